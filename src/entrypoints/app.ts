@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../platform/config.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/db/index.ts';
+import type { Logger } from '../platform/logger.ts';
+import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
+import { createMetrics, type Metrics } from '../platform/metrics.ts';
+import { createWorker, type JobHandler, type Worker } from '../platform/jobs.ts';
+import { createAuthService, createAuthenticator, registerAuthRoutes } from '../modules/auth/index.ts';
+import { createOrgService, registerOrgRoutes } from '../modules/org/index.ts';
+import { createCustomerService, registerCustomerRoutes } from '../modules/customers/index.ts';
+import { createReasonService, registerReasonRoutes } from '../modules/reasons/index.ts';
+import { createTemplateService, registerTemplateRoutes } from '../modules/templates/index.ts';
+import { createMailService, createMailTransport, mailJobs, registerMailRoutes } from '../modules/mail/index.ts';
+import { createFileStore } from '../platform/files.ts';
+import {
+  createComplaintService,
+  registerComplaintRoutes,
+  registerPortalRoutes,
+  registerPublicRoutes,
+} from '../modules/complaints/index.ts';
+
+/** The composition root: one place that builds every service from its explicit dependencies. */
+export function createServices(deps: { config: Config; db: Db; clock: Clock; logger: Logger }) {
+  const { config, db, clock, logger } = deps;
+  const files = createFileStore(config.uploadDir);
+  const auth = createAuthService({ db, clock });
+  const org = createOrgService({ db, clock });
+  const customers = createCustomerService({ db, clock });
+  const reasons = createReasonService({ db, clock });
+  const templates = createTemplateService({ db, clock });
+  const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const mail = createMailService({ db, clock, transport: mailTransport });
+  const complaints = createComplaintService({
+    db,
+    clock,
+    files,
+    customers,
+    templates,
+    mail,
+    publicUrl: config.publicUrl,
+    uploadMaxBytes: config.uploadMaxBytes,
+  });
+  return { auth, org, customers, reasons, templates, mail, complaints, files };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function jobHandlers(services: Services): Record<string, JobHandler> {
+  return { ...mailJobs(services.mail) };
+}
+
+export async function buildHttp(deps: {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  services: Services;
+  metrics?: Metrics;
+  isReady?: () => Promise<boolean>;
+}): Promise<HttpApp> {
+  const { config, services } = deps;
+  const metrics = deps.metrics ?? createMetrics();
+  const app = await createHttpApp({
+    logger: deps.logger,
+    clock: deps.clock,
+    authenticator: createAuthenticator(services.auth),
+    metrics,
+    uploadMaxBytes: config.uploadMaxBytes,
+    trustProxy: config.trustProxy,
+  });
+
+  app.get('/api/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/ready', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const ready = deps.isReady ? await deps.isReady() : true;
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+  });
+  app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, { auth: services.auth, cookieSecure: config.cookieSecure });
+  registerOrgRoutes(app, { org: services.org });
+  registerCustomerRoutes(app, { customers: services.customers });
+  registerReasonRoutes(app, { reasons: services.reasons });
+  registerTemplateRoutes(app, { templates: services.templates });
+  registerMailRoutes(app, { mail: services.mail });
+  registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
+  registerPublicRoutes(app, { complaints: services.complaints, reasons: services.reasons, findOrgBySlug: services.org.findOrgBySlug });
+  registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
+
+  await registerWebApp(app, config.webDistDir);
+  return app;
+}
+
+/** Serves the built React app; any non-API path falls back to index.html for client routing. */
+async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
+  const indexFile = path.join(distDir, 'index.html');
+  await app.register(fastifyStatic, { root: distDir, serve: false });
+  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    if (urlPath.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    const candidate = path.join(distDir, path.normalize(urlPath));
+    if (candidate.startsWith(distDir + path.sep) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+      const isHashed = urlPath.startsWith('/assets/');
+      return reply.header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(distDir, candidate));
+    }
+    if (!fs.existsSync(indexFile)) {
+      return reply.type('text/plain').send('The web app is not built yet: run "npm run build:web".');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+export function startWorker(deps: { db: Db; clock: Clock; logger: Logger; services: Services; metrics?: Metrics }): Worker {
+  const worker = createWorker({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    metrics: deps.metrics ?? createMetrics(),
+    handlers: jobHandlers(deps.services),
+  });
+  worker.start();
+  return worker;
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs/promises';
+import { startRuntime } from './runtime.ts';
+import { seedDemo, DEMO_ORG_SLUG } from './seed-demo.ts';
+import { provisionOrg } from './provision.ts';
+import { systemActor } from '../platform/actor.ts';
+
+const usage = `Usage: ombud <command> [options]
+
+Commands:
+  db:migrate                         apply database migrations
+  seed:demo                          create the demo org (if it does not exist yet)
+  org:create --slug S --name N       create an org with default reasons and templates
+  user:create --org S --email E --name N --role R --password P
+  calendar add|elapsed|next-open|close-of-business ...   business-calendar arithmetic
+  holidays --country VN --year YYYY [--calendar FILE]     public holidays
+  lunar --to-solar YYYY-MM-DD [--leap] | --from-solar YYYY-MM-DD
+
+With no DATABASE_URL the CLI uses the embedded database: it joins a running server's, or
+starts it itself when no server runs.`;
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function required(args: string[], name: string): string {
+  const value = flag(args, name);
+  if (!value) throw new CliError(`--${name} is required`);
+  return value;
+}
+
+class CliError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  if (command === 'calendar' || command === 'holidays' || command === 'lunar') {
+    const { runCalendarCli } = await import('../modules/sla/calendar-cli.ts');
+    return runCalendarCli(argv, {
+      readFile: (path) => fs.readFile(path, 'utf8'),
+      stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+      stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    });
+  }
+  const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];
+  if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
+  const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  try {
+    switch (command) {
+      case 'db:migrate':
+        console.log(JSON.stringify({ migrated: true }));
+        break;
+      case 'seed:demo': {
+        const existing = await runtime.services.org.findOrgBySlug(DEMO_ORG_SLUG);
+        if (existing) {
+          console.log(JSON.stringify({ seeded: false, reason: 'the demo org already exists', org: existing.slug }));
+        } else {
+          console.log(JSON.stringify({ seeded: true, ...(await seedDemo(runtime)) }));
+        }
+        break;
+      }
+      case 'org:create': {
+        const org = await provisionOrg(runtime.database.db, runtime.services, { slug: required(args, 'slug'), name: required(args, 'name') });
+        console.log(JSON.stringify(org));
+        break;
+      }
+      case 'user:create': {
+        const org = await runtime.services.org.findOrgBySlug(required(args, 'org'));
+        if (!org) throw new CliError('no org with that slug');
+        const user = await runtime.services.org.createUser(org.id, systemActor, {
+          email: required(args, 'email'),
+          name: required(args, 'name'),
+          role: required(args, 'role'),
+          password: required(args, 'password'),
+          locale: 'vi',
+        });
+        console.log(JSON.stringify(user));
+        break;
+      }
+    }
+    return 0;
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(`ombud: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof CliError ? 2 : 1);
+  });

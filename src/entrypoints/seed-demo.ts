@@ -1,0 +1,173 @@
+import { createManualClock } from '../platform/clock.ts';
+import type { Scope } from '../platform/actor.ts';
+import { createServices } from './app.ts';
+import { provisionOrg } from './provision.ts';
+import type { Runtime } from './runtime.ts';
+import { rolePermissions } from '../modules/auth/index.ts';
+
+export const DEMO_ORG_SLUG = 'demo';
+export const DEMO_PASSWORD = 'Demo@12345';
+export const demoUsers = [
+  { email: 'admin@demo.ombud.vn', name: 'Nguyễn Văn An', role: 'admin' },
+  { email: 'manager@demo.ombud.vn', name: 'Trần Thị Bình', role: 'manager' },
+  { email: 'agent@demo.ombud.vn', name: 'Lê Minh Châu', role: 'agent' },
+  { email: 'responder@demo.ombud.vn', name: 'Phạm Quốc Dũng', role: 'responder' },
+  { email: 'quality@demo.ombud.vn', name: 'Hoàng Thu Hà', role: 'quality' },
+] as const;
+
+const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const middleNames = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Đức', 'Thanh', 'Hoài', 'Bảo'];
+const givenNames = ['An', 'Bình', 'Cường', 'Dung', 'Đạt', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+
+// Vietnamese mobile prefixes (Viettel, Vinaphone, Mobifone), so every demo number is valid.
+const mobilePrefixes = ['90', '91', '93', '94', '96', '97', '98', '86', '88', '35', '36', '37', '38', '39', '70', '76', '77', '78', '79', '81', '82', '83', '84', '85'];
+
+const stories: { reason: string; description: string; ask: string; amount?: number; product: string }[] = [
+  { reason: 'delivery.late', description: 'Đơn hàng hẹn giao thứ Hai nhưng đến thứ Sáu vẫn chưa nhận được, gọi tổng đài không ai nghe máy.', ask: 'Giao hàng ngay và hoàn phí vận chuyển', amount: 30000, product: 'Máy lọc không khí' },
+  { reason: 'delivery.damaged', description: 'Tủ lạnh giao đến bị móp cửa, nhân viên giao hàng không cho kiểm tra trước khi ký nhận.', ask: 'Đổi tủ lạnh mới', product: 'Tủ lạnh 2 cánh' },
+  { reason: 'delivery.wrong_item', description: 'Tôi đặt áo size M màu xanh nhưng nhận được size L màu đỏ.', ask: 'Đổi đúng sản phẩm đã đặt', product: 'Áo sơ mi nam' },
+  { reason: 'billing.overcharge', description: 'Hóa đơn tháng này bị tính hai lần phí dịch vụ, tổng cộng dư 199.000 đồng.', ask: 'Hoàn lại số tiền tính dư', amount: 199000, product: 'Gói cước Internet' },
+  { reason: 'billing.refund', description: 'Đã hủy đơn từ 3 tuần trước nhưng vẫn chưa nhận được tiền hoàn về thẻ.', ask: 'Hoàn tiền trong tuần này', amount: 1250000, product: 'Nồi chiên không dầu' },
+  { reason: 'product.defect', description: 'Máy giặt mới mua được 10 ngày thì báo lỗi E21 và không xả nước được.', ask: 'Sửa chữa hoặc đổi máy mới', product: 'Máy giặt cửa trước' },
+  { reason: 'product.warranty', description: 'Trung tâm bảo hành hẹn 7 ngày nhưng đã 3 tuần chưa trả điện thoại.', ask: 'Trả máy và cho mượn máy thay thế', product: 'Điện thoại' },
+  { reason: 'service.attitude', description: 'Nhân viên cửa hàng nói chuyện thiếu tôn trọng khi tôi hỏi về chính sách đổi trả.', ask: 'Xin lỗi và nhắc nhở nhân viên', product: 'Cửa hàng Quận 3' },
+  { reason: 'service.no_callback', description: 'Tổng đài hứa gọi lại trong ngày nhưng đã 4 ngày không ai liên hệ.', ask: 'Có người phụ trách liên hệ ngay', product: 'Dịch vụ lắp đặt' },
+  { reason: 'technical.outage', description: 'Mạng bị mất kết nối liên tục vào buổi tối trong suốt một tuần, ảnh hưởng công việc.', ask: 'Khắc phục và giảm cước tháng này', amount: 150000, product: 'Gói cước Internet' },
+  { reason: 'technical.app', description: 'Ứng dụng báo thanh toán thất bại nhưng tài khoản vẫn bị trừ tiền.', ask: 'Kiểm tra và hoàn tiền', amount: 450000, product: 'Ứng dụng di động' },
+];
+
+/** A small deterministic random generator, so the demo data is the same on every machine. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The demo org "Công ty TNHH Demo": departments, one user of each role, reasons, templates,
+ * customers, and a few hundred complaints over the last six months at different points of the
+ * loop. Times are set by moving an injected clock, so every event is as if it happened then.
+ */
+export async function seedDemo(runtime: Runtime, options: { complaints?: number } = {}): Promise<{ orgId: string; complaints: number }> {
+  const { database, config, logger } = runtime;
+  const db = database.db;
+  const now = runtime.clock.now();
+  const clock = createManualClock(new Date(now.getTime() - 183 * 86_400_000));
+  const services = createServices({ config, db, clock, logger });
+  const random = seededRandom(20260301);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+  const org = await provisionOrg(db, services, { slug: DEMO_ORG_SLUG, name: 'Công ty TNHH Demo', referencePrefix: 'KN' });
+  const system = { type: 'system' as const, id: null, name: 'Ombud' };
+  const board = await services.org.createDepartment(org.id, system, { name: 'Ban Giám đốc' });
+  const care = await services.org.createDepartment(org.id, system, { name: 'Chăm sóc khách hàng', parentId: board.id });
+  const logistics = await services.org.createDepartment(org.id, system, { name: 'Giao vận', parentId: board.id });
+  await services.org.createDepartment(org.id, system, { name: 'Kế toán', parentId: board.id });
+  const quality = await services.org.createDepartment(org.id, system, { name: 'Quản lý chất lượng', parentId: board.id });
+
+  const departmentOf: Record<string, string> = { admin: board.id, manager: care.id, agent: care.id, responder: logistics.id, quality: quality.id };
+  const users: Record<string, { id: string; name: string }> = {};
+  for (const u of demoUsers) {
+    const created = await services.org.createUser(org.id, system, {
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      departmentId: departmentOf[u.role] ?? null,
+      managerId: u.role === 'agent' ? (users.manager?.id ?? null) : u.role === 'manager' ? (users.admin?.id ?? null) : null,
+      locale: 'vi',
+      password: DEMO_PASSWORD,
+    });
+    users[u.role] = { id: created.id, name: created.name };
+  }
+  await services.org.updateDepartment(org.id, system, board.id, { headUserId: users.admin!.id });
+  await services.org.updateDepartment(org.id, system, care.id, { headUserId: users.manager!.id });
+  await services.org.updateDepartment(org.id, system, logistics.id, { headUserId: users.responder!.id });
+  await services.org.updateDepartment(org.id, system, quality.id, { headUserId: users.quality!.id });
+  // A second agent, so the queue has more than one owner.
+  const agent2 = await services.org.createUser(org.id, system, {
+    name: 'Đỗ Thanh Tâm', email: 'agent2@demo.ombud.vn', role: 'agent', departmentId: care.id, managerId: users.manager!.id, locale: 'vi', password: DEMO_PASSWORD,
+  });
+
+  const reasons = new Map((await services.reasons.list(org.id)).map((r) => [r.code, r.id]));
+  const people = Array.from({ length: 140 }, (_, i) => {
+    const name = `${pick(familyNames)} ${pick(middleNames)} ${pick(givenNames)}`;
+    const phone = `0${pick(mobilePrefixes)}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
+    return { name, phone, email: i % 3 === 0 ? null : `khach${i + 1}@example.vn`, tier: pick(['standard', 'standard', 'silver', 'gold']) };
+  });
+
+  const total = options.complaints ?? 300;
+  const span = 182 * 86_400_000;
+  const agents = [users.agent!, { id: agent2.id, name: agent2.name }];
+  for (let i = 0; i < total; i++) {
+    // Office hours in Vietnam (UTC+7): 08:00–18:00 local, spread over the six months.
+    const day = Math.floor((i / total) * (span / 86_400_000));
+    const at = new Date(now.getTime() - span + day * 86_400_000);
+    at.setUTCHours(1 + Math.floor(random() * 10), Math.floor(random() * 60), 0, 0);
+    clock.set(at);
+    const agent = pick(agents);
+    const scope: Scope = { orgId: org.id, actor: { type: 'user', id: agent.id, name: agent.name }, permissions: new Set(rolePermissions.agent) };
+    const story = pick(stories);
+    const person = pick(people);
+    const channel = pick(['phone', 'phone', 'web', 'email', 'walk_in', 'chat', 'social'] as const);
+    const created = await services.complaints.create(scope, {
+      customer: { name: person.name, phone: person.phone, email: person.email, tier: person.tier, preferredLanguage: 'vi' },
+      channel,
+      reasonId: reasons.get(story.reason) ?? null,
+      severity: pick(['low', 'medium', 'medium', 'high', 'critical'] as const),
+      productRef: story.product,
+      orderRef: `DH${String(100_000 + i)}`,
+      description: story.description,
+      ask: { text: story.ask, amount: story.amount ?? null, currency: story.amount ? 'VND' : null },
+      language: 'vi',
+    });
+    const id = created.complaint.id;
+    const age = now.getTime() - at.getTime();
+    if (age < 2 * 3_600_000 || random() < 0.1) continue;
+    clock.advance(5 * 60_000 + Math.floor(random() * 40 * 60_000));
+    const detail = await services.complaints.recordFacts(scope, id, {
+      whatHappened: story.description,
+      occurredAt: new Date(at.getTime() - 2 * 86_400_000).toISOString(),
+      productRef: story.product,
+      orderRef: `DH${String(100_000 + i)}`,
+      askText: story.ask,
+      askAmount: story.amount ?? null,
+      askCurrency: story.amount ? 'VND' : null,
+    });
+    const version = detail.facts.current!.version;
+    clock.advance(2 * 60_000);
+    await services.complaints.sendReadBack(scope, id, version);
+    if (random() < 0.15) continue;
+    clock.advance(30 * 60_000 + Math.floor(random() * 6 * 3_600_000));
+    if (random() < 0.5) {
+      await services.complaints.confirmVerbally(scope, id, { version, confirmedBy: person.name, method: 'phone' });
+    } else {
+      await services.complaints.confirmVerbally(scope, id, { version, confirmedBy: person.name, method: 'in_person', note: 'Khách xác nhận tại quầy' });
+    }
+    clock.advance(10 * 60_000);
+    const [apology] = await services.complaints.suggestions(scope, id, 'apologise');
+    if (apology) await services.complaints.sendMessage(scope, id, { step: 'apologise', subject: apology.subject, body: apology.body });
+    if (age > 10 * 86_400_000 && random() < 0.85) {
+      clock.advance(Math.floor((1 + random() * 6) * 86_400_000));
+      await services.complaints.changeStatus(scope, id, 'fixed', 'Đã khắc phục xong');
+      if (random() < 0.7) {
+        clock.advance(2 * 86_400_000);
+        await services.complaints.changeStatus(scope, id, 'closed', null);
+      }
+    }
+  }
+  // Seeded mail is history, not news: keep it in the mailbox instead of sending it now.
+  await db.updateTable('outgoing_messages').set({ status: 'kept', transport: 'mailbox', sent_at: now }).where('org_id', '=', org.id).where('status', '=', 'queued').execute();
+  await db.updateTable('jobs').set({ status: 'done', finished_at: now }).where('org_id', '=', org.id).where('kind', '=', 'mail.send').where('status', '=', 'pending').execute();
+  logger.info({ org: org.slug, complaints: total }, 'demo data created');
+  return { orgId: org.id, complaints: total };
+}
+
+export async function seedDemoIfEmpty(runtime: Runtime): Promise<void> {
+  const any = await runtime.database.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
+  if (!any) await seedDemo(runtime);
+}

@@ -1,0 +1,57 @@
+import { ConfigError } from '../platform/config.ts';
+import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
+import { createMetrics } from '../platform/metrics.ts';
+import { sql } from 'kysely';
+import { buildHttp, startWorker } from './app.ts';
+import { startRuntime } from './runtime.ts';
+import { seedDemoIfEmpty } from './seed-demo.ts';
+
+async function main(): Promise<void> {
+  const runtime = await startRuntime('owner');
+  const { config, logger, database, clock, services } = runtime;
+  if (config.seedDemo) await seedDemoIfEmpty(runtime);
+  const metrics = createMetrics();
+  const app = await buildHttp({
+    config,
+    db: database.db,
+    clock,
+    logger,
+    services,
+    metrics,
+    isReady: async () => {
+      try {
+        await sql`SELECT 1`.execute(database.db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const worker = config.runWorker ? startWorker({ db: database.db, clock, logger, services, metrics }) : undefined;
+  logger.info(
+    { url: config.publicUrl, database: database.isEmbedded ? `embedded (${config.embeddedPgDir})` : 'DATABASE_URL', mail: services.mail.transportName },
+    `Ombud is running: open ${config.publicUrl}`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await worker?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EmbeddedDatabaseInUseError || error instanceof ConfigError) {
+    console.error(`ombud: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

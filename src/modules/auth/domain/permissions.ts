@@ -1,0 +1,69 @@
+export const roles = ['admin', 'manager', 'agent', 'responder', 'quality'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'complaint:read',
+  'complaint:create',
+  'complaint:update',
+  'complaint:assign',
+  'complaint:message',
+  'complaint:note',
+  'customer:read',
+  'customer:write',
+  'reason:read',
+  'reason:admin',
+  'template:read',
+  'template:admin',
+  'user:read',
+  'user:admin',
+  'department:read',
+  'department:admin',
+  'org:admin',
+  'apikey:admin',
+  'audit:read',
+  'mailbox:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const frontLine: Permission[] = [
+  'complaint:read',
+  'complaint:create',
+  'complaint:update',
+  'complaint:message',
+  'complaint:note',
+  'customer:read',
+  'customer:write',
+  'reason:read',
+  'template:read',
+  'user:read',
+  'department:read',
+  'mailbox:read',
+];
+
+/** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  manager: [...frontLine, 'complaint:assign', 'audit:read'],
+  agent: frontLine,
+  responder: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read'],
+  quality: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'audit:read'],
+};
+
+/** API keys act for an integration: intake and follow-up, no administration. */
+export const apiKeyPermissions: readonly Permission[] = [
+  'complaint:read',
+  'complaint:create',
+  'complaint:update',
+  'complaint:message',
+  'complaint:note',
+  'customer:read',
+  'customer:write',
+  'reason:read',
+];
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+/** Sign-in lockout: this many failures in a row lock the account for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const SESSION_DAYS = 14;

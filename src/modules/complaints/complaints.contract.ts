@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import {
+  currencySchema,
+  isoInstant,
+  languageSchema,
+  optionalText,
+  pageQuery,
+  requiredText,
+  text,
+  uuid,
+} from '../../platform/contract/fields.ts';
+import { customerInput } from '../customers/customers.contract.ts';
+
+export const statusSchema = z.enum(['new', 'in_progress', 'waiting_customer', 'fixed', 'closed', 'cancelled']);
+export const channelSchema = z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api']);
+export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const stepSchema = z.enum(['thank', 'clarify', 'apologise', 'commit', 'fix', 'update', 'gift', 'prevent']);
+export type ComplaintStatusCode = z.infer<typeof statusSchema>;
+export type ChannelCode = z.infer<typeof channelSchema>;
+
+/** An amount as a person types it (500000 VND, 12.5 USD); stored in minor units. */
+const askAmount = z.number().min(0).max(1e13);
+
+export const askInput = z.object({
+  text: optionalText(5000),
+  amount: askAmount.nullish(),
+  currency: currencySchema.nullish(),
+});
+
+export const createComplaintRequest = z.object({
+  customer: customerInput,
+  channel: channelSchema.default('api'),
+  reasonId: uuid.nullish(),
+  severity: severitySchema.default('medium'),
+  productRef: optionalText(200),
+  orderRef: optionalText(200),
+  description: requiredText(20_000),
+  ask: askInput.optional(),
+  language: languageSchema.optional(),
+  ownerId: uuid.nullish(),
+});
+export type CreateComplaintRequest = z.infer<typeof createComplaintRequest>;
+
+export const listComplaintsQuery = z.object({
+  scope: z.enum(['mine', 'all']).default('all'),
+  status: statusSchema.optional(),
+  reasonId: uuid.optional(),
+  channel: channelSchema.optional(),
+  ownerId: uuid.optional(),
+  q: text({ max: 200 }).optional(),
+  sort: z.enum(['-createdAt', 'createdAt', 'reference', '-reference', '-severity', 'severity', 'status']).default('-createdAt'),
+  ...pageQuery,
+});
+export type ListComplaintsQuery = z.infer<typeof listComplaintsQuery>;
+
+export const complaintListItem = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: statusSchema,
+  channel: channelSchema,
+  severity: severitySchema,
+  reasonId: z.string().nullable(),
+  reasonName: z.string().nullable(),
+  customerName: z.string(),
+  customerPhone: z.string().nullable(),
+  customerEmail: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  description: z.string(),
+});
+export type ComplaintListItem = z.infer<typeof complaintListItem>;
+export const complaintList = z.object({
+  items: z.array(complaintListItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ComplaintList = z.infer<typeof complaintList>;
+
+export const factVersionView = z.object({
+  version: z.number(),
+  whatHappened: z.string(),
+  occurredAt: z.string().nullable(),
+  productRef: z.string().nullable(),
+  orderRef: z.string().nullable(),
+  askText: z.string(),
+  askAmount: z.number().nullable(),
+  askCurrency: z.string().nullable(),
+  readBack: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  confirmation: z
+    .object({ via: z.enum(['portal', 'verbal']), by: z.string().nullable(), method: z.string().nullable(), note: z.string().nullable() })
+    .nullable(),
+});
+export type FactVersionView = z.infer<typeof factVersionView>;
+
+export const attachmentView = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  uploadedBy: z.enum(['user', 'customer', 'api', 'system']),
+  createdAt: z.string(),
+});
+export type AttachmentView = z.infer<typeof attachmentView>;
+
+export const complaintDetail = z.object({
+  complaint: z.object({
+    id: z.string(),
+    reference: z.string(),
+    status: statusSchema,
+    channel: channelSchema,
+    severity: severitySchema,
+    reasonId: z.string().nullable(),
+    reasonName: z.string().nullable(),
+    productRef: z.string().nullable(),
+    orderRef: z.string().nullable(),
+    description: z.string(),
+    askText: z.string().nullable(),
+    askAmount: z.number().nullable(),
+    askCurrency: z.string().nullable(),
+    language: languageSchema,
+    intakeAgentId: z.string().nullable(),
+    intakeAgentName: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    acknowledgedAt: z.string().nullable(),
+    trackingUrl: z.string().optional(),
+  }),
+  customer: z.object({
+    id: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    tier: z.string().nullable(),
+    customerSince: z.string().nullable(),
+    preferredLanguage: languageSchema,
+  }),
+  facts: z.object({
+    current: factVersionView.nullable(),
+    confirmed: factVersionView.nullable(),
+    versions: z.array(factVersionView),
+  }),
+  steps: z.array(z.object({ step: stepSchema, state: z.enum(['done', 'current', 'pending']), at: z.string().nullable() })),
+  allowedStatuses: z.array(statusSchema),
+  attachments: z.array(attachmentView),
+});
+export type ComplaintDetail = z.infer<typeof complaintDetail>;
+
+export const timelineEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  actorType: z.enum(['user', 'customer', 'system', 'api']),
+  actorName: z.string().nullable(),
+  visibility: z.enum(['public', 'internal']),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type TimelineEvent = z.infer<typeof timelineEvent>;
+export const timelineResponse = z.object({ events: z.array(timelineEvent) });
+
+export const updateComplaintRequest = z.object({
+  reasonId: uuid.nullish(),
+  severity: severitySchema.optional(),
+  productRef: optionalText(200),
+  orderRef: optionalText(200),
+  ownerId: uuid.nullish(),
+});
+
+export const changeStatusRequest = z.object({ status: statusSchema, note: optionalText(5000) });
+
+export const recordFactsRequest = z.object({
+  whatHappened: requiredText(20_000),
+  occurredAt: isoInstant.nullish(),
+  productRef: optionalText(200),
+  orderRef: optionalText(200),
+  askText: requiredText(5000),
+  askAmount: askAmount.nullish(),
+  askCurrency: currencySchema.nullish(),
+});
+export type RecordFactsRequest = z.infer<typeof recordFactsRequest>;
+
+export const sendReadbackRequest = z.object({ version: z.number().int().min(1) });
+export const verbalConfirmationRequest = z.object({
+  version: z.number().int().min(1),
+  confirmedBy: requiredText(200),
+  method: z.enum(['phone', 'in_person', 'chat', 'other']),
+  note: optionalText(2000),
+});
+
+export const suggestionsQuery = z.object({ step: z.enum(['thank', 'readback', 'apologise']) });
+export const suggestionsResponse = z.object({
+  suggestions: z.array(
+    z.object({ templateId: z.string(), name: z.string(), language: languageSchema, subject: z.string(), body: z.string() }),
+  ),
+});
+
+export const sendMessageRequest = z.object({
+  step: z.enum(['apologise', 'other']).default('other'),
+  subject: optionalText(300),
+  body: requiredText(20_000),
+});
+export const addNoteRequest = z.object({ body: requiredText(20_000) });
+export const trackingLinkResponse = z.object({ trackingUrl: z.string() });
+
+// The public web form: no account, minimal fields, a honeypot for bots.
+export const publicComplaintRequest = z.object({
+  name: requiredText(200),
+  phone: text({ max: 30 }).nullish(),
+  email: z.email().max(254).nullish(),
+  description: requiredText(20_000),
+  reasonId: uuid.nullish(),
+  orderRef: optionalText(200),
+  askText: optionalText(5000),
+  language: languageSchema.default('vi'),
+  website: text({ max: 500 }).optional(),
+});
+export type PublicComplaintRequest = z.infer<typeof publicComplaintRequest>;
+export const publicComplaintResponse = z.object({ reference: z.string(), trackingUrl: z.string() });
+export const publicOrgView = z.object({
+  name: z.string(),
+  slug: z.string(),
+  defaultLanguage: languageSchema,
+  reasons: z.array(z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string() })),
+});
+
+export const portalView = z.object({
+  reference: z.string(),
+  status: statusSchema,
+  orgName: z.string(),
+  language: languageSchema,
+  customerName: z.string(),
+  createdAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  readBack: z
+    .object({ version: z.number(), text: z.string(), sentAt: z.string().nullable(), confirmedAt: z.string().nullable() })
+    .nullable(),
+  steps: complaintDetail.shape.steps,
+  events: z.array(
+    z.object({ id: z.string(), type: z.string(), actorType: z.string(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()), createdAt: z.string() }),
+  ),
+  attachments: z.array(attachmentView),
+});
+export type PortalView = z.infer<typeof portalView>;
+export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isoDate, languageSchema, optionalText, requiredText, text } from '../../platform/contract/fields.ts';
+
+export const customerInput = z.object({
+  name: requiredText(200),
+  phone: text({ max: 30 }).nullish(),
+  email: z.email().max(254).nullish(),
+  externalId: text({ min: 1, max: 100 }).nullish(),
+  preferredLanguage: languageSchema.optional(),
+  tier: optionalText(50),
+  customerSince: isoDate.nullish(),
+});
+export type CustomerInput = z.infer<typeof customerInput>;
+
+export const customerView = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  externalId: z.string().nullable(),
+  tier: z.string().nullable(),
+  customerSince: z.string().nullable(),
+  preferredLanguage: languageSchema,
+  createdAt: z.string(),
+});
+export type CustomerView = z.infer<typeof customerView>;

@@ -1,0 +1,5 @@
+export { createCustomerService, toCustomerView, type CustomerService } from './customers.service.ts';
+export { registerCustomerRoutes } from './customers.routes.ts';
+export { normalizePhone, nationalDigits } from './domain/phone.ts';
+export type { Customer } from './customers.repository.ts';
+export { customerInput, customerView, type CustomerInput, type CustomerView } from './customers.contract.ts';

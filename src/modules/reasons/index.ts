@@ -1,0 +1,3 @@
+export { createReasonService, type ReasonService } from './reasons.service.ts';
+export { registerReasonRoutes } from './reasons.routes.ts';
+export type { ReasonView } from './reasons.contract.ts';

@@ -1,0 +1,41 @@
+export type {
+  BusinessCalendar,
+  CalendarParseResult,
+  Pause,
+  Period,
+  PeriodsParseResult,
+  Weekday,
+  WeeklyHours,
+} from './business-calendar.ts';
+export {
+  addBusinessDays,
+  addBusinessMinutes,
+  addBusinessSeconds,
+  addCalendarDays,
+  addCalendarMinutes,
+  addCalendarWeeks,
+  businessSecondsBetween,
+  closeOfBusiness,
+  isOpenAt,
+  nextOpenInstant,
+  parseBusinessCalendar,
+  parsePeriods,
+} from './business-calendar.ts';
+export { WEEKDAYS } from './civil-date.ts';
+export type { LunarDate, LunarOptions } from './lunar-calendar.ts';
+export { leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar } from './lunar-calendar.ts';
+export type {
+  Holiday,
+  HolidayKind,
+  HolidayOverrides,
+  HolidaySwap,
+  OverridesParseResult,
+  VnHolidayOptions,
+} from './vn-holidays.ts';
+export {
+  applyHolidaysToCalendar,
+  generateVnHolidays,
+  parseHolidayOverrides,
+} from './vn-holidays.ts';
+export type { CustomHolidayDef, IcsYearRange, NamedDate } from './custom-holidays.ts';
+export { expandCustomHolidays, IcsParseError, parseIcsHolidays } from './custom-holidays.ts';

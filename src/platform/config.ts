@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  EMBEDDED_PG_DIR: z.string().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  COOKIE_SECURE: booleanFromEnv,
+  TRUST_PROXY: booleanFromEnv,
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  RUN_WORKER: booleanFromEnv,
+  SEED_DEMO: booleanFromEnv,
+  WEB_DIST_DIR: z.string().default('./web/dist'),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgDir: string;
+  embeddedPgPort: number;
+  dbPoolSize: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  cookieSecure: boolean | undefined;
+  trustProxy: boolean;
+  uploadDir: string;
+  uploadMaxBytes: number;
+  runWorker: boolean;
+  seedDemo: boolean;
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Bad values fail fast, naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    throw new ConfigError(`Invalid configuration: ${issues}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    databaseUrl: c.DATABASE_URL,
+    dataDir,
+    embeddedPgDir: path.resolve(c.EMBEDDED_PG_DIR ?? path.join(dataDir, 'postgres')),
+    embeddedPgPort: c.EMBEDDED_PG_PORT,
+    dbPoolSize: c.DB_POOL_SIZE,
+    smtpUrl: c.SMTP_URL && c.SMTP_URL.length > 0 ? c.SMTP_URL : undefined,
+    mailFrom: c.MAIL_FROM,
+    logLevel: c.LOG_LEVEL,
+    cookieSecure: c.COOKIE_SECURE,
+    trustProxy: c.TRUST_PROXY ?? false,
+    uploadDir: path.join(dataDir, 'files'),
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
+    runWorker: c.RUN_WORKER ?? true,
+    seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'test',
+    webDistDir: path.resolve(c.WEB_DIST_DIR),
+  };
+}

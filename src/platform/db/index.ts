@@ -1,0 +1,74 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { attachToEmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
+import type { Database } from './schema.ts';
+
+export type { Database } from './schema.ts';
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the pool or a transaction: repositories accept both. */
+export type Executor = Kysely<Database>;
+
+// int8 counts and ids fit easily in a double here; numeric stays a string (money is bigint).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export function createDb(connectionString: string, poolSize: number): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'ombud' });
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool };
+}
+
+export type DatabaseHandle = {
+  db: Db;
+  pool: pg.Pool;
+  url: string;
+  isEmbedded: boolean;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database: DATABASE_URL when set, otherwise the embedded PostgreSQL in the data
+ * directory. With `role: 'owner'` the embedded server is started; with 'attach' (extra workers,
+ * the CLI) the process joins the one that is running.
+ */
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  role: 'owner' | 'attach' | 'owner-or-attach',
+): Promise<DatabaseHandle> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    if (role === 'attach') {
+      url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
+    } else {
+      try {
+        const embedded = await startEmbeddedDatabase({
+          dir: config.embeddedPgDir,
+          port: config.embeddedPgPort,
+          database: 'ombud',
+          logger,
+        });
+        url = embedded.url;
+        stopEmbedded = embedded.stop;
+      } catch (error) {
+        if (role !== 'owner-or-attach') throw error;
+        url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
+      }
+    }
+  }
+  const { db, pool } = createDb(url, config.dbPoolSize);
+  return {
+    db,
+    pool,
+    url,
+    isEmbedded: !config.databaseUrl,
+    async close() {
+      await db.destroy();
+      if (stopEmbedded) await stopEmbedded();
+    },
+  };
+}

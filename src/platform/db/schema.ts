@@ -1,0 +1,264 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type OrgsTable = {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  reference_prefix: Generated<string>;
+  default_language: Generated<string>;
+  time_zone: Generated<string>;
+  created_at: Generated<Date>;
+};
+
+export type DepartmentsTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  parent_id: string | null;
+  head_user_id: string | null;
+  created_at: Generated<Date>;
+};
+
+export type UsersTable = {
+  org_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: string;
+  department_id: string | null;
+  manager_id: string | null;
+  locale: Generated<string>;
+  password_hash: string | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type SessionsTable = {
+  org_id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  last_seen_at: Generated<Date>;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiKeysTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  key_hash: string;
+  last_four: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type CustomersTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  external_id: string | null;
+  customer_since: ColumnType<string | null, string | null, string | null>;
+  tier: string | null;
+  preferred_language: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type ReasonsTable = {
+  org_id: string;
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  names: Json<Record<string, string>>;
+  is_active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Generated<Date>;
+};
+
+export type ComplaintSequencesTable = { org_id: string; year: number; last_value: number };
+
+export type ComplaintsTable = {
+  org_id: string;
+  id: Generated<string>;
+  reference: string;
+  status: string;
+  channel: string;
+  reason_id: string | null;
+  severity: string;
+  product_ref: string | null;
+  order_ref: string | null;
+  description: string;
+  ask_text: string | null;
+  ask_amount: ColumnType<string | null, number | null, number | null>;
+  ask_currency: string | null;
+  language: string;
+  customer_id: string;
+  intake_agent_id: string | null;
+  owner_id: string | null;
+  confirmed_fact_version: number | null;
+  acknowledged_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  search_text: Generated<string>;
+};
+
+export type TrackingLinksTable = {
+  org_id: string;
+  token_hash: string;
+  complaint_id: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+};
+
+export type ComplaintFactVersionsTable = {
+  org_id: string;
+  complaint_id: string;
+  version: number;
+  what_happened: string;
+  occurred_at: Timestamp | null;
+  product_ref: string | null;
+  order_ref: string | null;
+  ask_text: string;
+  ask_amount: ColumnType<string | null, number | null, number | null>;
+  ask_currency: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  confirmation_via: string | null;
+  confirmed_by: string | null;
+  confirmation_method: string | null;
+  confirmation_note: string | null;
+};
+
+export type ComplaintEventsTable = {
+  org_id: string;
+  id: Generated<string>;
+  complaint_id: string;
+  type: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  visibility: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+};
+
+export type AttachmentsTable = {
+  org_id: string;
+  id: Generated<string>;
+  complaint_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: ColumnType<string, number, number>;
+  sha256: string;
+  storage_key: string;
+  uploaded_by_type: string;
+  uploaded_by_id: string | null;
+  is_public: Generated<boolean>;
+  created_at: Timestamp;
+};
+
+export type MessageTemplatesTable = {
+  org_id: string;
+  id: Generated<string>;
+  step: string;
+  language: string;
+  name: string;
+  subject: Generated<string>;
+  body: string;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type OutgoingMessagesTable = {
+  org_id: string;
+  id: Generated<string>;
+  complaint_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: string;
+  transport: string | null;
+  message_id: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+};
+
+export type IdempotencyKeysTable = {
+  org_id: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Generated<Date>;
+};
+
+export type AuditLogTable = {
+  org_id: string;
+  id: Generated<string>;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  created_at: Generated<Date>;
+};
+
+export type JobsTable = {
+  id: Generated<string>;
+  org_id: string | null;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  dedupe_key: string | null;
+  status: Generated<string>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Timestamp | null;
+};
+
+export type Database = {
+  orgs: OrgsTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  customers: CustomersTable;
+  reasons: ReasonsTable;
+  complaint_sequences: ComplaintSequencesTable;
+  complaints: ComplaintsTable;
+  tracking_links: TrackingLinksTable;
+  complaint_fact_versions: ComplaintFactVersionsTable;
+  complaint_events: ComplaintEventsTable;
+  attachments: AttachmentsTable;
+  message_templates: MessageTemplatesTable;
+  outgoing_messages: OutgoingMessagesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+};

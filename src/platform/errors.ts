@@ -1,0 +1,72 @@
+import type { Language } from './i18n.ts';
+import { translate } from './i18n.ts';
+
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'invalid_credentials'
+  | 'account_locked'
+  | 'csrf_failed'
+  | 'idempotency_conflict'
+  | 'spam'
+  | 'internal';
+
+/** The one exhaustive table from error codes to HTTP statuses. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  spam: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  idempotency_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 423,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/**
+ * The one application error. `messageKey` and `params` are translated at the edge, in the
+ * language of the request, so services never deal with languages.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+
+  constructor(
+    code: ErrorCode,
+    options: { field?: string; messageKey?: string; params?: Record<string, string | number> } = {},
+  ) {
+    super(options.messageKey ?? `error.${code}`);
+    this.code = code;
+    this.field = options.field;
+    this.messageKey = options.messageKey ?? `error.${code}`;
+    this.params = options.params ?? {};
+  }
+
+  localizedMessage(lang: Language): string {
+    return translate(lang, this.messageKey, { field: this.field ?? '', ...this.params });
+  }
+}
+
+export const notFound = (): AppError => new AppError('not_found');
+export const forbidden = (): AppError => new AppError('forbidden');
+export const invalidField = (
+  field: string,
+  messageKey = 'field.invalid',
+  params: Record<string, string | number> = {},
+): AppError => new AppError('validation_failed', { field, messageKey, params });

@@ -1,0 +1,138 @@
+/** Server-side strings: error messages and the words used in e-mails and read-backs. */
+export const languages = ['vi', 'en', 'zh'] as const;
+export type Language = (typeof languages)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Picks the best supported language from an Accept-Language header; Vietnamese by default. */
+export function negotiateLanguage(header: string | undefined, fallback: Language = 'vi'): Language {
+  if (!header) return fallback;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return fallback;
+}
+
+type Messages = Record<string, string>;
+
+const vi: Messages = {
+  'error.validation_failed': 'Dữ liệu không hợp lệ.',
+  'error.unauthenticated': 'Vui lòng đăng nhập.',
+  'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
+  'error.not_found': 'Không tìm thấy.',
+  'error.conflict': 'Dữ liệu đã bị thay đổi hoặc trùng lặp.',
+  'error.invalid_transition': 'Không thể chuyển trạng thái từ «{from}» sang «{to}».',
+  'error.rate_limited': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau {seconds} giây.',
+  'error.payload_too_large': 'Tệp quá lớn (tối đa {max}).',
+  'error.unsupported_media_type': 'Loại tệp «{type}» không được chấp nhận.',
+  'error.invalid_credentials': 'Email hoặc mật khẩu không đúng.',
+  'error.account_locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+  'error.csrf_failed': 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
+  'error.idempotency_conflict': 'Idempotency-Key đã được dùng cho một yêu cầu khác.',
+  'error.internal': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  'error.spam': 'Không thể gửi biểu mẫu.',
+  'field.required': 'Trường «{field}» là bắt buộc.',
+  'field.too_short': 'Trường «{field}» quá ngắn (tối thiểu {min}).',
+  'field.too_long': 'Trường «{field}» quá dài (tối đa {max}).',
+  'field.too_small_number': 'Trường «{field}» phải ≥ {min}.',
+  'field.too_big_number': 'Trường «{field}» phải ≤ {max}.',
+  'field.invalid_type': 'Trường «{field}» sai kiểu dữ liệu.',
+  'field.invalid_option': 'Trường «{field}» phải là một trong: {options}.',
+  'field.invalid_format': 'Trường «{field}» sai định dạng.',
+  'field.invalid_phone': 'Số điện thoại «{value}» không hợp lệ.',
+  'field.invalid_text': 'Trường «{field}» chứa ký tự không được phép.',
+  'field.contact_required': 'Cần ít nhất số điện thoại hoặc email.',
+  'field.invalid': 'Trường «{field}» không hợp lệ.',
+  'field.unknown': 'Trường «{field}» không được hỗ trợ.',
+};
+
+const en: Messages = {
+  'error.validation_failed': 'The data is not valid.',
+  'error.unauthenticated': 'Please sign in.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.not_found': 'Not found.',
+  'error.conflict': 'The data was changed or already exists.',
+  'error.invalid_transition': 'Cannot change the status from “{from}” to “{to}”.',
+  'error.rate_limited': 'Too many requests. Please try again in {seconds} seconds.',
+  'error.payload_too_large': 'The file is too large (at most {max}).',
+  'error.unsupported_media_type': 'Files of type “{type}” are not accepted.',
+  'error.invalid_credentials': 'Wrong e-mail or password.',
+  'error.account_locked': 'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
+  'error.csrf_failed': 'Your session is not valid (CSRF). Please reload the page.',
+  'error.idempotency_conflict': 'This Idempotency-Key was already used for a different request.',
+  'error.internal': 'Something went wrong. Please try again.',
+  'error.spam': 'The form could not be sent.',
+  'field.required': 'The field “{field}” is required.',
+  'field.too_short': 'The field “{field}” is too short (at least {min}).',
+  'field.too_long': 'The field “{field}” is too long (at most {max}).',
+  'field.too_small_number': 'The field “{field}” must be at least {min}.',
+  'field.too_big_number': 'The field “{field}” must be at most {max}.',
+  'field.invalid_type': 'The field “{field}” has the wrong type.',
+  'field.invalid_option': 'The field “{field}” must be one of: {options}.',
+  'field.invalid_format': 'The field “{field}” has the wrong format.',
+  'field.invalid_phone': 'The phone number “{value}” is not valid.',
+  'field.invalid_text': 'The field “{field}” contains characters that are not allowed.',
+  'field.contact_required': 'A phone number or an e-mail is needed.',
+  'field.invalid': 'The field “{field}” is not valid.',
+  'field.unknown': 'The field “{field}” is not supported.',
+};
+
+const zh: Messages = {
+  'error.validation_failed': '数据无效。',
+  'error.unauthenticated': '请先登录。',
+  'error.forbidden': '您无权执行此操作。',
+  'error.not_found': '未找到。',
+  'error.conflict': '数据已被修改或已存在。',
+  'error.invalid_transition': '无法将状态从“{from}”改为“{to}”。',
+  'error.rate_limited': '请求过于频繁，请在 {seconds} 秒后重试。',
+  'error.payload_too_large': '文件过大（最大 {max}）。',
+  'error.unsupported_media_type': '不接受“{type}”类型的文件。',
+  'error.invalid_credentials': '邮箱或密码错误。',
+  'error.account_locked': '登录失败次数过多，账户已暂时锁定。请在 {minutes} 分钟后重试。',
+  'error.csrf_failed': '会话无效（CSRF）。请刷新页面。',
+  'error.idempotency_conflict': '此 Idempotency-Key 已用于另一个请求。',
+  'error.internal': '发生错误，请重试。',
+  'error.spam': '表单无法提交。',
+  'field.required': '字段“{field}”为必填项。',
+  'field.too_short': '字段“{field}”太短（至少 {min}）。',
+  'field.too_long': '字段“{field}”太长（最多 {max}）。',
+  'field.too_small_number': '字段“{field}”必须 ≥ {min}。',
+  'field.too_big_number': '字段“{field}”必须 ≤ {max}。',
+  'field.invalid_type': '字段“{field}”类型错误。',
+  'field.invalid_option': '字段“{field}”必须是以下之一：{options}。',
+  'field.invalid_format': '字段“{field}”格式错误。',
+  'field.invalid_phone': '电话号码“{value}”无效。',
+  'field.invalid_text': '字段“{field}”包含不允许的字符。',
+  'field.contact_required': '需要电话号码或邮箱。',
+  'field.invalid': '字段“{field}”无效。',
+  'field.unknown': '不支持字段“{field}”。',
+};
+
+const catalogues: Record<Language, Messages> = { vi, en, zh };
+
+/** Adds a module's own strings (e-mail texts, read-back words) to the catalogues. */
+export function registerMessages(extra: Record<Language, Messages>): void {
+  for (const lang of languages) Object.assign(catalogues[lang], extra[lang]);
+}
+
+export function translate(
+  lang: Language,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
+  const template = catalogues[lang][key] ?? catalogues.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    params[name] === undefined ? `{${name}}` : String(params[name]),
+  );
+}

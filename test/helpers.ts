@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/platform/config.ts';
+import { createManualClock } from '../src/platform/clock.ts';
+import { createDb } from '../src/platform/db/index.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { createMetrics } from '../src/platform/metrics.ts';
+import { createWorker } from '../src/platform/jobs.ts';
+import { buildHttp, createServices, jobHandlers } from '../src/entrypoints/app.ts';
+import { provisionOrg } from '../src/entrypoints/provision.ts';
+import { hashPassword } from '../src/modules/auth/index.ts';
+import { systemActor } from '../src/platform/actor.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | undefined;
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+/**
+ * The app as the server builds it, on the shared test database, with a hand-moved clock and
+ * mail kept in the database. Requests are injected (no ports).
+ */
+export async function createTestContext(options: { smtpUrl?: string; uploadMaxBytes?: number; start?: Date } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://ombud.test',
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: path.join(dataDir, 'no-web'),
+    ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
+    ...(options.uploadMaxBytes ? { UPLOAD_MAX_BYTES: String(options.uploadMaxBytes) } : {}),
+  });
+  const logger = createLogger('silent');
+  const { db, pool } = createDb(inject('databaseUrl'), 8);
+  const clock = createManualClock(options.start ?? new Date());
+  const services = createServices({ config, db, clock, logger });
+  const metrics = createMetrics();
+  const app = await buildHttp({ config, db, clock, logger, services, metrics });
+  await app.ready();
+  const worker = createWorker({ db, clock, logger, metrics, handlers: jobHandlers(services), workerId: 'test-worker' });
+  return {
+    app,
+    db,
+    pool,
+    clock,
+    config,
+    services,
+    worker,
+    async close() {
+      await app.close();
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const roles = ['admin', 'manager', 'agent', 'responder', 'quality'] as const;
+export type TestUser = { id: string; email: string; name: string; role: (typeof roles)[number] };
+
+/** A fresh org with the default reasons and templates and one user of each role. */
+export async function createTestOrg(ctx: TestContext, name = 'Công ty Thử nghiệm') {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const slug = `t-${randomBytes(6).toString('hex')}`;
+  const org = await provisionOrg(ctx.db, ctx.services, { slug, name });
+  const users = {} as Record<(typeof roles)[number], TestUser>;
+  for (const role of roles) {
+    const email = `${role}@${slug}.test`;
+    const created = await ctx.services.org.createUser(org.id, systemActor, {
+      name: `${role} ${slug}`,
+      email,
+      role,
+      locale: 'vi',
+      password: TEST_PASSWORD,
+      passwordHash: await passwordHash,
+    });
+    users[role] = { id: created.id, email, name: created.name, role };
+  }
+  const reasons = await ctx.services.reasons.list(org.id);
+  return { org, users, reasons };
+}
+
+let addressCounter = 0;
+/** Each simulated client gets its own address, so per-address rate limits apply per client. */
+export const nextAddress = (): string => {
+  addressCounter += 1;
+  return `127.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${(addressCounter & 255) || 1}`;
+};
+
+export type Client = {
+  cookie: string;
+  csrfToken: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+};
+
+export async function signIn(ctx: TestContext, email: string, password = TEST_PASSWORD): Promise<Client> {
+  const remoteAddress = nextAddress();
+  const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'ombud_session');
+  if (!cookie) throw new Error('no session cookie');
+  const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+  const headerCookie = `ombud_session=${cookie.value}`;
+  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    ctx.app.inject({
+      method: method as 'GET',
+      url,
+      remoteAddress,
+      headers: { cookie: headerCookie, 'x-csrf-token': csrfToken, ...headers },
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+  return {
+    cookie: headerCookie,
+    csrfToken,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body, headers) => request('POST', url, body ?? {}, headers),
+    patch: (url, body) => request('PATCH', url, body ?? {}),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+/** An API-key client, as an integration would call the REST API. */
+export async function apiKeyClient(ctx: TestContext, admin: Client) {
+  const created = await admin.post('/api/api-keys', { name: 'integration' });
+  if (created.statusCode !== 201) throw new Error(`api key: ${created.body}`);
+  const token = (created.json() as { token: string }).token;
+  const remoteAddress = nextAddress();
+  return {
+    token,
+    request: (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      ctx.app.inject({
+        method: method as 'GET',
+        url,
+        remoteAddress,
+        headers: { authorization: `Bearer ${token}`, ...headers },
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      }),
+  };
+}
+
+export const sampleComplaint = (overrides: Record<string, unknown> = {}) => ({
+  customer: { name: 'Nguyễn Thị Lan', phone: '0912345678', email: 'lan@example.vn' },
+  channel: 'phone',
+  severity: 'medium',
+  description: 'Khiếu nại giao hàng chậm: đơn hàng trễ 5 ngày',
+  orderRef: 'DH-0001',
+  ask: { text: 'Hoàn phí vận chuyển', amount: 30000, currency: 'VND' },
+  ...overrides,
+});

@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import vi from './vi.json';
+import zh from './zh.json';
+
+export const UI_LANGUAGES = ['vi', 'en', 'zh'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+const STORAGE_KEY = 'ombud.language';
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+function initialLanguage(): UiLanguage {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isUiLanguage(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (private mode); Vietnamese is the default.
+  }
+  return 'vi';
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en }, zh: { translation: zh } },
+  lng: initialLanguage(),
+  fallbackLng: 'vi',
+  supportedLngs: [...UI_LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+function syncDocumentLanguage(language: string): void {
+  document.documentElement.lang = language === 'zh' ? 'zh-Hans' : language;
+}
+
+syncDocumentLanguage(i18n.language);
+i18n.on('languageChanged', syncDocumentLanguage);
+
+/** Changes the UI language for this browser; the signed-in user's choice is saved by the caller. */
+export async function setUiLanguage(language: UiLanguage, remember = true): Promise<void> {
+  if (remember) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, language);
+    } catch {
+      // Not remembered; the language still changes for this page.
+    }
+  }
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}
+
+export function currentLanguage(): UiLanguage {
+  return isUiLanguage(i18n.language) ? i18n.language : 'vi';
+}

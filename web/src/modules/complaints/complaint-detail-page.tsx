@@ -1,0 +1,199 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  CopyButton,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ComplaintDetail } from '../../api/types.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { ErrorAlert } from '../../ui/api-error.tsx';
+import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
+import { PageLoader } from '../../ui/page-loader.tsx';
+import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
+import { usePageTitle } from '../../ui/use-page-title.ts';
+import { ApologyComposer } from './apology-composer.tsx';
+import { AttachmentsPanel } from './attachments-panel.tsx';
+import { ComplaintEditPanel } from './complaint-edit-panel.tsx';
+import { ComplaintTimeline } from './complaint-timeline.tsx';
+import { useComplaint, useIssueTrackingLink } from './complaints.api.ts';
+import { FactsPanel } from './facts-panel.tsx';
+import { NoteForm } from './note-form.tsx';
+import { StatusChange } from './status-change.tsx';
+import { StepRail } from './step-rail.tsx';
+
+export function ComplaintDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const complaint = useComplaint(id);
+  usePageTitle(complaint.data?.complaint.reference ?? t('detail.title'));
+
+  if (complaint.isPending) return <PageLoader />;
+  if (complaint.isError) {
+    return (
+      <Stack>
+        <Title order={1}>{t('detail.title')}</Title>
+        <ErrorAlert error={complaint.error} />
+        <Anchor component={Link} to="/">
+          {t('detail.backToQueue')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  const detail = complaint.data;
+  return (
+    <Stack gap="md" data-testid="complaint-detail" data-complaint-id={detail.complaint.id}>
+      <DetailHeader detail={detail} />
+      <StepRail steps={detail.steps} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <FactsPanel key={detail.facts.current?.version ?? 0} detail={detail} />
+            <ApologyComposer detail={detail} />
+            <StatusChange key={detail.complaint.status} detail={detail} />
+            <NoteForm complaintId={detail.complaint.id} />
+            <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
+            <ComplaintEditPanel
+              key={`${detail.complaint.ownerId}-${detail.complaint.reasonId}-${detail.complaint.severity}`}
+              detail={detail}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <ComplaintTimeline complaintId={detail.complaint.id} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" className="preserve-lines">
+        {children || '—'}
+      </Text>
+    </div>
+  );
+}
+
+/** The customer's private link; a new one can be issued (e.g. to read it out on the phone). */
+function TrackingLink({ complaintId, known }: { complaintId: string; known?: string }) {
+  const { t } = useTranslation();
+  const issue = useIssueTrackingLink(complaintId);
+  const url = issue.data?.trackingUrl ?? known;
+  return (
+    <Stack gap={4} align="flex-end">
+      {url ? (
+        <Group gap="xs">
+          <Anchor href={url} target="_blank" rel="noreferrer" data-testid="tracking-link">
+            {t('detail.trackingLink')}
+          </Anchor>
+          <CopyButton value={new URL(url, window.location.origin).toString()}>
+            {({ copied, copy }) => (
+              <Button variant="default" size="compact-sm" onClick={copy}>
+                {copied ? t('public.copied') : t('public.copyLink')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      ) : (
+        <Button
+          variant="default"
+          size="compact-sm"
+          onClick={() => issue.mutate()}
+          loading={issue.isPending}
+          data-testid="issue-tracking-link"
+        >
+          {t('detail.issueTrackingLink')}
+        </Button>
+      )}
+      {issue.error ? <ErrorAlert error={issue.error} /> : null}
+    </Stack>
+  );
+}
+
+function DetailHeader({ detail }: { detail: ComplaintDetail }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { complaint: c, customer } = detail;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Anchor component={Link} to="/" size="sm">
+              ← {t('detail.backToQueue')}
+            </Anchor>
+            <Group gap="sm">
+              <Title order={1} data-testid="complaint-reference">
+                {c.reference}
+              </Title>
+              <StatusBadge status={c.status} />
+              <SeverityBadge severity={c.severity} />
+              <Badge
+                color="gray.7"
+                variant="outline"
+                style={{ color: 'var(--mantine-color-gray-8)' }}
+              >
+                {t(`channel.${c.channel}`)}
+              </Badge>
+            </Group>
+          </Stack>
+          <TrackingLink complaintId={c.id} known={c.trackingUrl} />
+        </Group>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="complaint-customer">
+          <Field label={t('detail.customer')}>
+            <Text fw={600} size="sm" data-testid="customer-name-display">
+              {customer.name}
+            </Text>
+            {customer.phone && <Anchor href={`tel:${customer.phone}`}>{customer.phone}</Anchor>}
+            {customer.phone && customer.email && <br />}
+            {customer.email && <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor>}
+          </Field>
+          <Field label={t('customer.tier')}>
+            {[
+              customer.tier,
+              customer.customerSince
+                ? t('detail.since', { date: format.date(customer.customerSince) })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Field>
+          <Field label={t('customer.preferredLanguage')}>
+            {customer.preferredLanguage ? LANGUAGE_NAMES[customer.preferredLanguage] : ''}
+          </Field>
+          <Field label={t('complaint.reason')}>{c.reasonName}</Field>
+          <Field label={t('complaint.owner')}>{c.ownerName ?? t('queue.unassigned')}</Field>
+          <Field label={t('detail.intakeAgent')}>{c.intakeAgentName}</Field>
+          <Field label={t('detail.received')}>{format.dateTime(c.createdAt)}</Field>
+          <Field label={t('detail.acknowledged')}>
+            {c.acknowledgedAt ? format.dateTime(c.acknowledgedAt) : t('detail.notYet')}
+          </Field>
+          <Field label={t('complaint.productRef')}>{c.productRef}</Field>
+          <Field label={t('complaint.orderRef')}>{c.orderRef}</Field>
+          <Field label={t('complaint.ask')}>
+            {[c.askText, format.money(c.askAmount, c.askCurrency)].filter(Boolean).join(' · ')}
+          </Field>
+        </SimpleGrid>
+        <Field label={t('complaint.description')}>
+          <span lang={c.language}>{c.description}</span>
+        </Field>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,149 @@
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { COMPLAINT_STATUSES } from '../../api/types.ts';
+
+export const KNOWN_EVENT_TYPES = [
+  'complaint.received',
+  'complaint.acknowledged',
+  'complaint.status_changed',
+  'complaint.updated',
+  'complaint.assigned',
+  'facts.recorded',
+  'readback.sent',
+  'readback.confirmed',
+  'message.sent',
+  'message.received',
+  'note.added',
+  'attachment.added',
+] as const;
+
+function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim()) return value;
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+type EventLike = {
+  type: string;
+  actorType: string;
+  actorName?: string | null;
+  data: Record<string, unknown>;
+};
+
+/** One localized sentence for a timeline event, e.g. "Lan changed the status". */
+export function useEventSentence() {
+  const { t } = useTranslation();
+  return (event: EventLike) => {
+    const actor = event.actorName || t(`actor.${event.actorType}`, { defaultValue: '' });
+    const known = (KNOWN_EVENT_TYPES as readonly string[]).includes(event.type);
+    return known
+      ? t(`timeline.events.${event.type.replace('.', '_')}`, { actor })
+      : t('timeline.events.unknown', { actor, type: event.type });
+  };
+}
+
+/** The useful data of an event: status from → to, message subject and body, note, file, version. */
+export function EventData({ type, data }: { type: string; data: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const status = (value: string | undefined) =>
+    value && (COMPLAINT_STATUSES as readonly string[]).includes(value)
+      ? t(`status.${value}`)
+      : (value ?? '');
+  const lines: { label?: string; value: string; block?: boolean; testId?: string }[] = [];
+
+  switch (type) {
+    case 'complaint.status_changed': {
+      const from = text(data, 'from', 'fromStatus', 'previousStatus');
+      const to = text(data, 'to', 'toStatus', 'status');
+      lines.push({
+        value: `${status(from) || '—'} → ${status(to) || '—'}`,
+        testId: 'event-status',
+      });
+      const note = text(data, 'note', 'reason');
+      if (note) lines.push({ label: t('timeline.note'), value: note, block: true });
+      break;
+    }
+    case 'complaint.assigned': {
+      const owner = text(data, 'ownerName', 'toName', 'assigneeName');
+      if (owner) lines.push({ label: t('complaint.owner'), value: owner });
+      break;
+    }
+    case 'complaint.updated': {
+      const changes = data.changes ?? data.fields;
+      const fields = Array.isArray(changes)
+        ? changes.map(String)
+        : changes && typeof changes === 'object'
+          ? Object.keys(changes)
+          : Object.keys(data);
+      if (fields.length > 0) {
+        lines.push({
+          label: t('timeline.changed'),
+          value: fields.map((f) => t(`timeline.field.${f}`, { defaultValue: f })).join(', '),
+        });
+      }
+      break;
+    }
+    case 'complaint.received': {
+      const channel = text(data, 'channel');
+      if (channel) lines.push({ label: t('complaint.channel'), value: t(`channel.${channel}`) });
+      break;
+    }
+    case 'facts.recorded':
+    case 'readback.sent':
+    case 'readback.confirmed': {
+      const version = text(data, 'version');
+      if (version) lines.push({ value: t('facts.version', { version }) });
+      const via = text(data, 'via');
+      if (via) lines.push({ label: t('facts.confirmation'), value: t(`facts.via.${via}`) });
+      const by = text(data, 'by', 'confirmedBy');
+      if (by) lines.push({ label: t('verbal.confirmedBy'), value: by });
+      const readBack = text(data, 'readBack', 'text');
+      if (readBack) lines.push({ value: readBack, block: true });
+      break;
+    }
+    case 'message.sent':
+    case 'message.received': {
+      const subject = text(data, 'subject');
+      if (subject) lines.push({ label: t('composer.subject'), value: subject });
+      const body = text(data, 'body', 'text');
+      if (body) lines.push({ value: body, block: true, testId: 'event-body' });
+      break;
+    }
+    case 'note.added': {
+      const body = text(data, 'body', 'text');
+      if (body) lines.push({ value: body, block: true, testId: 'event-body' });
+      break;
+    }
+    case 'attachment.added': {
+      const filename = text(data, 'filename', 'name');
+      if (filename) lines.push({ label: t('timeline.file'), value: filename });
+      break;
+    }
+    default:
+      break;
+  }
+
+  if (lines.length === 0) return null;
+  return (
+    <Stack gap={2}>
+      {lines.map((line, index) => (
+        <Text
+          key={index}
+          size="sm"
+          className={line.block ? 'preserve-lines' : undefined}
+          data-testid={line.testId}
+        >
+          {line.label && (
+            <Text span fw={600}>
+              {line.label}:{' '}
+            </Text>
+          )}
+          {line.value}
+        </Text>
+      ))}
+    </Stack>
+  );
+}

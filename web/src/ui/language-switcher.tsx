@@ -1,0 +1,44 @@
+import { Button, Menu, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/i18n.ts';
+
+export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
+  vi: 'Tiếng Việt',
+  en: 'English',
+  zh: '中文',
+};
+
+type Props = {
+  value: UiLanguage;
+  onChange: (language: UiLanguage) => void;
+  size?: 'sm' | 'md' | 'lg';
+  variant?: 'default' | 'subtle' | 'white';
+};
+
+export function LanguageSwitcher({ value, onChange, size = 'sm', variant = 'default' }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant={variant} size={size} data-testid="language-switcher">
+          <VisuallyHidden>{t('language.label')}: </VisuallyHidden>
+          <span lang={value}>{LANGUAGE_NAMES[value]}</span>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {UI_LANGUAGES.map((language) => (
+          <Menu.Item
+            key={language}
+            lang={language}
+            onClick={() => onChange(language)}
+            data-testid={`language-option-${language}`}
+            aria-current={language === value ? 'true' : undefined}
+            fw={language === value ? 700 : undefined}
+          >
+            {LANGUAGE_NAMES[language]}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
