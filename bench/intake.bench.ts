@@ -27,6 +27,7 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 const seconds = positiveInt('BENCH_SECONDS', 20);
 const connections = positiveInt('BENCH_CONNECTIONS', 50);
+const warmUpSeconds = positiveInt('BENCH_WARMUP_SECONDS', 3);
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -50,20 +51,33 @@ function isAlive(pid: number): boolean {
 /** Runs the CLI with the bench environment; it attaches to the running server's database. */
 async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
   return await new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/entrypoints/cli.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, ['src/entrypoints/cli.ts', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`ombud ${args[0]} failed (${code}): ${err || out}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`ombud ${args[0]} failed (${code}): ${err || out}`)),
+    );
   });
 }
 
-async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  server: ChildProcess,
+  log: () => string,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${log()}`);
+    if (server.exitCode !== null)
+      throw new Error(`the server exited (${server.exitCode}):\n${log()}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return;
@@ -118,14 +132,23 @@ function complaintBody(i: number): string {
   });
 }
 
-type ApiFigures = { requestsPerSecond: number; p50: number; p99: number; total2xx: number; non2xx: number; errors: number; timeouts: number };
+type ApiFigures = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total2xx: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 
-async function benchApi(baseUrl: string, token: string): Promise<ApiFigures> {
-  let counter = 0;
+let counter = 0;
+
+async function benchApi(baseUrl: string, token: string, duration: number): Promise<ApiFigures> {
   const result = await autocannon({
     url: baseUrl,
     connections,
-    duration: seconds,
+    duration,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [
       {
@@ -169,8 +192,13 @@ const scratchSchema = `
 `;
 
 /** The ceiling: the same rows written straight through `pg`, one transaction per complaint. */
-async function benchPlainInsert(databaseUrl: string, orgId: string): Promise<{ insertsPerSecond: number; total: number }> {
+async function benchPlainInsert(
+  databaseUrl: string,
+  orgId: string,
+): Promise<{ insertsPerSecond: number; total: number }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  // An idle client may hear the server shut down before the pool has closed it.
+  pool.on('error', () => undefined);
   try {
     await pool.query(scratchSchema);
     const customerId = randomUUID();
@@ -191,7 +219,16 @@ async function benchPlainInsert(databaseUrl: string, orgId: string): Promise<{ i
             `INSERT INTO bench_plain_insert (org_id, id, reference, status, channel, severity, order_ref, description,
                ask_text, ask_amount, ask_currency, language, customer_id, created_at, updated_at, search_text)
              VALUES ($1, $2, $3, 'new', 'api', 'medium', $4, $5, 'Hoàn lại phí giao hàng', 30000, 'VND', 'vi', $6, $7, $7, $8)`,
-            [orgId, id, `BP-${n}`, `DH-${randomDigits(8)}`, description, customerId, now, `${description} +8490${randomDigits(7)}`],
+            [
+              orgId,
+              id,
+              `BP-${n}`,
+              `DH-${randomDigits(8)}`,
+              description,
+              customerId,
+              now,
+              `${description} +8490${randomDigits(7)}`,
+            ],
           );
           await client.query(
             `INSERT INTO bench_plain_insert_events (org_id, complaint_id, type, actor_type, actor_name, visibility, data, created_at)
@@ -216,9 +253,27 @@ async function benchPlainInsert(databaseUrl: string, orgId: string): Promise<{ i
 
 async function embeddedDatabaseUrl(dataDir: string): Promise<string> {
   const pgDir = path.join(dataDir, 'postgres');
-  const { password } = JSON.parse(await fs.readFile(`${pgDir}.credentials.json`, 'utf8')) as { password: string };
-  const port = Number((await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
+  const { password } = JSON.parse(await fs.readFile(`${pgDir}.credentials.json`, 'utf8')) as {
+    password: string;
+  };
+  const port = Number(
+    (await fs.readFile(path.join(pgDir, 'postmaster.pid'), 'utf8')).split('\n')[3],
+  );
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/ombud`;
+}
+
+async function countComplaints(databaseUrl: string, orgId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ n: string }>(
+      'SELECT count(*) AS n FROM complaints WHERE org_id = $1',
+      [orgId],
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 function table(rows: [string, string][]): string {
@@ -248,7 +303,12 @@ async function main(): Promise<void> {
   delete env.DATABASE_URL;
   const baseUrl = `http://127.0.0.1:${port}`;
   let serverLog = '';
-  const server = spawn(tsx, ['src/entrypoints/server.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(tsx, ['src/entrypoints/server.ts'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   const onSignal = () => {
@@ -257,11 +317,27 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    console.log(`Starting the server on a fresh embedded PostgreSQL (${os.cpus().length} CPUs, node ${process.version})…`);
+    console.log(
+      `Starting the server on a fresh embedded PostgreSQL (${os.cpus().length} CPUs, node ${process.version})…`,
+    );
     await waitForHealth(baseUrl, server, () => serverLog);
 
-    const org = JSON.parse(await runCli(env, ['org:create', '--slug', 'bench', '--name', 'Bench'])) as { id: string };
-    await runCli(env, ['user:create', '--org', 'bench', '--email', 'admin@bench.test', '--name', 'Admin', '--role', 'admin', '--password', 'benchbench1']);
+    const org = JSON.parse(
+      await runCli(env, ['org:create', '--slug', 'bench', '--name', 'Bench']),
+    ) as { id: string };
+    await runCli(env, [
+      'user:create',
+      '--org',
+      'bench',
+      '--email',
+      'admin@bench.test',
+      '--name',
+      'Admin',
+      '--role',
+      'admin',
+      '--password',
+      'benchbench1',
+    ]);
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -269,45 +345,65 @@ async function main(): Promise<void> {
     });
     if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const keyResponse = await fetch(`${baseUrl}/api/api-keys`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ name: 'bench' }),
     });
-    if (keyResponse.status !== 201) throw new Error(`creating the API key failed: ${keyResponse.status} ${await keyResponse.text()}`);
+    if (keyResponse.status !== 201)
+      throw new Error(
+        `creating the API key failed: ${keyResponse.status} ${await keyResponse.text()}`,
+      );
     const { token } = (await keyResponse.json()) as { token: string };
 
+    const databaseUrl = await embeddedDatabaseUrl(dataDir);
     const probe = await fetch(`${baseUrl}/api/complaints`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
       body: complaintBody(0),
     });
-    if (probe.status !== 201) throw new Error(`a single create failed: ${probe.status} ${await probe.text()}`);
+    if (probe.status !== 201)
+      throw new Error(`a single create failed: ${probe.status} ${await probe.text()}`);
 
+    // The first seconds compile code paths and fill caches; they are not counted.
+    console.log(`Warm-up: ${warmUpSeconds} s…`);
+    await benchApi(baseUrl, token, warmUpSeconds);
+    await sleep(3000);
+    const before = await countComplaints(databaseUrl, org.id);
     console.log(`API: POST /api/complaints, ${connections} connections, ${seconds} s…`);
-    const api = await benchApi(baseUrl, token);
-
-    const databaseUrl = await embeddedDatabaseUrl(dataDir);
-    const check = new pg.Client({ connectionString: databaseUrl });
-    await check.connect();
-    const stored = await check
-      .query<{ n: string }>('SELECT count(*) AS n FROM complaints WHERE org_id = $1', [org.id])
-      .finally(() => check.end());
+    const api = await benchApi(baseUrl, token, seconds);
+    await sleep(3000);
+    const stored = (await countComplaints(databaseUrl, org.id)) - before;
 
     console.log(`Ceiling: plain INSERT through pg, ${connections} clients, ${seconds} s…`);
     const plain = await benchPlainInsert(databaseUrl, org.id);
 
     const ratio = api.requestsPerSecond / plain.insertsPerSecond;
     console.log('');
-    console.log(`Intake benchmark (${seconds} s each, ${connections} concurrent, one machine, one run)`);
+    console.log(
+      `Intake benchmark (${seconds} s each, ${connections} concurrent, one machine, one run)`,
+    );
     console.log(
       table([
         ['API POST /api/complaints', `${api.requestsPerSecond.toFixed(0)} req/s (average)`],
         ['  latency p50 / p99', `${api.p50} ms / ${api.p99} ms`],
-        ['  2xx / non-2xx / errors', `${api.total2xx} / ${api.non2xx} / ${api.errors} (timeouts ${api.timeouts})`],
-        ['  complaints stored', `${stored.rows[0]?.n ?? '?'} (incl. 1 probe)`],
-        ['Plain INSERT (complaint + event)', `${plain.insertsPerSecond.toFixed(0)} inserts/s (${plain.total} in total)`],
+        [
+          '  2xx / non-2xx / errors',
+          `${api.total2xx} / ${api.non2xx} / ${api.errors} (timeouts ${api.timeouts})`,
+        ],
+        ['  complaints stored', `${stored} (incl. requests still in flight at the end)`],
+        [
+          'Plain INSERT (complaint + event)',
+          `${plain.insertsPerSecond.toFixed(0)} inserts/s (${plain.total} in total)`,
+        ],
         ['Ratio API ÷ plain', `${ratio.toFixed(3)} (${(ratio * 100).toFixed(1)} %)`],
       ]),
     );

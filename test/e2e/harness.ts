@@ -13,6 +13,8 @@
  *   embedded PostgreSQL under the temporary DATA_DIR.
  * - Chromium comes from CHROMIUM_PATH or /usr/bin/chromium (`apt-get install chromium`). It is
  *   never downloaded; when it is missing the run fails and says so.
+ * - E2E_BASE_URL=http://localhost:3111 runs the journeys against a server you already started
+ *   (quicker while working on the UI; the journeys add data to its demo org).
  * - E2E_KEEP_ARTIFACTS=1 keeps the temporary directory (server log, data) for a post-mortem.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -150,6 +152,12 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
 export async function startServer(): Promise<RunningServer> {
   assertChromiumInstalled();
   ensureWebBuilt();
+  if (process.env.E2E_BASE_URL) {
+    const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
+    const response = await fetch(`${baseUrl}/api/health`).catch(() => undefined);
+    if (!response?.ok) throw new Error(`E2E_BASE_URL ${baseUrl} is not healthy`);
+    return { baseUrl, stop: async () => undefined };
+  }
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'ombud-e2e-'));
   // As root the embedded PostgreSQL runs as a separate user, which must be able to enter here.

@@ -123,7 +123,8 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: an anonymous or unauthorised caller learns nothing about the schema.
+  app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) throw new AppError('not_found');
     if (permission === 'public') return;
