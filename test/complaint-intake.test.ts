@@ -9,7 +9,7 @@ afterAll(async () => ctx.close());
 
 describe('complaint intake', () => {
   it('creates a complaint through the REST API with a reference, customer, events and the thank-you', async () => {
-    const { users } = await createTestOrg(ctx);
+    const { org, users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
     const response = await agent.post('/api/complaints', sampleComplaint());
     expect(response.statusCode).toBe(201);
@@ -34,7 +34,7 @@ describe('complaint intake', () => {
     expect(mailbox.items[0].text).toContain(detail.complaint.trackingUrl);
     expect(mailbox.items[0].text).toContain('cảm ơn');
 
-    await ctx.worker.drain();
+    expect(await ctx.drainJobs(org.id)).toBe(1);
     const after = (await agent.get(`/api/mailbox?complaintId=${detail.complaint.id}`)).json();
     expect(after.items[0]).toMatchObject({ status: 'kept', transport: 'mailbox' });
   });

@@ -42,7 +42,9 @@ export async function createTestContext(options: { smtpUrl?: string; uploadMaxBy
   const metrics = createMetrics();
   const app = await buildHttp({ config, db, clock, logger, services, metrics });
   await app.ready();
-  const worker = createWorker({ db, clock, logger, metrics, handlers: jobHandlers(services), workerId: 'test-worker' });
+  // Test files share one database and run in parallel, so each drains only its own org's jobs.
+  const drainJobs = (orgId: string) =>
+    createWorker({ db, clock, logger, metrics, handlers: jobHandlers(services), workerId: 'test-worker', orgIds: [orgId] }).drain();
   return {
     app,
     db,
@@ -50,7 +52,7 @@ export async function createTestContext(options: { smtpUrl?: string; uploadMaxBy
     clock,
     config,
     services,
-    worker,
+    drainJobs,
     async close() {
       await app.close();
       await db.destroy();

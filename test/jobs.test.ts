@@ -13,9 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-function runWorkerProcess(workerId: string): Promise<{ workerId: string; ran: number }> {
+function runWorkerProcess(workerId: string, orgId: string): Promise<{ workerId: string; ran: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/worker-process.ts'), inject('databaseUrl'), workerId], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/worker-process.ts'), inject('databaseUrl'), workerId, orgId], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -38,7 +38,7 @@ describe('jobs', () => {
         ),
       );
     }
-    const [a, b] = await Promise.all([runWorkerProcess('worker-a'), runWorkerProcess('worker-b')]);
+    const [a, b] = await Promise.all([runWorkerProcess('worker-a', org.id), runWorkerProcess('worker-b', org.id)]);
     const jobs = await ctx.db.selectFrom('jobs').selectAll().where('org_id', '=', org.id).where('kind', '=', 'mail.send').execute();
     expect(jobs).toHaveLength(count);
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
@@ -62,6 +62,7 @@ describe('jobs', () => {
       logger: createLogger('silent'),
       metrics: createMetrics(),
       workerId: 'flaky',
+      orgIds: [org.id],
       handlers: {
         'test.flaky': async () => {
           calls += 1;
@@ -96,7 +97,7 @@ describe('jobs', () => {
     const clock = createManualClock(new Date('2031-01-01T00:00:00Z'));
     const ran: string[] = [];
     const make = (id: string) =>
-      createWorker({ db: ctx.db, clock, logger: createLogger('silent'), metrics: createMetrics(), workerId: id, leaseMs: 60_000, handlers: { 'test.lease': async () => void ran.push(id) } });
+      createWorker({ db: ctx.db, clock, logger: createLogger('silent'), metrics: createMetrics(), workerId: id, orgIds: [org.id], leaseMs: 60_000, handlers: { 'test.lease': async () => void ran.push(id) } });
     await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.lease', runAt: clock.now() });
     // A worker claims the job and "dies" before finishing: simulate by claiming directly.
     await ctx.db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: new Date(clock.now().getTime() + 60_000), attempts: 1 }).where('org_id', '=', org.id).where('kind', '=', 'test.lease').execute();

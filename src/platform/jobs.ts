@@ -71,12 +71,15 @@ export function createWorker(deps: {
   pollMs?: number;
   leaseMs?: number;
   workerId?: string;
+  /** Dedicated workers: claim only these orgs' jobs (e.g. one large tenant). Default: all. */
+  orgIds?: string[];
 }): Worker {
   const { db, clock, logger, handlers, metrics } = deps;
   const batchSize = deps.batchSize ?? 10;
   const pollMs = deps.pollMs ?? 500;
   const leaseMs = deps.leaseMs ?? 60_000;
   const workerId = deps.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const orgFilter = deps.orgIds ?? null;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = false;
@@ -97,8 +100,9 @@ export function createWorker(deps: {
         locked_until = ${new Date(now.getTime() + leaseMs)}
       WHERE id IN (
         SELECT id FROM jobs
-        WHERE (status = 'pending' AND run_at <= ${now})
-           OR (status = 'running' AND locked_until < ${now})
+        WHERE ((status = 'pending' AND run_at <= ${now})
+           OR (status = 'running' AND locked_until < ${now}))
+          AND (${orgFilter}::uuid[] IS NULL OR org_id = ANY(${orgFilter}::uuid[]))
         ORDER BY run_at
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED)
