@@ -10,6 +10,7 @@ import { createDb } from '../src/platform/db/index.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMetrics } from '../src/platform/metrics.ts';
 import { createWorker } from '../src/platform/jobs.ts';
+import { createLiveHub } from '../src/platform/live.ts';
 import { buildHttp, createServices, jobHandlers } from '../src/entrypoints/app.ts';
 import { provisionOrg } from '../src/entrypoints/provision.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
@@ -40,7 +41,7 @@ export async function createTestContext(options: { smtpUrl?: string; uploadMaxBy
   const clock = createManualClock(options.start ?? new Date());
   const services = createServices({ config, db, clock, logger });
   const metrics = createMetrics();
-  const app = await buildHttp({ config, db, clock, logger, services, metrics });
+  const app = await buildHttp({ config, db, clock, logger, services, metrics, live: createLiveHub(inject('databaseUrl'), logger) });
   await app.ready();
   // Test files share one database and run in parallel, so each drains only its own org's jobs.
   const drainJobs = (orgId: string) =>

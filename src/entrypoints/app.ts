@@ -16,11 +16,17 @@ import { createTemplateService, registerTemplateRoutes } from '../modules/templa
 import { createMailService, createMailTransport, mailJobs, registerMailRoutes } from '../modules/mail/index.ts';
 import { createFileStore } from '../platform/files.ts';
 import {
+  createClockSource,
   createComplaintService,
   registerComplaintRoutes,
   registerPortalRoutes,
   registerPublicRoutes,
 } from '../modules/complaints/index.ts';
+import { createNoticesService, noticeTitle, registerNoticeRoutes, type NoticeMail } from '../modules/notices/index.ts';
+import { createSlaService, registerSlaRoutes, slaJobs } from '../modules/sla/index.ts';
+import { createCommitmentService, registerCommitmentRoutes } from '../modules/commitments/index.ts';
+import type { LiveHub } from '../platform/live.ts';
+import { isLanguage } from '../platform/i18n.ts';
 
 /** The composition root: one place that builds every service from its explicit dependencies. */
 export function createServices(deps: { config: Config; db: Db; clock: Clock; logger: Logger }) {
@@ -33,6 +39,23 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const templates = createTemplateService({ db, clock });
   const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   const mail = createMailService({ db, clock, transport: mailTransport });
+  // Every notice is also an e-mail to the person, in their language.
+  const mailNotice: NoticeMail = async (tx, n) => {
+    const user = await tx.selectFrom('users').select(['email', 'locale']).where('org_id', '=', n.orgId).where('id', '=', n.userId).executeTakeFirst();
+    if (!user) return;
+    const lang = isLanguage(user.locale) ? user.locale : 'vi';
+    const title = noticeTitle(n.kind, n.data, lang);
+    const link = n.complaintId ? `${config.publicUrl}/complaints/${n.complaintId}` : config.publicUrl;
+    await mail.queue(tx, { orgId: n.orgId, complaintId: n.complaintId, kind: 'notice', to: user.email, subject: `[Ombud] ${title}`, text: `${title}\n\n${link}` });
+  };
+  const notices = createNoticesService({ db, clock, mailNotice });
+  const sla = createSlaService({
+    db,
+    clock,
+    notices,
+    source: createClockSource(),
+    managerChain: (orgId, userId) => org.managerChain(orgId, userId),
+  });
   const complaints = createComplaintService({
     db,
     clock,
@@ -42,14 +65,16 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     mail,
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
+    onChanged: (tx, orgId, complaintId) => sla.recompute(tx, orgId, complaintId),
   });
-  return { auth, org, customers, reasons, templates, mail, complaints, files };
+  const commitments = createCommitmentService({ db, clock, sla, complaints, notices });
+  return { auth, org, customers, reasons, templates, mail, complaints, files, notices, sla, commitments };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 export function jobHandlers(services: Services): Record<string, JobHandler> {
-  return { ...mailJobs(services.mail) };
+  return { ...mailJobs(services.mail), ...slaJobs(services.sla) };
 }
 
 export async function buildHttp(deps: {
@@ -59,6 +84,7 @@ export async function buildHttp(deps: {
   logger: Logger;
   services: Services;
   metrics?: Metrics;
+  live: LiveHub;
   isReady?: () => Promise<boolean>;
 }): Promise<HttpApp> {
   const { config, services } = deps;
@@ -91,6 +117,10 @@ export async function buildHttp(deps: {
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
   registerPublicRoutes(app, { complaints: services.complaints, reasons: services.reasons, findOrgBySlug: services.org.findOrgBySlug });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
+  registerNoticeRoutes(app, { notices: services.notices, live: deps.live, db: deps.db });
+  registerSlaRoutes(app, { sla: services.sla });
+  registerCommitmentRoutes(app, { commitments: services.commitments });
+  app.addHook('onClose', async () => deps.live.close());
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -2,6 +2,7 @@ import { ConfigError } from '../platform/config.ts';
 import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import { sql } from 'kysely';
+import { createLiveHub } from '../platform/live.ts';
 import { buildHttp, startWorker } from './app.ts';
 import { startRuntime } from './runtime.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     logger,
     services,
     metrics,
+    live: createLiveHub(database.url, logger),
     isReady: async () => {
       try {
         await sql`SELECT 1`.execute(database.db);

@@ -5,9 +5,17 @@ import { DEMO, checkA11y, login, openBrowser, printAxeSummary, type E2EBrowser }
 const NAV_QUEUE = { vi: 'Danh sách khiếu nại', en: 'Complaint queue', zh: '投诉队列' } as const;
 const HTML_LANG = { vi: 'vi', en: 'en', zh: 'zh-Hans' } as const;
 
-async function switchLanguage(page: Page, language: keyof typeof NAV_QUEUE): Promise<void> {
+async function switchLanguage(
+  page: Page,
+  language: keyof typeof NAV_QUEUE,
+  a11yLabel?: string,
+): Promise<void> {
   await page.getByTestId('language-switcher').first().click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  if (a11yLabel) await checkA11y(page, a11yLabel);
   await page.getByTestId(`language-option-${language}`).click();
+  await menu.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('nav-queue').textContent()).toBe(NAV_QUEUE[language]);
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(HTML_LANG[language]);
 }
@@ -68,7 +76,7 @@ describe('admin pages, UI languages and queue keyboard shortcuts', () => {
     expect(await admin.locator('html').getAttribute('lang')).toBe('vi');
     expect(await admin.getByTestId('nav-queue').textContent()).toBe(NAV_QUEUE.vi);
 
-    await switchLanguage(admin, 'en');
+    await switchLanguage(admin, 'en', 'queue (language menu open)');
     expect(await admin.getByRole('heading', { level: 1 }).textContent()).toBe('Complaint queue');
     await checkA11y(admin, 'queue (English)');
 
@@ -133,6 +141,7 @@ describe('admin pages, UI languages and queue keyboard shortcuts', () => {
     await expect.poll(() => new URL(admin.url()).pathname).toBe(`/complaints/${third}`);
     await admin.getByTestId('complaint-detail').waitFor();
     expect(await admin.getByTestId('complaint-reference').textContent()).toBe(thirdReference);
+    await admin.getByTestId('timeline-event').first().waitFor();
     await checkA11y(admin, 'complaint detail (opened with the keyboard)');
   });
 });

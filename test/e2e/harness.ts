@@ -323,7 +323,30 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-queue').waitFor();
-  await expect.poll(() => new URL(page.url()).pathname).not.toBe('/login');
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/**
+ * Waits (up to 3 s) for running CSS transitions and animations to finish: a modal's overlay or a
+ * menu mid-fade has colours no reader ever sees, and axe would measure them. Endless ones (a
+ * spinner) are left alone.
+ */
+async function waitForAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    type Running = { playState: string; finished: Promise<unknown>; effect: { getTiming: () => { iterations: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document;
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      const running = doc
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+      if (running.length === 0) return;
+      await Promise.race([
+        Promise.all(running.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 250)),
+      ]);
+    }
+  });
 }
 
 type AxeNode = { target: unknown[]; failureSummary?: string };
@@ -348,10 +371,11 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   // Let pending requests and enter transitions settle so axe sees the finished page.
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page
-    .locator('.mantine-Loader')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
+    .waitForFunction("!document.querySelector('.mantine-Loader-root')", undefined, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
+  await waitForAnimations(page);
   const hasAxe = await page.evaluate(() => 'axe' in globalThis);
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {

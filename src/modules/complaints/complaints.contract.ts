@@ -48,7 +48,9 @@ export const listComplaintsQuery = z.object({
   channel: channelSchema.optional(),
   ownerId: uuid.optional(),
   q: text({ max: 200 }).optional(),
-  sort: z.enum(['-createdAt', 'createdAt', 'reference', '-reference', '-severity', 'severity', 'status']).default('-createdAt'),
+  sort: z.enum(['dueAt', '-createdAt', 'createdAt', 'reference', '-reference', '-severity', 'severity', 'status']).default('-createdAt'),
+  /** Work-queue filters: clocks past due, due before the end of today (org time), waiting on the customer. */
+  due: z.enum(['breached', 'today', 'waiting']).optional(),
   ...pageQuery,
 });
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuery>;
@@ -70,6 +72,11 @@ export const complaintListItem = z.object({
   acknowledgedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   description: z.string(),
+  nextDueAt: z.string().nullable(),
+  nextDueClock: z.string().nullable(),
+  isBreached: z.boolean(),
+  isPaused: z.boolean(),
+  committedDueAt: z.string().nullable(),
 });
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 export const complaintList = z.object({

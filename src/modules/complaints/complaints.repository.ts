@@ -31,6 +31,11 @@ export type Complaint = {
   acknowledgedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  nextDueAt: Date | null;
+  nextDueClock: string | null;
+  isBreached: boolean;
+  isPaused: boolean;
+  committedDueAt: Date | null;
 };
 
 export type FactVersion = {
@@ -111,6 +116,11 @@ function baseQuery(db: Executor, orgId: string) {
       'c.acknowledged_at',
       'c.created_at',
       'c.updated_at',
+      'c.next_due_at',
+      'c.next_due_clock',
+      'c.is_breached',
+      'c.is_paused',
+      'c.committed_due_at',
     ]);
 }
 
@@ -141,6 +151,11 @@ const toComplaint = (r: BaseRow): Complaint => ({
   acknowledgedAt: r.acknowledged_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  nextDueAt: r.next_due_at,
+  nextDueClock: r.next_due_clock,
+  isBreached: r.is_breached,
+  isPaused: r.is_paused,
+  committedDueAt: r.committed_due_at,
 });
 
 export async function findComplaint(db: Executor, orgId: string, id: string): Promise<Complaint | undefined> {
@@ -182,7 +197,7 @@ export async function nextSequence(tx: Executor, orgId: string, year: number): P
 
 export async function insertComplaint(
   tx: Executor,
-  c: Omit<Complaint, 'id' | 'reasonNames' | 'intakeAgentName' | 'ownerName' | 'confirmedFactVersion' | 'updatedAt'> & { searchText: string },
+  c: Omit<Complaint, 'id' | 'reasonNames' | 'intakeAgentName' | 'ownerName' | 'confirmedFactVersion' | 'updatedAt' | 'nextDueAt' | 'nextDueClock' | 'isBreached' | 'isPaused' | 'committedDueAt'> & { searchText: string },
 ): Promise<string> {
   const r = await tx
     .insertInto('complaints')
@@ -378,13 +393,18 @@ export async function markFactConfirmed(
 export async function listComplaints(
   db: Executor,
   orgId: string,
-  q: ListComplaintsQuery & { ownerFilter: string | undefined; terms: string[]; phone: string | null },
+  q: ListComplaintsQuery & { ownerFilter: string | undefined; terms: string[]; phone: string | null; endOfToday: Date },
 ): Promise<{ rows: Complaint[]; customers: Map<string, { name: string; phone: string | null; email: string | null }>; total: number }> {
   let where = db.selectFrom('complaints as c').where('c.org_id', '=', orgId);
   if (q.ownerFilter) where = where.where('c.owner_id', '=', q.ownerFilter);
   if (q.status) where = where.where('c.status', '=', q.status);
   if (q.reasonId) where = where.where('c.reason_id', '=', q.reasonId);
   if (q.channel) where = where.where('c.channel', '=', q.channel);
+  if (q.due === 'breached') where = where.where('c.is_breached', '=', true);
+  if (q.due === 'today') where = where.where('c.next_due_at', '<', q.endOfToday);
+  if (q.due === 'waiting') where = where.where('c.status', '=', 'waiting_customer');
+  // The work queue by due time lists open work only, which its partial index covers.
+  if (q.sort === 'dueAt') where = where.where('c.status', 'not in', ['closed', 'cancelled']);
   if (q.phone) {
     where = where.where(sql<boolean>`c.search_text LIKE ${'%' + q.phone + '%'}`);
   } else {
@@ -393,6 +413,7 @@ export async function listComplaints(
   const totalRow = await where.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
   const order: Record<ListComplaintsQuery['sort'], [string, 'asc' | 'desc']> = {
+    dueAt: ['c.next_due_at', 'asc'],
     '-createdAt': ['c.created_at', 'desc'],
     createdAt: ['c.created_at', 'asc'],
     reference: ['c.reference', 'asc'],
@@ -404,9 +425,7 @@ export async function listComplaints(
   const [column, direction] = order[q.sort];
   const ids = await where
     .select(['c.id', sql<number>`array_position(array['low','medium','high','critical'], c.severity)`.as('severity_rank')])
-    .orderBy(sql.ref(column), direction)
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id')
+    .$call((qb) => (q.sort === 'dueAt' ? qb.orderBy(sql`c.next_due_at NULLS LAST`).orderBy('c.id') : qb.orderBy(sql.ref(column), direction).orderBy('c.created_at', 'desc').orderBy('c.id')))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();

@@ -35,6 +35,17 @@ import type {
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
+export type ComplaintTools = {
+  complaint: { id: string; reference: string; status: ComplaintStatus; language: Language; ownerId: string | null; intakeAgentId: string | null };
+  customer: { id: string; name: string; email: string | null };
+  org: { name: string; timeZone: string };
+  addEvent(actor: Actor, type: string, visibility: 'public' | 'internal', data: Record<string, unknown>): Promise<string>;
+  /** Queues an e-mail when the customer has an address; returns the channel used. */
+  messageCustomer(subject: string, body: string): Promise<'email' | 'portal'>;
+  setCommittedDueAt(dueAt: Date): Promise<void>;
+  moveToInProgress(actor: Actor): Promise<void>;
+};
+
 /** What the customer may upload: photos, documents, recordings. Anything else is refused. */
 export const allowedContentTypes = new Set([
   'image/jpeg',
@@ -62,6 +73,15 @@ type SavedFile = { filename: string; contentType: string; storageKey: string; si
 
 const portalReplyBody = text({ max: 20_000 });
 
+/** The first instant of the next local day in a zone: "due today" means before it. */
+export function endOfLocalDay(at: Date, timeZone: string): Date {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const localAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const offset = localAsUtc - Math.floor(at.getTime() / 1000) * 1000;
+  return new Date(Date.UTC(get('year'), get('month') - 1, get('day') + 1) - offset);
+}
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 function money(amount: number | null | undefined, currency: string | null | undefined, field: string) {
@@ -81,6 +101,8 @@ export function createComplaintService(deps: {
   mail: MailService;
   publicUrl: string;
   uploadMaxBytes: number;
+  /** Called in the transaction of every change, so stored due times never lag the events. */
+  onChanged?: (tx: Executor, orgId: string, complaintId: string) => Promise<void>;
 }) {
   const { db, clock, files, customers, templates, mail } = deps;
   const trackingUrl = (token: string): string => `${deps.publicUrl}/track/${token}`;
@@ -211,6 +233,7 @@ export function createComplaintService(deps: {
       }
     }
     await addEvent(tx, complaint, { type: 'system', id: null, name: 'Ombud' }, 'complaint.acknowledged', 'public', { via, to: via === 'email' ? customer.email : null });
+    await deps.onChanged?.(tx, orgId, id);
     return { id, reference, trackingUrl: link };
   }
 
@@ -333,7 +356,9 @@ export function createComplaintService(deps: {
     return db.transaction().execute(async (tx) => {
       if (!(await repo.lockComplaint(tx, orgId, id))) throw new AppError('not_found');
       const complaint = await getComplaint(tx, orgId, id);
-      return fn(tx, complaint);
+      const result = await fn(tx, complaint);
+      await deps.onChanged?.(tx, orgId, id);
+      return result;
     });
   }
 
@@ -472,10 +497,37 @@ export function createComplaintService(deps: {
 
     detail: (scope: Scope, id: string) => detail(scope.orgId, id),
 
+    /**
+     * For other modules (commitments, follow-ups): a change to one complaint, locked, in one
+     * transaction, with the tools to add timeline events and to write to the customer.
+     */
+    async act<T>(orgId: string, id: string, fn: (tx: Executor, tools: ComplaintTools) => Promise<T>): Promise<T> {
+      return change(orgId, id, async (tx, complaint) => {
+        const { customer, org } = await customerAndOrg(tx, complaint);
+        return fn(tx, {
+          complaint: { id: complaint.id, reference: complaint.reference, status: complaint.status, language: complaint.language, ownerId: complaint.ownerId, intakeAgentId: complaint.intakeAgentId },
+          customer: { id: customer.id, name: customer.name, email: customer.email },
+          org: { name: org.name, timeZone: org.time_zone },
+          addEvent: (actor, type, visibility, data) => addEvent(tx, complaint, actor, type, visibility, data),
+          async messageCustomer(subject, body) {
+            if (!customer.email) return 'portal';
+            await mail.queue(tx, { orgId, complaintId: id, kind: 'message', to: customer.email, subject, text: body });
+            return 'email';
+          },
+          setCommittedDueAt: (dueAt) => tx.updateTable('complaints').set({ committed_due_at: dueAt, updated_at: clock.now() }).where('org_id', '=', orgId).where('id', '=', id).execute().then(() => undefined),
+          async moveToInProgress(actor) {
+            if (complaint.status === 'new') await transition(tx, complaint, actor, 'in_progress', null, 'internal');
+          },
+        });
+      });
+    },
+
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
       const phone = query.q ? normalizePhone(query.q) ?? null : null;
       const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
-      const result = await repo.listComplaints(db, scope.orgId, { ...query, ownerFilter, terms: query.q ? searchTerms(query.q) : [], phone });
+      const org = await orgOf(db, scope.orgId);
+      const endOfToday = endOfLocalDay(clock.now(), org.time_zone);
+      const result = await repo.listComplaints(db, scope.orgId, { ...query, ownerFilter, terms: query.q ? searchTerms(query.q) : [], phone, endOfToday });
       return {
         items: result.rows.map((c) => {
           const customer = result.customers.get(c.customerId);
@@ -496,6 +548,11 @@ export function createComplaintService(deps: {
             acknowledgedAt: iso(c.acknowledgedAt),
             confirmedAt: c.confirmedFactVersion ? c.updatedAt.toISOString() : null,
             description: c.description.slice(0, 200),
+            nextDueAt: iso(c.nextDueAt),
+            nextDueClock: c.nextDueClock,
+            isBreached: c.isBreached,
+            isPaused: c.isPaused,
+            committedDueAt: iso(c.committedDueAt),
           };
         }),
         total: result.total,

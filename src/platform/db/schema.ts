@@ -114,6 +114,12 @@ export type ComplaintsTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   search_text: Generated<string>;
+  policy_id: ColumnType<string | null, string | null | undefined, string | null>;
+  next_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  next_due_clock: ColumnType<string | null, string | null | undefined, string | null>;
+  is_breached: Generated<boolean>;
+  is_paused: Generated<boolean>;
+  committed_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type TrackingLinksTable = {
@@ -242,7 +248,119 @@ export type JobsTable = {
   finished_at: Timestamp | null;
 };
 
+export type CalendarsTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  time_zone: string;
+  weekly_hours: Json<unknown>;
+  date_hours: ColumnType<unknown, string | undefined, string>;
+  holidays: ColumnType<unknown, string | undefined, string>;
+  holiday_country: string | null;
+  holiday_overrides: ColumnType<unknown, string | undefined, string>;
+  custom_holidays: ColumnType<unknown, string | undefined, string>;
+  is_default: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type SlaPoliciesTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  priority: Generated<number>;
+  match_reason_ids: ColumnType<string[], string[] | undefined, string[]>;
+  match_severities: ColumnType<string[], string[] | undefined, string[]>;
+  match_channels: ColumnType<string[], string[] | undefined, string[]>;
+  match_tiers: ColumnType<string[], string[] | undefined, string[]>;
+  calendar_id: string;
+  targets: Json<unknown>;
+  internal_targets: ColumnType<unknown, string | undefined, string>;
+  warn_at_percent: Generated<number>;
+  pause_statuses: ColumnType<string[], string[] | undefined, string[]>;
+  paused_clocks: ColumnType<string[], string[] | undefined, string[]>;
+  start_rule: Generated<string>;
+  escalation: ColumnType<unknown, string | undefined, string>;
+  preset: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type ComplaintClocksTable = {
+  org_id: string;
+  complaint_id: string;
+  clock: string;
+  state: string;
+  started_at: Timestamp | null;
+  due_at: Timestamp | null;
+  warn_at: Timestamp | null;
+  stopped_at: Timestamp | null;
+};
+
+export type NoticesTable = {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  complaint_id: string | null;
+  dedupe_key: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+};
+
+export type TaskTypesTable = {
+  org_id: string;
+  id: Generated<string>;
+  name: string;
+  department_id: string | null;
+  duration_amount: number;
+  duration_unit: string;
+  calendar_id: string | null;
+  is_active: Generated<boolean>;
+  created_at: Generated<Date>;
+};
+
+export type DeadlineRequestsTable = {
+  org_id: string;
+  id: Generated<string>;
+  complaint_id: string;
+  department_id: string;
+  requested_by: string | null;
+  question: string;
+  status: string;
+  answer_due_at: Timestamp | null;
+  answer_note: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+};
+
+export type CommitmentsTable = {
+  org_id: string;
+  id: Generated<string>;
+  complaint_id: string;
+  sequence: number;
+  due_at: Timestamp;
+  task_type_id: string | null;
+  deadline_request_id: string | null;
+  department_id: string | null;
+  committed_by: string | null;
+  committed_at: Timestamp;
+  reason: string | null;
+  customer_message: string | null;
+};
+
 export type Database = {
+  calendars: CalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  complaint_clocks: ComplaintClocksTable;
+  notices: NoticesTable;
+  task_types: TaskTypesTable;
+  deadline_requests: DeadlineRequestsTable;
+  commitments: CommitmentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;
   users: UsersTable;

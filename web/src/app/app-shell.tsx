@@ -119,17 +119,21 @@ export function AppShellLayout() {
             <Text fw={800} size="lg" component={Link} to="/" c="blue.9" td="none">
               Ombud
             </Text>
-            <Text fw={600} size="sm" truncate="end" data-testid="org-name">
+            <Text fw={600} size="sm" truncate="end" visibleFrom="sm" data-testid="org-name">
               {user.orgName}
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitcher value={currentLanguage()} onChange={changeLanguage} />
+            <LanguageSwitcher
+              value={currentLanguage()}
+              onChange={changeLanguage}
+              compactOnMobile
+            />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button variant="default" size="sm" data-testid="user-menu">
                   <VisuallyHidden>{t('nav.userMenu')}: </VisuallyHidden>
-                  <Text span size="sm" truncate="end" maw={160}>
+                  <Text span size="sm" truncate="end" maw={{ base: 96, sm: 160 }}>
                     {user.name}
                   </Text>
                 </Button>

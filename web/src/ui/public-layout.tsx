@@ -29,7 +29,7 @@ export function PublicLayout({
       >
         <Container size="sm" py="sm">
           <Group justify="space-between" wrap="nowrap">
-            <Text fw={700} size="lg" truncate="end" data-testid="public-org-name">
+            <Text fw={700} size="lg" lineClamp={2} data-testid="public-org-name">
               {orgName ?? 'Ombud'}
             </Text>
             <LanguageSwitcher value={currentLanguage()} onChange={change} size="md" />

@@ -22,6 +22,12 @@ export const permissions = [
   'apikey:admin',
   'audit:read',
   'mailbox:read',
+  'sla:read',
+  'sla:admin',
+  'tasktype:admin',
+  'commitment:make',
+  'deadline:answer',
+  'report:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,15 +44,17 @@ const frontLine: Permission[] = [
   'user:read',
   'department:read',
   'mailbox:read',
+  'sla:read',
+  'commitment:make',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...frontLine, 'complaint:assign', 'audit:read'],
+  manager: [...frontLine, 'complaint:assign', 'audit:read', 'deadline:answer', 'report:read'],
   agent: frontLine,
-  responder: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read'],
-  quality: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'audit:read'],
+  responder: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'sla:read', 'deadline:answer'],
+  quality: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'audit:read', 'sla:read', 'report:read'],
 };
 
 /** API keys act for an integration: intake and follow-up, no administration. */

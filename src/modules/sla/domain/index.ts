@@ -39,3 +39,33 @@ export {
 } from './vn-holidays.ts';
 export type { CustomHolidayDef, IcsYearRange, NamedDate } from './custom-holidays.ts';
 export { expandCustomHolidays, IcsParseError, parseIcsHolidays } from './custom-holidays.ts';
+export type { DescribeLanguage, DurationUnit, OpenPause, Target } from './durations.ts';
+export {
+  consumed,
+  describeTarget,
+  dueAfter,
+  dueWithPauses,
+  durationUnits,
+  instantAtShare,
+  maxTargetAmount,
+  validateTarget,
+} from './durations.ts';
+export type {
+  ClockEvent,
+  ClockKind,
+  ClockPause,
+  ClockPolicy,
+  ClockStartRule,
+  ClockState,
+  SimpleClockState,
+} from './clocks.ts';
+export {
+  clockKinds,
+  clockStartAt,
+  evaluateClocks,
+  evaluateSimpleClock,
+  nextDue,
+  pauseIntervals,
+} from './clocks.ts';
+export type { LocalisedText, RegulatoryPreset } from './presets.ts';
+export { findRegulatoryPreset, regulatoryPresets } from './presets.ts';

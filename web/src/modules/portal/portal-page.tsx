@@ -157,6 +157,11 @@ export function PortalPage() {
                   size="xl"
                   fullWidth
                   color="teal.9"
+                  // A long label in a narrow phone wraps instead of being cut off.
+                  h="auto"
+                  mih={60}
+                  py="sm"
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 } }}
                   onClick={() => confirm.mutate(readBack.version)}
                   loading={confirm.isPending}
                   data-testid="portal-confirm"

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
+import { durationUnitSchema } from '../sla/sla.contract.ts';
+
+export const taskTypeInput = z.object({
+  name: requiredText(200),
+  departmentId: uuid.nullable(),
+  durationAmount: z.number().int().min(1).max(10_000),
+  durationUnit: durationUnitSchema,
+  calendarId: uuid.nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const taskTypeView = taskTypeInput.extend({ id: z.string(), departmentName: z.string().nullable(), durationText: z.string() });
+export type TaskTypeView = z.infer<typeof taskTypeView>;
+
+export const proposalQuery = z.object({ taskTypeId: uuid });
+export const proposalView = z.object({ taskTypeId: z.string(), dueAt: z.string(), durationText: z.string(), calendarName: z.string(), timeZone: z.string() });
+
+export const deadlineRequestInput = z.object({ departmentId: uuid.optional(), taskTypeId: uuid.optional(), question: requiredText(5000) });
+export const deadlineRequestView = z.object({
+  id: z.string(),
+  complaintId: z.string(),
+  complaintReference: z.string(),
+  customerName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  requestedById: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  question: z.string(),
+  status: z.enum(['open', 'answered', 'cancelled']),
+  answerDueAt: z.string().nullable(),
+  answerNote: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  createdAt: z.string(),
+  clock: z.object({ state: z.enum(['pending', 'running', 'paused', 'met', 'breached']), dueAt: z.string().nullable(), remainingSeconds: z.number().nullable() }).nullable(),
+});
+export type DeadlineRequestView = z.infer<typeof deadlineRequestView>;
+export const deadlineRequestList = z.object({ items: z.array(deadlineRequestView) });
+export const deadlineRequestsQuery = z.object({ status: z.enum(['open', 'answered', 'cancelled', 'all']).default('open'), scope: z.enum(['department', 'mine', 'all']).default('department') });
+export const answerDeadlineRequest = z.object({ dueAt: isoInstant, note: optionalText(5000) });
+
+export const commitmentInput = z.object({
+  dueAt: isoInstant,
+  taskTypeId: uuid.nullish(),
+  deadlineRequestId: uuid.nullish(),
+  /** Required when changing an earlier commitment: why the date moved. */
+  reason: optionalText(2000),
+  /** The message to the customer; when empty, the localized standard text is sent. */
+  message: optionalText(5000),
+});
+export const commitmentView = z.object({
+  id: z.string(),
+  sequence: z.number(),
+  dueAt: z.string(),
+  taskTypeId: z.string().nullable(),
+  taskTypeName: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  deadlineRequestId: z.string().nullable(),
+  committedByName: z.string().nullable(),
+  committedAt: z.string(),
+  reason: z.string().nullable(),
+  customerMessage: z.string().nullable(),
+});
+export type CommitmentView = z.infer<typeof commitmentView>;
+export const complaintCommitmentsView = z.object({
+  commitments: z.array(commitmentView),
+  deadlineRequests: z.array(deadlineRequestView),
+  outcome: z.enum(['open', 'kept', 'kept_after_recommit', 'broken']).nullable(),
+  slipDays: z.number().nullable(),
+});
+
+export const promiseReportQuery = z.object({ groupBy: z.enum(['agent', 'task_type', 'department']).default('agent'), from: isoInstant.optional(), to: isoInstant.optional() });
+export const promiseReportRow = z.object({
+  key: z.string().nullable(),
+  name: z.string(),
+  made: z.number(),
+  kept: z.number(),
+  keptAfterRecommit: z.number(),
+  broken: z.number(),
+  open: z.number(),
+  keptRate: z.number().nullable(),
+  averageSlipDays: z.number().nullable(),
+});
+export const promiseReport = z.object({ rows: z.array(promiseReportRow), totals: promiseReportRow, definition: z.string() });
+export const taskTypeStatsRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  standardText: z.string(),
+  fixes: z.number(),
+  medianBusinessHours: z.number().nullable(),
+  p90BusinessHours: z.number().nullable(),
+  keptRate: z.number().nullable(),
+  suggested: z.object({ amount: z.number(), unit: durationUnitSchema, text: z.string(), share: z.number() }).nullable(),
+});
+export const taskTypeStats = z.object({ rows: z.array(taskTypeStatsRow), targetShare: z.number() });

@@ -1,0 +1,2 @@
+export { createCommitmentService, type CommitmentService } from './commitments.service.ts';
+export { registerCommitmentRoutes } from './commitments.routes.ts';

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+export const periodSchema = z.tuple([hhmm, hhmm]);
+export const weeklyHoursSchema = z.object({
+  mon: z.array(periodSchema).max(6),
+  tue: z.array(periodSchema).max(6),
+  wed: z.array(periodSchema).max(6),
+  thu: z.array(periodSchema).max(6),
+  fri: z.array(periodSchema).max(6),
+  sat: z.array(periodSchema).max(6),
+  sun: z.array(periodSchema).max(6),
+});
+export const holidayOverridesSchema = z.object({
+  year: z.number().int().min(1900).max(2199),
+  add: z.array(z.object({ date: isoDate, name: requiredText(200) })).max(50).optional(),
+  remove: z.array(isoDate).max(50).optional(),
+  swaps: z.array(z.object({ dayOff: isoDate, workday: isoDate, hours: z.array(periodSchema).max(6).optional() })).max(20).optional(),
+});
+export const customHolidaySchema = z.object({
+  name: requiredText(200),
+  calendar: z.enum(['solar', 'lunar']),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  leap: z.boolean().optional(),
+  year: z.number().int().min(1900).max(2199).optional(),
+});
+
+export const calendarInput = z.object({
+  name: requiredText(200),
+  timeZone: text({ min: 1, max: 64 }),
+  weeklyHours: weeklyHoursSchema,
+  dateHours: z.record(isoDate, z.array(periodSchema).max(6)).default({}),
+  holidays: z.array(z.object({ date: isoDate, name: text({ max: 200 }) })).max(1000).default([]),
+  holidayCountry: z.enum(['VN']).nullable().default('VN'),
+  holidayOverrides: z.array(holidayOverridesSchema).max(100).default([]),
+  customHolidays: z.array(customHolidaySchema).max(200).default([]),
+  isDefault: z.boolean().default(false),
+});
+export type CalendarInput = z.infer<typeof calendarInput>;
+export const calendarView = calendarInput.extend({ id: z.string(), version: z.number() });
+export type CalendarView = z.infer<typeof calendarView>;
+
+export const holidayView = z.object({ date: z.string(), name: z.string(), kind: z.enum(['statutory', 'compensatory', 'override', 'custom', 'imported']) });
+export const holidayYearView = z.object({
+  year: z.number(),
+  generated: z.array(holidayView),
+  effective: z.array(holidayView),
+  workdays: z.array(z.object({ date: z.string(), hours: z.array(z.tuple([z.string(), z.string()])) })),
+  overrides: holidayOverridesSchema.nullable(),
+});
+export const icsImportRequest = z.object({ ics: text({ min: 1, max: 1_000_000 }), fromYear: z.number().int().min(1900).max(2199), toYear: z.number().int().min(1900).max(2199) });
+
+export const clockKindSchema = z.enum(['acknowledge', 'first_response', 'next_update', 'commitment', 'fix', 'manager_update', 'verification']);
+export const durationUnitSchema = z.enum([
+  'business_minutes',
+  'business_hours',
+  'business_days',
+  'calendar_minutes',
+  'calendar_hours',
+  'calendar_days',
+  'calendar_weeks',
+  'close_of_business_days',
+]);
+export const targetSchema = z.object({ amount: z.number().int().min(1).max(10_000), unit: durationUnitSchema });
+export const policyInput = z.object({
+  name: requiredText(200),
+  priority: z.number().int().min(0).max(10_000).default(100),
+  match: z
+    .object({
+      reasonIds: z.array(uuid).max(200).default([]),
+      severities: z.array(z.enum(['low', 'medium', 'high', 'critical'])).default([]),
+      channels: z.array(z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'])).default([]),
+      tiers: z.array(text({ min: 1, max: 50 })).max(20).default([]),
+    })
+    .default({ reasonIds: [], severities: [], channels: [], tiers: [] }),
+  calendarId: uuid,
+  targets: z.partialRecord(clockKindSchema, targetSchema),
+  internalTargets: z.object({ deadline_request: targetSchema.optional(), approval: targetSchema.optional() }).default({}),
+  warnAtPercent: z.number().int().min(1).max(99).default(75),
+  pauseStatuses: z.array(z.enum(['new', 'in_progress', 'waiting_customer', 'fixed'])).default(['waiting_customer']),
+  pausedClocks: z.array(clockKindSchema).default(['first_response', 'next_update', 'commitment', 'fix']),
+  startRule: z.enum(['receipt', 'next_business_day']).default('receipt'),
+  escalation: z.array(z.object({ level: z.number().int().min(1).max(5), afterMinutes: z.number().int().min(0).max(100_000) })).max(5).default([
+    { level: 1, afterMinutes: 0 },
+    { level: 2, afterMinutes: 240 },
+  ]),
+  preset: text({ max: 100 }).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export type PolicyInput = z.infer<typeof policyInput>;
+export const policyView = policyInput.extend({ id: z.string() });
+export type PolicyView = z.infer<typeof policyView>;
+
+export const presetView = z.object({
+  code: z.string(),
+  name: z.string(),
+  source: z.string(),
+  sourceUrl: z.string(),
+  notes: z.string(),
+  targets: z.partialRecord(clockKindSchema, targetSchema),
+  targetsText: z.array(z.object({ clock: clockKindSchema, text: z.string() })),
+});
+export const enablePresetRequest = z.object({ code: text({ min: 1, max: 100 }), calendarId: uuid, priority: z.number().int().min(0).max(10_000).default(50) });
+
+export const clockStateView = z.object({
+  clock: clockKindSchema,
+  state: z.enum(['pending', 'running', 'paused', 'met', 'breached']),
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  warnAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  remainingSeconds: z.number().nullable(),
+  usedPercent: z.number().nullable(),
+  target: z.string().nullable(),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })),
+});
+export type ClockStateView = z.infer<typeof clockStateView>;
+export const complaintClocksView = z.object({
+  policy: z.object({ id: z.string(), name: z.string(), calendarName: z.string(), timeZone: z.string() }).nullable(),
+  clocks: z.array(clockStateView),
+  nextDue: z.object({ clock: clockKindSchema, dueAt: z.string() }).nullable(),
+});
+export type ComplaintClocksView = z.infer<typeof complaintClocksView>;
+
+export const calendarCheckRequest = z.object({ start: isoInstant, target: targetSchema });

@@ -1,0 +1,116 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../platform/db/index.ts';
+import type { CalendarsTable, SlaPoliciesTable } from '../../platform/db/schema.ts';
+import type { CalendarRecord } from './effective-calendar.ts';
+import type { PolicyView } from './sla.contract.ts';
+import type { CalendarInput, PolicyInput } from './sla.contract.ts';
+
+export const toCalendarRecord = (r: Selectable<CalendarsTable>): CalendarRecord => ({
+  id: r.id,
+  name: r.name,
+  version: r.version,
+  timeZone: r.time_zone,
+  weeklyHours: r.weekly_hours as CalendarRecord['weeklyHours'],
+  dateHours: (r.date_hours ?? {}) as CalendarRecord['dateHours'],
+  holidays: (r.holidays ?? []) as CalendarRecord['holidays'],
+  holidayCountry: r.holiday_country as CalendarRecord['holidayCountry'],
+  holidayOverrides: (r.holiday_overrides ?? []) as CalendarRecord['holidayOverrides'],
+  customHolidays: (r.custom_holidays ?? []) as CalendarRecord['customHolidays'],
+  isDefault: r.is_default,
+});
+
+export async function listCalendars(db: Executor, orgId: string): Promise<CalendarRecord[]> {
+  const rows = await db.selectFrom('calendars').selectAll().where('org_id', '=', orgId).orderBy('is_default', 'desc').orderBy('name').execute();
+  return rows.map(toCalendarRecord);
+}
+
+export async function findCalendar(db: Executor, orgId: string, id: string): Promise<CalendarRecord | undefined> {
+  const r = await db.selectFrom('calendars').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return r ? toCalendarRecord(r) : undefined;
+}
+
+const calendarColumns = (c: CalendarInput) => ({
+  name: c.name,
+  time_zone: c.timeZone,
+  weekly_hours: JSON.stringify(c.weeklyHours),
+  date_hours: JSON.stringify(c.dateHours),
+  holidays: JSON.stringify(c.holidays),
+  holiday_country: c.holidayCountry,
+  holiday_overrides: JSON.stringify(c.holidayOverrides),
+  custom_holidays: JSON.stringify(c.customHolidays),
+  is_default: c.isDefault,
+});
+
+export async function insertCalendar(db: Executor, orgId: string, c: CalendarInput): Promise<CalendarRecord> {
+  if (c.isDefault) await db.updateTable('calendars').set({ is_default: false }).where('org_id', '=', orgId).execute();
+  const r = await db.insertInto('calendars').values({ org_id: orgId, ...calendarColumns(c) }).returningAll().executeTakeFirstOrThrow();
+  return toCalendarRecord(r);
+}
+
+export async function updateCalendar(db: Executor, orgId: string, id: string, c: CalendarInput, at: Date): Promise<CalendarRecord | undefined> {
+  if (c.isDefault) await db.updateTable('calendars').set({ is_default: false }).where('org_id', '=', orgId).where('id', '!=', id).execute();
+  const r = await db
+    .updateTable('calendars')
+    .set((eb) => ({ ...calendarColumns(c), version: eb('version', '+', 1), updated_at: at }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return r ? toCalendarRecord(r) : undefined;
+}
+
+export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
+  id: r.id,
+  name: r.name,
+  priority: r.priority,
+  match: { reasonIds: r.match_reason_ids, severities: r.match_severities as PolicyView['match']['severities'], channels: r.match_channels as PolicyView['match']['channels'], tiers: r.match_tiers },
+  calendarId: r.calendar_id,
+  targets: r.targets as PolicyView['targets'],
+  internalTargets: (r.internal_targets ?? {}) as PolicyView['internalTargets'],
+  warnAtPercent: r.warn_at_percent,
+  pauseStatuses: r.pause_statuses as PolicyView['pauseStatuses'],
+  pausedClocks: r.paused_clocks as PolicyView['pausedClocks'],
+  startRule: r.start_rule as PolicyView['startRule'],
+  escalation: (r.escalation ?? []) as PolicyView['escalation'],
+  preset: r.preset,
+  active: r.is_active,
+});
+
+const policyColumns = (p: PolicyInput) => ({
+  name: p.name,
+  priority: p.priority,
+  match_reason_ids: p.match.reasonIds,
+  match_severities: p.match.severities,
+  match_channels: p.match.channels,
+  match_tiers: p.match.tiers,
+  calendar_id: p.calendarId,
+  targets: JSON.stringify(p.targets),
+  internal_targets: JSON.stringify(p.internalTargets),
+  warn_at_percent: p.warnAtPercent,
+  pause_statuses: p.pauseStatuses,
+  paused_clocks: p.pausedClocks,
+  start_rule: p.startRule,
+  escalation: JSON.stringify(p.escalation),
+  preset: p.preset,
+  is_active: p.active,
+});
+
+export async function listPolicies(db: Executor, orgId: string): Promise<PolicyView[]> {
+  const rows = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).orderBy('priority').orderBy('name').execute();
+  return rows.map(toPolicyView);
+}
+
+export async function findPolicy(db: Executor, orgId: string, id: string): Promise<PolicyView | undefined> {
+  const r = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  return r ? toPolicyView(r) : undefined;
+}
+
+export async function insertPolicy(db: Executor, orgId: string, p: PolicyInput): Promise<PolicyView> {
+  const r = await db.insertInto('sla_policies').values({ org_id: orgId, ...policyColumns(p) }).returningAll().executeTakeFirstOrThrow();
+  return toPolicyView(r);
+}
+
+export async function updatePolicy(db: Executor, orgId: string, id: string, p: PolicyInput, at: Date): Promise<PolicyView | undefined> {
+  const r = await db.updateTable('sla_policies').set({ ...policyColumns(p), updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).returningAll().executeTakeFirst();
+  return r ? toPolicyView(r) : undefined;
+}

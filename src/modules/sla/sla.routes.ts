@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { HttpApp } from '../../platform/http/app.ts';
+import { scopeOf } from '../../platform/actor.ts';
+import { uuid } from '../../platform/contract/fields.ts';
+import {
+  calendarInput,
+  calendarView,
+  complaintClocksView,
+  enablePresetRequest,
+  holidayYearView,
+  icsImportRequest,
+  policyInput,
+  policyView,
+  presetView,
+} from './sla.contract.ts';
+import type { SlaService } from './sla.service.ts';
+
+const idParams = z.object({ id: uuid });
+
+export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
+  const { sla } = deps;
+
+  app.get('/api/calendars', {
+    config: { permission: 'sla:read' },
+    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(calendarView) }) } },
+    handler: async (request) => ({ items: await sla.listCalendars(request.principal!.orgId) }),
+  });
+  app.post('/api/calendars', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], body: calendarInput, response: { 201: calendarView } },
+    handler: async (request, reply) => {
+      const s = scopeOf(request.principal);
+      return reply.status(201).send(await sla.createCalendar(s.orgId, s.actor, request.body));
+    },
+  });
+  app.get('/api/calendars/:id', {
+    config: { permission: 'sla:read' },
+    schema: { tags: ['sla'], params: idParams, response: { 200: calendarView } },
+    handler: async (request) => sla.getCalendar(request.principal!.orgId, request.params.id),
+  });
+  app.put('/api/calendars/:id', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], params: idParams, body: calendarInput, response: { 200: calendarView } },
+    handler: async (request) => {
+      const s = scopeOf(request.principal);
+      return sla.updateCalendar(s.orgId, s.actor, request.params.id, request.body);
+    },
+  });
+  app.get('/api/calendars/:id/holidays', {
+    config: { permission: 'sla:read' },
+    schema: {
+      tags: ['sla'],
+      description: 'The generated statutory holidays of a year beside the effective list after overrides, custom and imported days.',
+      params: idParams,
+      querystring: z.object({ year: z.coerce.number().int().min(1900).max(2199) }),
+      response: { 200: holidayYearView },
+    },
+    handler: async (request) => sla.holidays(request.principal!.orgId, request.params.id, request.query.year),
+  });
+  app.post('/api/calendars/:id/import-ics', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], params: idParams, body: icsImportRequest, response: { 200: z.object({ imported: z.number() }) } },
+    handler: async (request) => {
+      const s = scopeOf(request.principal);
+      return sla.importIcs(s.orgId, s.actor, request.params.id, request.body.ics, request.body.fromYear, request.body.toYear);
+    },
+  });
+
+  app.get('/api/sla-policies', {
+    config: { permission: 'sla:read' },
+    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(policyView) }) } },
+    handler: async (request) => ({ items: await sla.listPolicies(request.principal!.orgId) }),
+  });
+  app.post('/api/sla-policies', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], body: policyInput, response: { 201: policyView } },
+    handler: async (request, reply) => {
+      const s = scopeOf(request.principal);
+      return reply.status(201).send(await sla.createPolicy(s.orgId, s.actor, request.body));
+    },
+  });
+  app.put('/api/sla-policies/:id', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], params: idParams, body: policyInput, response: { 200: policyView } },
+    handler: async (request) => {
+      const s = scopeOf(request.principal);
+      return sla.updatePolicy(s.orgId, s.actor, request.params.id, request.body);
+    },
+  });
+  app.get('/api/sla-presets', {
+    config: { permission: 'sla:read' },
+    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(presetView) }) } },
+    handler: async (request) => ({ items: sla.presets(request.lang) }),
+  });
+  app.post('/api/sla-presets/enable', {
+    config: { permission: 'sla:admin' },
+    schema: { tags: ['sla'], body: enablePresetRequest, response: { 201: policyView } },
+    handler: async (request, reply) => {
+      const s = scopeOf(request.principal);
+      return reply.status(201).send(await sla.enablePreset(s.orgId, s.actor, request.body.code, request.body.calendarId, request.body.priority, request.lang));
+    },
+  });
+
+  app.get('/api/complaints/:id/clocks', {
+    config: { permission: 'complaint:read' },
+    schema: { tags: ['sla'], params: idParams, response: { 200: complaintClocksView } },
+    handler: async (request) => sla.clocksOf(request.principal!.orgId, request.params.id, request.lang),
+  });
+}
