@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyClient, createTestContext, createTestOrg, signIn, type TestContext } from './helpers.ts';
 
-// The Big List of Naughty Strings, from the shared test data beside the repository.
-const blns: string[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../shared/data/naughty-strings/blns.json'), 'utf8'));
+// The Big List of Naughty Strings (MIT, see fixtures/naughty-strings/LICENSE).
+const blns: string[] = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, 'fixtures/naughty-strings/blns.json'), 'utf8'));
 
 let ctx: TestContext;
 beforeAll(async () => {

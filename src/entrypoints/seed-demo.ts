@@ -94,6 +94,29 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   });
 
   const reasons = new Map((await services.reasons.list(org.id)).map((r) => [r.code, r.id]));
+  const accounting = (await services.org.listDepartments(org.id)).find((d) => d.name === 'Kế toán')!;
+  // The task catalogue: each task type has an owning department and a standard duration.
+  const taskTypes = {
+    redeliver: await services.commitments.createTaskType(org.id, system, { name: 'Giao lại hàng', departmentId: logistics.id, durationAmount: 2, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
+    exchange: await services.commitments.createTaskType(org.id, system, { name: 'Đổi sản phẩm', departmentId: logistics.id, durationAmount: 3, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
+    refund: await services.commitments.createTaskType(org.id, system, { name: 'Hoàn tiền', departmentId: accounting.id, durationAmount: 5, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
+    repair: await services.commitments.createTaskType(org.id, system, { name: 'Sửa chữa, bảo hành', departmentId: quality.id, durationAmount: 7, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
+    callback: await services.commitments.createTaskType(org.id, system, { name: 'Gọi lại giải thích', departmentId: care.id, durationAmount: 4, durationUnit: 'business_hours', calendarId: null, active: true }, 'vi'),
+  };
+  const taskFor: Record<string, keyof typeof taskTypes> = {
+    'delivery.late': 'redeliver',
+    'delivery.damaged': 'exchange',
+    'delivery.wrong_item': 'exchange',
+    'billing.overcharge': 'refund',
+    'billing.refund': 'refund',
+    'product.defect': 'repair',
+    'product.warranty': 'repair',
+    'service.attitude': 'callback',
+    'service.no_callback': 'callback',
+    'technical.outage': 'repair',
+    'technical.app': 'refund',
+  };
+  const responder = { type: 'user' as const, id: users.responder!.id, name: users.responder!.name };
   const people = Array.from({ length: 140 }, (_, i) => {
     const name = `${pick(familyNames)} ${pick(middleNames)} ${pick(givenNames)}`;
     const phone = `0${pick(mobilePrefixes)}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
@@ -104,8 +127,9 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   const span = 182 * 86_400_000;
   const agents = [users.agent!, { id: agent2.id, name: agent2.name }];
   for (let i = 0; i < total; i++) {
-    // Office hours in Vietnam (UTC+7): 08:00–18:00 local, spread over the six months.
-    const day = Math.floor((i / total) * (span / 86_400_000));
+    // Office hours in Vietnam (UTC+7): 08:00–18:00 local, over six months, busier lately so that
+    // the queue has live work.
+    const day = Math.floor((i / total) ** 0.6 * (span / 86_400_000));
     const at = new Date(now.getTime() - span + day * 86_400_000);
     at.setUTCHours(1 + Math.floor(random() * 10), Math.floor(random() * 60), 0, 0);
     clock.set(at);
@@ -127,7 +151,7 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     });
     const id = created.complaint.id;
     const age = now.getTime() - at.getTime();
-    if (age < 2 * 3_600_000 || random() < 0.1) continue;
+    if (age < 2 * 3_600_000 || (age < 5 * 86_400_000 && random() < 0.3)) continue;
     clock.advance(5 * 60_000 + Math.floor(random() * 40 * 60_000));
     const detail = await services.complaints.recordFacts(scope, id, {
       whatHappened: story.description,
@@ -141,7 +165,7 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     const version = detail.facts.current!.version;
     clock.advance(2 * 60_000);
     await services.complaints.sendReadBack(scope, id, version);
-    if (random() < 0.15) continue;
+    if (age < 5 * 86_400_000 && random() < 0.3) continue;
     clock.advance(30 * 60_000 + Math.floor(random() * 6 * 3_600_000));
     if (random() < 0.5) {
       await services.complaints.confirmVerbally(scope, id, { version, confirmedBy: person.name, method: 'phone' });
@@ -151,8 +175,33 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     clock.advance(10 * 60_000);
     const [apology] = await services.complaints.suggestions(scope, id, 'apologise');
     if (apology) await services.complaints.sendMessage(scope, id, { step: 'apologise', subject: apology.subject, body: apology.body });
-    if (age > 10 * 86_400_000 && random() < 0.85) {
-      clock.advance(Math.floor((1 + random() * 6) * 86_400_000));
+    // Step 4: a commitment from the catalogue, or a deadline request answered by the department.
+    clock.advance(5 * 60_000);
+    const task = taskTypes[taskFor[story.reason] ?? 'callback'];
+    let dueAt: string;
+    if (random() < 0.2 && task.departmentId === logistics.id) {
+      const request = await services.commitments.requestDeadline(scope, id, { departmentId: logistics.id, question: `Khi nào xử lý được đơn DH${String(100_000 + i)}?` });
+      clock.advance((3 + Math.floor(random() * 20)) * 60_000);
+      const answer = new Date(clock.now().getTime() + (1 + Math.floor(random() * 3)) * 86_400_000).toISOString();
+      await services.commitments.answerDeadlineRequest({ orgId: org.id, actor: responder, permissions: new Set(rolePermissions.responder) }, request.id, { dueAt: answer, note: 'Đã xếp lịch xe' });
+      await services.commitments.commit(scope, id, { dueAt: answer, deadlineRequestId: request.id });
+      dueAt = answer;
+    } else {
+      dueAt = (await services.commitments.propose(org.id, id, task.id, 'vi')).dueAt;
+      await services.commitments.commit(scope, id, { dueAt, taskTypeId: task.id });
+    }
+    const committedAt = clock.now().getTime();
+    const due = new Date(dueAt).getTime();
+    if (random() < 0.12 && due < now.getTime()) {
+      clock.set(new Date(due - 3_600_000));
+      const later = new Date(due + (1 + Math.floor(random() * 3)) * 86_400_000).toISOString();
+      await services.commitments.commit(scope, id, { dueAt: later, reason: 'Nhà cung cấp giao linh kiện chậm' });
+    }
+    // Most fixes land before the promise; some slip, as they do.
+    const share = random() < 0.8 ? 0.3 + random() * 0.7 : 1.05 + random() * 0.9;
+    const fixAt = committedAt + (due - committedAt) * share;
+    if (fixAt < now.getTime() - 86_400_000) {
+      clock.set(new Date(Math.max(fixAt, clock.now().getTime() + 60_000)));
       await services.complaints.changeStatus(scope, id, 'fixed', 'Đã khắc phục xong');
       if (random() < 0.7) {
         clock.advance(2 * 86_400_000);
@@ -160,9 +209,11 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
       }
     }
   }
-  // Seeded mail is history, not news: keep it in the mailbox instead of sending it now.
+  // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
+  // and retire the jobs whose time has passed; then derive today's clocks with the real time.
   await db.updateTable('outgoing_messages').set({ status: 'kept', transport: 'mailbox', sent_at: now }).where('org_id', '=', org.id).where('status', '=', 'queued').execute();
-  await db.updateTable('jobs').set({ status: 'done', finished_at: now }).where('org_id', '=', org.id).where('kind', '=', 'mail.send').where('status', '=', 'pending').execute();
+  await db.updateTable('jobs').set({ status: 'done', finished_at: now }).where('org_id', '=', org.id).where('status', '=', 'pending').where((eb) => eb.or([eb('kind', '=', 'mail.send'), eb('run_at', '<', now)])).execute();
+  await runtime.services.sla.recomputeOrg(org.id);
   logger.info({ org: org.slug, complaints: total }, 'demo data created');
   return { orgId: org.id, complaints: total };
 }

@@ -150,29 +150,39 @@ describe('complaint loop: public form → read-back → portal confirmation → 
   });
 
   it('e. the dev mailbox holds the acknowledgement with the reference', async () => {
-    // Which kept mail is the acknowledgement (step 1: thank) is the server's word; the page must show it.
-    type Mail = { id: string; to: string; subject: string; kind: string; complaintId: string | null };
+    const complaintId = await agent.getByTestId('complaint-detail').getAttribute('data-complaint-id');
+    expect(complaintId).toBeTruthy();
+    // Which of the complaint's mails is the acknowledgement (step 1: thank) is the server's word;
+    // the page must show it.
+    type Mail = { id: string; to: string; subject: string; kind: string };
     let acknowledgement: Mail | undefined;
     await expect
       .poll(
         async () => {
-          const response = await agent.request.get('/api/mailbox');
+          const response = await agent.request.get(`/api/mailbox?complaintId=${complaintId}`);
+          expect(response.status()).toBe(200);
           const { items } = (await response.json()) as { items: Mail[] };
-          acknowledgement = items.find((m) => m.kind === 'acknowledgement' && m.to === story.email);
-          return acknowledgement?.subject ?? '';
+          acknowledgement = items.find((m) => m.kind === 'acknowledgement');
+          // The whole list in a failure message says what was there instead.
+          return items.map((m) => `${m.kind} to ${m.to}: ${m.subject}`);
         },
         { timeout: 20_000 },
       )
-      .toContain(reference);
+      .toContainEqual(
+        expect.stringMatching(new RegExp(`^acknowledgement to ${story.email.replace(/\./g, '\\.')}: .*${reference}`)),
+      );
 
-    await agent.getByTestId('nav-mailbox').click();
+    // From the complaint to its mail in the dev mailbox.
+    await agent.getByTestId('complaint-mailbox-link').click();
+    await agent.getByTestId('mailbox-filter').waitFor();
     await agent.getByTestId('mailbox-list').waitFor();
-    const item = agent
-      .getByTestId('mailbox-item')
-      .filter({ hasText: story.email })
-      .filter({ hasText: acknowledgement!.subject });
-    await expect.poll(() => item.count()).toBe(1);
-    await checkA11y(agent, 'dev mailbox');
+    const items = agent.getByTestId('mailbox-item');
+    // Acknowledgement, read-back and apology; every one to this customer.
+    await expect.poll(() => items.count()).toBe(3);
+    expect(await items.filter({ hasText: story.email }).count()).toBe(3);
+    const item = items.filter({ hasText: acknowledgement!.subject });
+    expect(await item.count()).toBe(1);
+    await checkA11y(agent, 'dev mailbox (one complaint)');
 
     await item.getByTestId('mailbox-open').click();
     const message = agent.getByTestId('mailbox-message');
@@ -185,5 +195,10 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     expect(await mailBody.textContent()).toContain(story.name);
     expect(await mailBody.innerHTML()).toContain(trackingPath);
     await checkA11y(agent, 'dev mailbox (acknowledgement open)');
+
+    await agent.getByTestId('mailbox-show-all').click();
+    await agent.getByTestId('mailbox-filter').waitFor({ state: 'detached' });
+    await expect.poll(() => items.count()).toBeGreaterThan(3);
+    await checkA11y(agent, 'dev mailbox (all)');
   });
 });

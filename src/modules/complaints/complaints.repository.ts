@@ -229,6 +229,10 @@ export async function insertComplaint(
   return r.id;
 }
 
+export async function setReference(tx: Executor, orgId: string, id: string, reference: string, searchText: string): Promise<void> {
+  await tx.updateTable('complaints').set({ reference, search_text: searchText }).where('org_id', '=', orgId).where('id', '=', id).execute();
+}
+
 export type ComplaintPatch = Partial<{
   status: ComplaintStatus;
   reasonId: string | null;

@@ -11,7 +11,7 @@ import { FileTooLargeError } from '../../platform/files.ts';
 import { searchTerms } from '../../platform/db/search.ts';
 import { fromMinorUnits, toMinorUnits } from '../../platform/contract/money.ts';
 import { nationalDigits, normalizePhone, type CustomerService, type Customer } from '../customers/index.ts';
-import type { TemplateService, TemplateStep } from '../templates/index.ts';
+import { renderTemplateParts, type TemplateService, type TemplateStep } from '../templates/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { hashToken, issueTrackingToken, orgIdOfTrackingToken } from './domain/tracking-token.ts';
 import { canTransition, allowedTransitions, type ComplaintStatus } from './domain/status.ts';
@@ -184,20 +184,20 @@ export function createComplaintService(deps: {
     const customer = await customers.upsert(tx, orgId, input.customer, 'customer.');
     const language: Language = input.language ?? input.customer.preferredLanguage ?? customer.preferredLanguage ?? (org.default_language as Language);
     const now = clock.now();
-    const year = yearIn(now, org.time_zone);
-    const reference = formatReference(org.reference_prefix, year, await repo.nextSequence(tx, orgId, year));
     const token = issueTrackingToken(orgId);
     const intakeAgentId = actor.type === 'user' ? actor.id : null;
     const base = {
-      reference,
       description: input.description,
       productRef: input.productRef ?? null,
       orderRef: input.orderRef ?? null,
       askText: input.ask?.text ?? null,
     };
+    // The reference number is taken last: its counter row stays locked until commit, so the
+    // less work after it, the more intakes of one org can run side by side.
     const id = await repo.insertComplaint(tx, {
       orgId,
       ...base,
+      reference: `~pending-${token.hash.slice(0, 32)}`,
       status: 'new',
       channel: input.channel,
       reasonId: input.reasonId ?? null,
@@ -210,30 +210,32 @@ export function createComplaintService(deps: {
       ownerId: input.ownerId ?? intakeAgentId,
       acknowledgedAt: now,
       createdAt: now,
-      searchText: buildSearchText(base, customer),
+      searchText: '',
     });
     await repo.insertTrackingLink(tx, orgId, id, token.hash, now);
     const complaint = { orgId, id };
-    await addEvent(tx, complaint, actor, 'complaint.received', 'public', { channel: input.channel, reference });
+    await addEvent(tx, complaint, actor, 'complaint.received', 'public', { channel: input.channel });
     // Step 1: the thank-you goes out with the reference and the private link, by e-mail when
     // we have an address; the portal shows the same acknowledgement in any case.
     const link = trackingUrl(token.token);
-    let via = 'portal';
-    if (customer.email) {
-      const rendered = await templates.render(tx, orgId, 'thank', language, {
+    const thankYou = customer.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
+    const via = thankYou ? 'email' : 'portal';
+    await addEvent(tx, complaint, { type: 'system', id: null, name: 'Ombud' }, 'complaint.acknowledged', 'public', { via, to: via === 'email' ? customer.email : null });
+    await deps.onChanged?.(tx, orgId, id);
+
+    const year = yearIn(now, org.time_zone);
+    const reference = formatReference(org.reference_prefix, year, await repo.nextSequence(tx, orgId, year));
+    await repo.setReference(tx, orgId, id, reference, buildSearchText({ ...base, reference }, customer));
+    if (thankYou && customer.email) {
+      const rendered = renderTemplateParts(thankYou, {
         customerName: customer.name,
         reference,
         trackingUrl: link,
         orgName: org.name,
         agentName: actor.type === 'user' ? (actor.name ?? '') : org.name,
       });
-      if (rendered) {
-        await mail.queue(tx, { orgId, complaintId: id, kind: 'acknowledgement', to: customer.email, subject: rendered.subject, text: rendered.body });
-        via = 'email';
-      }
+      await mail.queue(tx, { orgId, complaintId: id, kind: 'acknowledgement', to: customer.email, subject: rendered.subject, text: rendered.body });
     }
-    await addEvent(tx, complaint, { type: 'system', id: null, name: 'Ombud' }, 'complaint.acknowledged', 'public', { via, to: via === 'email' ? customer.email : null });
-    await deps.onChanged?.(tx, orgId, id);
     return { id, reference, trackingUrl: link };
   }
 

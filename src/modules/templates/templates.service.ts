@@ -60,6 +60,12 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
         .execute();
     },
 
+    /** The first active template for a step, to render later (see renderTemplateParts). */
+    async pick(executor: Executor, orgId: string, step: TemplateStep, language: Language): Promise<{ subject: string; body: string } | undefined> {
+      const [template] = await activeFor(executor, orgId, step, language);
+      return template ? { subject: template.subject, body: template.body } : undefined;
+    },
+
     /** Renders the first active template for a step, used for automatic messages. */
     async render(executor: Executor, orgId: string, step: TemplateStep, language: Language, values: TemplateValues): Promise<{ subject: string; body: string } | undefined> {
       const [template] = await activeFor(executor, orgId, step, language);

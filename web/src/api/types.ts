@@ -65,6 +65,7 @@ export type Severity = z.infer<typeof severitySchema>;
 
 export type QueueSort = z.infer<typeof listComplaintsQuery>['sort'];
 export const QUEUE_SORTS: readonly QueueSort[] = [
+  'dueAt',
   '-createdAt',
   'createdAt',
   'reference',

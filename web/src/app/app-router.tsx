@@ -7,9 +7,15 @@ import { LoginPage } from '../modules/auth/login-page.tsx';
 import { ComplaintDetailPage } from '../modules/complaints/complaint-detail-page.tsx';
 import { ComplaintNewPage } from '../modules/complaints/complaint-new-page.tsx';
 import { ComplaintQueuePage } from '../modules/complaints/complaint-queue-page.tsx';
+import { DeadlineRequestsPage } from '../modules/commitments/deadline-requests-page.tsx';
+import { PromiseReportPage } from '../modules/commitments/promise-report-page.tsx';
+import { TaskTypesPage } from '../modules/commitments/task-types-page.tsx';
 import { MailboxPage } from '../modules/mailbox/mailbox-page.tsx';
 import { PortalPage } from '../modules/portal/portal-page.tsx';
 import { PublicFormPage } from '../modules/public-form/public-form-page.tsx';
+import { CalendarsPage } from '../modules/sla/calendars-page.tsx';
+import { RequirePermission } from '../modules/sla/require-permission.tsx';
+import { SlaPoliciesPage } from '../modules/sla/sla-policies-page.tsx';
 import { AppShellLayout } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth, RequireRole } from './require-auth.tsx';
@@ -60,6 +66,46 @@ export function AppRouter() {
             <RequireRole roles={['admin']}>
               <TemplatesPage />
             </RequireRole>
+          }
+        />
+        <Route
+          path="admin/calendars"
+          element={
+            <RequirePermission anyOf={['sla:admin']}>
+              <CalendarsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admin/sla-policies"
+          element={
+            <RequirePermission anyOf={['sla:admin']}>
+              <SlaPoliciesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="admin/task-types"
+          element={
+            <RequirePermission anyOf={['tasktype:admin']}>
+              <TaskTypesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="deadline-requests"
+          element={
+            <RequirePermission anyOf={['deadline:answer', 'commitment:make']}>
+              <DeadlineRequestsPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="reports/promises"
+          element={
+            <RequirePermission anyOf={['report:read']}>
+              <PromiseReportPage />
+            </RequirePermission>
           }
         />
         <Route path="dev/mailbox" element={<MailboxPage />} />

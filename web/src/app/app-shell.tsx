@@ -15,6 +15,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiFetch, errorMessage } from '../api/client.ts';
 import { currentLanguage, setUiLanguage, type UiLanguage } from '../i18n/i18n.ts';
+import { loopNavItems } from '../modules/notices/loop-nav.ts';
+import { NoticeBell } from '../modules/notices/notice-bell.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { useCurrentUser, useSignOutLocally } from './session.ts';
 
@@ -47,6 +49,7 @@ export function AppShellLayout() {
     saveLanguage.mutate(language);
   };
 
+  const loopNav = loopNavItems(user.permissions, t);
   const items: NavItem[] = [
     {
       to: '/',
@@ -61,9 +64,10 @@ export function AppShellLayout() {
       testId: 'nav-new-complaint',
       match: (path) => path === '/complaints/new',
     },
+    ...loopNav.main,
   ];
-  const adminItems: NavItem[] =
-    user.role === 'admin'
+  const adminItems: NavItem[] = [
+    ...(user.role === 'admin'
       ? [
           { to: '/admin/users', label: t('nav.users'), testId: 'nav-admin-users' },
           {
@@ -74,7 +78,9 @@ export function AppShellLayout() {
           { to: '/admin/reasons', label: t('nav.reasons'), testId: 'nav-admin-reasons' },
           { to: '/admin/templates', label: t('nav.templates'), testId: 'nav-admin-templates' },
         ].map((item) => ({ ...item, match: (path: string) => path === item.to }))
-      : [];
+      : []),
+    ...loopNav.admin,
+  ];
   const toolItems: NavItem[] = [
     {
       to: '/dev/mailbox',
@@ -124,6 +130,7 @@ export function AppShellLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NoticeBell />
             <LanguageSwitcher
               value={currentLanguage()}
               onChange={changeLanguage}

@@ -1,6 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import loopEn from './loop.en.json';
+import loopVi from './loop.vi.json';
+import loopZh from './loop.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -26,7 +29,12 @@ function initialLanguage(): UiLanguage {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en }, zh: { translation: zh } },
+  // The clock, commitment and notice screens keep their strings in loop.*.json (own top-level keys).
+  resources: {
+    vi: { translation: { ...vi, ...loopVi } },
+    en: { translation: { ...en, ...loopEn } },
+    zh: { translation: { ...zh, ...loopZh } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...UI_LANGUAGES],

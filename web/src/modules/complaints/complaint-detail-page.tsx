@@ -15,9 +15,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ComplaintDetail } from '../../api/types.ts';
+import { useCurrentUser } from '../../app/session.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
+import { CommitmentPanel } from '../commitments/commitment-panel.tsx';
+import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
+import { ClocksPanel } from '../sla/clocks-panel.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -29,7 +33,6 @@ import { useComplaint, useIssueTrackingLink } from './complaints.api.ts';
 import { FactsPanel } from './facts-panel.tsx';
 import { NoteForm } from './note-form.tsx';
 import { StatusChange } from './status-change.tsx';
-import { StepRail } from './step-rail.tsx';
 
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
@@ -54,12 +57,13 @@ export function ComplaintDetailPage() {
   return (
     <Stack gap="md" data-testid="complaint-detail" data-complaint-id={detail.complaint.id}>
       <DetailHeader detail={detail} />
-      <StepRail steps={detail.steps} />
+      <CommitStepRail complaintId={detail.complaint.id} steps={detail.steps} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <FactsPanel key={detail.facts.current?.version ?? 0} detail={detail} />
             <ApologyComposer detail={detail} />
+            <CommitmentPanel complaintId={detail.complaint.id} />
             <StatusChange key={detail.complaint.status} detail={detail} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
@@ -70,7 +74,10 @@ export function ComplaintDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ComplaintTimeline complaintId={detail.complaint.id} />
+          <Stack gap="md">
+            <ClocksPanel complaintId={detail.complaint.id} />
+            <ComplaintTimeline complaintId={detail.complaint.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
@@ -129,6 +136,7 @@ function TrackingLink({ complaintId, known }: { complaintId: string; known?: str
 function DetailHeader({ detail }: { detail: ComplaintDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const canReadMailbox = useCurrentUser().permissions.includes('mailbox:read');
   const { complaint: c, customer } = detail;
   return (
     <Paper withBorder p="md" radius="md">
@@ -153,7 +161,19 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
               </Badge>
             </Group>
           </Stack>
-          <TrackingLink complaintId={c.id} known={c.trackingUrl} />
+          <Stack gap={4} align="flex-end">
+            <TrackingLink complaintId={c.id} known={c.trackingUrl} />
+            {canReadMailbox && (
+              <Anchor
+                component={Link}
+                to={`/dev/mailbox?complaintId=${encodeURIComponent(c.id)}`}
+                size="sm"
+                data-testid="complaint-mailbox-link"
+              >
+                {t('detail.mailbox')}
+              </Anchor>
+            )}
+          </Stack>
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="complaint-customer">
           <Field label={t('detail.customer')}>

@@ -33,12 +33,17 @@ import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
+import { QueueDueBadge } from '../sla/due-badge.tsx';
+import { useNow, useOrgTimeZone } from '../sla/time.ts';
 import { useComplaintList, type QueueQuery } from './complaints.api.ts';
 import { ReasonSelect } from './reason-select.tsx';
 
 const PAGE_SIZE = 25;
 
-type SortableColumn = 'reference' | 'status' | 'severity' | 'createdAt';
+type SortableColumn = 'reference' | 'status' | 'severity' | 'createdAt' | 'due';
+
+const DUE_FILTERS = ['breached', 'today', 'waiting'] as const;
+type DueFilter = (typeof DUE_FILTERS)[number];
 
 /** The sorts the API offers for each column, first click first. */
 const COLUMN_SORTS: Record<SortableColumn, QueueSort[]> = {
@@ -46,6 +51,7 @@ const COLUMN_SORTS: Record<SortableColumn, QueueSort[]> = {
   status: ['status'],
   severity: ['-severity', 'severity'],
   createdAt: ['-createdAt', 'createdAt'],
+  due: ['dueAt'],
 };
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -78,7 +84,15 @@ export function ComplaintQueuePage() {
 
   const scope = params.get('scope') === 'all' ? 'all' : 'mine';
   const sortParam = params.get('sort');
-  const sort: QueueSort = isSort(sortParam) ? sortParam : '-createdAt';
+  // My work is sorted by the next due time; everyone's by arrival.
+  const defaultSort: QueueSort = scope === 'mine' ? 'dueAt' : '-createdAt';
+  const sort: QueueSort = isSort(sortParam) ? sortParam : defaultSort;
+  const dueParam = params.get('due');
+  const due = (DUE_FILTERS as readonly string[]).includes(dueParam ?? '')
+    ? (dueParam as DueFilter)
+    : undefined;
+  const now = useNow(30_000);
+  const timeZone = useOrgTimeZone();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debouncedSearch] = useDebouncedValue(search, 300);
@@ -109,6 +123,7 @@ export function ComplaintQueuePage() {
     channel: params.get('channel') ?? undefined,
     ownerId: params.get('ownerId') ?? undefined,
     q: params.get('q') ?? undefined,
+    due,
     sort,
     page,
     pageSize: PAGE_SIZE,
@@ -195,7 +210,7 @@ export function ComplaintQueuePage() {
     return (
       <Table.Th aria-sort={direction}>
         <UnstyledButton
-          onClick={() => update({ sort: nextSort === '-createdAt' ? null : nextSort })}
+          onClick={() => update({ sort: nextSort === defaultSort ? null : nextSort })}
           fw={700}
           fz="sm"
           data-testid={`queue-sort-${column}`}
@@ -294,12 +309,28 @@ export function ComplaintQueuePage() {
         />
       </Group>
 
+      <Group gap="xs" role="group" aria-label={t('dueFilter.label')}>
+        {DUE_FILTERS.map((value) => (
+          <Button
+            key={value}
+            size="compact-sm"
+            radius="xl"
+            variant={due === value ? 'filled' : 'default'}
+            aria-pressed={due === value}
+            onClick={() => update({ due: due === value ? null : value })}
+            data-testid={`queue-filter-due-${value}`}
+          >
+            {t(`dueFilter.${value}`)}
+          </Button>
+        ))}
+      </Group>
+
       <ErrorAlert error={list.error} />
 
       {list.isPending ? (
         <PageLoader />
       ) : (
-        <Table.ScrollContainer minWidth={960} type="native">
+        <Table.ScrollContainer minWidth={1080} type="native">
           <Table highlightOnHover verticalSpacing="sm" data-testid="queue-table">
             <caption>
               <VisuallyHidden>
@@ -311,6 +342,7 @@ export function ComplaintQueuePage() {
                 {sortHeader('reference', t('queue.col.reference'))}
                 {sortHeader('status', t('queue.col.status'))}
                 {sortHeader('severity', t('queue.col.severity'))}
+                {sortHeader('due', t('dueFilter.column'))}
                 <Table.Th>{t('queue.col.customer')}</Table.Th>
                 <Table.Th>{t('queue.col.reason')}</Table.Th>
                 <Table.Th>{t('queue.col.channel')}</Table.Th>
@@ -321,7 +353,7 @@ export function ComplaintQueuePage() {
             <Table.Tbody>
               {items.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={8}>
+                  <Table.Td colSpan={9}>
                     <Text py="lg" ta="center" data-testid="queue-empty">
                       {t('queue.empty')}
                     </Text>
@@ -359,6 +391,9 @@ export function ComplaintQueuePage() {
                   </Table.Td>
                   <Table.Td>
                     <SeverityBadge severity={item.severity} />
+                  </Table.Td>
+                  <Table.Td>
+                    <QueueDueBadge item={item} now={now} timeZone={timeZone} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={500}>

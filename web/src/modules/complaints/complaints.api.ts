@@ -21,6 +21,7 @@ export type QueueQuery = {
   channel?: string;
   ownerId?: string;
   q?: string;
+  due?: 'breached' | 'today' | 'waiting';
   sort: string;
   page: number;
   pageSize: number;

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -15,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { apiFetch } from '../../api/client.ts';
 import type { MailboxMessage } from '../../api/types.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -35,9 +36,13 @@ export function MailboxPage() {
   usePageTitle(t('mailbox.title'));
   const format = useFormat();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The list holds the newest 100 messages; one complaint's mail can be asked for by itself.
+  const [params] = useSearchParams();
+  const complaintId = params.get('complaintId') ?? undefined;
   const mailbox = useQuery({
-    queryKey: ['mailbox'],
-    queryFn: () => apiFetch<{ items: MailboxMessage[] }>('/api/mailbox'),
+    queryKey: ['mailbox', complaintId ?? 'all'],
+    queryFn: () =>
+      apiFetch<{ items: MailboxMessage[] }>('/api/mailbox', { query: { complaintId } }),
     refetchInterval: 5000,
   });
   const items = mailbox.data?.items ?? [];
@@ -57,6 +62,23 @@ export function MailboxPage() {
         </Button>
       </Group>
       <Text size="sm">{t('mailbox.help')}</Text>
+      {complaintId && (
+        <Alert color="blue" variant="light" data-testid="mailbox-filter">
+          <Group gap="sm">
+            <Text size="sm">{t('mailbox.forComplaint')}</Text>
+            <Anchor
+              component={Link}
+              to="/dev/mailbox"
+              size="sm"
+              c="blue.9"
+              underline="always"
+              data-testid="mailbox-show-all"
+            >
+              {t('mailbox.showAll')}
+            </Anchor>
+          </Group>
+        </Alert>
+      )}
       <ErrorAlert error={mailbox.error} />
       {mailbox.isPending ? (
         <PageLoader />

@@ -1,0 +1,106 @@
+/**
+ * Query capture and plan reading for the queue benchmark. The service's own Kysely queries are
+ * captured through Kysely's log hook, then re-run under EXPLAIN (ANALYZE, BUFFERS) with the same
+ * parameters, so the plans are those of the SQL users actually get.
+ */
+import type pg from 'pg';
+
+export type CapturedQuery = { sql: string; parameters: readonly unknown[] };
+
+export type QueryKind = 'org' | 'count' | 'page ids' | 'rows' | 'customers' | 'other';
+
+export function kindOf(sql: string): QueryKind {
+  if (/^select count\(\*\)/i.test(sql)) return 'count';
+  if (/from "orgs"/i.test(sql)) return 'org';
+  if (/from "customers"/i.test(sql)) return 'customers';
+  if (/array_position\(/i.test(sql) && /limit \$\d+/i.test(sql)) return 'page ids';
+  if (/left join "reasons"/i.test(sql)) return 'rows';
+  return 'other';
+}
+
+export const CAP = 10_000;
+
+/**
+ * The count the list runs, capped: count at most CAP + 1 matching rows, so the page can say
+ * "10,000+" instead of walking every match. Undefined when the SQL is not the expected shape.
+ */
+export function cappedCount(sql: string): string | undefined {
+  const prefix = /^select count\(\*\) as "n" from /i;
+  if (!prefix.test(sql)) return undefined;
+  return `${sql.replace(prefix, 'select count(*) as "n" from (select 1 from ')} limit ${CAP + 1}) as "capped"`;
+}
+
+export type Plan = {
+  text: string[];
+  executionMs: number;
+  seqScanOnComplaints: boolean;
+  /** Access paths on complaints, e.g. "Index Only Scan complaints_owner_due_idx". */
+  complaintsAccess: string[];
+};
+
+export async function explain(pool: pg.Pool, query: CapturedQuery): Promise<Plan> {
+  const result = await pool.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+    query.parameters as unknown[],
+  );
+  const text = result.rows.map((r) => r['QUERY PLAN']);
+  const execution = text.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)).find((m) => m);
+  const complaintsAccess = new Set<string>();
+  let seqScanOnComplaints = false;
+  for (const line of text) {
+    if (/Seq Scan on complaints\b/.test(line)) {
+      seqScanOnComplaints = true;
+      complaintsAccess.add(/Parallel Seq Scan/.test(line) ? 'Parallel Seq Scan' : 'Seq Scan');
+    }
+    const scan = /(Index Only Scan|Index Scan)( Backward)? using (\S+) on complaints\b/.exec(line);
+    if (scan) complaintsAccess.add(`${scan[1]} ${scan[3]}`);
+    const bitmap = /Bitmap Index Scan on (complaints\w*)/.exec(line);
+    if (bitmap) complaintsAccess.add(`Bitmap Index Scan ${bitmap[1]}`);
+  }
+  return {
+    text,
+    executionMs: execution ? Number(execution[1]) : Number.NaN,
+    seqScanOnComplaints,
+    complaintsAccess: [...complaintsAccess],
+  };
+}
+
+/** The plan as printed: every line for the heavy queries, only node lines for the light ones. */
+export function formatPlan(plan: Plan, full: boolean): string[] {
+  const lines = full
+    ? plan.text
+    : plan.text.filter((l, i) => i === 0 || /->/.test(l) || /Execution Time/.test(l));
+  return lines.map((l) => `      ${l}`);
+}
+
+export type Stats = { runs: number; p50: number; p99: number; mean: number; min: number };
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return {
+    runs: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length),
+    min: sorted[0] ?? NaN,
+  };
+}
+
+/** Runs `fn` `warmUp` times unmeasured, then up to `runs` times or until `maxSeconds` pass. */
+export async function measure(
+  fn: (i: number) => Promise<unknown>,
+  options: { warmUp: number; runs: number; maxSeconds: number },
+): Promise<Stats> {
+  for (let i = 0; i < options.warmUp; i++) await fn(i);
+  const samples: number[] = [];
+  const deadline = performance.now() + options.maxSeconds * 1000;
+  for (let i = 0; i < options.runs; i++) {
+    const startedAt = performance.now();
+    await fn(options.warmUp + i);
+    samples.push(performance.now() - startedAt);
+    if (performance.now() > deadline) break;
+  }
+  return stats(samples);
+}

@@ -1,0 +1,32 @@
+import type { ComplaintDetail } from '../../api/types.ts';
+import { StepRail } from '../complaints/step-rail.tsx';
+import { useCommitments } from './commitments.api.ts';
+
+type Steps = ComplaintDetail['steps'];
+
+/** Step 4 is done once a commitment exists; the first step not done becomes the current one. */
+export function withCommitment(steps: Steps, committedAt: string | null): Steps {
+  if (!committedAt) return steps;
+  const marked = steps.map((s) =>
+    s.step === 'commit' ? { ...s, state: 'done' as const, at: s.at ?? committedAt } : s,
+  );
+  if (marked.some((s) => s.state === 'current')) {
+    let currentGiven = false;
+    return marked.map((s) => {
+      if (s.state === 'done') return s;
+      if (!currentGiven) {
+        currentGiven = true;
+        return { ...s, state: 'current' as const };
+      }
+      return { ...s, state: 'pending' as const };
+    });
+  }
+  return marked;
+}
+
+/** The step rail, fed with the commitment ledger (the server does not yet mark step 4). */
+export function CommitStepRail({ complaintId, steps }: { complaintId: string; steps: Steps }) {
+  const commitments = useCommitments(complaintId);
+  const first = commitments.data?.commitments[0];
+  return <StepRail steps={withCommitment(steps, first?.committedAt ?? null)} />;
+}

@@ -1,0 +1,38 @@
+import type { TFunction } from 'i18next';
+
+export type LoopNavItem = {
+  to: string;
+  label: string;
+  testId: string;
+  match: (path: string) => boolean;
+};
+
+/** Navigation to the clock, commitment and report screens, by permission. */
+export function loopNavItems(
+  permissions: readonly string[],
+  t: TFunction,
+): { main: LoopNavItem[]; admin: LoopNavItem[] } {
+  const has = (p: string) => permissions.includes(p);
+  const item = (to: string, label: string, testId: string): LoopNavItem => ({
+    to,
+    label,
+    testId,
+    match: (path) => path === to,
+  });
+  const main: LoopNavItem[] = [];
+  if (has('deadline:answer') || has('commitment:make')) {
+    main.push(item('/deadline-requests', t('loopNav.deadlineRequests'), 'nav-deadline-requests'));
+  }
+  if (has('report:read')) {
+    main.push(item('/reports/promises', t('loopNav.promiseReport'), 'nav-report-promises'));
+  }
+  const admin: LoopNavItem[] = [];
+  if (has('sla:admin')) {
+    admin.push(item('/admin/calendars', t('loopNav.calendars'), 'nav-admin-calendars'));
+    admin.push(item('/admin/sla-policies', t('loopNav.policies'), 'nav-admin-sla-policies'));
+  }
+  if (has('tasktype:admin')) {
+    admin.push(item('/admin/task-types', t('loopNav.taskTypes'), 'nav-admin-task-types'));
+  }
+  return { main, admin };
+}

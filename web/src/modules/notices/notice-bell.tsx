@@ -1,0 +1,222 @@
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../ui/api-error.tsx';
+import { commitmentKeys } from '../commitments/commitments.api.ts';
+import { useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
+import { useLiveConnection, useLiveEvents } from './live.ts';
+import { noticeKeys, useMarkNoticesRead, useNotices, type Notice } from './notices.api.ts';
+
+const KINDS = [
+  'sla_warning',
+  'sla_breach',
+  'escalation',
+  'deadline_request',
+  'deadline_answer',
+  'commitment_due',
+] as const;
+
+/** One sentence per notice, in the reader's language. */
+export function useNoticeText() {
+  const { t } = useTranslation();
+  const timeZone = useOrgTimeZone();
+  const format = useZoneFormat(timeZone);
+  return (notice: Pick<Notice, 'kind' | 'data'>): string => {
+    const data = notice.data;
+    const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+    const clock = str(data.clock);
+    const kind = (KINDS as readonly string[]).includes(notice.kind) ? notice.kind : 'unknown';
+    return t(`notices.kind.${kind}`, {
+      reference: str(data.reference) || t('notices.aComplaint'),
+      clock: clock ? t(`clockKind.${clock}`, clock) : '',
+      level: str(data.level),
+      due: typeof data.dueAt === 'string' ? format.dateTime(data.dueAt) : '',
+      question: str(data.question),
+    });
+  };
+}
+
+function BellIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}
+
+/**
+ * The bell in the app header: unread count, the list of notices, mark read. It also keeps the live
+ * stream open for the whole app and shows a toast when a notice arrives.
+ */
+export function NoticeBell() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const notices = useNotices();
+  const markRead = useMarkNoticesRead();
+  const text = useNoticeText();
+  const format = useZoneFormat(useOrgTimeZone());
+  const [opened, setOpened] = useState(false);
+
+  useLiveConnection(true);
+  useLiveEvents(['notice', 'deadline_request', 'ready'], (type, data) => {
+    if (type === 'deadline_request') {
+      void queryClient.invalidateQueries({ queryKey: commitmentKeys.deadlineRequests });
+      return;
+    }
+    void queryClient.invalidateQueries({ queryKey: noticeKeys.all });
+    if (type === 'notice' && typeof data.kind === 'string') {
+      const notice = {
+        kind: data.kind as Notice['kind'],
+        data: (data.data ?? {}) as Record<string, unknown>,
+      };
+      notifications.show({
+        color: notice.kind === 'sla_breach' || notice.kind === 'escalation' ? 'red' : 'blue',
+        title: t('notices.new'),
+        message: text(notice),
+        autoClose: 8000,
+      });
+    }
+  });
+
+  const unread = notices.data?.unread ?? 0;
+  const items = notices.data?.items ?? [];
+  const label = t('notices.bell', { count: unread });
+
+  return (
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-end"
+      width={360}
+      shadow="md"
+      withinPortal
+      trapFocus
+      returnFocus
+    >
+      <Popover.Target>
+        <Indicator
+          disabled={unread === 0}
+          label={
+            <span data-testid="notice-badge" data-count={unread}>
+              {unread > 99 ? '99+' : unread}
+            </span>
+          }
+          size={18}
+          color="red.9"
+          offset={4}
+        >
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={label}
+            aria-expanded={opened}
+            aria-haspopup="dialog"
+            onClick={() => setOpened((o) => !o)}
+            data-testid="notice-bell"
+            data-unread={unread}
+          >
+            <BellIcon />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown p={0}>
+        <Box role="dialog" aria-label={t('notices.title')} data-testid="notice-list">
+          <Group justify="space-between" p="sm" gap="xs">
+            <Text fw={700} size="sm">
+              {t('notices.title')}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              disabled={unread === 0}
+              loading={markRead.isPending && markRead.variables === 'all'}
+              onClick={() => markRead.mutate('all')}
+              data-testid="notice-mark-all"
+            >
+              {t('notices.markAll')}
+            </Button>
+          </Group>
+          <ErrorAlert error={notices.error ?? markRead.error} />
+          <ScrollArea.Autosize mah={420} type="auto">
+            {items.length === 0 ? (
+              <Text size="sm" p="sm" c="dimmed" data-testid="notice-empty">
+                {t('notices.empty')}
+              </Text>
+            ) : (
+              <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
+                {items.map((notice) => (
+                  <Box
+                    component="li"
+                    key={notice.id}
+                    p="sm"
+                    data-testid="notice-item"
+                    data-kind={notice.kind}
+                    data-read={notice.readAt ? 'true' : 'false'}
+                    bg={notice.readAt ? undefined : 'blue.0'}
+                    style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+                  >
+                    <Text size="sm" fw={notice.readAt ? 400 : 600}>
+                      {!notice.readAt && <VisuallyHidden>{t('notices.unread')}: </VisuallyHidden>}
+                      {notice.complaintId ? (
+                        <Anchor
+                          component={Link}
+                          to={`/complaints/${notice.complaintId}`}
+                          inherit
+                          onClick={() => {
+                            if (!notice.readAt) markRead.mutate([notice.id]);
+                            setOpened(false);
+                          }}
+                          data-testid="notice-link"
+                        >
+                          {text(notice)}
+                        </Anchor>
+                      ) : (
+                        text(notice)
+                      )}
+                    </Text>
+                    <Group justify="space-between" gap="xs" mt={4}>
+                      <Text size="xs" c="dimmed">
+                        {format.dateTime(notice.createdAt)}
+                      </Text>
+                      {!notice.readAt ? (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => markRead.mutate([notice.id])}
+                          data-testid="notice-mark-read"
+                        >
+                          {t('notices.markRead')}
+                        </Button>
+                      ) : (
+                        <Badge size="xs" color="gray.7" variant="outline" style={{ color: 'var(--mantine-color-gray-8)' }}>
+                          {t('notices.read')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Box>
+                ))}
+              </Stack>
+            )}
+          </ScrollArea.Autosize>
+        </Box>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
