@@ -31,20 +31,28 @@ export type JobHandler = (job: Job) => Promise<void>;
  * change that caused it committed.
  */
 export async function enqueueJob(executor: Executor, clock: Clock, request: JobRequest): Promise<void> {
+  await enqueueJobs(executor, clock, [request]);
+}
+
+/** Several jobs in one statement (e.g. a clock's warning, breach and escalation levels). */
+export async function enqueueJobs(executor: Executor, clock: Clock, requests: JobRequest[]): Promise<void> {
+  if (requests.length === 0) return;
   await executor
     .insertInto('jobs')
-    .values({
-      org_id: request.orgId,
-      kind: request.kind,
-      payload: JSON.stringify(request.payload ?? {}),
-      dedupe_key: request.dedupeKey ?? null,
-      run_at: request.runAt ?? clock.now(),
-      max_attempts: request.maxAttempts ?? 8,
-      locked_by: null,
-      locked_until: null,
-      last_error: null,
-      finished_at: null,
-    })
+    .values(
+      requests.map((request) => ({
+        org_id: request.orgId,
+        kind: request.kind,
+        payload: JSON.stringify(request.payload ?? {}),
+        dedupe_key: request.dedupeKey ?? null,
+        run_at: request.runAt ?? clock.now(),
+        max_attempts: request.maxAttempts ?? 8,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        finished_at: null,
+      })),
+    )
     .onConflict((oc) =>
       oc.columns(['org_id', 'kind', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing(),
     )

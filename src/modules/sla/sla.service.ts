@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
-import { enqueueJob, type Job, type JobHandler } from '../../platform/jobs.ts';
+import { enqueueJob, enqueueJobs, type Job, type JobHandler, type JobRequest } from '../../platform/jobs.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import {
@@ -154,18 +154,21 @@ export function createSlaService(deps: { db: Db; clock: Clock; notices: NoticesS
       .where('org_id', '=', orgId)
       .where('id', '=', complaintId)
       .execute();
+    const jobs: JobRequest[] = [];
     for (const s of states) {
       if (s.stoppedAt !== null || !s.dueAt || (s.state !== 'running' && s.state !== 'breached')) continue;
       const base = `${complaintId}:${s.clock}:${s.dueAt.toISOString()}`;
+      const payload = { complaintId, clock: s.clock, dueAt: s.dueAt.toISOString() };
       if (s.warnAt && s.warnAt > clock.now()) {
-        await enqueueJob(tx, clock, { orgId, kind: 'sla.check', runAt: s.warnAt, dedupeKey: `${base}:warn`, payload: { complaintId, clock: s.clock, dueAt: s.dueAt.toISOString(), step: 'warn', level: 0 } });
+        jobs.push({ orgId, kind: 'sla.check', runAt: s.warnAt, dedupeKey: `${base}:warn`, payload: { ...payload, step: 'warn', level: 0 } });
       }
-      await enqueueJob(tx, clock, { orgId, kind: 'sla.check', runAt: s.dueAt, dedupeKey: `${base}:breach`, payload: { complaintId, clock: s.clock, dueAt: s.dueAt.toISOString(), step: 'breach', level: 0 } });
+      jobs.push({ orgId, kind: 'sla.check', runAt: s.dueAt, dedupeKey: `${base}:breach`, payload: { ...payload, step: 'breach', level: 0 } });
       for (const e of policy.escalation) {
         const runAt = new Date(s.dueAt.getTime() + e.afterMinutes * 60_000);
-        await enqueueJob(tx, clock, { orgId, kind: 'sla.check', runAt, dedupeKey: `${base}:escalate:${e.level}`, payload: { complaintId, clock: s.clock, dueAt: s.dueAt.toISOString(), step: 'escalate', level: e.level } });
+        jobs.push({ orgId, kind: 'sla.check', runAt, dedupeKey: `${base}:escalate:${e.level}`, payload: { ...payload, step: 'escalate', level: e.level } });
       }
     }
+    await enqueueJobs(tx, clock, jobs);
   }
 
   /**

@@ -166,9 +166,18 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
                       data-sequence={c.sequence}
                       data-due={c.dueAt}
                     >
-                      <Paper withBorder p="xs" radius="sm" bg={c.sequence === commitments.length ? 'blue.0' : undefined}>
+                      <Paper
+                        withBorder
+                        p="xs"
+                        radius="sm"
+                        bg={c.sequence === commitments.length ? 'blue.0' : undefined}
+                      >
                         <Group gap="xs" wrap="wrap">
-                          <Badge color="gray.7" variant="outline" style={{ color: 'var(--mantine-color-gray-8)' }}>
+                          <Badge
+                            color="gray.7"
+                            variant="outline"
+                            style={{ color: 'var(--mantine-color-gray-8)' }}
+                          >
                             {c.sequence === 1
                               ? t('commitments.original')
                               : t('commitments.recommitment', { n: c.sequence - 1 })}
@@ -193,7 +202,11 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
                           </Text>
                         )}
                         {c.customerMessage && (
-                          <Text size="sm" className="preserve-lines" data-testid="commitment-message">
+                          <Text
+                            size="sm"
+                            className="preserve-lines"
+                            data-testid="commitment-message"
+                          >
                             {t('commitments.messageSent')}: {c.customerMessage}
                           </Text>
                         )}
@@ -350,7 +363,12 @@ function CommitForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate data-testid="commitment-form" aria-labelledby="commit-form-title">
+    <form
+      onSubmit={submit}
+      noValidate
+      data-testid="commitment-form"
+      aria-labelledby="commit-form-title"
+    >
       <Stack gap="sm">
         <Title order={3} size="h5" id="commit-form-title">
           {isRecommit ? t('commitments.recommitTitle') : t('commitments.commitTitle')}
@@ -374,7 +392,12 @@ function CommitForm({
           data-testid="task-type-select"
         />
         {taskTypeId && (
-          <Text size="sm" aria-live="polite" data-testid="proposed-due" data-due={proposedDue ?? ''}>
+          <Text
+            size="sm"
+            aria-live="polite"
+            data-testid="proposed-due"
+            data-due={proposedDue ?? ''}
+          >
             {proposal.isPending
               ? t('common.loading')
               : proposal.isError

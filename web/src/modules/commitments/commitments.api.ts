@@ -28,7 +28,8 @@ export type DeadlineStatusFilter = 'open' | 'answered' | 'all';
 export const commitmentKeys = {
   taskTypes: ['task-types'] as const,
   ofComplaint: (id: string) => ['commitments', id] as const,
-  proposal: (id: string, taskTypeId: string) => ['commitments', id, 'proposal', taskTypeId] as const,
+  proposal: (id: string, taskTypeId: string) =>
+    ['commitments', id, 'proposal', taskTypeId] as const,
   deadlineRequests: ['deadline-requests'] as const,
   deadlineList: (status: DeadlineStatusFilter, scope: string) =>
     ['deadline-requests', status, scope] as const,

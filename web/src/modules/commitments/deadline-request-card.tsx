@@ -84,7 +84,11 @@ export function DeadlineRequestSummary({
       <DeadlineClock request={request} now={now} />
       {request.status === 'answered' && request.answerDueAt && (
         <Text size="sm" data-testid="deadline-request-answer">
-          <strong>{t('deadlineRequests.answeredDue', { time: format.dateTimeWeekday(request.answerDueAt) })}</strong>
+          <strong>
+            {t('deadlineRequests.answeredDue', {
+              time: format.dateTimeWeekday(request.answerDueAt),
+            })}
+          </strong>
           {request.answeredByName
             ? ` · ${t('deadlineRequests.answeredBy', { name: request.answeredByName, time: format.dateTime(request.answeredAt) })}`
             : ''}

@@ -31,7 +31,9 @@ function useNumbers() {
     percent: (share: number | null | undefined) =>
       share === null || share === undefined
         ? '—'
-        : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share),
+        : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+            share,
+          ),
     number: (value: number | null | undefined, digits = 1) =>
       value === null || value === undefined
         ? '—'
@@ -50,7 +52,11 @@ function RateBar({ rate }: { rate: number | null }) {
       w={160}
       h={12}
       bg="gray.2"
-      style={{ borderRadius: 6, overflow: 'hidden', border: '1px solid var(--mantine-color-gray-5)' }}
+      style={{
+        borderRadius: 6,
+        overflow: 'hidden',
+        border: '1px solid var(--mantine-color-gray-5)',
+      }}
       data-testid="promise-bar"
       data-rate={rate ?? ''}
     >
@@ -69,7 +75,11 @@ export function PromiseReportPage() {
   const n = useNumbers();
 
   const row = (r: Row, total = false) => (
-    <Table.Tr key={r.key ?? `none-${r.name}`} data-testid={total ? 'promise-total' : 'promise-row'} fw={total ? 700 : undefined}>
+    <Table.Tr
+      key={r.key ?? `none-${r.name}`}
+      data-testid={total ? 'promise-total' : 'promise-row'}
+      fw={total ? 700 : undefined}
+    >
       {total ? (
         <Table.Th scope="row">{r.name || t('reports.total')}</Table.Th>
       ) : (
@@ -95,7 +105,14 @@ export function PromiseReportPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('reports.title')}</Title>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="promise-title" data-testid="promise-report">
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="section"
+        aria-labelledby="promise-title"
+        data-testid="promise-report"
+      >
         <Stack gap="sm">
           <Title order={2} size="h3" id="promise-title">
             {t('reports.promises')}
@@ -128,7 +145,9 @@ export function PromiseReportPage() {
             <Table.ScrollContainer minWidth={820} type="native">
               <Table data-testid="promise-table" verticalSpacing="xs">
                 <caption>
-                  <VisuallyHidden>{t('reports.promisesCaption', { group: t(`reports.group.${groupBy}`) })}</VisuallyHidden>
+                  <VisuallyHidden>
+                    {t('reports.promisesCaption', { group: t(`reports.group.${groupBy}`) })}
+                  </VisuallyHidden>
                 </caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -150,14 +169,23 @@ export function PromiseReportPage() {
                   )}
                   {report.data.rows.map((r) => row(r))}
                 </Table.Tbody>
-                <Table.Tfoot>{row({ ...report.data.totals, name: t('reports.total') }, true)}</Table.Tfoot>
+                <Table.Tfoot>
+                  {row({ ...report.data.totals, name: t('reports.total') }, true)}
+                </Table.Tfoot>
               </Table>
             </Table.ScrollContainer>
           ) : null}
         </Stack>
       </Paper>
 
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="task-stats-title" data-testid="task-type-report">
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="section"
+        aria-labelledby="task-stats-title"
+        data-testid="task-type-report"
+      >
         <Stack gap="sm">
           <Title order={2} size="h3" id="task-stats-title">
             {t('reports.taskTypes')}

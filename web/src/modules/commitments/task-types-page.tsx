@@ -70,11 +70,7 @@ export function TaskTypesPage() {
                   <Table.Td>{item.departmentName ?? '—'}</Table.Td>
                   <Table.Td>{item.durationText}</Table.Td>
                   <Table.Td>
-                    <Badge
-                      color={item.active ? 'teal.9' : 'gray.7'}
-                      variant="filled"
-                      autoContrast
-                    >
+                    <Badge color={item.active ? 'teal.9' : 'gray.7'} variant="filled" autoContrast>
                       {item.active ? t('common.active') : t('common.inactive')}
                     </Badge>
                   </Table.Td>

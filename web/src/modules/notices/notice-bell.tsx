@@ -39,7 +39,8 @@ export function useNoticeText() {
   const format = useZoneFormat(timeZone);
   return (notice: Pick<Notice, 'kind' | 'data'>): string => {
     const data = notice.data;
-    const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+    const str = (value: unknown) =>
+      typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     const clock = str(data.clock);
     const kind = (KINDS as readonly string[]).includes(notice.kind) ? notice.kind : 'unknown';
     return t(`notices.kind.${kind}`, {
@@ -54,7 +55,18 @@ export function useNoticeText() {
 
 function BellIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>
@@ -205,7 +217,12 @@ export function NoticeBell() {
                           {t('notices.markRead')}
                         </Button>
                       ) : (
-                        <Badge size="xs" color="gray.7" variant="outline" style={{ color: 'var(--mantine-color-gray-8)' }}>
+                        <Badge
+                          size="xs"
+                          color="gray.7"
+                          variant="outline"
+                          style={{ color: 'var(--mantine-color-gray-8)' }}
+                        >
                           {t('notices.read')}
                         </Badge>
                       )}

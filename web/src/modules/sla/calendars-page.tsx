@@ -90,7 +90,8 @@ function timeZones(current: string): string[] {
   } catch {
     zones = [];
   }
-  for (const zone of ['Asia/Ho_Chi_Minh', 'UTC', current]) if (!zones.includes(zone)) zones.push(zone);
+  for (const zone of ['Asia/Ho_Chi_Minh', 'UTC', current])
+    if (!zones.includes(zone)) zones.push(zone);
   return zones;
 }
 
@@ -410,7 +411,12 @@ function WeeklyHoursEditor({
                     size="compact-xs"
                     variant="subtle"
                     color="red.9"
-                    onClick={() => setDay(day, periods.filter((_, i) => i !== index))}
+                    onClick={() =>
+                      setDay(
+                        day,
+                        periods.filter((_, i) => i !== index),
+                      )
+                    }
                     aria-label={t('calendars.removePeriod', { day: dayName, n: index + 1 })}
                   >
                     ✕
@@ -423,7 +429,10 @@ function WeeklyHoursEditor({
                 disabled={periods.length >= 6}
                 onClick={() => {
                   const last = periods[periods.length - 1];
-                  setDay(day, [...periods, last ? [last[1], last[1] < '17:00' ? '17:00' : '23:59'] : ['08:00', '17:00']]);
+                  setDay(day, [
+                    ...periods,
+                    last ? [last[1], last[1] < '17:00' ? '17:00' : '23:59'] : ['08:00', '17:00'],
+                  ]);
                 }}
                 aria-label={t('calendars.addPeriodFor', { day: dayName })}
                 data-testid={`period-add-${day}`}
@@ -468,7 +477,12 @@ function HolidayList({
       ) : (
         <Stack component="ul" gap={2} p={0} m={0} style={{ listStyle: 'none' }}>
           {items.map((h) => (
-            <li key={`${h.date}-${h.name}`} data-testid="holiday-item" data-date={h.date} data-kind={h.kind}>
+            <li
+              key={`${h.date}-${h.name}`}
+              data-testid="holiday-item"
+              data-date={h.date}
+              data-kind={h.kind}
+            >
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm" ff="monospace">
                   {h.date}
@@ -865,7 +879,12 @@ function IcsImport({ calendarId }: { calendarId: string }) {
               allowDecimal={false}
               w={120}
             />
-            <Button type="submit" disabled={!file} loading={importIcs.isPending} data-testid="ics-submit">
+            <Button
+              type="submit"
+              disabled={!file}
+              loading={importIcs.isPending}
+              data-testid="ics-submit"
+            >
               {t('calendars.icsImport')}
             </Button>
           </Group>

@@ -69,7 +69,8 @@ export function useCountdownText() {
         const end = clock.stoppedAt ? new Date(clock.stoppedAt).getTime() : now;
         const left = secondsUntil(clock.dueAt, end);
         return {
-          text: left === null ? t('clockState.breached') : t('clocks.overdue', { time: span(left) }),
+          text:
+            left === null ? t('clockState.breached') : t('clocks.overdue', { time: span(left) }),
           overdue: true,
         };
       }

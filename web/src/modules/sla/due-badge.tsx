@@ -25,7 +25,10 @@ export function QueueDueBadge({
   if (item.isBreached || (left !== null && left < 0 && !item.isPaused)) {
     state = 'breached';
     color = 'red.9';
-    text = left !== null && left < 0 ? t('clocks.overdue', { time: format.span(left) }) : t('clockState.breached');
+    text =
+      left !== null && left < 0
+        ? t('clocks.overdue', { time: format.span(left) })
+        : t('clockState.breached');
   } else if (item.isPaused) {
     state = 'paused';
     color = 'yellow.4';

@@ -3,13 +3,7 @@ import { ForbiddenPage } from '../../app/not-found-page.tsx';
 import { useSession } from '../../app/session.ts';
 
 /** Shows the page only to someone holding one of these permissions. */
-export function RequirePermission({
-  anyOf,
-  children,
-}: {
-  anyOf: string[];
-  children: ReactNode;
-}) {
+export function RequirePermission({ anyOf, children }: { anyOf: string[]; children: ReactNode }) {
   const session = useSession();
   const held: readonly string[] = session.data?.user.permissions ?? [];
   if (!anyOf.some((permission) => held.includes(permission))) return <ForbiddenPage />;

@@ -36,7 +36,8 @@ export type CustomHoliday = CalendarInput['customHolidays'][number];
 export const slaKeys = {
   clocks: (complaintId: string) => ['clocks', complaintId] as const,
   calendars: ['calendars'] as const,
-  holidays: (calendarId: string, year: number) => ['calendars', calendarId, 'holidays', year] as const,
+  holidays: (calendarId: string, year: number) =>
+    ['calendars', calendarId, 'holidays', year] as const,
   policies: ['sla-policies'] as const,
   presets: ['sla-presets'] as const,
 };

@@ -31,7 +31,14 @@ export function useOrgTimeZone(): string {
   return zone && isValidZone(zone) ? zone : DEFAULT_TIME_ZONE;
 }
 
-type WallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+type WallParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+};
 
 function partsIn(date: Date, timeZone: string): WallParts {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -120,8 +127,10 @@ export function formatSpan(totalSeconds: number, language: string): string {
       unit: name,
       unitDisplay: name === 'day' ? 'long' : 'short',
     }).format(value);
-  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
-  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
+  if (days > 0)
+    return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0)
+    return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(Math.max(mins, 0), 'minute');
 }
 
@@ -147,7 +156,8 @@ export function useZoneFormat(timeZone: string) {
   const language = i18n.language;
   return {
     dateTime: (iso: string | null | undefined) => formatInZone(iso, timeZone, language),
-    dateTimeWeekday: (iso: string | null | undefined) => formatInZone(iso, timeZone, language, true),
+    dateTimeWeekday: (iso: string | null | undefined) =>
+      formatInZone(iso, timeZone, language, true),
     span: (seconds: number) => formatSpan(seconds, language),
   };
 }
