@@ -261,6 +261,13 @@ describe('pauses', () => {
     });
   });
 
+  it('a pause that opens exactly now already pauses the clock', () => {
+    const events = [received(RECEIVED), waiting('2026-03-02 10:00')];
+    const clock = clockOf(evaluate(events, '2026-03-02 10:00'), 'first_response');
+    expect(clock).toMatchObject({ state: 'paused', dueAt: null, remainingSeconds: 3 * 3600 });
+    expect(clock.pauses).toEqual([{ from: vn('2026-03-02 10:00'), to: null }]);
+  });
+
   it('a pause that began after the due keeps the clock breached', () => {
     const events = [received(RECEIVED), waiting('2026-03-02 15:00')];
     const clock = clockOf(evaluate(events, '2026-03-02 16:00'), 'first_response');

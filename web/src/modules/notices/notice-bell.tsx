@@ -112,28 +112,30 @@ export function NoticeBell() {
   const label = t('notices.bell', { count: unread });
 
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      position="bottom-end"
-      width={360}
-      shadow="md"
-      withinPortal
-      trapFocus
-      returnFocus
+    // The indicator wraps the popover, not its target: Popover.Target puts aria-expanded on its
+    // direct child, which must be the button (on the indicator's <div> it is not allowed).
+    <Indicator
+      disabled={unread === 0}
+      label={
+        <span data-testid="notice-badge" data-count={unread}>
+          {unread > 99 ? '99+' : unread}
+        </span>
+      }
+      size={18}
+      color="red.9"
+      offset={4}
     >
-      <Popover.Target>
-        <Indicator
-          disabled={unread === 0}
-          label={
-            <span data-testid="notice-badge" data-count={unread}>
-              {unread > 99 ? '99+' : unread}
-            </span>
-          }
-          size={18}
-          color="red.9"
-          offset={4}
-        >
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width={360}
+        shadow="md"
+        withinPortal
+        trapFocus
+        returnFocus
+      >
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
@@ -146,94 +148,94 @@ export function NoticeBell() {
           >
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Box role="dialog" aria-label={t('notices.title')} data-testid="notice-list">
-          <Group justify="space-between" p="sm" gap="xs">
-            <Text fw={700} size="sm">
-              {t('notices.title')}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              disabled={unread === 0}
-              loading={markRead.isPending && markRead.variables === 'all'}
-              onClick={() => markRead.mutate('all')}
-              data-testid="notice-mark-all"
-            >
-              {t('notices.markAll')}
-            </Button>
-          </Group>
-          <ErrorAlert error={notices.error ?? markRead.error} />
-          <ScrollArea.Autosize mah={420} type="auto">
-            {items.length === 0 ? (
-              <Text size="sm" p="sm" c="dimmed" data-testid="notice-empty">
-                {t('notices.empty')}
+        </Popover.Target>
+        <Popover.Dropdown p={0}>
+          <Box role="dialog" aria-label={t('notices.title')} data-testid="notice-list">
+            <Group justify="space-between" p="sm" gap="xs">
+              <Text fw={700} size="sm">
+                {t('notices.title')}
               </Text>
-            ) : (
-              <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
-                {items.map((notice) => (
-                  <Box
-                    component="li"
-                    key={notice.id}
-                    p="sm"
-                    data-testid="notice-item"
-                    data-kind={notice.kind}
-                    data-read={notice.readAt ? 'true' : 'false'}
-                    bg={notice.readAt ? undefined : 'blue.0'}
-                    style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-                  >
-                    <Text size="sm" fw={notice.readAt ? 400 : 600}>
-                      {!notice.readAt && <VisuallyHidden>{t('notices.unread')}: </VisuallyHidden>}
-                      {notice.complaintId ? (
-                        <Anchor
-                          component={Link}
-                          to={`/complaints/${notice.complaintId}`}
-                          inherit
-                          onClick={() => {
-                            if (!notice.readAt) markRead.mutate([notice.id]);
-                            setOpened(false);
-                          }}
-                          data-testid="notice-link"
-                        >
-                          {text(notice)}
-                        </Anchor>
-                      ) : (
-                        text(notice)
-                      )}
-                    </Text>
-                    <Group justify="space-between" gap="xs" mt={4}>
-                      <Text size="xs" c="dimmed">
-                        {format.dateTime(notice.createdAt)}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                disabled={unread === 0}
+                loading={markRead.isPending && markRead.variables === 'all'}
+                onClick={() => markRead.mutate('all')}
+                data-testid="notice-mark-all"
+              >
+                {t('notices.markAll')}
+              </Button>
+            </Group>
+            <ErrorAlert error={notices.error ?? markRead.error} />
+            <ScrollArea.Autosize mah={420} type="auto">
+              {items.length === 0 ? (
+                <Text size="sm" p="sm" c="dimmed" data-testid="notice-empty">
+                  {t('notices.empty')}
+                </Text>
+              ) : (
+                <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
+                  {items.map((notice) => (
+                    <Box
+                      component="li"
+                      key={notice.id}
+                      p="sm"
+                      data-testid="notice-item"
+                      data-kind={notice.kind}
+                      data-read={notice.readAt ? 'true' : 'false'}
+                      bg={notice.readAt ? undefined : 'blue.0'}
+                      style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+                    >
+                      <Text size="sm" fw={notice.readAt ? 400 : 600}>
+                        {!notice.readAt && <VisuallyHidden>{t('notices.unread')}: </VisuallyHidden>}
+                        {notice.complaintId ? (
+                          <Anchor
+                            component={Link}
+                            to={`/complaints/${notice.complaintId}`}
+                            inherit
+                            onClick={() => {
+                              if (!notice.readAt) markRead.mutate([notice.id]);
+                              setOpened(false);
+                            }}
+                            data-testid="notice-link"
+                          >
+                            {text(notice)}
+                          </Anchor>
+                        ) : (
+                          text(notice)
+                        )}
                       </Text>
-                      {!notice.readAt ? (
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          onClick={() => markRead.mutate([notice.id])}
-                          data-testid="notice-mark-read"
-                        >
-                          {t('notices.markRead')}
-                        </Button>
-                      ) : (
-                        <Badge
-                          size="xs"
-                          color="gray.7"
-                          variant="outline"
-                          style={{ color: 'var(--mantine-color-gray-8)' }}
-                        >
-                          {t('notices.read')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Box>
-                ))}
-              </Stack>
-            )}
-          </ScrollArea.Autosize>
-        </Box>
-      </Popover.Dropdown>
-    </Popover>
+                      <Group justify="space-between" gap="xs" mt={4}>
+                        <Text size="xs" c="dimmed">
+                          {format.dateTime(notice.createdAt)}
+                        </Text>
+                        {!notice.readAt ? (
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            onClick={() => markRead.mutate([notice.id])}
+                            data-testid="notice-mark-read"
+                          >
+                            {t('notices.markRead')}
+                          </Button>
+                        ) : (
+                          <Badge
+                            size="xs"
+                            color="gray.7"
+                            variant="outline"
+                            style={{ color: 'var(--mantine-color-gray-8)' }}
+                          >
+                            {t('notices.read')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Box>
+                  ))}
+                </Stack>
+              )}
+            </ScrollArea.Autosize>
+          </Box>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
