@@ -200,6 +200,9 @@ describe('commitments (step 4)', () => {
     expect(portal.events.find((e: { type: string }) => e.type === 'commitment.made').data.dueAt).toBe(proposal.dueAt);
     const mails = (await agent.get(`/api/mailbox?complaintId=${complaint.id}`)).json().items;
     expect(mails.some((m: { text: string }) => m.text === message)).toBe(true);
+    // Step 4 is done on the case and in the portal.
+    expect((await agent.get(`/api/complaints/${complaint.id}`)).json().steps.find((st: { step: string }) => st.step === 'commit').state).toBe('done');
+    expect(portal.steps.find((st: { step: string }) => st.step === 'commit').state).toBe('done');
     // The commitment clock is met; the fix clock now runs to the committed time.
     const clocks = (await agent.get(`/api/complaints/${complaint.id}/clocks`)).json();
     expect(clockOf(clocks, 'commitment').state).toBe('met');

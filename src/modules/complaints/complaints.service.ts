@@ -270,8 +270,9 @@ export function createComplaintService(deps: {
   });
 
   async function stepsOf(executor: Executor, complaint: Complaint, confirmed: FactVersion | undefined) {
-    const [apologisedAt, fixedAt] = await Promise.all([
+    const [apologisedAt, committedAt, fixedAt] = await Promise.all([
       repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'message.sent', 'apologise'),
+      repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'commitment.made'),
       complaint.status === 'fixed' || complaint.status === 'closed'
         ? repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'complaint.fixed')
         : Promise.resolve(null),
@@ -280,7 +281,7 @@ export function createComplaintService(deps: {
       acknowledgedAt: complaint.acknowledgedAt,
       confirmedAt: confirmed?.confirmedAt ?? null,
       apologisedAt,
-      committedAt: null,
+      committedAt,
       fixedAt: fixedAt ?? (complaint.status === 'fixed' || complaint.status === 'closed' ? complaint.updatedAt : null),
       status: complaint.status,
     }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
