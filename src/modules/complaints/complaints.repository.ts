@@ -532,14 +532,17 @@ export async function storeIdempotentResponse(tx: Executor, orgId: string, key: 
   await tx.updateTable('idempotency_keys').set({ status_code: 201, response: JSON.stringify(response) }).where('org_id', '=', orgId).where('key', '=', key).execute();
 }
 
-export async function hasEventOfType(db: Executor, orgId: string, complaintId: string, type: string, dataStep?: string): Promise<Date | null> {
-  let query = db
+/** When steps 3, 4 and 5 were first done, in one pass over the timeline. */
+export async function stepMoments(db: Executor, orgId: string, complaintId: string): Promise<{ apologisedAt: Date | null; committedAt: Date | null; fixedAt: Date | null }> {
+  const r = await db
     .selectFrom('complaint_events')
-    .select('created_at')
+    .select([
+      sql<Date | null>`min(created_at) FILTER (WHERE type = 'message.sent' AND data->>'step' = 'apologise')`.as('apologised_at'),
+      sql<Date | null>`min(created_at) FILTER (WHERE type = 'commitment.made')`.as('committed_at'),
+      sql<Date | null>`max(created_at) FILTER (WHERE type = 'complaint.fixed')`.as('fixed_at'),
+    ])
     .where('org_id', '=', orgId)
     .where('complaint_id', '=', complaintId)
-    .where('type', '=', type);
-  if (dataStep) query = query.where(sql<boolean>`data->>'step' = ${dataStep}`);
-  const r = await query.orderBy('id').limit(1).executeTakeFirst();
-  return r?.created_at ?? null;
+    .executeTakeFirstOrThrow();
+  return { apologisedAt: r.apologised_at, committedAt: r.committed_at, fixedAt: r.fixed_at };
 }

@@ -270,13 +270,7 @@ export function createComplaintService(deps: {
   });
 
   async function stepsOf(executor: Executor, complaint: Complaint, confirmed: FactVersion | undefined) {
-    const [apologisedAt, committedAt, fixedAt] = await Promise.all([
-      repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'message.sent', 'apologise'),
-      repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'commitment.made'),
-      complaint.status === 'fixed' || complaint.status === 'closed'
-        ? repo.hasEventOfType(executor, complaint.orgId, complaint.id, 'complaint.fixed')
-        : Promise.resolve(null),
-    ]);
+    const { apologisedAt, committedAt, fixedAt } = await repo.stepMoments(executor, complaint.orgId, complaint.id);
     return deriveSteps({
       acknowledgedAt: complaint.acknowledgedAt,
       confirmedAt: confirmed?.confirmedAt ?? null,

@@ -18,7 +18,7 @@ export type Customer = {
   createdAt: Date;
 };
 
-const toCustomer = (r: Selectable<CustomersTable>): Customer => ({
+export const toCustomer = (r: Selectable<CustomersTable>): Customer => ({
   id: r.id,
   orgId: r.org_id,
   name: r.name,

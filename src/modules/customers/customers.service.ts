@@ -50,13 +50,16 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
       if (chosen) {
         const heldByOther = (key: 'phone' | 'email' | 'externalId', value: string | null) =>
           value !== null && candidates.some((c) => c.id !== chosen.id && c[key] === value);
-        const patch: Partial<Customer> = { name: input.name };
+        const patch: Partial<Customer> = {};
+        if (input.name !== chosen.name) patch.name = input.name;
         if (!chosen.phone && ids.phone && !heldByOther('phone', ids.phone)) patch.phone = ids.phone;
         if (!chosen.email && ids.email && !heldByOther('email', ids.email)) patch.email = ids.email;
         if (!chosen.externalId && ids.externalId && !heldByOther('externalId', ids.externalId)) patch.externalId = ids.externalId;
         if (input.preferredLanguage) patch.preferredLanguage = input.preferredLanguage;
         if (input.tier) patch.tier = input.tier;
         if (input.customerSince) patch.customerSince = input.customerSince;
+        const changed = (Object.keys(patch) as (keyof Customer)[]).some((k) => patch[k] !== chosen[k]);
+        if (!changed) return chosen;
         const updated = await repo.updateCustomer(tx, orgId, chosen.id, patch, clock.now());
         if (updated) return updated;
         continue;
@@ -77,7 +80,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         .onConflict((oc) => oc.doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (inserted) return (await repo.findCustomer(tx, orgId, inserted.id))!;
+      if (inserted) return repo.toCustomer(inserted);
     }
     throw new AppError('conflict');
   }

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_STATUSES } from '../../api/types.ts';
+import { useLoopEventText } from '../commitments/loop-event-text.ts';
 
 export const KNOWN_EVENT_TYPES = [
   'complaint.received',
@@ -36,9 +37,12 @@ type EventLike = {
 /** One localized sentence for a timeline event, e.g. "Lan changed the status". */
 export function useEventSentence() {
   const { t } = useTranslation();
+  const loop = useLoopEventText();
   return (event: EventLike) => {
     const actor = event.actorName || t(`actor.${event.actorType}`, { defaultValue: '' });
     const known = (KNOWN_EVENT_TYPES as readonly string[]).includes(event.type);
+    const loopSentence = known ? undefined : loop.sentence(event.type, actor);
+    if (loopSentence) return loopSentence;
     return known
       ? t(`timeline.events.${event.type.replace('.', '_')}`, { actor })
       : t('timeline.events.unknown', { actor, type: event.type });
@@ -48,6 +52,7 @@ export function useEventSentence() {
 /** The useful data of an event: status from → to, message subject and body, note, file, version. */
 export function EventData({ type, data }: { type: string; data: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const loop = useLoopEventText();
   const status = (value: string | undefined) =>
     value && (COMPLAINT_STATUSES as readonly string[]).includes(value)
       ? t(`status.${value}`)
@@ -123,6 +128,7 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
       break;
     }
     default:
+      lines.push(...loop.lines(type, data));
       break;
   }
 

@@ -449,7 +449,7 @@ function WeeklyHoursEditor({
 
 const KIND_COLORS: Record<HolidayYear['effective'][number]['kind'], MantineColor> = {
   statutory: 'red.9',
-  compensatory: 'orange.9',
+  compensatory: 'pink.9',
   override: 'violet.8',
   custom: 'blue.8',
   imported: 'teal.9',

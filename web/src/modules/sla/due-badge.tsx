@@ -27,7 +27,7 @@ export function QueueDueBadge({
     color = 'red.9';
     text =
       left !== null && left < 0
-        ? t('clocks.overdue', { time: format.span(left) })
+        ? t('clocks.overdue', { time: format.spanShort(left) })
         : t('clockState.breached');
   } else if (item.isPaused) {
     state = 'paused';
@@ -36,14 +36,14 @@ export function QueueDueBadge({
   } else if (left !== null) {
     state = left <= SOON_SECONDS ? 'soon' : 'running';
     color = left <= SOON_SECONDS ? 'orange.9' : 'teal.9';
-    text = t('clocks.left', { time: format.span(left) });
+    text = t('clocks.left', { time: format.spanShort(left) });
   } else {
     state = 'none';
     color = 'gray.7';
     text = t('clocks.noDue');
   }
   return (
-    <Stack gap={2} align="flex-start">
+    <Stack gap={2} align="flex-start" miw={150}>
       <Badge
         color={color}
         autoContrast

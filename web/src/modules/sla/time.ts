@@ -115,7 +115,7 @@ export function formatInZone(
 }
 
 /** A length of time for people: "2 ngày 3 giờ", "1 h 20 min", "45 分钟". */
-export function formatSpan(totalSeconds: number, language: string): string {
+export function formatSpan(totalSeconds: number, language: string, largestOnly = false): string {
   const seconds = Math.abs(totalSeconds);
   const minutes = Math.floor(seconds / 60);
   const days = Math.floor(minutes / 1440);
@@ -127,8 +127,11 @@ export function formatSpan(totalSeconds: number, language: string): string {
       unit: name,
       unitDisplay: name === 'day' ? 'long' : 'short',
     }).format(value);
-  if (days > 0)
-    return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (days > 0) {
+    return hours > 0 && !largestOnly
+      ? `${unit(days, 'day')} ${unit(hours, 'hour')}`
+      : unit(days, 'day');
+  }
   if (hours > 0)
     return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(Math.max(mins, 0), 'minute');
@@ -159,5 +162,7 @@ export function useZoneFormat(timeZone: string) {
     dateTimeWeekday: (iso: string | null | undefined) =>
       formatInZone(iso, timeZone, language, true),
     span: (seconds: number) => formatSpan(seconds, language),
+    /** Days only once it is a day or more (queue badges). */
+    spanShort: (seconds: number) => formatSpan(seconds, language, true),
   };
 }
