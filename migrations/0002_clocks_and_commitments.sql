@@ -173,3 +173,9 @@ SELECT c.org_id, 'Tiêu chuẩn', 100, c.id,
   '{"acknowledge":{"amount":1,"unit":"business_hours"},"first_response":{"amount":4,"unit":"business_hours"},"next_update":{"amount":2,"unit":"business_days"},"commitment":{"amount":1,"unit":"business_days"}}',
   '{"deadline_request":{"amount":30,"unit":"business_minutes"},"approval":{"amount":4,"unit":"business_hours"}}'
 FROM calendars c WHERE c.is_default;
+
+-- Customer-facing mail goes before internal notices: after an outage, a backlog of warnings
+-- must not hold back an acknowledgement. Lower runs first.
+ALTER TABLE jobs ADD COLUMN priority smallint NOT NULL DEFAULT 5;
+DROP INDEX jobs_ready_idx;
+CREATE INDEX jobs_ready_idx ON jobs (priority, run_at) WHERE status = 'pending';

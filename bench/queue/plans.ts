@@ -88,12 +88,16 @@ export function stats(samples: number[]): Stats {
   };
 }
 
-/** Runs `fn` `warmUp` times unmeasured, then up to `runs` times or until `maxSeconds` pass. */
+/**
+ * Runs `fn` `warmUp` times unmeasured (at most a quarter of `maxSeconds`), then up to `runs`
+ * times or until `maxSeconds` pass, so a pathologically slow case still finishes.
+ */
 export async function measure(
   fn: (i: number) => Promise<unknown>,
   options: { warmUp: number; runs: number; maxSeconds: number },
 ): Promise<Stats> {
-  for (let i = 0; i < options.warmUp; i++) await fn(i);
+  const warmUpUntil = performance.now() + (options.maxSeconds * 1000) / 4;
+  for (let i = 0; i < options.warmUp && performance.now() < warmUpUntil; i++) await fn(i);
   const samples: number[] = [];
   const deadline = performance.now() + options.maxSeconds * 1000;
   for (let i = 0; i < options.runs; i++) {

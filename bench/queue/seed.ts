@@ -162,10 +162,10 @@ WITH r AS MATERIALIZED (
         ELSE $2::timestamptz + make_interval(secs => 60 + r6 * 432000) END
     END AS next_due_at,
     CASE WHEN status = 'new' AND channel IN ('web', 'api') AND r11 < 0.5 THEN NULL
-         ELSE ($4::uuid[])[owner_i] END AS owner_id,
+         ELSE owner_i END AS owner_j,
     CASE WHEN channel IN ('web', 'api') THEN NULL
-         WHEN r1 < 0.8 THEN ($4::uuid[])[owner_i]
-         ELSE ($4::uuid[])[intake_i] END AS intake_agent_id,
+         WHEN r1 < 0.8 THEN owner_i
+         ELSE intake_i END AS intake_j,
     CASE WHEN r16 < 0.7 THEN 'DH' || lpad(((g::bigint * 7919) % 100000000)::text, 8, '0') END
       AS order_ref,
     CASE WHEN r16 > 0.6 THEN 'SP-' || (1000 + (g * 13) % 700) END AS product_ref
@@ -193,7 +193,8 @@ SELECT d.g, d.id,
     WHEN 'waiting_customer' THEN d.waiting_at WHEN 'fixed' THEN d.fixed_at ELSE d.closed_at END,
   d.progress_at, d.waiting_at, d.fixed_at, d.closed_at,
   d.status, d.channel, d.severity, ($6::uuid[])[d.reason_i],
-  d.owner_id, ow.name, d.intake_agent_id, ia.name,
+  ($4::uuid[])[d.owner_j], ($5::text[])[d.owner_j],
+  ($4::uuid[])[d.intake_j], ($5::text[])[d.intake_j],
   cu.id, cu.name, cu.phone, cu.email, cu.external_id,
   d.product_ref, d.order_ref,
   ($8::text[])[1 + floor(d.r13 * cardinality($8::text[]))::int] || ' '
@@ -210,8 +211,6 @@ SELECT d.g, d.id,
   CASE WHEN d.next_due_clock = 'fix' THEN d.next_due_at END
 FROM d
 JOIN customers AS cu ON cu.org_id = $11 AND cu.external_id = 'KH' || lpad(d.customer_k::text, 7, '0')
-LEFT JOIN unnest($4::uuid[], $5::text[]) AS ow (id, name) ON ow.id = d.owner_id
-LEFT JOIN unnest($4::uuid[], $5::text[]) AS ia (id, name) ON ia.id = d.intake_agent_id
 ORDER BY d.g
 `;
 

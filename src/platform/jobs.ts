@@ -13,6 +13,8 @@ export type JobRequest = {
   /** Deterministic key: a second enqueue with the same (org, kind, key) is a no-op. */
   dedupeKey?: string;
   maxAttempts?: number;
+  /** Lower runs first among ready jobs; 5 by default, customer mail 1. */
+  priority?: number;
 };
 
 export type Job = {
@@ -47,6 +49,7 @@ export async function enqueueJobs(executor: Executor, clock: Clock, requests: Jo
         dedupe_key: request.dedupeKey ?? null,
         run_at: request.runAt ?? clock.now(),
         max_attempts: request.maxAttempts ?? 8,
+        priority: request.priority ?? 5,
         locked_by: null,
         locked_until: null,
         last_error: null,
@@ -111,7 +114,7 @@ export function createWorker(deps: {
         WHERE ((status = 'pending' AND run_at <= ${now})
            OR (status = 'running' AND locked_until < ${now}))
           AND (${orgFilter}::uuid[] IS NULL OR org_id = ANY(${orgFilter}::uuid[]))
-        ORDER BY run_at
+        ORDER BY priority, run_at
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED)
       RETURNING id, org_id, kind, payload, attempts, max_attempts`.execute(db);

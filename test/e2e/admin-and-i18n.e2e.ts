@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, checkA11y, login, openBrowser, printAxeSummary, type E2EBrowser } from './harness.ts';
+import {
+  DEMO,
+  checkA11y,
+  login,
+  openBrowser,
+  printAxeSummary,
+  type E2EBrowser,
+} from './harness.ts';
 
 const NAV_QUEUE = { vi: 'Danh sách khiếu nại', en: 'Complaint queue', zh: '投诉队列' } as const;
 const HTML_LANG = { vi: 'vi', en: 'en', zh: 'zh-Hans' } as const;
@@ -44,7 +51,12 @@ describe('admin pages, UI languages and queue keyboard shortcuts', () => {
         ready: 'departments-tree',
         row: 'department-row',
       },
-      { nav: 'nav-admin-reasons', path: '/admin/reasons', ready: 'reasons-tree', row: 'reason-row' },
+      {
+        nav: 'nav-admin-reasons',
+        path: '/admin/reasons',
+        ready: 'reasons-tree',
+        row: 'reason-row',
+      },
       {
         nav: 'nav-admin-templates',
         path: '/admin/templates',

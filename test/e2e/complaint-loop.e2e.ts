@@ -1,6 +1,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, checkA11y, login, openBrowser, printAxeSummary, type E2EBrowser } from './harness.ts';
+import {
+  DEMO,
+  checkA11y,
+  login,
+  openBrowser,
+  printAxeSummary,
+  type E2EBrowser,
+} from './harness.ts';
+
+/** What i18next shows for a missing translation: the key itself, e.g. "facts.via.email". */
+const UNTRANSLATED_KEY =
+  /\b(facts|steps|status|channel|timeline|portal|composer|events?|verbal|clocks?)\.[a-z][\w.]*/;
 
 // The required journey: a customer complains on a phone, an agent records and reads back the
 // facts, the customer confirms and replies in the portal, the agent apologises, and the
@@ -37,9 +48,9 @@ describe('complaint loop: public form → read-back → portal confirmation → 
   it('a. the customer files a complaint on the public form from a phone', async () => {
     await customer.goto('/complain/demo');
     await customer.getByTestId('public-form').waitFor();
-    await expect.poll(() => customer.getByTestId('public-org-name').textContent()).toBe(
-      'Công ty TNHH Demo',
-    );
+    await expect
+      .poll(() => customer.getByTestId('public-org-name').textContent())
+      .toBe('Công ty TNHH Demo');
     expect(await customer.locator('html').getAttribute('lang')).toBe('vi');
     await checkA11y(customer, 'public form (phone)');
 
@@ -67,7 +78,11 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     await checkA11y(agent, 'queue');
 
     // A new web complaint has no owner yet, so it is under "all", not "mine".
-    await agent.getByTestId('queue-scope').locator('label[for$="-all"], label:has(input[value="all"])').first().click();
+    await agent
+      .getByTestId('queue-scope')
+      .locator('label[for$="-all"], label:has(input[value="all"])')
+      .first()
+      .click();
     await agent.getByTestId('queue-search').fill(reference);
     const rows = agent.getByTestId('queue-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
@@ -88,9 +103,9 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     const current = agent.getByTestId('facts-current');
     await current.waitFor();
     expect(await current.getAttribute('data-version')).toBe('1');
-    await expect.poll(() => agent.getByTestId('readback-text').textContent()).toContain(
-      story.whatHappened,
-    );
+    await expect
+      .poll(() => agent.getByTestId('readback-text').textContent())
+      .toContain(story.whatHappened);
 
     await agent.getByTestId('send-readback').click();
     await agent.getByTestId('facts-sent-badge').waitFor();
@@ -116,6 +131,7 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     await expect
       .poll(() => customer.getByTestId('portal-timeline').textContent())
       .toContain(story.reply);
+    expect(await customer.getByTestId('portal').textContent()).not.toMatch(UNTRANSLATED_KEY);
     await checkA11y(customer, 'portal (confirmed and replied, phone)');
   });
 
@@ -123,9 +139,15 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     await agent.reload();
     await agent.getByTestId('complaint-detail').waitFor();
     await agent.getByTestId('facts-confirmed-badge').waitFor();
-    await expect.poll(() => agent.getByTestId('step-clarify').getAttribute('data-state')).toBe('done');
+    await expect
+      .poll(() => agent.getByTestId('step-clarify').getAttribute('data-state'))
+      .toBe('done');
     const received = agent.locator('[data-testid="timeline-event"][data-type="message.received"]');
-    await expect.poll(() => received.first().textContent(), { timeout: 15_000 }).toContain(story.reply);
+    await expect
+      .poll(() => received.first().textContent(), { timeout: 15_000 })
+      .toContain(story.reply);
+    // Every event reads as words: no untranslated i18n key (e.g. "facts.via.email") shows.
+    expect(await agent.getByTestId('timeline').textContent()).not.toMatch(UNTRANSLATED_KEY);
     await checkA11y(agent, 'complaint detail (confirmed, reply received)');
 
     expect(await agent.getByTestId('step-apologise').getAttribute('data-state')).not.toBe('done');
@@ -141,7 +163,9 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     await agent.getByTestId('composer-send').click();
 
     await expect
-      .poll(() => agent.getByTestId('step-apologise').getAttribute('data-state'), { timeout: 15_000 })
+      .poll(() => agent.getByTestId('step-apologise').getAttribute('data-state'), {
+        timeout: 15_000,
+      })
       .toBe('done');
     const sent = agent.locator('[data-testid="timeline-event"][data-type="message.sent"]');
     await expect.poll(() => sent.first().textContent()).toContain(story.apologyAddition);
@@ -150,7 +174,9 @@ describe('complaint loop: public form → read-back → portal confirmation → 
   });
 
   it('e. the dev mailbox holds the acknowledgement with the reference', async () => {
-    const complaintId = await agent.getByTestId('complaint-detail').getAttribute('data-complaint-id');
+    const complaintId = await agent
+      .getByTestId('complaint-detail')
+      .getAttribute('data-complaint-id');
     expect(complaintId).toBeTruthy();
     // Which of the complaint's mails is the acknowledgement (step 1: thank) is the server's word;
     // the page must show it.
@@ -169,7 +195,9 @@ describe('complaint loop: public form → read-back → portal confirmation → 
         { timeout: 20_000 },
       )
       .toContainEqual(
-        expect.stringMatching(new RegExp(`^acknowledgement to ${story.email.replace(/\./g, '\\.')}: .*${reference}`)),
+        expect.stringMatching(
+          new RegExp(`^acknowledgement to ${story.email.replace(/\./g, '\\.')}: .*${reference}`),
+        ),
       );
 
     // From the complaint to its mail in the dev mailbox.

@@ -151,6 +151,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
 
 export async function startServer(): Promise<RunningServer> {
   assertChromiumInstalled();
+  const startedAt = Date.now();
   ensureWebBuilt();
   if (process.env.E2E_BASE_URL) {
     const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
@@ -248,6 +249,9 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server log (tail) ---\n${tail}`);
   }
+  console.log(
+    `e2e: server ready at ${baseUrl} after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
   return { baseUrl, stop };
 }
 
@@ -294,14 +298,20 @@ export async function openBrowser(): Promise<E2EBrowser> {
         timezoneId: 'Asia/Ho_Chi_Minh',
         reducedMotion: 'reduce',
         ...(mobile
-          ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+          ? {
+              viewport: { width: 390, height: 844 },
+              isMobile: true,
+              hasTouch: true,
+              deviceScaleFactor: 2,
+            }
           : { viewport: { width: 1366, height: 900 } }),
       });
       context.setDefaultTimeout(20_000);
       contexts.push(context);
       // The app's UI language comes from localStorage (default vi); set it before the app loads.
+      // Only in the top document: sandboxed frames (the dev mailbox's mail view) have no storage.
       await context.addInitScript(
-        `if (!localStorage.getItem('ombud.language')) localStorage.setItem('ombud.language', ${JSON.stringify(locale)});`,
+        `if (window === window.top && !localStorage.getItem('ombud.language')) localStorage.setItem('ombud.language', ${JSON.stringify(locale)});`,
       );
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`[browser pageerror] ${error.message}`));
@@ -333,8 +343,13 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
  */
 async function waitForAnimations(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    type Running = { playState: string; finished: Promise<unknown>; effect: { getTiming: () => { iterations: number } } | null };
-    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document;
+    type Running = {
+      playState: string;
+      finished: Promise<unknown>;
+      effect: { getTiming: () => { iterations: number } } | null;
+    };
+    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } })
+      .document;
     const deadline = Date.now() + 3000;
     while (Date.now() < deadline) {
       const running = doc
@@ -361,7 +376,10 @@ type AxeViolation = {
 const AXE_PATH = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 /** Every axe finding, by page label, for the summary printed at the end of each file. */
-export const axeLog: { label: string; violations: { id: string; impact: string | null; nodes: number }[] }[] = [];
+export const axeLog: {
+  label: string;
+  violations: { id: string; impact: string | null; nodes: number }[];
+}[] = [];
 
 /**
  * Runs axe-core on the whole document and fails on any serious or critical violation, naming the
@@ -369,7 +387,8 @@ export const axeLog: { label: string; violations: { id: string; impact: string |
  */
 export async function checkA11y(page: Page, label: string): Promise<void> {
   // Let pending requests and enter transitions settle so axe sees the finished page.
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  // Bounded: the app keeps a live-events stream open, which can hold "networkidle" off.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   await page
     .waitForFunction("!document.querySelector('.mantine-Loader-root')", undefined, {
       timeout: 10_000,
@@ -378,17 +397,20 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   await waitForAnimations(page);
   const hasAxe = await page.evaluate(() => 'axe' in globalThis);
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
+  const violations = (await page.evaluate(async () => {
     // The test files are typed without the DOM library; these are the page's globals.
     const { axe, document } = globalThis as unknown as {
       axe: { run: (context: unknown, options: unknown) => Promise<unknown> };
       document: unknown;
     };
     const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
     })) as { violations: unknown[] };
     return result.violations;
-  }) as AxeViolation[];
+  })) as AxeViolation[];
   axeLog.push({
     label,
     violations: violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
@@ -405,12 +427,17 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
       .map((v) => {
         const nodes = v.nodes
           .slice(0, 8)
-          .map((n) => `    - ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`)
+          .map(
+            (n) =>
+              `    - ${JSON.stringify(n.target)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+          )
           .join('\n');
         return `  ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${nodes}`;
       })
       .join('\n');
-    expect.fail(`axe found ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${details}`);
+    expect.fail(
+      `axe found ${blocking.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${details}`,
+    );
   }
 }
 

@@ -249,7 +249,7 @@ export function createCommitmentService(deps: { db: Db; clock: Clock; sla: SlaSe
         if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict');
         await tools.addEvent(scope.actor, 'deadline_request.answered', 'internal', { requestId, dueAt: dueAt.toISOString(), note: input.note ?? null });
         if (request.requested_by) {
-          await notices.notify(tx, { orgId: scope.orgId, userId: request.requested_by, kind: 'deadline_answer', complaintId: request.complaint_id, dedupeKey: `deadline_answer:${requestId}`, data: { requestId, dueAt: dueAt.toISOString(), note: input.note ?? null } });
+          await notices.notify(tx, { orgId: scope.orgId, userId: request.requested_by, kind: 'deadline_answer', complaintId: request.complaint_id, dedupeKey: `deadline_answer:${requestId}`, data: { requestId, reference: tools.complaint.reference, dueAt: dueAt.toISOString(), note: input.note ?? null } });
         }
         await publishLive(tx, { orgId: scope.orgId, topic: 'deadline_request', departmentId: request.department_id, complaintId: request.complaint_id, userIds: request.requested_by ? [request.requested_by] : [], payload: { requestId, status: 'answered', dueAt: dueAt.toISOString(), note: input.note ?? null, complaintId: request.complaint_id } });
         await publishLive(tx, { orgId: scope.orgId, topic: 'complaint', complaintId: request.complaint_id, payload: { kind: 'deadline_answer', requestId, dueAt: dueAt.toISOString(), note: input.note ?? null } });

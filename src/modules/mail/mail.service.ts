@@ -47,7 +47,7 @@ export function createMailService(deps: { db: Db; clock: Clock; transport: MailT
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await enqueueJob(tx, clock, { orgId: mail.orgId, kind: 'mail.send', payload: { messageId: row.id }, dedupeKey: row.id });
+      await enqueueJob(tx, clock, { orgId: mail.orgId, kind: 'mail.send', payload: { messageId: row.id }, dedupeKey: row.id, priority: mail.kind === 'notice' ? 6 : 1 });
       return row.id;
     },
 

@@ -246,6 +246,7 @@ export type JobsTable = {
   last_error: string | null;
   created_at: Generated<Date>;
   finished_at: Timestamp | null;
+  priority: Generated<number>;
 };
 
 export type CalendarsTable = {

@@ -131,11 +131,7 @@ export function AppShellLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NoticeBell />
-            <LanguageSwitcher
-              value={currentLanguage()}
-              onChange={changeLanguage}
-              compactOnMobile
-            />
+            <LanguageSwitcher value={currentLanguage()} onChange={changeLanguage} compactOnMobile />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button variant="default" size="sm" data-testid="user-menu">

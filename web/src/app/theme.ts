@@ -1,4 +1,18 @@
-import { createTheme, Menu, Notification, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  DEFAULT_THEME,
+  Menu,
+  Notification,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
+
+// Orange is the "due soon" warning colour. Mantine's darkest orange (#d9480f) is 4.3:1 on white
+// and under white text, just short of 4.5:1; this shade is 5.7:1 either way.
+const orange = [
+  ...DEFAULT_THEME.colors.orange.slice(0, 9),
+  '#b83c0c',
+] as unknown as MantineColorsTuple;
 
 const fontFamily =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -15,6 +29,7 @@ export function createAppTheme(labels: { close: string }) {
     fontFamily,
     defaultRadius: 'md',
     cursorType: 'pointer',
+    colors: { orange },
     components: {
       // Mantine puts an empty role="presentation" focus target inside role="menu", which a menu
       // may not contain (axe: aria-required-children). Without it, opening focuses the first item.

@@ -94,6 +94,8 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
       ]
         .filter(Boolean)
         .join(' · '),
+      // With a title Mantine greys the text to 3.3:1; keep it readable.
+      styles: { description: { color: 'var(--mantine-color-text)' } },
       autoClose: 10_000,
     });
   });

@@ -102,7 +102,16 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
       const version = text(data, 'version');
       if (version) lines.push({ value: t('facts.version', { version }) });
       const via = text(data, 'via');
-      if (via) lines.push({ label: t('facts.confirmation'), value: t(`facts.via.${via}`) });
+      // On a sent read-back, "via" is how it was delivered (e-mail or the portal); on a
+      // confirmation, it is how the customer confirmed (portal or verbally).
+      if (via && type === 'readback.sent') {
+        lines.push({
+          label: t('facts.sentVia'),
+          value: via === 'email' ? t('channel.email') : t('facts.via.portal'),
+        });
+      } else if (via) {
+        lines.push({ label: t('facts.confirmation'), value: t(`facts.via.${via}`) });
+      }
       const by = text(data, 'by', 'confirmedBy');
       if (by) lines.push({ label: t('verbal.confirmedBy'), value: by });
       const readBack = text(data, 'readBack', 'text');

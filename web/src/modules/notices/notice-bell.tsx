@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../ui/api-error.tsx';
 import { commitmentKeys } from '../commitments/commitments.api.ts';
 import { useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
 import { useLiveConnection, useLiveEvents } from './live.ts';
+import { useRefetchOnLanguageChange } from './use-language-refetch.ts';
 import { noticeKeys, useMarkNoticesRead, useNotices, type Notice } from './notices.api.ts';
 
 const KINDS = [
@@ -87,6 +88,7 @@ export function NoticeBell() {
   const [opened, setOpened] = useState(false);
 
   useLiveConnection(true);
+  useRefetchOnLanguageChange();
   useLiveEvents(['notice', 'deadline_request', 'ready'], (type, data) => {
     if (type === 'deadline_request') {
       void queryClient.invalidateQueries({ queryKey: commitmentKeys.deadlineRequests });
@@ -102,6 +104,8 @@ export function NoticeBell() {
         color: notice.kind === 'sla_breach' || notice.kind === 'escalation' ? 'red' : 'blue',
         title: t('notices.new'),
         message: text(notice),
+        // With a title Mantine greys the text to 3.3:1; keep it readable.
+        styles: { description: { color: 'var(--mantine-color-text)' } },
         autoClose: 8000,
       });
     }

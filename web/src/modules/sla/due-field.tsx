@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/zh-cn';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoToWall, wallToIso } from './time.ts';
 
@@ -31,8 +32,14 @@ export function DueField({
   description?: string;
 }) {
   const { t, i18n } = useTranslation();
+  // The popover names its dialog after its target's id; the picker button must carry that same id,
+  // or the dialog is left without a name.
+  const base = `due-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
-    <DatesProvider settings={{ locale: DAYJS_LOCALE[i18n.language] ?? 'vi', firstDayOfWeek: 1 }}>
+    // No red weekend days: Mantine's red is 3.3:1 on white, below the contrast minimum.
+    <DatesProvider
+      settings={{ locale: DAYJS_LOCALE[i18n.language] ?? 'vi', firstDayOfWeek: 1, weekendDays: [] }}
+    >
       <div data-testid={`${testId}-field`} data-iso={value ?? ''}>
         <DateTimePicker
           label={label}
@@ -46,6 +53,11 @@ export function DueField({
           clearable={false}
           submitButtonProps={{ 'aria-label': t('sla.applyDateTime') }}
           timePickerProps={{ 'aria-label': t('sla.time') }}
+          id={base}
+          popoverProps={{ id: base }}
+          previousLabel={t('sla.previousMonth')}
+          nextLabel={t('sla.nextMonth')}
+          hideOutsideDates
           data-testid={testId}
           data-iso={value ?? ''}
         />
