@@ -1,17 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { findFreePort } from '../src/platform/db/embedded.ts';
-import { createTestContext, createTestOrg, sampleComplaint, signIn, type TestContext } from './helpers.ts';
+import {
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
 
 const boundary = '----ombudboundary';
 const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
-function multipart(parts: ({ name: string; value: string } | { name: string; filename: string; contentType: string; content: Buffer })[]): Buffer {
+function multipart(
+  parts: (
+    | { name: string; value: string }
+    | { name: string; filename: string; contentType: string; content: Buffer }
+  )[],
+): Buffer {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     if ('filename' in p) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType}\r\n\r\n`), p.content, Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType}\r\n\r\n`,
+        ),
+        p.content,
+        Buffer.from('\r\n'),
+      );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
+        ),
+      );
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -30,19 +51,55 @@ describe('attachments', () => {
     const agent = await signIn(ctx, users.agent.email);
     const { complaint } = (await agent.post('/api/complaints', sampleComplaint())).json();
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-    const ok = await agent.request('POST', `/api/complaints/${complaint.id}/attachments`, multipart([{ name: 'file', filename: 'ảnh hóa đơn.png', contentType: 'image/png', content: png }]), multipartHeaders);
+    const ok = await agent.request(
+      'POST',
+      `/api/complaints/${complaint.id}/attachments`,
+      multipart([
+        { name: 'file', filename: 'ảnh hóa đơn.png', contentType: 'image/png', content: png },
+      ]),
+      multipartHeaders,
+    );
     expect(ok.statusCode).toBe(201);
     const item = ok.json().items[0];
-    expect(item).toMatchObject({ filename: 'ảnh hóa đơn.png', contentType: 'image/png', sizeBytes: png.length, uploadedBy: 'user' });
+    expect(item).toMatchObject({
+      filename: 'ảnh hóa đơn.png',
+      contentType: 'image/png',
+      sizeBytes: png.length,
+      uploadedBy: 'user',
+    });
     const download = await agent.get(`/api/attachments/${item.id}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(png)).toBe(true);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
 
-    const exe = await agent.request('POST', `/api/complaints/${complaint.id}/attachments`, multipart([{ name: 'file', filename: 'virus.exe', contentType: 'application/x-msdownload', content: Buffer.from('MZ') }]), multipartHeaders);
+    const exe = await agent.request(
+      'POST',
+      `/api/complaints/${complaint.id}/attachments`,
+      multipart([
+        {
+          name: 'file',
+          filename: 'virus.exe',
+          contentType: 'application/x-msdownload',
+          content: Buffer.from('MZ'),
+        },
+      ]),
+      multipartHeaders,
+    );
     expect(exe.statusCode).toBe(415);
     expect(exe.json().error.field).toBe('file');
-    const big = await agent.request('POST', `/api/complaints/${complaint.id}/attachments`, multipart([{ name: 'file', filename: 'big.pdf', contentType: 'application/pdf', content: Buffer.alloc(65 * 1024, 1) }]), multipartHeaders);
+    const big = await agent.request(
+      'POST',
+      `/api/complaints/${complaint.id}/attachments`,
+      multipart([
+        {
+          name: 'file',
+          filename: 'big.pdf',
+          contentType: 'application/pdf',
+          content: Buffer.alloc(65 * 1024, 1),
+        },
+      ]),
+      multipartHeaders,
+    );
     expect(big.statusCode).toBe(413);
     // Refused files leave nothing behind.
     const detail = (await agent.get(`/api/complaints/${complaint.id}`)).json();
@@ -60,17 +117,31 @@ describe('attachments', () => {
       headers: multipartHeaders,
       payload: multipart([
         { name: 'body', value: 'Ảnh kiện hàng bị móp' },
-        { name: 'files', filename: 'kien-hang.jpg', contentType: 'image/jpeg', content: Buffer.from('ffd8ffe000104a464946', 'hex') },
+        {
+          name: 'files',
+          filename: 'kien-hang.jpg',
+          contentType: 'image/jpeg',
+          content: Buffer.from('ffd8ffe000104a464946', 'hex'),
+        },
       ]),
     });
     expect(reply.statusCode).toBe(200);
     const view = reply.json();
     expect(view.attachments).toHaveLength(1);
-    expect(view.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['message.received', 'attachment.added']));
-    const file = await ctx.app.inject({ method: 'GET', url: `/api/portal/${token}/attachments/${view.attachments[0].id}` });
+    expect(view.events.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['message.received', 'attachment.added']),
+    );
+    const file = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/portal/${token}/attachments/${view.attachments[0].id}`,
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('image/jpeg');
-    const empty = await ctx.app.inject({ method: 'POST', url: `/api/portal/${token}/messages`, payload: { body: '   ' } });
+    const empty = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/portal/${token}/messages`,
+      payload: { body: '   ' },
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.field).toBe('body');
   });
@@ -97,7 +168,12 @@ describe('outgoing mail over SMTP', () => {
     try {
       const { org, users } = await createTestOrg(ctx);
       const agent = await signIn(ctx, users.agent.email);
-      const { complaint } = (await agent.post('/api/complaints', sampleComplaint({ customer: { name: 'Lan', email: 'lan@example.vn' } }))).json();
+      const { complaint } = (
+        await agent.post(
+          '/api/complaints',
+          sampleComplaint({ customer: { name: 'Lan', email: 'lan@example.vn' } }),
+        )
+      ).json();
       expect(await ctx.drainJobs(org.id)).toBe(1);
       expect(received).toHaveLength(1);
       expect(received[0]!.to).toBe('lan@example.vn');

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyClient, createTestContext, createTestOrg, sampleComplaint, signIn, TEST_PASSWORD, type TestContext } from './helpers.ts';
+import {
+  apiKeyClient,
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  TEST_PASSWORD,
+  type TestContext,
+} from './helpers.ts';
 import { permissions, rolePermissions } from '../src/modules/auth/index.ts';
 
 let ctx: TestContext;
@@ -14,15 +22,24 @@ describe('routes and permissions', () => {
     expect(ctx.app.declaredRoutes.length).toBeGreaterThan(40);
     for (const route of ctx.app.declaredRoutes) {
       expect(route.permission, `${route.method} ${route.url}`).toBeDefined();
-      expect(known.has(route.permission!), `${route.method} ${route.url}: ${route.permission}`).toBe(true);
+      expect(
+        known.has(route.permission!),
+        `${route.method} ${route.url}: ${route.permission}`,
+      ).toBe(true);
     }
   });
 
   it('answers 401 on every non-public API route without a session', async () => {
-    const guarded = ctx.app.declaredRoutes.filter((r) => r.permission !== 'public' && r.url.startsWith('/api/') && r.method !== 'HEAD');
+    const guarded = ctx.app.declaredRoutes.filter(
+      (r) => r.permission !== 'public' && r.url.startsWith('/api/') && r.method !== 'HEAD',
+    );
     for (const route of guarded) {
       const url = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const response = await ctx.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const response = await ctx.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${url}`).toBe(401);
     }
   });
@@ -33,7 +50,16 @@ describe('routes and permissions', () => {
     expect((await responder.post('/api/complaints', sampleComplaint())).statusCode).toBe(403);
     expect((await responder.get('/api/complaints')).statusCode).toBe(200);
     const agent = await signIn(ctx, users.agent.email);
-    expect((await agent.post('/api/users', { name: 'x', email: 'x@y.z', role: 'admin', password: 'long enough pw' })).statusCode).toBe(403);
+    expect(
+      (
+        await agent.post('/api/users', {
+          name: 'x',
+          email: 'x@y.z',
+          role: 'admin',
+          password: 'long enough pw',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await agent.get('/api/audit')).statusCode).toBe(403);
     expect(rolePermissions.admin).toEqual(permissions);
   });
@@ -42,7 +68,12 @@ describe('routes and permissions', () => {
 describe('sign-in and sessions', () => {
   it('sets an httpOnly, SameSite session cookie, Secure behind TLS', async () => {
     const { users } = await createTestOrg(ctx);
-    const plain = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: users.agent.email, password: TEST_PASSWORD }, remoteAddress: '10.9.0.1' });
+    const plain = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: users.agent.email, password: TEST_PASSWORD },
+      remoteAddress: '10.9.0.1',
+    });
     const cookie = plain.cookies.find((c) => c.name === 'ombud_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
@@ -51,17 +82,32 @@ describe('sign-in and sessions', () => {
 
   it('hashes passwords with argon2id', async () => {
     const { org, users } = await createTestOrg(ctx);
-    const row = await ctx.db.selectFrom('users').select('password_hash').where('org_id', '=', org.id).where('id', '=', users.agent.id).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('org_id', '=', org.id)
+      .where('id', '=', users.agent.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it('requires the CSRF header on cookie-authenticated changes', async () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
-    const without = await ctx.app.inject({ method: 'POST', url: '/api/complaints', headers: { cookie: agent.cookie }, payload: sampleComplaint() });
+    const without = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { cookie: agent.cookie },
+      payload: sampleComplaint(),
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_failed');
-    const wrong = await ctx.app.inject({ method: 'POST', url: '/api/complaints', headers: { cookie: agent.cookie, 'x-csrf-token': 'nope' }, payload: sampleComplaint() });
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { cookie: agent.cookie, 'x-csrf-token': 'nope' },
+      payload: sampleComplaint(),
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await agent.post('/api/complaints', sampleComplaint())).statusCode).toBe(201);
   });
@@ -69,7 +115,12 @@ describe('sign-in and sessions', () => {
   it('locks an account after five wrong passwords', async () => {
     const { users } = await createTestOrg(ctx);
     const attempt = (password: string) =>
-      ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: users.manager.email, password }, remoteAddress: '10.9.1.1' });
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: users.manager.email, password },
+        remoteAddress: '10.9.1.1',
+      });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) codes.push((await attempt('wrong password')).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 423]);
@@ -83,7 +134,12 @@ describe('sign-in and sessions', () => {
   it('rate-limits sign-in attempts per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const r = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `nobody${i}@x.test`, password: 'x' }, remoteAddress: '10.9.2.2' });
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: `nobody${i}@x.test`, password: 'x' },
+        remoteAddress: '10.9.2.2',
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
@@ -102,7 +158,9 @@ describe('sign-in and sessions', () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
     const admin = await signIn(ctx, users.admin.email);
-    expect((await admin.patch(`/api/users/${users.agent.id}`, { active: false })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/users/${users.agent.id}`, { active: false })).statusCode).toBe(
+      200,
+    );
     expect((await agent.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
@@ -113,7 +171,11 @@ describe('API keys', () => {
     const admin = await signIn(ctx, users.admin.email);
     const api = await apiKeyClient(ctx, admin);
     expect(api.token).toMatch(/^omb_[0-9a-f]{32}\./);
-    const created = await api.request('POST', '/api/complaints', sampleComplaint({ channel: 'api' }));
+    const created = await api.request(
+      'POST',
+      '/api/complaints',
+      sampleComplaint({ channel: 'api' }),
+    );
     expect(created.statusCode).toBe(201);
     expect(created.json().complaint.intakeAgentId).toBeNull();
     // Keys cannot administer.
@@ -122,6 +184,14 @@ describe('API keys', () => {
     expect(keys[0].lastFour).toBe(api.token.slice(-4));
     expect((await admin.delete(`/api/api-keys/${keys[0].id}`)).statusCode).toBe(200);
     expect((await api.request('GET', '/api/complaints')).statusCode).toBe(401);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/complaints', headers: { authorization: 'Bearer omb_garbage' } })).statusCode).toBe(401);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: '/api/complaints',
+          headers: { authorization: 'Bearer omb_garbage' },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyClient, createTestContext, createTestOrg, sampleComplaint, signIn, type TestContext } from './helpers.ts';
+import {
+  apiKeyClient,
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -18,18 +25,27 @@ describe('complaint intake', () => {
     expect(detail.complaint.status).toBe('new');
     expect(detail.complaint.askAmount).toBe(30000);
     expect(detail.complaint.askCurrency).toBe('VND');
-    expect(detail.complaint.trackingUrl).toMatch(/^http:\/\/ombud\.test\/track\/[0-9a-f]{32}[\w-]{32}$/);
+    expect(detail.complaint.trackingUrl).toMatch(
+      /^http:\/\/ombud\.test\/track\/[0-9a-f]{32}[\w-]{32}$/,
+    );
     expect(detail.customer.phone).toBe('+84912345678');
     expect(detail.complaint.acknowledgedAt).not.toBeNull();
     expect(detail.steps[0]).toMatchObject({ step: 'thank', state: 'done' });
     expect(detail.steps[1]).toMatchObject({ step: 'clarify', state: 'current' });
 
     const timeline = (await agent.get(`/api/complaints/${detail.complaint.id}/timeline`)).json();
-    expect(timeline.events.map((e: { type: string }) => e.type)).toEqual(['complaint.received', 'complaint.acknowledged']);
+    expect(timeline.events.map((e: { type: string }) => e.type)).toEqual([
+      'complaint.received',
+      'complaint.acknowledged',
+    ]);
 
     const mailbox = (await agent.get(`/api/mailbox?complaintId=${detail.complaint.id}`)).json();
     expect(mailbox.items).toHaveLength(1);
-    expect(mailbox.items[0]).toMatchObject({ to: 'lan@example.vn', status: 'queued', kind: 'acknowledgement' });
+    expect(mailbox.items[0]).toMatchObject({
+      to: 'lan@example.vn',
+      status: 'queued',
+      kind: 'acknowledgement',
+    });
     expect(mailbox.items[0].subject).toContain(detail.complaint.reference);
     expect(mailbox.items[0].text).toContain(detail.complaint.trackingUrl);
     expect(mailbox.items[0].text).toContain('cảm ơn');
@@ -42,8 +58,20 @@ describe('complaint intake', () => {
   it('treats 0912… and +84912… as one customer', async () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
-    const a = (await agent.post('/api/complaints', sampleComplaint({ customer: { name: 'Lan', phone: '0912 345 678' } }))).json();
-    const b = (await agent.post('/api/complaints', sampleComplaint({ customer: { name: 'Lan Nguyễn', phone: '+84912345678', email: 'LAN@Example.vn' } }))).json();
+    const a = (
+      await agent.post(
+        '/api/complaints',
+        sampleComplaint({ customer: { name: 'Lan', phone: '0912 345 678' } }),
+      )
+    ).json();
+    const b = (
+      await agent.post(
+        '/api/complaints',
+        sampleComplaint({
+          customer: { name: 'Lan Nguyễn', phone: '+84912345678', email: 'LAN@Example.vn' },
+        }),
+      )
+    ).json();
     expect(b.customer.id).toBe(a.customer.id);
     expect(b.customer.email).toBe('lan@example.vn');
     expect(b.customer.name).toBe('Lan Nguyễn');
@@ -52,15 +80,25 @@ describe('complaint intake', () => {
   it('rejects a bad phone with a localized 400 naming the field', async () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
-    const vi = await agent.post('/api/complaints', sampleComplaint({ customer: { name: 'X', phone: '12' } }));
+    const vi = await agent.post(
+      '/api/complaints',
+      sampleComplaint({ customer: { name: 'X', phone: '12' } }),
+    );
     expect(vi.statusCode).toBe(400);
     expect(vi.json().error).toMatchObject({ code: 'validation_failed', field: 'customer.phone' });
     expect(vi.json().error.message).toContain('Số điện thoại');
-    const en = await agent.request('POST', '/api/complaints', sampleComplaint({ description: '' }), { 'accept-language': 'en' });
+    const en = await agent.request(
+      'POST',
+      '/api/complaints',
+      sampleComplaint({ description: '' }),
+      { 'accept-language': 'en' },
+    );
     expect(en.statusCode).toBe(400);
     expect(en.json().error).toMatchObject({ field: 'description' });
     expect(en.json().error.message).toBe('The field “description” is required.');
-    const zh = await agent.request('POST', '/api/complaints', sampleComplaint({ channel: 'fax' }), { 'accept-language': 'zh-CN' });
+    const zh = await agent.request('POST', '/api/complaints', sampleComplaint({ channel: 'fax' }), {
+      'accept-language': 'zh-CN',
+    });
     expect(zh.json().error.field).toBe('channel');
     expect(zh.json().error.message).toContain('字段');
   });
@@ -69,13 +107,25 @@ describe('complaint intake', () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
     const results = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => agent.post('/api/complaints', sampleComplaint({ customer: { name: `Khách ${i}`, phone: `09130000${String(i).padStart(2, '0')}` } }))),
+      Array.from({ length: 25 }, (_, i) =>
+        agent.post(
+          '/api/complaints',
+          sampleComplaint({
+            customer: { name: `Khách ${i}`, phone: `09130000${String(i).padStart(2, '0')}` },
+          }),
+        ),
+      ),
     );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
-    const numbers = results.map((r) => Number(r.json().complaint.reference.split('-')[2])).sort((a, b) => a - b);
+    const numbers = results
+      .map((r) => Number(r.json().complaint.reference.split('-')[2]))
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     // A rejected intake does not consume a number.
-    await agent.post('/api/complaints', sampleComplaint({ reasonId: '00000000-0000-4000-8000-000000000000' }));
+    await agent.post(
+      '/api/complaints',
+      sampleComplaint({ reasonId: '00000000-0000-4000-8000-000000000000' }),
+    );
     const next = (await agent.post('/api/complaints', sampleComplaint())).json();
     expect(next.complaint.reference.endsWith('-000026')).toBe(true);
   });
@@ -86,44 +136,100 @@ describe('complaint intake', () => {
     const api = await apiKeyClient(ctx, admin);
     const body = sampleComplaint({ channel: 'api' });
     const headers = { 'idempotency-key': 'order-778-complaint' };
-    const concurrent = await Promise.all(Array.from({ length: 6 }, () => api.request('POST', '/api/complaints', body, headers)));
+    const concurrent = await Promise.all(
+      Array.from({ length: 6 }, () => api.request('POST', '/api/complaints', body, headers)),
+    );
     const ids = new Set(concurrent.map((r) => r.json().complaint.id));
     expect(ids.size).toBe(1);
     expect(concurrent.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(concurrent.filter((r) => r.statusCode === 200)).toHaveLength(5);
     const list = (await api.request('GET', '/api/complaints')).json();
     expect(list.total).toBe(1);
-    const conflict = await api.request('POST', '/api/complaints', { ...body, description: 'khác' }, headers);
+    const conflict = await api.request(
+      'POST',
+      '/api/complaints',
+      { ...body, description: 'khác' },
+      headers,
+    );
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().error.code).toBe('idempotency_conflict');
   });
 
   it('takes complaints on the public form, with a honeypot and a rate limit', async () => {
-    const { org } = await createTestOrg(ctx);
-    const form = { name: 'Trần Văn Bình', phone: '0987654321', description: 'Mất mạng cả tuần', language: 'vi' };
-    const ok = await ctx.app.inject({ method: 'POST', url: `/api/public/orgs/${org.slug}/complaints`, payload: form, remoteAddress: '10.1.0.1' });
+    const { org, users } = await createTestOrg(ctx);
+    const form = {
+      name: 'Trần Văn Bình',
+      phone: '0987654321',
+      description: 'Mất mạng cả tuần',
+      language: 'vi',
+    };
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/orgs/${org.slug}/complaints`,
+      payload: form,
+      remoteAddress: '10.1.0.1',
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().reference).toMatch(/^KN-/);
-    const portal = await ctx.app.inject({ method: 'GET', url: `/api/portal/${ok.json().trackingUrl.split('/track/')[1]}` });
-    expect(portal.json()).toMatchObject({ reference: ok.json().reference, status: 'new', customerName: 'Trần Văn Bình' });
+    const portal = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/portal/${ok.json().trackingUrl.split('/track/')[1]}`,
+    });
+    expect(portal.json()).toMatchObject({
+      reference: ok.json().reference,
+      status: 'new',
+      customerName: 'Trần Văn Bình',
+    });
+    // Nobody owns a web complaint until someone works on it: the first agent who does owns it.
+    const agent = await signIn(ctx, users.agent.email);
+    const listed = (await agent.get(`/api/complaints?q=${ok.json().reference}`)).json().items[0];
+    expect(listed.ownerId).toBeNull();
+    const worked = (
+      await agent.post(`/api/complaints/${listed.id}/facts`, {
+        whatHappened: 'Mất mạng',
+        askText: 'Sửa',
+      })
+    ).json();
+    expect(worked.complaint.ownerId).toBe(users.agent.id);
 
-    const bot = await ctx.app.inject({ method: 'POST', url: `/api/public/orgs/${org.slug}/complaints`, payload: { ...form, website: 'http://spam' }, remoteAddress: '10.1.0.2' });
+    const bot = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/orgs/${org.slug}/complaints`,
+      payload: { ...form, website: 'http://spam' },
+      remoteAddress: '10.1.0.2',
+    });
     expect(bot.statusCode).toBe(400);
     expect(bot.json().error.code).toBe('spam');
 
-    const noContact = await ctx.app.inject({ method: 'POST', url: `/api/public/orgs/${org.slug}/complaints`, payload: { ...form, phone: null }, remoteAddress: '10.1.0.3' });
+    const noContact = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/public/orgs/${org.slug}/complaints`,
+      payload: { ...form, phone: null },
+      remoteAddress: '10.1.0.3',
+    });
     expect(noContact.json().error).toMatchObject({ code: 'validation_failed', field: 'phone' });
 
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await ctx.app.inject({ method: 'POST', url: `/api/public/orgs/${org.slug}/complaints`, payload: form, remoteAddress: '10.1.0.9' });
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/public/orgs/${org.slug}/complaints`,
+        payload: form,
+        remoteAddress: '10.1.0.9',
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
 
-    const meta = await ctx.app.inject({ method: 'GET', url: `/api/public/orgs/${org.slug}`, headers: { 'accept-language': 'zh' } });
+    const meta = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/public/orgs/${org.slug}`,
+      headers: { 'accept-language': 'zh' },
+    });
     expect(meta.json().reasons.map((r: { name: string }) => r.name)).toContain('配送延迟');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/public/orgs/no-such-org' })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/public/orgs/no-such-org' })).statusCode,
+    ).toBe(404);
   });
 });

@@ -23,7 +23,9 @@ declare module 'vitest' {
 // servers, which would turn a failed test run into exit code 0. Keep a failure's exit code.
 const exit = process.exit.bind(process);
 process.exit = ((code?: number | string | null) =>
-  exit(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+  exit(
+    code === 0 && process.exitCode ? process.exitCode : (code ?? undefined),
+  )) as typeof process.exit;
 
 export default async function setup(project: TestProject) {
   const logger = createLogger('warn');
@@ -47,7 +49,12 @@ export default async function setup(project: TestProject) {
     };
   } else {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ombud-test-'));
-    const embedded = await startEmbeddedDatabase({ dir: path.join(dir, 'postgres'), port: await findFreePort(), database: 'ombud_test', logger });
+    const embedded = await startEmbeddedDatabase({
+      dir: path.join(dir, 'postgres'),
+      port: await findFreePort(),
+      database: 'ombud_test',
+      logger,
+    });
     url = embedded.url;
     teardown = async () => {
       await embedded.stop();
@@ -59,6 +66,9 @@ export default async function setup(project: TestProject) {
   const version = await pool.query<{ server_version: string }>('SHOW server_version');
   await pool.end();
   project.provide('databaseUrl', url);
-  project.provide('databaseKind', `${external ? 'external' : 'embedded'} PostgreSQL ${version.rows[0]?.server_version ?? ''}`);
+  project.provide(
+    'databaseKind',
+    `${external ? 'external' : 'embedded'} PostgreSQL ${version.rows[0]?.server_version ?? ''}`,
+  );
   return teardown;
 }

@@ -25,7 +25,9 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
  * The app as the server builds it, on the shared test database, with a hand-moved clock and
  * mail kept in the database. Requests are injected (no ports).
  */
-export async function createTestContext(options: { smtpUrl?: string; uploadMaxBytes?: number; start?: Date } = {}) {
+export async function createTestContext(
+  options: { smtpUrl?: string; uploadMaxBytes?: number; start?: Date } = {},
+) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,11 +43,27 @@ export async function createTestContext(options: { smtpUrl?: string; uploadMaxBy
   const clock = createManualClock(options.start ?? new Date());
   const services = createServices({ config, db, clock, logger });
   const metrics = createMetrics();
-  const app = await buildHttp({ config, db, clock, logger, services, metrics, live: createLiveHub(inject('databaseUrl'), logger) });
+  const app = await buildHttp({
+    config,
+    db,
+    clock,
+    logger,
+    services,
+    metrics,
+    live: createLiveHub(inject('databaseUrl'), logger),
+  });
   await app.ready();
   // Test files share one database and run in parallel, so each drains only its own org's jobs.
   const drainJobs = (orgId: string) =>
-    createWorker({ db, clock, logger, metrics, handlers: jobHandlers(services), workerId: 'test-worker', orgIds: [orgId] }).drain();
+    createWorker({
+      db,
+      clock,
+      logger,
+      metrics,
+      handlers: jobHandlers(services),
+      workerId: 'test-worker',
+      orgIds: [orgId],
+    }).drain();
   return {
     app,
     db,
@@ -91,28 +109,52 @@ let addressCounter = 0;
 /** Each simulated client gets its own address, so per-address rate limits apply per client. */
 export const nextAddress = (): string => {
   addressCounter += 1;
-  return `127.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${(addressCounter & 255) || 1}`;
+  return `127.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255 || 1}`;
 };
 
 export type Client = {
   cookie: string;
   csrfToken: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
-  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
 };
 
-export async function signIn(ctx: TestContext, email: string, password = TEST_PASSWORD): Promise<Client> {
+export async function signIn(
+  ctx: TestContext,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
   const remoteAddress = nextAddress();
-  const response = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
-  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress,
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'ombud_session');
   if (!cookie) throw new Error('no session cookie');
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   const headerCookie = `ombud_session=${cookie.value}`;
-  const request = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const request = (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     ctx.app.inject({
       method: method as 'GET',
       url,

@@ -5,7 +5,13 @@ import { createManualClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMetrics } from '../src/platform/metrics.ts';
 import { createWorker, enqueueJob, retryDelaySeconds } from '../src/platform/jobs.ts';
-import { createTestContext, createTestOrg, sampleComplaint, signIn, type TestContext } from './helpers.ts';
+import {
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -13,16 +19,34 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-function runWorkerProcess(workerId: string, orgId: string): Promise<{ workerId: string; ran: number }> {
+function runWorkerProcess(
+  workerId: string,
+  orgId: string,
+): Promise<{ workerId: string; ran: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures/worker-process.ts'), inject('databaseUrl'), workerId, orgId], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'fixtures/worker-process.ts'),
+        inject('databaseUrl'),
+        workerId,
+        orgId,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`worker ${workerId} exited ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!))
+        : reject(new Error(`worker ${workerId} exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -34,12 +58,29 @@ describe('jobs', () => {
     for (let i = 0; i < count; i += 20) {
       await Promise.all(
         Array.from({ length: 20 }, (_, j) =>
-          agent.post('/api/complaints', sampleComplaint({ customer: { name: `K${i + j}`, email: `k${i + j}@example.vn`, phone: `0914${String(i + j).padStart(6, '0')}` } })),
+          agent.post(
+            '/api/complaints',
+            sampleComplaint({
+              customer: {
+                name: `K${i + j}`,
+                email: `k${i + j}@example.vn`,
+                phone: `0914${String(i + j).padStart(6, '0')}`,
+              },
+            }),
+          ),
         ),
       );
     }
-    const [a, b] = await Promise.all([runWorkerProcess('worker-a', org.id), runWorkerProcess('worker-b', org.id)]);
-    const jobs = await ctx.db.selectFrom('jobs').selectAll().where('org_id', '=', org.id).where('kind', '=', 'mail.send').execute();
+    const [a, b] = await Promise.all([
+      runWorkerProcess('worker-a', org.id),
+      runWorkerProcess('worker-b', org.id),
+    ]);
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'mail.send')
+      .execute();
     expect(jobs).toHaveLength(count);
     expect(jobs.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
     expect(a.ran + b.ran).toBe(count);
@@ -47,7 +88,11 @@ describe('jobs', () => {
     expect(a.ran).toBeGreaterThan(0);
     expect(b.ran).toBeGreaterThan(0);
     expect(new Set(jobs.map((j) => j.locked_by))).toEqual(new Set(['worker-a', 'worker-b']));
-    const mails = await ctx.db.selectFrom('outgoing_messages').select(['status', 'sent_at']).where('org_id', '=', org.id).execute();
+    const mails = await ctx.db
+      .selectFrom('outgoing_messages')
+      .select(['status', 'sent_at'])
+      .where('org_id', '=', org.id)
+      .execute();
     expect(mails).toHaveLength(count);
     expect(mails.every((m) => m.status === 'kept' && m.sent_at !== null)).toBe(true);
   }, 120_000);
@@ -70,9 +115,20 @@ describe('jobs', () => {
         },
       },
     });
-    await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.flaky', maxAttempts: 3, runAt: clock.now() });
+    await enqueueJob(ctx.db, clock, {
+      orgId: org.id,
+      kind: 'test.flaky',
+      maxAttempts: 3,
+      runAt: clock.now(),
+    });
     expect(await worker.drain()).toBe(1);
-    const job = () => ctx.db.selectFrom('jobs').selectAll().where('org_id', '=', org.id).where('kind', '=', 'test.flaky').executeTakeFirstOrThrow();
+    const job = () =>
+      ctx.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .where('kind', '=', 'test.flaky')
+        .executeTakeFirstOrThrow();
     let row = await job();
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'boom 1' });
     expect(row.run_at.getTime() - clock.now().getTime()).toBe(retryDelaySeconds(1) * 1000);
@@ -97,10 +153,29 @@ describe('jobs', () => {
     const clock = createManualClock(new Date('2031-01-01T00:00:00Z'));
     const ran: string[] = [];
     const make = (id: string) =>
-      createWorker({ db: ctx.db, clock, logger: createLogger('silent'), metrics: createMetrics(), workerId: id, orgIds: [org.id], leaseMs: 60_000, handlers: { 'test.lease': async () => void ran.push(id) } });
+      createWorker({
+        db: ctx.db,
+        clock,
+        logger: createLogger('silent'),
+        metrics: createMetrics(),
+        workerId: id,
+        orgIds: [org.id],
+        leaseMs: 60_000,
+        handlers: { 'test.lease': async () => void ran.push(id) },
+      });
     await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.lease', runAt: clock.now() });
     // A worker claims the job and "dies" before finishing: simulate by claiming directly.
-    await ctx.db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: new Date(clock.now().getTime() + 60_000), attempts: 1 }).where('org_id', '=', org.id).where('kind', '=', 'test.lease').execute();
+    await ctx.db
+      .updateTable('jobs')
+      .set({
+        status: 'running',
+        locked_by: 'dead-worker',
+        locked_until: new Date(clock.now().getTime() + 60_000),
+        attempts: 1,
+      })
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'test.lease')
+      .execute();
     expect(await make('alive').drain()).toBe(0);
     clock.advance(61_000);
     expect(await make('alive').drain()).toBe(1);
@@ -112,9 +187,21 @@ describe('jobs', () => {
     const clock = createManualClock(new Date());
     await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.daily', dedupeKey: '2026-03-02' });
     await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.daily', dedupeKey: '2026-03-02' });
-    await enqueueJob(ctx.db, clock, { orgId: null, kind: 'test.daily-system', dedupeKey: '2026-03-02' });
-    await enqueueJob(ctx.db, clock, { orgId: null, kind: 'test.daily-system', dedupeKey: '2026-03-02' });
-    const rows = await ctx.db.selectFrom('jobs').select('id').where((eb) => eb.or([eb('org_id', '=', org.id), eb('kind', '=', 'test.daily-system')])).execute();
+    await enqueueJob(ctx.db, clock, {
+      orgId: null,
+      kind: 'test.daily-system',
+      dedupeKey: '2026-03-02',
+    });
+    await enqueueJob(ctx.db, clock, {
+      orgId: null,
+      kind: 'test.daily-system',
+      dedupeKey: '2026-03-02',
+    });
+    const rows = await ctx.db
+      .selectFrom('jobs')
+      .select('id')
+      .where((eb) => eb.or([eb('org_id', '=', org.id), eb('kind', '=', 'test.daily-system')]))
+      .execute();
     expect(rows).toHaveLength(2);
     await ctx.db.deleteFrom('jobs').where('kind', '=', 'test.daily-system').execute();
   });
@@ -128,6 +215,13 @@ describe('jobs', () => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await ctx.db.selectFrom('jobs').select('id').where('org_id', '=', org.id).where('kind', '=', 'test.outbox').execute()).toHaveLength(0);
+    expect(
+      await ctx.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('org_id', '=', org.id)
+        .where('kind', '=', 'test.outbox')
+        .execute(),
+    ).toHaveLength(0);
   });
 });

@@ -11,14 +11,30 @@ describe('org chart', () => {
   it('manages departments and users and walks the manager chain upward', async () => {
     const { org, users } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
-    const company = (await admin.post('/api/departments', { name: 'Công ty', headUserId: users.admin.id })).json();
-    const care = (await admin.post('/api/departments', { name: 'CSKH', parentId: company.id, headUserId: users.manager.id })).json();
+    const company = (
+      await admin.post('/api/departments', { name: 'Công ty', headUserId: users.admin.id })
+    ).json();
+    const care = (
+      await admin.post('/api/departments', {
+        name: 'CSKH',
+        parentId: company.id,
+        headUserId: users.manager.id,
+      })
+    ).json();
     const team = (await admin.post('/api/departments', { name: 'Tổ 1', parentId: care.id })).json();
-    expect((await admin.patch(`/api/users/${users.agent.id}`, { departmentId: team.id })).statusCode).toBe(200);
-    expect((await admin.patch(`/api/users/${users.manager.id}`, { departmentId: care.id })).statusCode).toBe(200);
-    expect((await admin.patch(`/api/users/${users.admin.id}`, { departmentId: company.id })).statusCode).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${users.agent.id}`, { departmentId: team.id })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${users.manager.id}`, { departmentId: care.id })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.patch(`/api/users/${users.admin.id}`, { departmentId: company.id })).statusCode,
+    ).toBe(200);
 
-    const chain = (await admin.get(`/api/users/${users.agent.id}/manager-chain`)).json().items.map((u: { id: string }) => u.id);
+    const chain = (await admin.get(`/api/users/${users.agent.id}/manager-chain`))
+      .json()
+      .items.map((u: { id: string }) => u.id);
     expect(chain).toEqual([users.manager.id, users.admin.id]);
     expect(await ctx.services.org.managerOf(org.id, users.agent.id)).toBe(users.manager.id);
 
@@ -31,9 +47,13 @@ describe('org chart', () => {
     expect(loop.statusCode).toBe(400);
     expect(loop.json().error.field).toBe('parentId');
     await admin.patch(`/api/users/${users.quality.id}`, { managerId: users.agent.id });
-    const managerLoop = await admin.patch(`/api/users/${users.agent.id}`, { managerId: users.quality.id });
+    const managerLoop = await admin.patch(`/api/users/${users.agent.id}`, {
+      managerId: users.quality.id,
+    });
     expect(managerLoop.statusCode).toBe(200);
-    const selfLoop = await admin.patch(`/api/users/${users.quality.id}`, { managerId: users.quality.id });
+    const selfLoop = await admin.patch(`/api/users/${users.quality.id}`, {
+      managerId: users.quality.id,
+    });
     expect(selfLoop.statusCode).toBe(400);
 
     // A department in use cannot be deleted; an empty one can.
@@ -43,19 +63,36 @@ describe('org chart', () => {
 
     // Every change is in the audit trail with who did it.
     const audit = (await admin.get('/api/audit?entityType=department')).json().items;
-    expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['department.created', 'department.deleted']));
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['department.created', 'department.deleted']),
+    );
     expect(audit[0].actorId).toBe(users.admin.id);
   });
 
   it('creates users with unique e-mails and resets passwords', async () => {
     const { users } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
-    const created = await admin.post('/api/users', { name: 'Ngô Văn Mới', email: 'Moi@Example.vn', role: 'agent', password: 'mật khẩu rất dài' });
+    const created = await admin.post('/api/users', {
+      name: 'Ngô Văn Mới',
+      email: 'Moi@Example.vn',
+      role: 'agent',
+      password: 'mật khẩu rất dài',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().email).toBe('moi@example.vn');
-    const duplicate = await admin.post('/api/users', { name: 'Khác', email: 'moi@example.vn', role: 'agent', password: 'mật khẩu rất dài' });
+    const duplicate = await admin.post('/api/users', {
+      name: 'Khác',
+      email: 'moi@example.vn',
+      role: 'agent',
+      password: 'mật khẩu rất dài',
+    });
     expect(duplicate.statusCode).toBe(409);
-    const short = await admin.post('/api/users', { name: 'Khác', email: 'k@example.vn', role: 'agent', password: 'short' });
+    const short = await admin.post('/api/users', {
+      name: 'Khác',
+      email: 'k@example.vn',
+      role: 'agent',
+      password: 'short',
+    });
     expect(short.json().error.field).toBe('password');
     expect((await signIn(ctx, 'moi@example.vn', 'mật khẩu rất dài')).csrfToken).toBeTruthy();
     await admin.patch(`/api/users/${created.json().id}`, { password: 'một mật khẩu mới' });
@@ -68,9 +105,20 @@ describe('reasons and templates', () => {
     const { users, reasons } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
     const parent = reasons.find((r) => r.code === 'delivery')!;
-    const created = await admin.post('/api/reasons', { code: 'delivery.lost', parentId: parent.id, names: { vi: 'Thất lạc hàng', en: 'Lost parcel', zh: '包裹丢失' } });
+    const created = await admin.post('/api/reasons', {
+      code: 'delivery.lost',
+      parentId: parent.id,
+      names: { vi: 'Thất lạc hàng', en: 'Lost parcel', zh: '包裹丢失' },
+    });
     expect(created.statusCode).toBe(201);
-    expect((await admin.post('/api/reasons', { code: 'delivery.lost', names: { vi: 'a', en: 'b', zh: 'c' } })).statusCode).toBe(409);
+    expect(
+      (
+        await admin.post('/api/reasons', {
+          code: 'delivery.lost',
+          names: { vi: 'a', en: 'b', zh: 'c' },
+        })
+      ).statusCode,
+    ).toBe(409);
     const agent = await signIn(ctx, users.agent.email);
     await agent.post('/api/complaints', {
       customer: { name: 'A', phone: '0912000001' },
@@ -79,7 +127,9 @@ describe('reasons and templates', () => {
     });
     const removed = (await admin.delete(`/api/reasons/${created.json().id}`)).json();
     expect(removed.retired).toBe(true);
-    const listed = (await admin.get('/api/reasons')).json().items.find((r: { id: string }) => r.id === created.json().id);
+    const listed = (await admin.get('/api/reasons'))
+      .json()
+      .items.find((r: { id: string }) => r.id === created.json().id);
     expect(listed.active).toBe(false);
   });
 
@@ -88,8 +138,14 @@ describe('reasons and templates', () => {
     const admin = await signIn(ctx, users.admin.email);
     const list = (await admin.get('/api/templates')).json().items;
     expect(list).toHaveLength(9);
-    const apology = list.find((t: { step: string; language: string }) => t.step === 'apologise' && t.language === 'en');
-    const updated = (await admin.patch(`/api/templates/${apology.id}`, { body: 'Sorry {{customerName}} {{shoeSize}}' })).json();
+    const apology = list.find(
+      (t: { step: string; language: string }) => t.step === 'apologise' && t.language === 'en',
+    );
+    const updated = (
+      await admin.patch(`/api/templates/${apology.id}`, {
+        body: 'Sorry {{customerName}} {{shoeSize}}',
+      })
+    ).json();
     expect(updated.unknownVariables).toEqual(['shoeSize']);
     const agent = await signIn(ctx, users.agent.email);
     expect((await agent.patch(`/api/templates/${apology.id}`, { body: 'x' })).statusCode).toBe(403);

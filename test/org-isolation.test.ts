@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyClient, createTestContext, createTestOrg, sampleComplaint, signIn, type TestContext } from './helpers.ts';
+import {
+  apiKeyClient,
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -16,22 +23,47 @@ describe('org isolation', () => {
     const agentB = await signIn(ctx, b.users.agent.email);
     const adminB = await signIn(ctx, b.users.admin.email);
 
-    const secret = (await agentB.post('/api/complaints', sampleComplaint({ description: 'Bí mật của tổ chức B: xyzzy', customer: { name: 'Khách B', phone: '0933333333', email: 'b@example.vn' } }))).json();
+    const secret = (
+      await agentB.post(
+        '/api/complaints',
+        sampleComplaint({
+          description: 'Bí mật của tổ chức B: xyzzy',
+          customer: { name: 'Khách B', phone: '0933333333', email: 'b@example.vn' },
+        }),
+      )
+    ).json();
     const id = secret.complaint.id;
-    const upload = await agentB.request('POST', `/api/complaints/${id}/attachments`, multipart('a.txt', 'text/plain', 'hello'), multipartHeaders);
+    const upload = await agentB.request(
+      'POST',
+      `/api/complaints/${id}/attachments`,
+      multipart('a.txt', 'text/plain', 'hello'),
+      multipartHeaders,
+    );
     expect(upload.statusCode).toBe(201);
     const attachmentId = upload.json().items[0].id;
 
     // Read: 404, never 403, so existence does not leak.
-    for (const url of [`/api/complaints/${id}`, `/api/complaints/${id}/timeline`, `/api/attachments/${attachmentId}`, `/api/customers/${secret.customer.id}`, `/api/users/${b.users.agent.id}`]) {
+    for (const url of [
+      `/api/complaints/${id}`,
+      `/api/complaints/${id}/timeline`,
+      `/api/attachments/${attachmentId}`,
+      `/api/customers/${secret.customer.id}`,
+      `/api/users/${b.users.agent.id}`,
+    ]) {
       expect((await agentA.get(url)).statusCode, url).toBe(404);
     }
     // List and search: nothing of B.
     expect((await agentA.get('/api/complaints')).json().total).toBe(0);
     expect((await agentA.get('/api/complaints?q=xyzzy')).json().total).toBe(0);
-    expect((await agentA.get(`/api/complaints?q=${encodeURIComponent(secret.complaint.reference)}`)).json().total).toBe(0);
+    expect(
+      (
+        await agentA.get(`/api/complaints?q=${encodeURIComponent(secret.complaint.reference)}`)
+      ).json().total,
+    ).toBe(0);
     expect((await agentA.get('/api/customers?q=0933333333')).json().items).toHaveLength(0);
-    expect((await agentA.get('/api/users')).json().items.map((u: { id: string }) => u.id)).not.toContain(b.users.agent.id);
+    expect(
+      (await agentA.get('/api/users')).json().items.map((u: { id: string }) => u.id),
+    ).not.toContain(b.users.agent.id);
     expect((await agentA.get(`/api/mailbox?complaintId=${id}`)).json().items).toHaveLength(0);
 
     // Change: 404 as well, and nothing changed.
@@ -46,10 +78,16 @@ describe('org isolation', () => {
     ];
     for (const response of await Promise.all(attempts)) expect(response.statusCode).toBe(404);
     // Using B's ids inside A's own records is refused too.
-    const crossOwner = await agentA.post('/api/complaints', sampleComplaint({ ownerId: b.users.agent.id }));
+    const crossOwner = await agentA.post(
+      '/api/complaints',
+      sampleComplaint({ ownerId: b.users.agent.id }),
+    );
     expect(crossOwner.statusCode).toBe(400);
     expect(crossOwner.json().error.field).toBe('ownerId');
-    const crossReason = await agentA.post('/api/complaints', sampleComplaint({ reasonId: b.reasons[0]!.id }));
+    const crossReason = await agentA.post(
+      '/api/complaints',
+      sampleComplaint({ reasonId: b.reasons[0]!.id }),
+    );
     expect(crossReason.json().error.field).toBe('reasonId');
 
     const still = (await agentB.get(`/api/complaints/${id}`)).json();
@@ -66,8 +104,12 @@ describe('org isolation', () => {
   it('gives the same reference numbers to two orgs independently', async () => {
     const a = await createTestOrg(ctx);
     const b = await createTestOrg(ctx);
-    const ra = (await (await signIn(ctx, a.users.agent.email)).post('/api/complaints', sampleComplaint())).json().complaint.reference;
-    const rb = (await (await signIn(ctx, b.users.agent.email)).post('/api/complaints', sampleComplaint())).json().complaint.reference;
+    const ra = (
+      await (await signIn(ctx, a.users.agent.email)).post('/api/complaints', sampleComplaint())
+    ).json().complaint.reference;
+    const rb = (
+      await (await signIn(ctx, b.users.agent.email)).post('/api/complaints', sampleComplaint())
+    ).json().complaint.reference;
     expect(ra).toBe(rb);
   });
 });
@@ -76,7 +118,9 @@ const boundary = '----ombudtestboundary';
 const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
 function multipart(filename: string, contentType: string, content: string | Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

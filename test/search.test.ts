@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestOrg, sampleComplaint, signIn, type Client, type TestContext } from './helpers.ts';
+import {
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type Client,
+  type TestContext,
+} from './helpers.ts';
 
 let ctx: TestContext;
 let agent: Client;
@@ -9,11 +16,23 @@ beforeAll(async () => {
   const { users } = await createTestOrg(ctx);
   agent = await signIn(ctx, users.agent.email);
   const make = async (key: string, body: Record<string, unknown>) => {
-    refs[key] = (await agent.post('/api/complaints', sampleComplaint(body))).json().complaint.reference;
+    refs[key] = (
+      await agent.post('/api/complaints', sampleComplaint(body))
+    ).json().complaint.reference;
   };
-  await make('vi', { description: 'Khiếu nại giao hàng chậm ở Đà Nẵng', customer: { name: 'Đặng Thị Hoa', phone: '0905111222', email: 'hoa@example.vn' } });
-  await make('zh', { description: '快递延迟五天，包装破损', customer: { name: '王芳', phone: '+8613800138000', email: 'wang@example.cn' }, language: 'zh' });
-  await make('other', { description: 'Tính tiền sai hóa đơn tháng 2', customer: { name: 'Lý Văn Minh', phone: '0987000111', email: 'minh@example.vn' } });
+  await make('vi', {
+    description: 'Khiếu nại giao hàng chậm ở Đà Nẵng',
+    customer: { name: 'Đặng Thị Hoa', phone: '0905111222', email: 'hoa@example.vn' },
+  });
+  await make('zh', {
+    description: '快递延迟五天，包装破损',
+    customer: { name: '王芳', phone: '+8613800138000', email: 'wang@example.cn' },
+    language: 'zh',
+  });
+  await make('other', {
+    description: 'Tính tiền sai hóa đơn tháng 2',
+    customer: { name: 'Lý Văn Minh', phone: '0987000111', email: 'minh@example.vn' },
+  });
 });
 afterAll(async () => ctx.close());
 
@@ -51,9 +70,12 @@ describe('search', () => {
   });
 
   it('searches customers the same way', async () => {
-    const items = (await agent.get(`/api/customers?q=${encodeURIComponent('dang hoa')}`)).json().items;
+    const items = (await agent.get(`/api/customers?q=${encodeURIComponent('dang hoa')}`)).json()
+      .items;
     expect(items.map((c: { name: string }) => c.name)).toEqual(['Đặng Thị Hoa']);
-    expect((await agent.get('/api/customers?q=0987000111')).json().items[0].name).toBe('Lý Văn Minh');
+    expect((await agent.get('/api/customers?q=0987000111')).json().items[0].name).toBe(
+      'Lý Văn Minh',
+    );
   });
 
   it('uses the trigram index for text search on a big table', async () => {
@@ -62,9 +84,13 @@ describe('search', () => {
     );
     // With few rows the planner may prefer a scan; force its hand to prove the index applies.
     await ctx.pool.query('SET enable_seqscan = off');
-    const forced = await ctx.pool.query("EXPLAIN SELECT id FROM complaints WHERE ombud_fold(search_text) LIKE '%giao hang%'");
+    const forced = await ctx.pool.query(
+      "EXPLAIN SELECT id FROM complaints WHERE ombud_fold(search_text) LIKE '%giao hang%'",
+    );
     await ctx.pool.query('SET enable_seqscan = on');
     expect(plan.rows.length).toBe(1);
-    expect(forced.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain('complaints_search_idx');
+    expect(forced.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')).toContain(
+      'complaints_search_idx',
+    );
   });
 });

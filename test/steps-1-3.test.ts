@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestOrg, sampleComplaint, signIn, type TestContext } from './helpers.ts';
+import {
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,7 +14,12 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const tokenOf = (url: string) => url.split('/track/')[1]!;
-const portal = (token: string, method: 'GET' | 'POST' = 'GET', path = '', payload?: Record<string, unknown>) =>
+const portal = (
+  token: string,
+  method: 'GET' | 'POST' = 'GET',
+  path = '',
+  payload?: Record<string, unknown>,
+) =>
   ctx.app.inject({ method, url: `/api/portal/${token}${path}`, ...(payload ? { payload } : {}) });
 
 describe('steps 1–3: thank, clarify and read back, apologise', () => {
@@ -61,32 +72,68 @@ describe('steps 1–3: thank, clarify and read back, apologise', () => {
     expect(confirmed.json().status).toBe('in_progress');
 
     const afterConfirm = (await agent.get(`/api/complaints/${id}`)).json();
-    expect(afterConfirm.facts.confirmed).toMatchObject({ version: 1, confirmation: { via: 'portal', method: 'portal' } });
-    expect(afterConfirm.steps.find((s: { step: string }) => s.step === 'clarify').state).toBe('done');
+    expect(afterConfirm.facts.confirmed).toMatchObject({
+      version: 1,
+      confirmation: { via: 'portal', method: 'portal' },
+    });
+    expect(afterConfirm.steps.find((s: { step: string }) => s.step === 'clarify').state).toBe(
+      'done',
+    );
 
     // An edit after confirmation is a new version; the confirmed one stays.
-    const v2 = (await agent.post(`/api/complaints/${id}/facts`, { ...facts, askText: 'Chỉ cần giao ngay' })).json();
+    const v2 = (
+      await agent.post(`/api/complaints/${id}/facts`, { ...facts, askText: 'Chỉ cần giao ngay' })
+    ).json();
     expect(v2.facts.current.version).toBe(2);
     expect(v2.facts.confirmed.version).toBe(1);
     expect(v2.facts.confirmed.askText).toBe('Giao ngay và hoàn phí vận chuyển');
     expect(v2.facts.versions).toHaveLength(2);
     // An old version cannot be confirmed any more.
     expect((await portal(token, 'POST', '/readback/confirm', { version: 1 })).statusCode).toBe(409);
-    expect((await agent.post(`/api/complaints/${id}/readback/verbal`, { version: 1, confirmedBy: 'Lan', method: 'phone' })).statusCode).toBe(409);
+    expect(
+      (
+        await agent.post(`/api/complaints/${id}/readback/verbal`, {
+          version: 1,
+          confirmedBy: 'Lan',
+          method: 'phone',
+        })
+      ).statusCode,
+    ).toBe(409);
 
     // Verbal confirmation of version 2: who confirmed and how.
-    const verbal = (await agent.post(`/api/complaints/${id}/readback/verbal`, { version: 2, confirmedBy: 'Chị Lan (chủ tài khoản)', method: 'phone', note: 'Gọi lúc 10:20' })).json();
-    expect(verbal.facts.confirmed).toMatchObject({ version: 2, confirmation: { via: 'verbal', by: 'Chị Lan (chủ tài khoản)', method: 'phone' } });
+    const verbal = (
+      await agent.post(`/api/complaints/${id}/readback/verbal`, {
+        version: 2,
+        confirmedBy: 'Chị Lan (chủ tài khoản)',
+        method: 'phone',
+        note: 'Gọi lúc 10:20',
+      })
+    ).json();
+    expect(verbal.facts.confirmed).toMatchObject({
+      version: 2,
+      confirmation: { via: 'verbal', by: 'Chị Lan (chủ tài khoản)', method: 'phone' },
+    });
 
     // Step 3: suggestions are rendered templates the agent may edit.
-    const suggestions = (await agent.get(`/api/complaints/${id}/suggestions?step=apologise`)).json().suggestions;
+    const suggestions = (await agent.get(`/api/complaints/${id}/suggestions?step=apologise`)).json()
+      .suggestions;
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions[0].body).toContain('Nguyễn Thị Lan');
     expect(suggestions[0].body).not.toContain('{{customerName}}');
     const edited = `${suggestions[0].body}\n\nChúng tôi đã hoàn 30.000đ phí vận chuyển.`;
-    const apologised = (await agent.post(`/api/complaints/${id}/messages`, { step: 'apologise', subject: suggestions[0].subject, body: edited })).json();
-    expect(apologised.steps.find((s: { step: string }) => s.step === 'apologise').state).toBe('done');
-    const apologyMail = (await agent.get(`/api/mailbox?complaintId=${id}`)).json().items.find((m: { kind: string }) => m.kind === 'message');
+    const apologised = (
+      await agent.post(`/api/complaints/${id}/messages`, {
+        step: 'apologise',
+        subject: suggestions[0].subject,
+        body: edited,
+      })
+    ).json();
+    expect(apologised.steps.find((s: { step: string }) => s.step === 'apologise').state).toBe(
+      'done',
+    );
+    const apologyMail = (await agent.get(`/api/mailbox?complaintId=${id}`))
+      .json()
+      .items.find((m: { kind: string }) => m.kind === 'message');
     expect(apologyMail.text).toBe(edited);
 
     // An internal note stays off the portal; the customer's reply lands on the timeline.
@@ -123,10 +170,18 @@ describe('steps 1–3: thank, clarify and read back, apologise', () => {
     const bad = await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'closed' });
     expect(bad.statusCode).toBe(409);
     expect(bad.json().error.code).toBe('invalid_transition');
-    const fixed = (await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'fixed', note: 'Đã giao' })).json();
+    const fixed = (
+      await agent.post(`/api/complaints/${complaint.id}/status`, {
+        status: 'fixed',
+        note: 'Đã giao',
+      })
+    ).json();
     expect(fixed.complaint.status).toBe('fixed');
     expect(fixed.allowedStatuses).toEqual(['in_progress', 'closed']);
-    expect((await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'closed' })).json().complaint.status).toBe('closed');
+    expect(
+      (await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'closed' })).json()
+        .complaint.status,
+    ).toBe('closed');
   });
 
   it('keeps the event log append-only in the database', async () => {
@@ -134,7 +189,11 @@ describe('steps 1–3: thank, clarify and read back, apologise', () => {
     const agent = await signIn(ctx, users.agent.email);
     const { complaint } = (await agent.post('/api/complaints', sampleComplaint())).json();
     await expect(
-      ctx.db.updateTable('complaint_events').set({ type: 'forged' }).where('complaint_id', '=', complaint.id).execute(),
+      ctx.db
+        .updateTable('complaint_events')
+        .set({ type: 'forged' })
+        .where('complaint_id', '=', complaint.id)
+        .execute(),
     ).rejects.toThrow(/append-only/);
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
 import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/index.ts';
@@ -8,12 +9,21 @@ import type { Logger } from '../platform/logger.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
 import { createMetrics, type Metrics } from '../platform/metrics.ts';
 import { createWorker, type JobHandler, type Worker } from '../platform/jobs.ts';
-import { createAuthService, createAuthenticator, registerAuthRoutes } from '../modules/auth/index.ts';
+import {
+  createAuthService,
+  createAuthenticator,
+  registerAuthRoutes,
+} from '../modules/auth/index.ts';
 import { createOrgService, registerOrgRoutes } from '../modules/org/index.ts';
 import { createCustomerService, registerCustomerRoutes } from '../modules/customers/index.ts';
 import { createReasonService, registerReasonRoutes } from '../modules/reasons/index.ts';
 import { createTemplateService, registerTemplateRoutes } from '../modules/templates/index.ts';
-import { createMailService, createMailTransport, mailJobs, registerMailRoutes } from '../modules/mail/index.ts';
+import {
+  createMailService,
+  createMailTransport,
+  mailJobs,
+  registerMailRoutes,
+} from '../modules/mail/index.ts';
 import { createFileStore } from '../platform/files.ts';
 import {
   createClockSource,
@@ -22,7 +32,12 @@ import {
   registerPortalRoutes,
   registerPublicRoutes,
 } from '../modules/complaints/index.ts';
-import { createNoticesService, noticeTitle, registerNoticeRoutes, type NoticeMail } from '../modules/notices/index.ts';
+import {
+  createNoticesService,
+  noticeTitle,
+  registerNoticeRoutes,
+  type NoticeMail,
+} from '../modules/notices/index.ts';
 import { createSlaService, registerSlaRoutes, slaJobs } from '../modules/sla/index.ts';
 import { createCommitmentService, registerCommitmentRoutes } from '../modules/commitments/index.ts';
 import type { LiveHub } from '../platform/live.ts';
@@ -37,16 +52,34 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const customers = createCustomerService({ db, clock });
   const reasons = createReasonService({ db, clock });
   const templates = createTemplateService({ db, clock });
-  const mailTransport = createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  const mailTransport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    logger,
+  });
   const mail = createMailService({ db, clock, transport: mailTransport });
   // Every notice is also an e-mail to the person, in their language.
   const mailNotice: NoticeMail = async (tx, n) => {
-    const user = await tx.selectFrom('users').select(['email', 'locale']).where('org_id', '=', n.orgId).where('id', '=', n.userId).executeTakeFirst();
+    const user = await tx
+      .selectFrom('users')
+      .select(['email', 'locale'])
+      .where('org_id', '=', n.orgId)
+      .where('id', '=', n.userId)
+      .executeTakeFirst();
     if (!user) return;
     const lang = isLanguage(user.locale) ? user.locale : 'vi';
     const title = noticeTitle(n.kind, n.data, lang);
-    const link = n.complaintId ? `${config.publicUrl}/complaints/${n.complaintId}` : config.publicUrl;
-    await mail.queue(tx, { orgId: n.orgId, complaintId: n.complaintId, kind: 'notice', to: user.email, subject: `[Ombud] ${title}`, text: `${title}\n\n${link}` });
+    const link = n.complaintId
+      ? `${config.publicUrl}/complaints/${n.complaintId}`
+      : config.publicUrl;
+    await mail.queue(tx, {
+      orgId: n.orgId,
+      complaintId: n.complaintId,
+      kind: 'notice',
+      to: user.email,
+      subject: `[Ombud] ${title}`,
+      text: `${title}\n\n${link}`,
+    });
   };
   const notices = createNoticesService({ db, clock, mailNotice });
   const sla = createSlaService({
@@ -68,7 +101,19 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     onChanged: (tx, orgId, complaintId) => sla.recompute(tx, orgId, complaintId),
   });
   const commitments = createCommitmentService({ db, clock, sla, complaints, notices });
-  return { auth, org, customers, reasons, templates, mail, complaints, files, notices, sla, commitments };
+  return {
+    auth,
+    org,
+    customers,
+    reasons,
+    templates,
+    mail,
+    complaints,
+    files,
+    notices,
+    sla,
+    commitments,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -85,6 +130,8 @@ export async function buildHttp(deps: {
   services: Services;
   metrics?: Metrics;
   live: LiveHub;
+  /** Present only with CLOCK_CONTROL: moves the clock forward. */
+  shiftClock?: { advance(ms: number): void; offsetMs(): number };
   isReady?: () => Promise<boolean>;
 }): Promise<HttpApp> {
   const { config, services } = deps;
@@ -98,15 +145,47 @@ export async function buildHttp(deps: {
     trustProxy: config.trustProxy,
   });
 
-  app.get('/api/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/api/ready', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    const ready = deps.isReady ? await deps.isReady() : true;
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
-  });
-  app.get('/metrics', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/api/ready',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async (_request, reply) => {
+      const ready = deps.isReady ? await deps.isReady() : true;
+      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+    },
+  );
+  app.get(
+    '/metrics',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async (_request, reply) => {
+      return reply
+        .header('content-type', metrics.registry.contentType)
+        .send(await metrics.registry.metrics());
+    },
+  );
+  const shift = deps.shiftClock;
+  if (shift) {
+    app.post('/api/dev/clock', {
+      config: { permission: 'org:admin' },
+      schema: {
+        hide: true,
+        body: z.object({ advanceMinutes: z.number().int().min(0).max(525_600) }),
+      },
+      handler: async (request) => {
+        shift.advance(request.body.advanceMinutes * 60_000);
+        return { now: deps.clock.now().toISOString(), offsetMinutes: shift.offsetMs() / 60_000 };
+      },
+    });
+  }
+  app.get(
+    '/api/openapi.json',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   registerAuthRoutes(app, { auth: services.auth, cookieSecure: config.cookieSecure });
   registerOrgRoutes(app, { org: services.org });
@@ -115,7 +194,11 @@ export async function buildHttp(deps: {
   registerTemplateRoutes(app, { templates: services.templates });
   registerMailRoutes(app, { mail: services.mail });
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
-  registerPublicRoutes(app, { complaints: services.complaints, reasons: services.reasons, findOrgBySlug: services.org.findOrgBySlug });
+  registerPublicRoutes(app, {
+    complaints: services.complaints,
+    reasons: services.reasons,
+    findOrgBySlug: services.org.findOrgBySlug,
+  });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
   registerNoticeRoutes(app, { notices: services.notices, live: deps.live, db: deps.db });
   registerSlaRoutes(app, { sla: services.sla });
@@ -130,22 +213,41 @@ export async function buildHttp(deps: {
 async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
   await app.register(fastifyStatic, { root: distDir, serve: false });
-  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
-    if (urlPath.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-    const candidate = path.join(distDir, path.normalize(urlPath));
-    if (candidate.startsWith(distDir + path.sep) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
-      const isHashed = urlPath.startsWith('/assets/');
-      return reply.header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(distDir, candidate));
-    }
-    if (!fs.existsSync(indexFile)) {
-      return reply.type('text/plain').send('The web app is not built yet: run "npm run build:web".');
-    }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
+  app.get(
+    '/*',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (urlPath.startsWith('/api/'))
+        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      const candidate = path.join(distDir, path.normalize(urlPath));
+      if (
+        candidate.startsWith(distDir + path.sep) &&
+        fs.existsSync(candidate) &&
+        fs.statSync(candidate).isFile()
+      ) {
+        const isHashed = urlPath.startsWith('/assets/');
+        return reply
+          .header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+          .sendFile(path.relative(distDir, candidate));
+      }
+      if (!fs.existsSync(indexFile)) {
+        return reply
+          .type('text/plain')
+          .send('The web app is not built yet: run "npm run build:web".');
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    },
+  );
 }
 
-export function startWorker(deps: { db: Db; clock: Clock; logger: Logger; services: Services; metrics?: Metrics }): Worker {
+export function startWorker(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  services: Services;
+  metrics?: Metrics;
+}): Worker {
   const worker = createWorker({
     db: deps.db,
     clock: deps.clock,

@@ -47,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];
   if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
-  const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const runtime = await startRuntime('owner-or-attach', {
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
   try {
     switch (command) {
       case 'db:migrate':
@@ -56,14 +58,23 @@ async function main(argv: string[]): Promise<number> {
       case 'seed:demo': {
         const existing = await runtime.services.org.findOrgBySlug(DEMO_ORG_SLUG);
         if (existing) {
-          console.log(JSON.stringify({ seeded: false, reason: 'the demo org already exists', org: existing.slug }));
+          console.log(
+            JSON.stringify({
+              seeded: false,
+              reason: 'the demo org already exists',
+              org: existing.slug,
+            }),
+          );
         } else {
           console.log(JSON.stringify({ seeded: true, ...(await seedDemo(runtime)) }));
         }
         break;
       }
       case 'org:create': {
-        const org = await provisionOrg(runtime.database.db, runtime.services, { slug: required(args, 'slug'), name: required(args, 'name') });
+        const org = await provisionOrg(runtime.database.db, runtime.services, {
+          slug: required(args, 'slug'),
+          name: required(args, 'name'),
+        });
         console.log(JSON.stringify(org));
         break;
       }

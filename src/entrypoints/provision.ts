@@ -19,8 +19,18 @@ export const defaultReasons: ReasonSeed[] = [
     zh: '配送',
     children: [
       { code: 'delivery.late', vi: 'Giao hàng chậm', en: 'Late delivery', zh: '配送延迟' },
-      { code: 'delivery.damaged', vi: 'Hàng bị hư hỏng khi giao', en: 'Damaged in delivery', zh: '配送中损坏' },
-      { code: 'delivery.wrong_item', vi: 'Giao sai hàng', en: 'Wrong item delivered', zh: '发错货' },
+      {
+        code: 'delivery.damaged',
+        vi: 'Hàng bị hư hỏng khi giao',
+        en: 'Damaged in delivery',
+        zh: '配送中损坏',
+      },
+      {
+        code: 'delivery.wrong_item',
+        vi: 'Giao sai hàng',
+        en: 'Wrong item delivered',
+        zh: '发错货',
+      },
     ],
   },
   {
@@ -49,8 +59,18 @@ export const defaultReasons: ReasonSeed[] = [
     en: 'Staff and service',
     zh: '服务态度',
     children: [
-      { code: 'service.attitude', vi: 'Nhân viên thiếu lịch sự', en: 'Impolite staff', zh: '员工态度差' },
-      { code: 'service.no_callback', vi: 'Không gọi lại như đã hứa', en: 'No call-back as promised', zh: '未按承诺回电' },
+      {
+        code: 'service.attitude',
+        vi: 'Nhân viên thiếu lịch sự',
+        en: 'Impolite staff',
+        zh: '员工态度差',
+      },
+      {
+        code: 'service.no_callback',
+        vi: 'Không gọi lại như đã hứa',
+        en: 'No call-back as promised',
+        zh: '未按承诺回电',
+      },
     ],
   },
   {
@@ -60,7 +80,12 @@ export const defaultReasons: ReasonSeed[] = [
     zh: '技术故障',
     children: [
       { code: 'technical.outage', vi: 'Mất kết nối dịch vụ', en: 'Service outage', zh: '服务中断' },
-      { code: 'technical.app', vi: 'Lỗi ứng dụng/website', en: 'App or website error', zh: '应用或网站错误' },
+      {
+        code: 'technical.app',
+        vi: 'Lỗi ứng dụng/website',
+        en: 'App or website error',
+        zh: '应用或网站错误',
+      },
     ],
   },
 ];
@@ -69,7 +94,13 @@ export const defaultReasons: ReasonSeed[] = [
 export async function provisionOrg(
   db: Db,
   services: Services,
-  input: { slug: string; name: string; referencePrefix?: string; defaultLanguage?: string; timeZone?: string },
+  input: {
+    slug: string;
+    name: string;
+    referencePrefix?: string;
+    defaultLanguage?: string;
+    timeZone?: string;
+  },
 ) {
   const org = await services.org.createOrg(input);
   await services.templates.installDefaults(db, org.id);
@@ -90,7 +121,15 @@ export async function provisionOrg(
   const calendar = await services.sla.createCalendar(org.id, systemActor, {
     name: 'Giờ hành chính',
     timeZone: org.timeZone,
-    weeklyHours: { mon: officeDay, tue: officeDay, wed: officeDay, thu: officeDay, fri: officeDay, sat: [], sun: [] },
+    weeklyHours: {
+      mon: officeDay,
+      tue: officeDay,
+      wed: officeDay,
+      thu: officeDay,
+      fri: officeDay,
+      sat: [],
+      sun: [],
+    },
     dateHours: {},
     holidays: [],
     holidayCountry: 'VN',
@@ -98,13 +137,21 @@ export async function provisionOrg(
     customHolidays: [],
     isDefault: true,
   });
-  const policy = (name: string, priority: number, severities: ('high' | 'critical')[], targets: PolicyInput['targets']): PolicyInput => ({
+  const policy = (
+    name: string,
+    priority: number,
+    severities: ('high' | 'critical')[],
+    targets: PolicyInput['targets'],
+  ): PolicyInput => ({
     name,
     priority,
     match: { reasonIds: [], severities, channels: [], tiers: [] },
     calendarId: calendar.id,
     targets,
-    internalTargets: { deadline_request: { amount: 30, unit: 'business_minutes' }, approval: { amount: 4, unit: 'business_hours' } },
+    internalTargets: {
+      deadline_request: { amount: 30, unit: 'business_minutes' },
+      approval: { amount: 4, unit: 'business_hours' },
+    },
     warnAtPercent: 75,
     pauseStatuses: ['waiting_customer'],
     pausedClocks: ['first_response', 'next_update', 'commitment', 'fix'],
@@ -116,17 +163,25 @@ export async function provisionOrg(
     preset: null,
     active: true,
   });
-  await services.sla.createPolicy(org.id, systemActor, policy('Tiêu chuẩn', 100, [], {
-    acknowledge: { amount: 1, unit: 'business_hours' },
-    first_response: { amount: 4, unit: 'business_hours' },
-    next_update: { amount: 2, unit: 'business_days' },
-    commitment: { amount: 1, unit: 'business_days' },
-  }));
-  await services.sla.createPolicy(org.id, systemActor, policy('Khẩn cấp', 10, ['high', 'critical'], {
-    acknowledge: { amount: 30, unit: 'business_minutes' },
-    first_response: { amount: 1, unit: 'business_hours' },
-    next_update: { amount: 1, unit: 'business_days' },
-    commitment: { amount: 4, unit: 'business_hours' },
-  }));
+  await services.sla.createPolicy(
+    org.id,
+    systemActor,
+    policy('Tiêu chuẩn', 100, [], {
+      acknowledge: { amount: 1, unit: 'business_hours' },
+      first_response: { amount: 4, unit: 'business_hours' },
+      next_update: { amount: 2, unit: 'business_days' },
+      commitment: { amount: 1, unit: 'business_days' },
+    }),
+  );
+  await services.sla.createPolicy(
+    org.id,
+    systemActor,
+    policy('Khẩn cấp', 10, ['high', 'critical'], {
+      acknowledge: { amount: 30, unit: 'business_minutes' },
+      first_response: { amount: 1, unit: 'business_hours' },
+      next_update: { amount: 1, unit: 'business_days' },
+      commitment: { amount: 4, unit: 'business_hours' },
+    }),
+  );
   return org;
 }

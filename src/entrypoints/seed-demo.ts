@@ -15,25 +15,163 @@ export const demoUsers = [
   { email: 'quality@demo.ombud.vn', name: 'Hoàng Thu Hà', role: 'quality' },
 ] as const;
 
-const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const familyNames = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const middleNames = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Đức', 'Thanh', 'Hoài', 'Bảo'];
-const givenNames = ['An', 'Bình', 'Cường', 'Dung', 'Đạt', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+const givenNames = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Đạt',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
 
 // Vietnamese mobile prefixes (Viettel, Vinaphone, Mobifone), so every demo number is valid.
-const mobilePrefixes = ['90', '91', '93', '94', '96', '97', '98', '86', '88', '35', '36', '37', '38', '39', '70', '76', '77', '78', '79', '81', '82', '83', '84', '85'];
+const mobilePrefixes = [
+  '90',
+  '91',
+  '93',
+  '94',
+  '96',
+  '97',
+  '98',
+  '86',
+  '88',
+  '35',
+  '36',
+  '37',
+  '38',
+  '39',
+  '70',
+  '76',
+  '77',
+  '78',
+  '79',
+  '81',
+  '82',
+  '83',
+  '84',
+  '85',
+];
 
-const stories: { reason: string; description: string; ask: string; amount?: number; product: string }[] = [
-  { reason: 'delivery.late', description: 'Đơn hàng hẹn giao thứ Hai nhưng đến thứ Sáu vẫn chưa nhận được, gọi tổng đài không ai nghe máy.', ask: 'Giao hàng ngay và hoàn phí vận chuyển', amount: 30000, product: 'Máy lọc không khí' },
-  { reason: 'delivery.damaged', description: 'Tủ lạnh giao đến bị móp cửa, nhân viên giao hàng không cho kiểm tra trước khi ký nhận.', ask: 'Đổi tủ lạnh mới', product: 'Tủ lạnh 2 cánh' },
-  { reason: 'delivery.wrong_item', description: 'Tôi đặt áo size M màu xanh nhưng nhận được size L màu đỏ.', ask: 'Đổi đúng sản phẩm đã đặt', product: 'Áo sơ mi nam' },
-  { reason: 'billing.overcharge', description: 'Hóa đơn tháng này bị tính hai lần phí dịch vụ, tổng cộng dư 199.000 đồng.', ask: 'Hoàn lại số tiền tính dư', amount: 199000, product: 'Gói cước Internet' },
-  { reason: 'billing.refund', description: 'Đã hủy đơn từ 3 tuần trước nhưng vẫn chưa nhận được tiền hoàn về thẻ.', ask: 'Hoàn tiền trong tuần này', amount: 1250000, product: 'Nồi chiên không dầu' },
-  { reason: 'product.defect', description: 'Máy giặt mới mua được 10 ngày thì báo lỗi E21 và không xả nước được.', ask: 'Sửa chữa hoặc đổi máy mới', product: 'Máy giặt cửa trước' },
-  { reason: 'product.warranty', description: 'Trung tâm bảo hành hẹn 7 ngày nhưng đã 3 tuần chưa trả điện thoại.', ask: 'Trả máy và cho mượn máy thay thế', product: 'Điện thoại' },
-  { reason: 'service.attitude', description: 'Nhân viên cửa hàng nói chuyện thiếu tôn trọng khi tôi hỏi về chính sách đổi trả.', ask: 'Xin lỗi và nhắc nhở nhân viên', product: 'Cửa hàng Quận 3' },
-  { reason: 'service.no_callback', description: 'Tổng đài hứa gọi lại trong ngày nhưng đã 4 ngày không ai liên hệ.', ask: 'Có người phụ trách liên hệ ngay', product: 'Dịch vụ lắp đặt' },
-  { reason: 'technical.outage', description: 'Mạng bị mất kết nối liên tục vào buổi tối trong suốt một tuần, ảnh hưởng công việc.', ask: 'Khắc phục và giảm cước tháng này', amount: 150000, product: 'Gói cước Internet' },
-  { reason: 'technical.app', description: 'Ứng dụng báo thanh toán thất bại nhưng tài khoản vẫn bị trừ tiền.', ask: 'Kiểm tra và hoàn tiền', amount: 450000, product: 'Ứng dụng di động' },
+const stories: {
+  reason: string;
+  description: string;
+  ask: string;
+  amount?: number;
+  product: string;
+}[] = [
+  {
+    reason: 'delivery.late',
+    description:
+      'Đơn hàng hẹn giao thứ Hai nhưng đến thứ Sáu vẫn chưa nhận được, gọi tổng đài không ai nghe máy.',
+    ask: 'Giao hàng ngay và hoàn phí vận chuyển',
+    amount: 30000,
+    product: 'Máy lọc không khí',
+  },
+  {
+    reason: 'delivery.damaged',
+    description:
+      'Tủ lạnh giao đến bị móp cửa, nhân viên giao hàng không cho kiểm tra trước khi ký nhận.',
+    ask: 'Đổi tủ lạnh mới',
+    product: 'Tủ lạnh 2 cánh',
+  },
+  {
+    reason: 'delivery.wrong_item',
+    description: 'Tôi đặt áo size M màu xanh nhưng nhận được size L màu đỏ.',
+    ask: 'Đổi đúng sản phẩm đã đặt',
+    product: 'Áo sơ mi nam',
+  },
+  {
+    reason: 'billing.overcharge',
+    description: 'Hóa đơn tháng này bị tính hai lần phí dịch vụ, tổng cộng dư 199.000 đồng.',
+    ask: 'Hoàn lại số tiền tính dư',
+    amount: 199000,
+    product: 'Gói cước Internet',
+  },
+  {
+    reason: 'billing.refund',
+    description: 'Đã hủy đơn từ 3 tuần trước nhưng vẫn chưa nhận được tiền hoàn về thẻ.',
+    ask: 'Hoàn tiền trong tuần này',
+    amount: 1250000,
+    product: 'Nồi chiên không dầu',
+  },
+  {
+    reason: 'product.defect',
+    description: 'Máy giặt mới mua được 10 ngày thì báo lỗi E21 và không xả nước được.',
+    ask: 'Sửa chữa hoặc đổi máy mới',
+    product: 'Máy giặt cửa trước',
+  },
+  {
+    reason: 'product.warranty',
+    description: 'Trung tâm bảo hành hẹn 7 ngày nhưng đã 3 tuần chưa trả điện thoại.',
+    ask: 'Trả máy và cho mượn máy thay thế',
+    product: 'Điện thoại',
+  },
+  {
+    reason: 'service.attitude',
+    description: 'Nhân viên cửa hàng nói chuyện thiếu tôn trọng khi tôi hỏi về chính sách đổi trả.',
+    ask: 'Xin lỗi và nhắc nhở nhân viên',
+    product: 'Cửa hàng Quận 3',
+  },
+  {
+    reason: 'service.no_callback',
+    description: 'Tổng đài hứa gọi lại trong ngày nhưng đã 4 ngày không ai liên hệ.',
+    ask: 'Có người phụ trách liên hệ ngay',
+    product: 'Dịch vụ lắp đặt',
+  },
+  {
+    reason: 'technical.outage',
+    description:
+      'Mạng bị mất kết nối liên tục vào buổi tối trong suốt một tuần, ảnh hưởng công việc.',
+    ask: 'Khắc phục và giảm cước tháng này',
+    amount: 150000,
+    product: 'Gói cước Internet',
+  },
+  {
+    reason: 'technical.app',
+    description: 'Ứng dụng báo thanh toán thất bại nhưng tài khoản vẫn bị trừ tiền.',
+    ask: 'Kiểm tra và hoàn tiền',
+    amount: 450000,
+    product: 'Ứng dụng di động',
+  },
 ];
 
 /** A small deterministic random generator, so the demo data is the same on every machine. */
@@ -53,7 +191,10 @@ function seededRandom(seed: number) {
  * customers, and a few hundred complaints over the last six months at different points of the
  * loop. Times are set by moving an injected clock, so every event is as if it happened then.
  */
-export async function seedDemo(runtime: Runtime, options: { complaints?: number } = {}): Promise<{ orgId: string; complaints: number }> {
+export async function seedDemo(
+  runtime: Runtime,
+  options: { complaints?: number } = {},
+): Promise<{ orgId: string; complaints: number }> {
   const { database, config, logger } = runtime;
   const db = database.db;
   const now = runtime.clock.now();
@@ -62,15 +203,34 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   const random = seededRandom(20260301);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-  const org = await provisionOrg(db, services, { slug: DEMO_ORG_SLUG, name: 'Công ty TNHH Demo', referencePrefix: 'KN' });
+  const org = await provisionOrg(db, services, {
+    slug: DEMO_ORG_SLUG,
+    name: 'Công ty TNHH Demo',
+    referencePrefix: 'KN',
+  });
   const system = { type: 'system' as const, id: null, name: 'Ombud' };
   const board = await services.org.createDepartment(org.id, system, { name: 'Ban Giám đốc' });
-  const care = await services.org.createDepartment(org.id, system, { name: 'Chăm sóc khách hàng', parentId: board.id });
-  const logistics = await services.org.createDepartment(org.id, system, { name: 'Giao vận', parentId: board.id });
+  const care = await services.org.createDepartment(org.id, system, {
+    name: 'Chăm sóc khách hàng',
+    parentId: board.id,
+  });
+  const logistics = await services.org.createDepartment(org.id, system, {
+    name: 'Giao vận',
+    parentId: board.id,
+  });
   await services.org.createDepartment(org.id, system, { name: 'Kế toán', parentId: board.id });
-  const quality = await services.org.createDepartment(org.id, system, { name: 'Quản lý chất lượng', parentId: board.id });
+  const quality = await services.org.createDepartment(org.id, system, {
+    name: 'Quản lý chất lượng',
+    parentId: board.id,
+  });
 
-  const departmentOf: Record<string, string> = { admin: board.id, manager: care.id, agent: care.id, responder: logistics.id, quality: quality.id };
+  const departmentOf: Record<string, string> = {
+    admin: board.id,
+    manager: care.id,
+    agent: care.id,
+    responder: logistics.id,
+    quality: quality.id,
+  };
   const users: Record<string, { id: string; name: string }> = {};
   for (const u of demoUsers) {
     const created = await services.org.createUser(org.id, system, {
@@ -78,7 +238,12 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
       email: u.email,
       role: u.role,
       departmentId: departmentOf[u.role] ?? null,
-      managerId: u.role === 'agent' ? (users.manager?.id ?? null) : u.role === 'manager' ? (users.admin?.id ?? null) : null,
+      managerId:
+        u.role === 'agent'
+          ? (users.manager?.id ?? null)
+          : u.role === 'manager'
+            ? (users.admin?.id ?? null)
+            : null,
       locale: 'vi',
       password: DEMO_PASSWORD,
     });
@@ -86,22 +251,94 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   }
   await services.org.updateDepartment(org.id, system, board.id, { headUserId: users.admin!.id });
   await services.org.updateDepartment(org.id, system, care.id, { headUserId: users.manager!.id });
-  await services.org.updateDepartment(org.id, system, logistics.id, { headUserId: users.responder!.id });
-  await services.org.updateDepartment(org.id, system, quality.id, { headUserId: users.quality!.id });
+  await services.org.updateDepartment(org.id, system, logistics.id, {
+    headUserId: users.responder!.id,
+  });
+  await services.org.updateDepartment(org.id, system, quality.id, {
+    headUserId: users.quality!.id,
+  });
   // A second agent, so the queue has more than one owner.
   const agent2 = await services.org.createUser(org.id, system, {
-    name: 'Đỗ Thanh Tâm', email: 'agent2@demo.ombud.vn', role: 'agent', departmentId: care.id, managerId: users.manager!.id, locale: 'vi', password: DEMO_PASSWORD,
+    name: 'Đỗ Thanh Tâm',
+    email: 'agent2@demo.ombud.vn',
+    role: 'agent',
+    departmentId: care.id,
+    managerId: users.manager!.id,
+    locale: 'vi',
+    password: DEMO_PASSWORD,
   });
 
   const reasons = new Map((await services.reasons.list(org.id)).map((r) => [r.code, r.id]));
-  const accounting = (await services.org.listDepartments(org.id)).find((d) => d.name === 'Kế toán')!;
+  const accounting = (await services.org.listDepartments(org.id)).find(
+    (d) => d.name === 'Kế toán',
+  )!;
   // The task catalogue: each task type has an owning department and a standard duration.
   const taskTypes = {
-    redeliver: await services.commitments.createTaskType(org.id, system, { name: 'Giao lại hàng', departmentId: logistics.id, durationAmount: 2, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
-    exchange: await services.commitments.createTaskType(org.id, system, { name: 'Đổi sản phẩm', departmentId: logistics.id, durationAmount: 3, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
-    refund: await services.commitments.createTaskType(org.id, system, { name: 'Hoàn tiền', departmentId: accounting.id, durationAmount: 5, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
-    repair: await services.commitments.createTaskType(org.id, system, { name: 'Sửa chữa, bảo hành', departmentId: quality.id, durationAmount: 7, durationUnit: 'business_days', calendarId: null, active: true }, 'vi'),
-    callback: await services.commitments.createTaskType(org.id, system, { name: 'Gọi lại giải thích', departmentId: care.id, durationAmount: 4, durationUnit: 'business_hours', calendarId: null, active: true }, 'vi'),
+    redeliver: await services.commitments.createTaskType(
+      org.id,
+      system,
+      {
+        name: 'Giao lại hàng',
+        departmentId: logistics.id,
+        durationAmount: 2,
+        durationUnit: 'business_days',
+        calendarId: null,
+        active: true,
+      },
+      'vi',
+    ),
+    exchange: await services.commitments.createTaskType(
+      org.id,
+      system,
+      {
+        name: 'Đổi sản phẩm',
+        departmentId: logistics.id,
+        durationAmount: 3,
+        durationUnit: 'business_days',
+        calendarId: null,
+        active: true,
+      },
+      'vi',
+    ),
+    refund: await services.commitments.createTaskType(
+      org.id,
+      system,
+      {
+        name: 'Hoàn tiền',
+        departmentId: accounting.id,
+        durationAmount: 5,
+        durationUnit: 'business_days',
+        calendarId: null,
+        active: true,
+      },
+      'vi',
+    ),
+    repair: await services.commitments.createTaskType(
+      org.id,
+      system,
+      {
+        name: 'Sửa chữa, bảo hành',
+        departmentId: quality.id,
+        durationAmount: 7,
+        durationUnit: 'business_days',
+        calendarId: null,
+        active: true,
+      },
+      'vi',
+    ),
+    callback: await services.commitments.createTaskType(
+      org.id,
+      system,
+      {
+        name: 'Gọi lại giải thích',
+        departmentId: care.id,
+        durationAmount: 4,
+        durationUnit: 'business_hours',
+        calendarId: null,
+        active: true,
+      },
+      'vi',
+    ),
   };
   const taskFor: Record<string, keyof typeof taskTypes> = {
     'delivery.late': 'redeliver',
@@ -120,7 +357,12 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   const people = Array.from({ length: 140 }, (_, i) => {
     const name = `${pick(familyNames)} ${pick(middleNames)} ${pick(givenNames)}`;
     const phone = `0${pick(mobilePrefixes)}${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`;
-    return { name, phone, email: i % 3 === 0 ? null : `khach${i + 1}@example.vn`, tier: pick(['standard', 'standard', 'silver', 'gold']) };
+    return {
+      name,
+      phone,
+      email: i % 3 === 0 ? null : `khach${i + 1}@example.vn`,
+      tier: pick(['standard', 'standard', 'silver', 'gold']),
+    };
   });
 
   const total = options.complaints ?? 300;
@@ -134,12 +376,22 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     at.setUTCHours(1 + Math.floor(random() * 10), Math.floor(random() * 60), 0, 0);
     clock.set(at);
     const agent = pick(agents);
-    const scope: Scope = { orgId: org.id, actor: { type: 'user', id: agent.id, name: agent.name }, permissions: new Set(rolePermissions.agent) };
+    const scope: Scope = {
+      orgId: org.id,
+      actor: { type: 'user', id: agent.id, name: agent.name },
+      permissions: new Set(rolePermissions.agent),
+    };
     const story = pick(stories);
     const person = pick(people);
     const channel = pick(['phone', 'phone', 'web', 'email', 'walk_in', 'chat', 'social'] as const);
     const created = await services.complaints.create(scope, {
-      customer: { name: person.name, phone: person.phone, email: person.email, tier: person.tier, preferredLanguage: 'vi' },
+      customer: {
+        name: person.name,
+        phone: person.phone,
+        email: person.email,
+        tier: person.tier,
+        preferredLanguage: 'vi',
+      },
       channel,
       reasonId: reasons.get(story.reason) ?? null,
       severity: pick(['low', 'medium', 'medium', 'high', 'critical'] as const),
@@ -168,23 +420,49 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     if (age < 5 * 86_400_000 && random() < 0.3) continue;
     clock.advance(30 * 60_000 + Math.floor(random() * 6 * 3_600_000));
     if (random() < 0.5) {
-      await services.complaints.confirmVerbally(scope, id, { version, confirmedBy: person.name, method: 'phone' });
+      await services.complaints.confirmVerbally(scope, id, {
+        version,
+        confirmedBy: person.name,
+        method: 'phone',
+      });
     } else {
-      await services.complaints.confirmVerbally(scope, id, { version, confirmedBy: person.name, method: 'in_person', note: 'Khách xác nhận tại quầy' });
+      await services.complaints.confirmVerbally(scope, id, {
+        version,
+        confirmedBy: person.name,
+        method: 'in_person',
+        note: 'Khách xác nhận tại quầy',
+      });
     }
     clock.advance(10 * 60_000);
     const [apology] = await services.complaints.suggestions(scope, id, 'apologise');
-    if (apology) await services.complaints.sendMessage(scope, id, { step: 'apologise', subject: apology.subject, body: apology.body });
+    if (apology)
+      await services.complaints.sendMessage(scope, id, {
+        step: 'apologise',
+        subject: apology.subject,
+        body: apology.body,
+      });
     // Step 4: a commitment from the catalogue, or a deadline request answered by the department.
     clock.advance(5 * 60_000);
     const task = taskTypes[taskFor[story.reason] ?? 'callback'];
     let dueAt: string;
     if (random() < 0.2 && task.departmentId === logistics.id) {
-      const request = await services.commitments.requestDeadline(scope, id, { departmentId: logistics.id, question: `Khi nào xử lý được đơn DH${String(100_000 + i)}?` });
+      const request = await services.commitments.requestDeadline(scope, id, {
+        departmentId: logistics.id,
+        question: `Khi nào xử lý được đơn DH${String(100_000 + i)}?`,
+      });
       clock.advance((3 + Math.floor(random() * 20)) * 60_000);
-      const answer = new Date(clock.now().getTime() + (1 + Math.floor(random() * 3)) * 86_400_000).toISOString();
-      await services.commitments.answerDeadlineRequest({ orgId: org.id, actor: responder, permissions: new Set(rolePermissions.responder) }, request.id, { dueAt: answer, note: 'Đã xếp lịch xe' });
-      await services.commitments.commit(scope, id, { dueAt: answer, deadlineRequestId: request.id });
+      const answer = new Date(
+        clock.now().getTime() + (1 + Math.floor(random() * 3)) * 86_400_000,
+      ).toISOString();
+      await services.commitments.answerDeadlineRequest(
+        { orgId: org.id, actor: responder, permissions: new Set(rolePermissions.responder) },
+        request.id,
+        { dueAt: answer, note: 'Đã xếp lịch xe' },
+      );
+      await services.commitments.commit(scope, id, {
+        dueAt: answer,
+        deadlineRequestId: request.id,
+      });
       dueAt = answer;
     } else {
       dueAt = (await services.commitments.propose(org.id, id, task.id, 'vi')).dueAt;
@@ -195,7 +473,10 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
     if (random() < 0.12 && due < now.getTime()) {
       clock.set(new Date(due - 3_600_000));
       const later = new Date(due + (1 + Math.floor(random() * 3)) * 86_400_000).toISOString();
-      await services.commitments.commit(scope, id, { dueAt: later, reason: 'Nhà cung cấp giao linh kiện chậm' });
+      await services.commitments.commit(scope, id, {
+        dueAt: later,
+        reason: 'Nhà cung cấp giao linh kiện chậm',
+      });
     }
     // Most fixes land before the promise; some slip, as they do.
     const share = random() < 0.8 ? 0.3 + random() * 0.7 : 1.05 + random() * 0.9;
@@ -211,8 +492,19 @@ export async function seedDemo(runtime: Runtime, options: { complaints?: number 
   }
   // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
   // and retire the jobs whose time has passed; then derive today's clocks with the real time.
-  await db.updateTable('outgoing_messages').set({ status: 'kept', transport: 'mailbox', sent_at: now }).where('org_id', '=', org.id).where('status', '=', 'queued').execute();
-  await db.updateTable('jobs').set({ status: 'done', finished_at: now }).where('org_id', '=', org.id).where('status', '=', 'pending').where((eb) => eb.or([eb('kind', '=', 'mail.send'), eb('run_at', '<', now)])).execute();
+  await db
+    .updateTable('outgoing_messages')
+    .set({ status: 'kept', transport: 'mailbox', sent_at: now })
+    .where('org_id', '=', org.id)
+    .where('status', '=', 'queued')
+    .execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: now })
+    .where('org_id', '=', org.id)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('kind', '=', 'mail.send'), eb('run_at', '<', now)]))
+    .execute();
   await runtime.services.sla.recomputeOrg(org.id);
   logger.info({ org: org.slug, complaints: total }, 'demo data created');
   return { orgId: org.id, complaints: total };

@@ -20,6 +20,9 @@ async function main(): Promise<void> {
     services,
     metrics,
     live: createLiveHub(database.url, logger),
+    ...(clock.advance && clock.offsetMs
+      ? { shiftClock: { advance: clock.advance, offsetMs: clock.offsetMs } }
+      : {}),
     isReady: async () => {
       try {
         await sql`SELECT 1`.execute(database.db);
@@ -30,10 +33,16 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
-  const worker = config.runWorker ? startWorker({ db: database.db, clock, logger, services, metrics }) : undefined;
+  const worker = config.runWorker
+    ? startWorker({ db: database.db, clock, logger, services, metrics })
+    : undefined;
   logger.info(
-    { url: config.publicUrl, database: database.isEmbedded ? `embedded (${config.embeddedPgDir})` : 'DATABASE_URL', mail: services.mail.transportName },
-    `Ombud is running: open ${config.publicUrl}`,
+    {
+      url: config.publicUrl,
+      database: database.isEmbedded ? `embedded (${config.embeddedPgDir})` : 'DATABASE_URL',
+      mail: services.mail.transportName,
+    },
+    `Ombud is running: open ${config.publicUrl}${config.clockControl ? ' (clock control on: POST /api/dev/clock)' : ''}`,
   );
   let stopping = false;
   const stop = async (signal: string) => {

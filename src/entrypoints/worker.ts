@@ -18,6 +18,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof EmbeddedDatabaseInUseError || error instanceof ConfigError ? `ombud: ${error.message}` : error);
+  console.error(
+    error instanceof EmbeddedDatabaseInUseError || error instanceof ConfigError
+      ? `ombud: ${error.message}`
+      : error,
+  );
   process.exit(1);
 });

@@ -21,10 +21,15 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv,
   TRUST_PROXY: booleanFromEnv,
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024),
   RUN_WORKER: booleanFromEnv,
   SEED_DEMO: booleanFromEnv,
   WEB_DIST_DIR: z.string().default('./web/dist'),
+  CLOCK_CONTROL: booleanFromEnv,
 });
 
 export type Config = {
@@ -47,6 +52,8 @@ export type Config = {
   runWorker: boolean;
   seedDemo: boolean;
   webDistDir: string;
+  /** Lets an admin move the server's clock forward (demos, browser journeys). Never in production. */
+  clockControl: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -55,9 +62,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${issues}`);
   }
   const c = parsed.data;
@@ -82,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: c.RUN_WORKER ?? true,
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'test',
     webDistDir: path.resolve(c.WEB_DIST_DIR),
+    clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
   };
 }

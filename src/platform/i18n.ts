@@ -37,7 +37,8 @@ const vi: Messages = {
   'error.payload_too_large': 'Tệp quá lớn (tối đa {max}).',
   'error.unsupported_media_type': 'Loại tệp «{type}» không được chấp nhận.',
   'error.invalid_credentials': 'Email hoặc mật khẩu không đúng.',
-  'error.account_locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+  'error.account_locked':
+    'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
   'error.csrf_failed': 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
   'error.idempotency_conflict': 'Idempotency-Key đã được dùng cho một yêu cầu khác.',
   'error.internal': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
@@ -68,7 +69,8 @@ const en: Messages = {
   'error.payload_too_large': 'The file is too large (at most {max}).',
   'error.unsupported_media_type': 'Files of type “{type}” are not accepted.',
   'error.invalid_credentials': 'Wrong e-mail or password.',
-  'error.account_locked': 'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
+  'error.account_locked':
+    'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
   'error.csrf_failed': 'Your session is not valid (CSRF). Please reload the page.',
   'error.idempotency_conflict': 'This Idempotency-Key was already used for a different request.',
   'error.internal': 'Something went wrong. Please try again.',

@@ -32,12 +32,20 @@ export type JobHandler = (job: Job) => Promise<void>;
  * Writes a job in the caller's transaction (the outbox): the job exists if and only if the
  * change that caused it committed.
  */
-export async function enqueueJob(executor: Executor, clock: Clock, request: JobRequest): Promise<void> {
+export async function enqueueJob(
+  executor: Executor,
+  clock: Clock,
+  request: JobRequest,
+): Promise<void> {
   await enqueueJobs(executor, clock, [request]);
 }
 
 /** Several jobs in one statement (e.g. a clock's warning, breach and escalation levels). */
-export async function enqueueJobs(executor: Executor, clock: Clock, requests: JobRequest[]): Promise<void> {
+export async function enqueueJobs(
+  executor: Executor,
+  clock: Clock,
+  requests: JobRequest[],
+): Promise<void> {
   if (requests.length === 0) return;
   await executor
     .insertInto('jobs')
@@ -63,7 +71,8 @@ export async function enqueueJobs(executor: Executor, clock: Clock, requests: Jo
 }
 
 /** Seconds to wait before attempt n+1: exponential from 5 s, capped at an hour. */
-export const retryDelaySeconds = (attempts: number): number => Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1));
+export const retryDelaySeconds = (attempts: number): number =>
+  Math.min(3600, 5 * 2 ** Math.max(0, attempts - 1));
 
 export type Worker = {
   start(): void;
@@ -143,7 +152,10 @@ export function createWorker(deps: {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const isDead = job.attempts >= job.maxAttempts;
-      logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: message }, isDead ? 'job dead' : 'job failed, will retry');
+      logger.warn(
+        { jobId: job.id, kind: job.kind, attempts: job.attempts, err: message },
+        isDead ? 'job dead' : 'job failed, will retry',
+      );
       await db
         .updateTable('jobs')
         .set({

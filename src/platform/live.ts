@@ -23,19 +23,26 @@ const CHANNEL = 'ombud_live';
 export async function publishLive(executor: Executor, event: LiveEvent): Promise<void> {
   const text = JSON.stringify(event);
   // NOTIFY payloads are limited to 8000 bytes; big payloads carry ids only.
-  const payload = text.length < 7900 ? text : JSON.stringify({ ...event, payload: { truncated: true } });
+  const payload =
+    text.length < 7900 ? text : JSON.stringify({ ...event, payload: { truncated: true } });
   await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(executor);
 }
 
 export type LiveHub = {
   /** Resolves once the process is listening, so nothing published after it is missed. */
-  subscribe(filter: (event: LiveEvent) => boolean, listener: (event: LiveEvent) => void): Promise<() => void>;
+  subscribe(
+    filter: (event: LiveEvent) => boolean,
+    listener: (event: LiveEvent) => void,
+  ): Promise<() => void>;
   close(): Promise<void>;
 };
 
 /** One LISTEN connection per process, fanned out to the open event streams. */
 export function createLiveHub(connectionString: string, logger: Logger): LiveHub {
-  const listeners = new Set<{ filter: (e: LiveEvent) => boolean; listener: (e: LiveEvent) => void }>();
+  const listeners = new Set<{
+    filter: (e: LiveEvent) => boolean;
+    listener: (e: LiveEvent) => void;
+  }>();
   let client: pg.Client | undefined;
   let closed = false;
   let connecting: Promise<void> | undefined;

@@ -177,6 +177,8 @@ export async function startServer(): Promise<RunningServer> {
     EMBEDDED_PG_PORT: String(pgPort),
     PUBLIC_URL: baseUrl,
     SEED_DEMO: 'true',
+    // Lets a journey move the server's clock forward (POST /api/dev/clock) to see a breach.
+    CLOCK_CONTROL: 'true',
     LOG_LEVEL: 'warn',
     TZ: 'UTC',
   };

@@ -65,7 +65,11 @@ const toCredentials = (r: CredentialRow): UserCredentials => ({
 });
 
 /** Sign-in is the one lookup that crosses orgs: the person types an e-mail, not an org id. */
-export async function findUsersByEmail(db: Executor, email: string, orgSlug?: string): Promise<UserCredentials[]> {
+export async function findUsersByEmail(
+  db: Executor,
+  email: string,
+  orgSlug?: string,
+): Promise<UserCredentials[]> {
   let query = db
     .selectFrom('users')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -75,7 +79,11 @@ export async function findUsersByEmail(db: Executor, email: string, orgSlug?: st
   return (await query.limit(5).execute()).map(toCredentials);
 }
 
-export async function findUser(db: Executor, orgId: string, userId: string): Promise<UserCredentials | undefined> {
+export async function findUser(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<UserCredentials | undefined> {
   const row = await db
     .selectFrom('users')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -86,7 +94,12 @@ export async function findUser(db: Executor, orgId: string, userId: string): Pro
   return row ? toCredentials(row) : undefined;
 }
 
-export async function recordFailedLogin(db: Executor, orgId: string, userId: string, lockUntil: Date | null): Promise<void> {
+export async function recordFailedLogin(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  lockUntil: Date | null,
+): Promise<void> {
   await db
     .updateTable('users')
     .set((eb) => ({
@@ -98,7 +111,11 @@ export async function recordFailedLogin(db: Executor, orgId: string, userId: str
     .execute();
 }
 
-export async function recordSuccessfulLogin(db: Executor, orgId: string, userId: string): Promise<void> {
+export async function recordSuccessfulLogin(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<void> {
   await db
     .updateTable('users')
     .set({ failed_login_count: 0, locked_until: null })
@@ -109,7 +126,15 @@ export async function recordSuccessfulLogin(db: Executor, orgId: string, userId:
 
 export async function insertSession(
   db: Executor,
-  session: { orgId: string; tokenHash: string; userId: string; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null },
+  session: {
+    orgId: string;
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -127,28 +152,58 @@ export async function insertSession(
 
 export type SessionWithUser = { csrfToken: string; expiresAt: Date; user: UserCredentials };
 
-export async function findSession(db: Executor, orgId: string, tokenHash: string): Promise<SessionWithUser | undefined> {
+export async function findSession(
+  db: Executor,
+  orgId: string,
+  tokenHash: string,
+): Promise<SessionWithUser | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .innerJoin('users', (j) => j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'))
+    .innerJoin('users', (j) =>
+      j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
+    )
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
     .select([...credentialColumns, 'sessions.csrf_token', 'sessions.expires_at'])
     .where('sessions.org_id', '=', orgId)
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row ? { csrfToken: row.csrf_token, expiresAt: row.expires_at, user: toCredentials(row) } : undefined;
+  return row
+    ? { csrfToken: row.csrf_token, expiresAt: row.expires_at, user: toCredentials(row) }
+    : undefined;
 }
 
 export async function deleteSession(db: Executor, orgId: string, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('org_id', '=', orgId).where('token_hash', '=', tokenHash).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('org_id', '=', orgId)
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
-export async function deleteSessionsOfUser(db: Executor, orgId: string, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+export async function deleteSessionsOfUser(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
-export async function updateLocale(db: Executor, orgId: string, userId: string, locale: string): Promise<void> {
-  await db.updateTable('users').set({ locale, updated_at: new Date() }).where('org_id', '=', orgId).where('id', '=', userId).execute();
+export async function updateLocale(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  locale: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locale, updated_at: new Date() })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute();
 }
 
 export type ApiKeyRecord = {
@@ -167,13 +222,31 @@ export async function insertApiKey(
 ): Promise<ApiKeyRecord> {
   const r = await db
     .insertInto('api_keys')
-    .values({ org_id: key.orgId, name: key.name, key_hash: key.keyHash, last_four: key.lastFour, created_by: key.createdBy })
+    .values({
+      org_id: key.orgId,
+      name: key.name,
+      key_hash: key.keyHash,
+      last_four: key.lastFour,
+      created_by: key.createdBy,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: r.id, orgId: r.org_id, name: r.name, lastFour: r.last_four, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    name: r.name,
+    lastFour: r.last_four,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
-export async function findActiveApiKey(db: Executor, orgId: string, keyHash: string): Promise<ApiKeyRecord | undefined> {
+export async function findActiveApiKey(
+  db: Executor,
+  orgId: string,
+  keyHash: string,
+): Promise<ApiKeyRecord | undefined> {
   const r = await db
     .selectFrom('api_keys')
     .selectAll()
@@ -182,16 +255,42 @@ export async function findActiveApiKey(db: Executor, orgId: string, keyHash: str
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return r
-    ? { id: r.id, orgId: r.org_id, name: r.name, lastFour: r.last_four, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }
+    ? {
+        id: r.id,
+        orgId: r.org_id,
+        name: r.name,
+        lastFour: r.last_four,
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
+        revokedAt: r.revoked_at,
+      }
     : undefined;
 }
 
 export async function listApiKeys(db: Executor, orgId: string): Promise<ApiKeyRecord[]> {
-  const rows = await db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, orgId: r.org_id, name: r.name, lastFour: r.last_four, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  const rows = await db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    name: r.name,
+    lastFour: r.last_four,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }));
 }
 
-export async function revokeApiKey(db: Executor, orgId: string, id: string, at: Date): Promise<boolean> {
+export async function revokeApiKey(
+  db: Executor,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<boolean> {
   const result = await db
     .updateTable('api_keys')
     .set({ revoked_at: at })
@@ -202,6 +301,16 @@ export async function revokeApiKey(db: Executor, orgId: string, id: string, at: 
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function touchApiKey(db: Executor, orgId: string, id: string, at: Date): Promise<void> {
-  await db.updateTable('api_keys').set({ last_used_at: at }).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function touchApiKey(
+  db: Executor,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }

@@ -23,7 +23,10 @@ const toApiKeyView = (k: ApiKeyRecord): ApiKeyView => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
 
-export function registerAuthRoutes(app: HttpApp, deps: { auth: AuthService; cookieSecure: boolean | undefined }) {
+export function registerAuthRoutes(
+  app: HttpApp,
+  deps: { auth: AuthService; cookieSecure: boolean | undefined },
+) {
   const { auth } = deps;
 
   app.post('/api/auth/login', {
@@ -74,7 +77,9 @@ export function registerAuthRoutes(app: HttpApp, deps: { auth: AuthService; cook
   app.get('/api/api-keys', {
     config: { permission: 'apikey:admin' },
     schema: { tags: ['auth'], response: { 200: z.object({ items: z.array(apiKeyView) }) } },
-    handler: async (request) => ({ items: (await auth.listApiKeys(request.principal!.orgId)).map(toApiKeyView) }),
+    handler: async (request) => ({
+      items: (await auth.listApiKeys(request.principal!.orgId)).map(toApiKeyView),
+    }),
   });
 
   app.post('/api/api-keys', {

@@ -48,9 +48,16 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
 
   return {
     /** Verifies the password, with a lockout after repeated failures; returns a new session. */
-    async login(input: { email: string; password: string; org?: string | undefined; ip: string; userAgent: string | null }) {
+    async login(input: {
+      email: string;
+      password: string;
+      org?: string | undefined;
+      ip: string;
+      userAgent: string | null;
+    }) {
       const candidates = await repo.findUsersByEmail(db, input.email, input.org || undefined);
-      if (candidates.length > 1) throw new AppError('validation_failed', { field: 'org', messageKey: 'field.required' });
+      if (candidates.length > 1)
+        throw new AppError('validation_failed', { field: 'org', messageKey: 'field.required' });
       const user = candidates[0];
       if (!user || !user.passwordHash || !user.isActive) {
         await burnPasswordCheck(input.password);
@@ -63,14 +70,29 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
       }
       if (!(await verifyPassword(user.passwordHash, input.password))) {
         const willLock = user.failedLoginCount + 1 >= MAX_FAILED_LOGINS;
-        await repo.recordFailedLogin(db, user.orgId, user.id, willLock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null);
-        throw new AppError(willLock ? 'account_locked' : 'invalid_credentials', { params: { minutes: LOCK_MINUTES } });
+        await repo.recordFailedLogin(
+          db,
+          user.orgId,
+          user.id,
+          willLock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+        );
+        throw new AppError(willLock ? 'account_locked' : 'invalid_credentials', {
+          params: { minutes: LOCK_MINUTES },
+        });
       }
       await repo.recordSuccessfulLogin(db, user.orgId, user.id);
       const { token, hash } = issueToken(user.orgId);
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-      await repo.insertSession(db, { orgId: user.orgId, tokenHash: hash, userId: user.id, csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent });
+      await repo.insertSession(db, {
+        orgId: user.orgId,
+        tokenHash: hash,
+        userId: user.id,
+        csrfToken,
+        expiresAt,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
       return { token, expiresAt, me: toMe(user, csrfToken) };
     },
 
@@ -115,15 +137,35 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
       const key = await repo.findActiveApiKey(db, orgId, hashToken(token));
       if (!key) return undefined;
       const now = clock.now();
-      if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) await repo.touchApiKey(db, orgId, key.id, now);
-      return { kind: 'api_key', orgId, apiKeyId: key.id, name: key.name, permissions: new Set(apiKeyPermissions) };
+      if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000)
+        await repo.touchApiKey(db, orgId, key.id, now);
+      return {
+        kind: 'api_key',
+        orgId,
+        apiKeyId: key.id,
+        name: key.name,
+        permissions: new Set(apiKeyPermissions),
+      };
     },
 
     async createApiKey(orgId: string, actor: Actor, name: string) {
       const { token, hash } = issueToken(orgId, API_KEY_PREFIX);
       return await db.transaction().execute(async (tx) => {
-        const key = await repo.insertApiKey(tx, { orgId, name, keyHash: hash, lastFour: token.slice(-4), createdBy: actor.type === 'user' ? actor.id : null });
-        await recordAudit(tx, { orgId, actor, action: 'apikey.created', entityType: 'api_key', entityId: key.id, after: { name } });
+        const key = await repo.insertApiKey(tx, {
+          orgId,
+          name,
+          keyHash: hash,
+          lastFour: token.slice(-4),
+          createdBy: actor.type === 'user' ? actor.id : null,
+        });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'apikey.created',
+          entityType: 'api_key',
+          entityId: key.id,
+          after: { name },
+        });
         return { key, token };
       });
     },
@@ -133,7 +175,13 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
     async revokeApiKey(orgId: string, actor: Actor, id: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
         if (!(await repo.revokeApiKey(tx, orgId, id, clock.now()))) throw new AppError('not_found');
-        await recordAudit(tx, { orgId, actor, action: 'apikey.revoked', entityType: 'api_key', entityId: id });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'apikey.revoked',
+          entityType: 'api_key',
+          entityId: id,
+        });
       });
     },
   };

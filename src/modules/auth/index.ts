@@ -3,4 +3,11 @@ export { createAuthenticator } from './authenticator.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { hashPassword } from './passwords.ts';
 export { deleteSessionsOfUser } from './auth.repository.ts';
-export { roles, isRole, rolePermissions, permissions, type Role, type Permission } from './domain/permissions.ts';
+export {
+  roles,
+  isRole,
+  rolePermissions,
+  permissions,
+  type Role,
+  type Permission,
+} from './domain/permissions.ts';

@@ -10,13 +10,27 @@ export const taskTypeInput = z.object({
   calendarId: uuid.nullable().default(null),
   active: z.boolean().default(true),
 });
-export const taskTypeView = taskTypeInput.extend({ id: z.string(), departmentName: z.string().nullable(), durationText: z.string() });
+export const taskTypeView = taskTypeInput.extend({
+  id: z.string(),
+  departmentName: z.string().nullable(),
+  durationText: z.string(),
+});
 export type TaskTypeView = z.infer<typeof taskTypeView>;
 
 export const proposalQuery = z.object({ taskTypeId: uuid });
-export const proposalView = z.object({ taskTypeId: z.string(), dueAt: z.string(), durationText: z.string(), calendarName: z.string(), timeZone: z.string() });
+export const proposalView = z.object({
+  taskTypeId: z.string(),
+  dueAt: z.string(),
+  durationText: z.string(),
+  calendarName: z.string(),
+  timeZone: z.string(),
+});
 
-export const deadlineRequestInput = z.object({ departmentId: uuid.optional(), taskTypeId: uuid.optional(), question: requiredText(5000) });
+export const deadlineRequestInput = z.object({
+  departmentId: uuid.optional(),
+  taskTypeId: uuid.optional(),
+  question: requiredText(5000),
+});
 export const deadlineRequestView = z.object({
   id: z.string(),
   complaintId: z.string(),
@@ -33,11 +47,20 @@ export const deadlineRequestView = z.object({
   answeredByName: z.string().nullable(),
   answeredAt: z.string().nullable(),
   createdAt: z.string(),
-  clock: z.object({ state: z.enum(['pending', 'running', 'paused', 'met', 'breached']), dueAt: z.string().nullable(), remainingSeconds: z.number().nullable() }).nullable(),
+  clock: z
+    .object({
+      state: z.enum(['pending', 'running', 'paused', 'met', 'breached']),
+      dueAt: z.string().nullable(),
+      remainingSeconds: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type DeadlineRequestView = z.infer<typeof deadlineRequestView>;
 export const deadlineRequestList = z.object({ items: z.array(deadlineRequestView) });
-export const deadlineRequestsQuery = z.object({ status: z.enum(['open', 'answered', 'cancelled', 'all']).default('open'), scope: z.enum(['department', 'mine', 'all']).default('department') });
+export const deadlineRequestsQuery = z.object({
+  status: z.enum(['open', 'answered', 'cancelled', 'all']).default('open'),
+  scope: z.enum(['department', 'mine', 'all']).default('department'),
+});
 export const answerDeadlineRequest = z.object({ dueAt: isoInstant, note: optionalText(5000) });
 
 export const commitmentInput = z.object({
@@ -70,7 +93,11 @@ export const complaintCommitmentsView = z.object({
   slipDays: z.number().nullable(),
 });
 
-export const promiseReportQuery = z.object({ groupBy: z.enum(['agent', 'task_type', 'department']).default('agent'), from: isoInstant.optional(), to: isoInstant.optional() });
+export const promiseReportQuery = z.object({
+  groupBy: z.enum(['agent', 'task_type', 'department']).default('agent'),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+});
 export const promiseReportRow = z.object({
   key: z.string().nullable(),
   name: z.string(),
@@ -82,7 +109,11 @@ export const promiseReportRow = z.object({
   keptRate: z.number().nullable(),
   averageSlipDays: z.number().nullable(),
 });
-export const promiseReport = z.object({ rows: z.array(promiseReportRow), totals: promiseReportRow, definition: z.string() });
+export const promiseReport = z.object({
+  rows: z.array(promiseReportRow),
+  totals: promiseReportRow,
+  definition: z.string(),
+});
 export const taskTypeStatsRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -91,6 +122,8 @@ export const taskTypeStatsRow = z.object({
   medianBusinessHours: z.number().nullable(),
   p90BusinessHours: z.number().nullable(),
   keptRate: z.number().nullable(),
-  suggested: z.object({ amount: z.number(), unit: durationUnitSchema, text: z.string(), share: z.number() }).nullable(),
+  suggested: z
+    .object({ amount: z.number(), unit: durationUnitSchema, text: z.string(), share: z.number() })
+    .nullable(),
 });
 export const taskTypeStats = z.object({ rows: z.array(taskTypeStatsRow), targetShare: z.number() });

@@ -27,66 +27,147 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
 
   app.get('/api/task-types', {
     config: { permission: 'sla:read' },
-    schema: { tags: ['commitments'], response: { 200: z.object({ items: z.array(taskTypeView) }) } },
-    handler: async (request) => ({ items: await commitments.listTaskTypes(request.principal!.orgId, request.lang) }),
+    schema: {
+      tags: ['commitments'],
+      response: { 200: z.object({ items: z.array(taskTypeView) }) },
+    },
+    handler: async (request) => ({
+      items: await commitments.listTaskTypes(request.principal!.orgId, request.lang),
+    }),
   });
   app.post('/api/task-types', {
     config: { permission: 'tasktype:admin' },
     schema: { tags: ['commitments'], body: taskTypeInput, response: { 201: taskTypeView } },
     handler: async (request, reply) => {
       const s = scopeOf(request.principal);
-      return reply.status(201).send(await commitments.createTaskType(s.orgId, s.actor, request.body, request.lang));
+      return reply
+        .status(201)
+        .send(await commitments.createTaskType(s.orgId, s.actor, request.body, request.lang));
     },
   });
   app.put('/api/task-types/:id', {
     config: { permission: 'tasktype:admin' },
-    schema: { tags: ['commitments'], params: idParams, body: taskTypeInput, response: { 200: taskTypeView } },
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      body: taskTypeInput,
+      response: { 200: taskTypeView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
-      return commitments.updateTaskType(s.orgId, s.actor, request.params.id, request.body, request.lang);
+      return commitments.updateTaskType(
+        s.orgId,
+        s.actor,
+        request.params.id,
+        request.body,
+        request.lang,
+      );
     },
   });
 
   app.get('/api/complaints/:id/commitment-proposal', {
     config: { permission: 'commitment:make' },
-    schema: { tags: ['commitments'], params: idParams, querystring: proposalQuery, response: { 200: proposalView } },
-    handler: async (request) => commitments.propose(request.principal!.orgId, request.params.id, request.query.taskTypeId, request.lang),
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      querystring: proposalQuery,
+      response: { 200: proposalView },
+    },
+    handler: async (request) =>
+      commitments.propose(
+        request.principal!.orgId,
+        request.params.id,
+        request.query.taskTypeId,
+        request.lang,
+      ),
   });
   app.get('/api/complaints/:id/commitments', {
     config: { permission: 'complaint:read' },
-    schema: { tags: ['commitments'], params: idParams, response: { 200: complaintCommitmentsView } },
-    handler: async (request) => commitments.ofComplaint(request.principal!.orgId, request.params.id),
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      response: { 200: complaintCommitmentsView },
+    },
+    handler: async (request) =>
+      commitments.ofComplaint(request.principal!.orgId, request.params.id),
   });
   app.post('/api/complaints/:id/commitments', {
     config: { permission: 'commitment:make' },
-    schema: { tags: ['commitments'], params: idParams, body: commitmentInput, response: { 201: complaintCommitmentsView } },
-    handler: async (request, reply) => reply.status(201).send(await commitments.commit(scopeOf(request.principal), request.params.id, request.body)),
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      body: commitmentInput,
+      response: { 201: complaintCommitmentsView },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await commitments.commit(scopeOf(request.principal), request.params.id, request.body),
+        ),
   });
   app.post('/api/complaints/:id/deadline-requests', {
     config: { permission: 'commitment:make' },
-    schema: { tags: ['commitments'], params: idParams, body: deadlineRequestInput, response: { 201: deadlineRequestView } },
-    handler: async (request, reply) => reply.status(201).send(await commitments.requestDeadline(scopeOf(request.principal), request.params.id, request.body)),
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      body: deadlineRequestInput,
+      response: { 201: deadlineRequestView },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await commitments.requestDeadline(
+            scopeOf(request.principal),
+            request.params.id,
+            request.body,
+          ),
+        ),
   });
 
   app.get('/api/deadline-requests', {
     config: { permission: 'authenticated' },
-    schema: { tags: ['commitments'], querystring: deadlineRequestsQuery, response: { 200: deadlineRequestList } },
-    handler: async (request) => ({ items: await commitments.listDeadlineRequests(scopeOf(request.principal), request.query) }),
+    schema: {
+      tags: ['commitments'],
+      querystring: deadlineRequestsQuery,
+      response: { 200: deadlineRequestList },
+    },
+    handler: async (request) => ({
+      items: await commitments.listDeadlineRequests(scopeOf(request.principal), request.query),
+    }),
   });
   app.post('/api/deadline-requests/:id/answer', {
     config: { permission: 'deadline:answer' },
-    schema: { tags: ['commitments'], params: idParams, body: answerDeadlineRequest, response: { 200: deadlineRequestView } },
-    handler: async (request) => commitments.answerDeadlineRequest(scopeOf(request.principal), request.params.id, request.body),
+    schema: {
+      tags: ['commitments'],
+      params: idParams,
+      body: answerDeadlineRequest,
+      response: { 200: deadlineRequestView },
+    },
+    handler: async (request) =>
+      commitments.answerDeadlineRequest(
+        scopeOf(request.principal),
+        request.params.id,
+        request.body,
+      ),
   });
 
   app.get('/api/reports/promises', {
     config: { permission: 'report:read' },
-    schema: { tags: ['reports'], querystring: promiseReportQuery, response: { 200: promiseReport } },
+    schema: {
+      tags: ['reports'],
+      querystring: promiseReportQuery,
+      response: { 200: promiseReport },
+    },
     handler: async (request) =>
       commitments.promiseReport(
         request.principal!.orgId,
         request.query.groupBy,
-        { ...(request.query.from ? { from: new Date(request.query.from) } : {}), ...(request.query.to ? { to: new Date(request.query.to) } : {}) },
+        {
+          ...(request.query.from ? { from: new Date(request.query.from) } : {}),
+          ...(request.query.to ? { to: new Date(request.query.to) } : {}),
+        },
         request.lang,
       ),
   });

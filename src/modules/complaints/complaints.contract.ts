@@ -11,10 +11,26 @@ import {
 } from '../../platform/contract/fields.ts';
 import { customerInput } from '../customers/customers.contract.ts';
 
-export const statusSchema = z.enum(['new', 'in_progress', 'waiting_customer', 'fixed', 'closed', 'cancelled']);
+export const statusSchema = z.enum([
+  'new',
+  'in_progress',
+  'waiting_customer',
+  'fixed',
+  'closed',
+  'cancelled',
+]);
 export const channelSchema = z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api']);
 export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
-export const stepSchema = z.enum(['thank', 'clarify', 'apologise', 'commit', 'fix', 'update', 'gift', 'prevent']);
+export const stepSchema = z.enum([
+  'thank',
+  'clarify',
+  'apologise',
+  'commit',
+  'fix',
+  'update',
+  'gift',
+  'prevent',
+]);
 export type ComplaintStatusCode = z.infer<typeof statusSchema>;
 export type ChannelCode = z.infer<typeof channelSchema>;
 
@@ -48,7 +64,18 @@ export const listComplaintsQuery = z.object({
   channel: channelSchema.optional(),
   ownerId: uuid.optional(),
   q: text({ max: 200 }).optional(),
-  sort: z.enum(['dueAt', '-createdAt', 'createdAt', 'reference', '-reference', '-severity', 'severity', 'status']).default('-createdAt'),
+  sort: z
+    .enum([
+      'dueAt',
+      '-createdAt',
+      'createdAt',
+      'reference',
+      '-reference',
+      '-severity',
+      'severity',
+      'status',
+    ])
+    .default('-createdAt'),
   /** Work-queue filters: clocks past due, due before the end of today (org time), waiting on the customer. */
   due: z.enum(['breached', 'today', 'waiting']).optional(),
   ...pageQuery,
@@ -102,7 +129,12 @@ export const factVersionView = z.object({
   sentAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   confirmation: z
-    .object({ via: z.enum(['portal', 'verbal']), by: z.string().nullable(), method: z.string().nullable(), note: z.string().nullable() })
+    .object({
+      via: z.enum(['portal', 'verbal']),
+      by: z.string().nullable(),
+      method: z.string().nullable(),
+      note: z.string().nullable(),
+    })
     .nullable(),
 });
 export type FactVersionView = z.infer<typeof factVersionView>;
@@ -156,7 +188,13 @@ export const complaintDetail = z.object({
     confirmed: factVersionView.nullable(),
     versions: z.array(factVersionView),
   }),
-  steps: z.array(z.object({ step: stepSchema, state: z.enum(['done', 'current', 'pending']), at: z.string().nullable() })),
+  steps: z.array(
+    z.object({
+      step: stepSchema,
+      state: z.enum(['done', 'current', 'pending']),
+      at: z.string().nullable(),
+    }),
+  ),
   allowedStatuses: z.array(statusSchema),
   attachments: z.array(attachmentView),
 });
@@ -206,7 +244,13 @@ export const verbalConfirmationRequest = z.object({
 export const suggestionsQuery = z.object({ step: z.enum(['thank', 'readback', 'apologise']) });
 export const suggestionsResponse = z.object({
   suggestions: z.array(
-    z.object({ templateId: z.string(), name: z.string(), language: languageSchema, subject: z.string(), body: z.string() }),
+    z.object({
+      templateId: z.string(),
+      name: z.string(),
+      language: languageSchema,
+      subject: z.string(),
+      body: z.string(),
+    }),
   ),
 });
 
@@ -248,11 +292,23 @@ export const portalView = z.object({
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   readBack: z
-    .object({ version: z.number(), text: z.string(), sentAt: z.string().nullable(), confirmedAt: z.string().nullable() })
+    .object({
+      version: z.number(),
+      text: z.string(),
+      sentAt: z.string().nullable(),
+      confirmedAt: z.string().nullable(),
+    })
     .nullable(),
   steps: complaintDetail.shape.steps,
   events: z.array(
-    z.object({ id: z.string(), type: z.string(), actorType: z.string(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      actorType: z.string(),
+      actorName: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+      createdAt: z.string(),
+    }),
   ),
   attachments: z.array(attachmentView),
 });

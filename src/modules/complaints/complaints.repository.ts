@@ -87,9 +87,15 @@ const toNumber = (v: string | null): number | null => (v === null ? null : Numbe
 function baseQuery(db: Executor, orgId: string) {
   return db
     .selectFrom('complaints as c')
-    .leftJoin('reasons as r', (j) => j.onRef('r.org_id', '=', 'c.org_id').onRef('r.id', '=', 'c.reason_id'))
-    .leftJoin('users as o', (j) => j.onRef('o.org_id', '=', 'c.org_id').onRef('o.id', '=', 'c.owner_id'))
-    .leftJoin('users as a', (j) => j.onRef('a.org_id', '=', 'c.org_id').onRef('a.id', '=', 'c.intake_agent_id'))
+    .leftJoin('reasons as r', (j) =>
+      j.onRef('r.org_id', '=', 'c.org_id').onRef('r.id', '=', 'c.reason_id'),
+    )
+    .leftJoin('users as o', (j) =>
+      j.onRef('o.org_id', '=', 'c.org_id').onRef('o.id', '=', 'c.owner_id'),
+    )
+    .leftJoin('users as a', (j) =>
+      j.onRef('a.org_id', '=', 'c.org_id').onRef('a.id', '=', 'c.intake_agent_id'),
+    )
     .where('c.org_id', '=', orgId)
     .select([
       'c.org_id',
@@ -158,18 +164,32 @@ const toComplaint = (r: BaseRow): Complaint => ({
   committedDueAt: r.committed_due_at,
 });
 
-export async function findComplaint(db: Executor, orgId: string, id: string): Promise<Complaint | undefined> {
+export async function findComplaint(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<Complaint | undefined> {
   const r = await baseQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
   return r ? toComplaint(r) : undefined;
 }
 
 /** Locks the row for the rest of the transaction: changes to one complaint are serialised. */
 export async function lockComplaint(tx: Executor, orgId: string, id: string): Promise<boolean> {
-  const r = await tx.selectFrom('complaints').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst();
+  const r = await tx
+    .selectFrom('complaints')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   return r !== undefined;
 }
 
-export async function findComplaintIdByToken(db: Executor, orgId: string, tokenHash: string): Promise<string | undefined> {
+export async function findComplaintIdByToken(
+  db: Executor,
+  orgId: string,
+  tokenHash: string,
+): Promise<string | undefined> {
   const r = await db
     .selectFrom('tracking_links')
     .select('complaint_id')
@@ -180,8 +200,23 @@ export async function findComplaintIdByToken(db: Executor, orgId: string, tokenH
   return r?.complaint_id;
 }
 
-export async function insertTrackingLink(tx: Executor, orgId: string, complaintId: string, tokenHash: string, at: Date): Promise<void> {
-  await tx.insertInto('tracking_links').values({ org_id: orgId, token_hash: tokenHash, complaint_id: complaintId, created_at: at, revoked_at: null }).execute();
+export async function insertTrackingLink(
+  tx: Executor,
+  orgId: string,
+  complaintId: string,
+  tokenHash: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .insertInto('tracking_links')
+    .values({
+      org_id: orgId,
+      token_hash: tokenHash,
+      complaint_id: complaintId,
+      created_at: at,
+      revoked_at: null,
+    })
+    .execute();
 }
 
 /** The next reference number; rolled back with the transaction, so numbers never skip. */
@@ -189,7 +224,11 @@ export async function nextSequence(tx: Executor, orgId: string, year: number): P
   const r = await tx
     .insertInto('complaint_sequences')
     .values({ org_id: orgId, year, last_value: 1 })
-    .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet((eb) => ({ last_value: eb('complaint_sequences.last_value', '+', 1) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'year'])
+        .doUpdateSet((eb) => ({ last_value: eb('complaint_sequences.last_value', '+', 1) })),
+    )
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return r.last_value;
@@ -197,7 +236,20 @@ export async function nextSequence(tx: Executor, orgId: string, year: number): P
 
 export async function insertComplaint(
   tx: Executor,
-  c: Omit<Complaint, 'id' | 'reasonNames' | 'intakeAgentName' | 'ownerName' | 'confirmedFactVersion' | 'updatedAt' | 'nextDueAt' | 'nextDueClock' | 'isBreached' | 'isPaused' | 'committedDueAt'> & { searchText: string },
+  c: Omit<
+    Complaint,
+    | 'id'
+    | 'reasonNames'
+    | 'intakeAgentName'
+    | 'ownerName'
+    | 'confirmedFactVersion'
+    | 'updatedAt'
+    | 'nextDueAt'
+    | 'nextDueClock'
+    | 'isBreached'
+    | 'isPaused'
+    | 'committedDueAt'
+  > & { searchText: string },
 ): Promise<string> {
   const r = await tx
     .insertInto('complaints')
@@ -229,8 +281,19 @@ export async function insertComplaint(
   return r.id;
 }
 
-export async function setReference(tx: Executor, orgId: string, id: string, reference: string, searchText: string): Promise<void> {
-  await tx.updateTable('complaints').set({ reference, search_text: searchText }).where('org_id', '=', orgId).where('id', '=', id).execute();
+export async function setReference(
+  tx: Executor,
+  orgId: string,
+  id: string,
+  reference: string,
+  searchText: string,
+): Promise<void> {
+  await tx
+    .updateTable('complaints')
+    .set({ reference, search_text: searchText })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export type ComplaintPatch = Partial<{
@@ -245,7 +308,13 @@ export type ComplaintPatch = Partial<{
   searchText: string;
 }>;
 
-export async function updateComplaint(tx: Executor, orgId: string, id: string, patch: ComplaintPatch, at: Date): Promise<void> {
+export async function updateComplaint(
+  tx: Executor,
+  orgId: string,
+  id: string,
+  patch: ComplaintPatch,
+  at: Date,
+): Promise<void> {
   await tx
     .updateTable('complaints')
     .set({
@@ -256,7 +325,9 @@ export async function updateComplaint(tx: Executor, orgId: string, id: string, p
       ...(patch.productRef !== undefined ? { product_ref: patch.productRef } : {}),
       ...(patch.orderRef !== undefined ? { order_ref: patch.orderRef } : {}),
       ...(patch.ownerId !== undefined ? { owner_id: patch.ownerId } : {}),
-      ...(patch.confirmedFactVersion !== undefined ? { confirmed_fact_version: patch.confirmedFactVersion } : {}),
+      ...(patch.confirmedFactVersion !== undefined
+        ? { confirmed_fact_version: patch.confirmedFactVersion }
+        : {}),
       ...(patch.acknowledgedAt !== undefined ? { acknowledged_at: patch.acknowledgedAt } : {}),
       ...(patch.searchText !== undefined ? { search_text: patch.searchText } : {}),
     })
@@ -267,7 +338,17 @@ export async function updateComplaint(tx: Executor, orgId: string, id: string, p
 
 export async function insertEvent(
   tx: Executor,
-  e: { orgId: string; complaintId: string; type: string; actorType: ComplaintEvent['actorType']; actorId: string | null; actorName: string | null; visibility: ComplaintEvent['visibility']; data: Record<string, unknown>; at: Date },
+  e: {
+    orgId: string;
+    complaintId: string;
+    type: string;
+    actorType: ComplaintEvent['actorType'];
+    actorId: string | null;
+    actorName: string | null;
+    visibility: ComplaintEvent['visibility'];
+    data: Record<string, unknown>;
+    at: Date;
+  },
 ): Promise<string> {
   const r = await tx
     .insertInto('complaint_events')
@@ -287,8 +368,17 @@ export async function insertEvent(
   return r.id;
 }
 
-export async function listEvents(db: Executor, orgId: string, complaintId: string, publicOnly: boolean): Promise<ComplaintEvent[]> {
-  let query = db.selectFrom('complaint_events').selectAll().where('org_id', '=', orgId).where('complaint_id', '=', complaintId);
+export async function listEvents(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+  publicOnly: boolean,
+): Promise<ComplaintEvent[]> {
+  let query = db
+    .selectFrom('complaint_events')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId);
   if (publicOnly) query = query.where('visibility', '=', 'public');
   const rows = await query.orderBy('id').execute();
   return rows.map((r) => ({
@@ -303,7 +393,9 @@ export async function listEvents(db: Executor, orgId: string, complaintId: strin
   }));
 }
 
-const toFact = (r: Selectable<ComplaintFactVersionsTable> & { created_by_name: string | null }): FactVersion => ({
+const toFact = (
+  r: Selectable<ComplaintFactVersionsTable> & { created_by_name: string | null },
+): FactVersion => ({
   version: r.version,
   whatHappened: r.what_happened,
   occurredAt: r.occurred_at,
@@ -323,10 +415,16 @@ const toFact = (r: Selectable<ComplaintFactVersionsTable> & { created_by_name: s
   confirmationNote: r.confirmation_note,
 });
 
-export async function listFactVersions(db: Executor, orgId: string, complaintId: string): Promise<FactVersion[]> {
+export async function listFactVersions(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+): Promise<FactVersion[]> {
   const rows = await db
     .selectFrom('complaint_fact_versions as f')
-    .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'f.org_id').onRef('u.id', '=', 'f.created_by'))
+    .leftJoin('users as u', (j) =>
+      j.onRef('u.org_id', '=', 'f.org_id').onRef('u.id', '=', 'f.created_by'),
+    )
     .selectAll('f')
     .select('u.name as created_by_name')
     .where('f.org_id', '=', orgId)
@@ -340,7 +438,17 @@ export async function insertFactVersion(
   tx: Executor,
   orgId: string,
   complaintId: string,
-  f: Omit<FactVersion, 'version' | 'createdByName' | 'sentAt' | 'confirmedAt' | 'confirmationVia' | 'confirmedBy' | 'confirmationMethod' | 'confirmationNote'>,
+  f: Omit<
+    FactVersion,
+    | 'version'
+    | 'createdByName'
+    | 'sentAt'
+    | 'confirmedAt'
+    | 'confirmationVia'
+    | 'confirmedBy'
+    | 'confirmationMethod'
+    | 'confirmationNote'
+  >,
 ): Promise<number> {
   const r = await tx
     .insertInto('complaint_fact_versions')
@@ -367,7 +475,13 @@ export async function insertFactVersion(
   return r.version;
 }
 
-export async function markFactSent(tx: Executor, orgId: string, complaintId: string, version: number, at: Date): Promise<void> {
+export async function markFactSent(
+  tx: Executor,
+  orgId: string,
+  complaintId: string,
+  version: number,
+  at: Date,
+): Promise<void> {
   await tx
     .updateTable('complaint_fact_versions')
     .set({ sent_at: at })
@@ -386,7 +500,13 @@ export async function markFactConfirmed(
 ): Promise<void> {
   await tx
     .updateTable('complaint_fact_versions')
-    .set({ confirmed_at: c.at, confirmation_via: c.via, confirmed_by: c.by, confirmation_method: c.method, confirmation_note: c.note })
+    .set({
+      confirmed_at: c.at,
+      confirmation_via: c.via,
+      confirmed_by: c.by,
+      confirmation_method: c.method,
+      confirmation_note: c.note,
+    })
     .where('org_id', '=', orgId)
     .where('complaint_id', '=', complaintId)
     .where('version', '=', version)
@@ -397,8 +517,17 @@ export async function markFactConfirmed(
 export async function listComplaints(
   db: Executor,
   orgId: string,
-  q: ListComplaintsQuery & { ownerFilter: string | undefined; terms: string[]; phone: string | null; endOfToday: Date },
-): Promise<{ rows: Complaint[]; customers: Map<string, { name: string; phone: string | null; email: string | null }>; total: number }> {
+  q: ListComplaintsQuery & {
+    ownerFilter: string | undefined;
+    terms: string[];
+    phone: string | null;
+    endOfToday: Date;
+  },
+): Promise<{
+  rows: Complaint[];
+  customers: Map<string, { name: string; phone: string | null; email: string | null }>;
+  total: number;
+}> {
   let where = db.selectFrom('complaints as c').where('c.org_id', '=', orgId);
   if (q.ownerFilter) where = where.where('c.owner_id', '=', q.ownerFilter);
   if (q.status) where = where.where('c.status', '=', q.status);
@@ -414,7 +543,9 @@ export async function listComplaints(
   } else {
     for (const term of q.terms) where = where.where(foldedContains(sql`c.search_text`, term));
   }
-  const totalRow = await where.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const totalRow = await where
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
 
   const order: Record<ListComplaintsQuery['sort'], [string, 'asc' | 'desc']> = {
     dueAt: ['c.next_due_at', 'asc'],
@@ -428,8 +559,17 @@ export async function listComplaints(
   };
   const [column, direction] = order[q.sort];
   const ids = await where
-    .select(['c.id', sql<number>`array_position(array['low','medium','high','critical'], c.severity)`.as('severity_rank')])
-    .$call((qb) => (q.sort === 'dueAt' ? qb.orderBy(sql`c.next_due_at NULLS LAST`).orderBy('c.id') : qb.orderBy(sql.ref(column), direction).orderBy('c.created_at', 'desc').orderBy('c.id')))
+    .select([
+      'c.id',
+      sql<number>`array_position(array['low','medium','high','critical'], c.severity)`.as(
+        'severity_rank',
+      ),
+    ])
+    .$call((qb) =>
+      q.sort === 'dueAt'
+        ? qb.orderBy(sql`c.next_due_at NULLS LAST`).orderBy('c.id')
+        : qb.orderBy(sql.ref(column), direction).orderBy('c.created_at', 'desc').orderBy('c.id'),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
@@ -450,7 +590,9 @@ export async function listComplaints(
     .execute();
   return {
     rows: ids.flatMap((i) => (byId.has(i.id) ? [byId.get(i.id)!] : [])),
-    customers: new Map(customerRows.map((c) => [c.id, { name: c.name, phone: c.phone, email: c.email }])),
+    customers: new Map(
+      customerRows.map((c) => [c.id, { name: c.name, phone: c.phone, email: c.email }]),
+    ),
     total: Number(totalRow.n),
   };
 }
@@ -480,8 +622,17 @@ export async function insertAttachment(
   return { ...a, id: r.id };
 }
 
-export async function listAttachments(db: Executor, orgId: string, complaintId: string, publicOnly: boolean): Promise<Attachment[]> {
-  let query = db.selectFrom('attachments').selectAll().where('org_id', '=', orgId).where('complaint_id', '=', complaintId);
+export async function listAttachments(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+  publicOnly: boolean,
+): Promise<Attachment[]> {
+  let query = db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId);
   if (publicOnly) query = query.where('is_public', '=', true);
   const rows = await query.orderBy('created_at').execute();
   return rows.map((r) => ({
@@ -498,8 +649,17 @@ export async function listAttachments(db: Executor, orgId: string, complaintId: 
   }));
 }
 
-export async function findAttachment(db: Executor, orgId: string, id: string): Promise<Attachment | undefined> {
-  const r = await db.selectFrom('attachments').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findAttachment(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<Attachment | undefined> {
+  const r = await db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r
     ? {
         id: r.id,
@@ -516,7 +676,12 @@ export async function findAttachment(db: Executor, orgId: string, id: string): P
     : undefined;
 }
 
-export async function claimIdempotencyKey(tx: Executor, orgId: string, key: string, requestHash: string): Promise<{ claimed: true } | { claimed: false; requestHash: string; response: unknown }> {
+export async function claimIdempotencyKey(
+  tx: Executor,
+  orgId: string,
+  key: string,
+  requestHash: string,
+): Promise<{ claimed: true } | { claimed: false; requestHash: string; response: unknown }> {
   const inserted = await tx
     .insertInto('idempotency_keys')
     .values({ org_id: orgId, key, request_hash: requestHash, status_code: null, response: null })
@@ -524,20 +689,41 @@ export async function claimIdempotencyKey(tx: Executor, orgId: string, key: stri
     .returning('key')
     .executeTakeFirst();
   if (inserted) return { claimed: true };
-  const existing = await tx.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('org_id', '=', orgId).where('key', '=', key).executeTakeFirstOrThrow();
+  const existing = await tx
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'response'])
+    .where('org_id', '=', orgId)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
   return { claimed: false, requestHash: existing.request_hash, response: existing.response };
 }
 
-export async function storeIdempotentResponse(tx: Executor, orgId: string, key: string, response: unknown): Promise<void> {
-  await tx.updateTable('idempotency_keys').set({ status_code: 201, response: JSON.stringify(response) }).where('org_id', '=', orgId).where('key', '=', key).execute();
+export async function storeIdempotentResponse(
+  tx: Executor,
+  orgId: string,
+  key: string,
+  response: unknown,
+): Promise<void> {
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ status_code: 201, response: JSON.stringify(response) })
+    .where('org_id', '=', orgId)
+    .where('key', '=', key)
+    .execute();
 }
 
 /** When steps 3, 4 and 5 were first done, in one pass over the timeline. */
-export async function stepMoments(db: Executor, orgId: string, complaintId: string): Promise<{ apologisedAt: Date | null; committedAt: Date | null; fixedAt: Date | null }> {
+export async function stepMoments(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+): Promise<{ apologisedAt: Date | null; committedAt: Date | null; fixedAt: Date | null }> {
   const r = await db
     .selectFrom('complaint_events')
     .select([
-      sql<Date | null>`min(created_at) FILTER (WHERE type = 'message.sent' AND data->>'step' = 'apologise')`.as('apologised_at'),
+      sql<Date | null>`min(created_at) FILTER (WHERE type = 'message.sent' AND data->>'step' = 'apologise')`.as(
+        'apologised_at',
+      ),
       sql<Date | null>`min(created_at) FILTER (WHERE type = 'commitment.made')`.as('committed_at'),
       sql<Date | null>`max(created_at) FILTER (WHERE type = 'complaint.fixed')`.as('fixed_at'),
     ])

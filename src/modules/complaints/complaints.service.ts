@@ -10,8 +10,17 @@ import type { FileStore } from '../../platform/files.ts';
 import { FileTooLargeError } from '../../platform/files.ts';
 import { searchTerms } from '../../platform/db/search.ts';
 import { fromMinorUnits, toMinorUnits } from '../../platform/contract/money.ts';
-import { nationalDigits, normalizePhone, type CustomerService, type Customer } from '../customers/index.ts';
-import { renderTemplateParts, type TemplateService, type TemplateStep } from '../templates/index.ts';
+import {
+  nationalDigits,
+  normalizePhone,
+  type CustomerService,
+  type Customer,
+} from '../customers/index.ts';
+import {
+  renderTemplateParts,
+  type TemplateService,
+  type TemplateStep,
+} from '../templates/index.ts';
 import type { MailService } from '../mail/index.ts';
 import { hashToken, issueTrackingToken, orgIdOfTrackingToken } from './domain/tracking-token.ts';
 import { canTransition, allowedTransitions, type ComplaintStatus } from './domain/status.ts';
@@ -36,14 +45,27 @@ import type {
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
 export type ComplaintTools = {
-  complaint: { id: string; reference: string; status: ComplaintStatus; language: Language; ownerId: string | null; intakeAgentId: string | null };
+  complaint: {
+    id: string;
+    reference: string;
+    status: ComplaintStatus;
+    language: Language;
+    ownerId: string | null;
+    intakeAgentId: string | null;
+  };
   customer: { id: string; name: string; email: string | null };
   org: { name: string; timeZone: string };
-  addEvent(actor: Actor, type: string, visibility: 'public' | 'internal', data: Record<string, unknown>): Promise<string>;
+  addEvent(
+    actor: Actor,
+    type: string,
+    visibility: 'public' | 'internal',
+    data: Record<string, unknown>,
+  ): Promise<string>;
   /** Queues an e-mail when the customer has an address; returns the channel used. */
   messageCustomer(subject: string, body: string): Promise<'email' | 'portal'>;
   setCommittedDueAt(dueAt: Date): Promise<void>;
   moveToInProgress(actor: Actor): Promise<void>;
+  claimIfUnowned(actor: Actor): Promise<void>;
 };
 
 /** What the customer may upload: photos, documents, recordings. Anything else is refused. */
@@ -69,22 +91,48 @@ export const allowedContentTypes = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-type SavedFile = { filename: string; contentType: string; storageKey: string; sizeBytes: number; sha256: string };
+type SavedFile = {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+  sizeBytes: number;
+  sha256: string;
+};
 
 const portalReplyBody = text({ max: 20_000 });
 
 /** The first instant of the next local day in a zone: "due today" means before it. */
 export function endOfLocalDay(at: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const localAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const localAsUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   const offset = localAsUtc - Math.floor(at.getTime() / 1000) * 1000;
   return new Date(Date.UTC(get('year'), get('month') - 1, get('day') + 1) - offset);
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-function money(amount: number | null | undefined, currency: string | null | undefined, field: string) {
+function money(
+  amount: number | null | undefined,
+  currency: string | null | undefined,
+  field: string,
+) {
   if (amount === null || amount === undefined) return { amount: null, currency: null };
   const code = currency ?? 'VND';
   const minor = toMinorUnits(amount, code);
@@ -108,7 +156,11 @@ export function createComplaintService(deps: {
   const trackingUrl = (token: string): string => `${deps.publicUrl}/track/${token}`;
 
   async function orgOf(executor: Executor, orgId: string) {
-    const org = await executor.selectFrom('orgs').selectAll().where('id', '=', orgId).executeTakeFirst();
+    const org = await executor
+      .selectFrom('orgs')
+      .selectAll()
+      .where('id', '=', orgId)
+      .executeTakeFirst();
     if (!org) throw new AppError('not_found');
     return org;
   }
@@ -140,9 +192,30 @@ export function createComplaintService(deps: {
     });
   }
 
-  function buildSearchText(c: { reference: string; description: string; productRef: string | null; orderRef: string | null; askText: string | null }, customer: Customer, facts: string[] = []): string {
+  function buildSearchText(
+    c: {
+      reference: string;
+      description: string;
+      productRef: string | null;
+      orderRef: string | null;
+      askText: string | null;
+    },
+    customer: Customer,
+    facts: string[] = [],
+  ): string {
     const phoneForms = customer.phone ? [customer.phone, nationalDigits(customer.phone) ?? ''] : [];
-    return [c.reference, customer.name, ...phoneForms, customer.email ?? '', customer.externalId ?? '', c.productRef ?? '', c.orderRef ?? '', c.description, c.askText ?? '', ...facts]
+    return [
+      c.reference,
+      customer.name,
+      ...phoneForms,
+      customer.email ?? '',
+      customer.externalId ?? '',
+      c.productRef ?? '',
+      c.orderRef ?? '',
+      c.description,
+      c.askText ?? '',
+      ...facts,
+    ]
       .filter((s) => s.length > 0)
       .join(' \n ')
       .slice(0, 200_000);
@@ -151,19 +224,48 @@ export function createComplaintService(deps: {
   async function refreshSearchText(tx: Executor, complaint: Complaint): Promise<void> {
     const customer = await customers.findCustomer(tx, complaint.orgId, complaint.customerId);
     if (!customer) return;
-    const facts = (await repo.listFactVersions(tx, complaint.orgId, complaint.id)).slice(0, 3).flatMap((f) => [f.whatHappened, f.askText]);
-    await repo.updateComplaint(tx, complaint.orgId, complaint.id, { searchText: buildSearchText(complaint, customer, facts) }, complaint.updatedAt);
+    const facts = (await repo.listFactVersions(tx, complaint.orgId, complaint.id))
+      .slice(0, 3)
+      .flatMap((f) => [f.whatHappened, f.askText]);
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { searchText: buildSearchText(complaint, customer, facts) },
+      complaint.updatedAt,
+    );
   }
 
-  async function assertUser(tx: Executor, orgId: string, userId: string | null | undefined, field: string) {
+  async function assertUser(
+    tx: Executor,
+    orgId: string,
+    userId: string | null | undefined,
+    field: string,
+  ) {
     if (!userId) return;
-    const u = await tx.selectFrom('users').select('id').where('org_id', '=', orgId).where('id', '=', userId).where('is_active', '=', true).executeTakeFirst();
+    const u = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', userId)
+      .where('is_active', '=', true)
+      .executeTakeFirst();
     if (!u) throw invalidField(field);
   }
 
-  async function assertReason(tx: Executor, orgId: string, reasonId: string | null | undefined, field: string) {
+  async function assertReason(
+    tx: Executor,
+    orgId: string,
+    reasonId: string | null | undefined,
+    field: string,
+  ) {
     if (!reasonId) return;
-    const r = await tx.selectFrom('reasons').select('id').where('org_id', '=', orgId).where('id', '=', reasonId).executeTakeFirst();
+    const r = await tx
+      .selectFrom('reasons')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', reasonId)
+      .executeTakeFirst();
     if (!r) throw invalidField(field);
   }
 
@@ -182,7 +284,11 @@ export function createComplaintService(deps: {
     await assertUser(tx, orgId, input.ownerId, 'ownerId');
     const ask = money(input.ask?.amount, input.ask?.currency, 'ask.amount');
     const customer = await customers.upsert(tx, orgId, input.customer, 'customer.');
-    const language: Language = input.language ?? input.customer.preferredLanguage ?? customer.preferredLanguage ?? (org.default_language as Language);
+    const language: Language =
+      input.language ??
+      input.customer.preferredLanguage ??
+      customer.preferredLanguage ??
+      (org.default_language as Language);
     const now = clock.now();
     const token = issueTrackingToken(orgId);
     const intakeAgentId = actor.type === 'user' ? actor.id : null;
@@ -214,18 +320,39 @@ export function createComplaintService(deps: {
     });
     await repo.insertTrackingLink(tx, orgId, id, token.hash, now);
     const complaint = { orgId, id };
-    await addEvent(tx, complaint, actor, 'complaint.received', 'public', { channel: input.channel });
+    await addEvent(tx, complaint, actor, 'complaint.received', 'public', {
+      channel: input.channel,
+    });
     // Step 1: the thank-you goes out with the reference and the private link, by e-mail when
     // we have an address; the portal shows the same acknowledgement in any case.
     const link = trackingUrl(token.token);
-    const thankYou = customer.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
+    const thankYou = customer.email
+      ? await templates.pick(tx, orgId, 'thank', language)
+      : undefined;
     const via = thankYou ? 'email' : 'portal';
-    await addEvent(tx, complaint, { type: 'system', id: null, name: 'Ombud' }, 'complaint.acknowledged', 'public', { via, to: via === 'email' ? customer.email : null });
+    await addEvent(
+      tx,
+      complaint,
+      { type: 'system', id: null, name: 'Ombud' },
+      'complaint.acknowledged',
+      'public',
+      { via, to: via === 'email' ? customer.email : null },
+    );
     await deps.onChanged?.(tx, orgId, id);
 
     const year = yearIn(now, org.time_zone);
-    const reference = formatReference(org.reference_prefix, year, await repo.nextSequence(tx, orgId, year));
-    await repo.setReference(tx, orgId, id, reference, buildSearchText({ ...base, reference }, customer));
+    const reference = formatReference(
+      org.reference_prefix,
+      year,
+      await repo.nextSequence(tx, orgId, year),
+    );
+    await repo.setReference(
+      tx,
+      orgId,
+      id,
+      reference,
+      buildSearchText({ ...base, reference }, customer),
+    );
     if (thankYou && customer.email) {
       const rendered = renderTemplateParts(thankYou, {
         customerName: customer.name,
@@ -234,12 +361,24 @@ export function createComplaintService(deps: {
         orgName: org.name,
         agentName: actor.type === 'user' ? (actor.name ?? '') : org.name,
       });
-      await mail.queue(tx, { orgId, complaintId: id, kind: 'acknowledgement', to: customer.email, subject: rendered.subject, text: rendered.body });
+      await mail.queue(tx, {
+        orgId,
+        complaintId: id,
+        kind: 'acknowledgement',
+        to: customer.email,
+        subject: rendered.subject,
+        text: rendered.body,
+      });
     }
     return { id, reference, trackingUrl: link };
   }
 
-  function toFactView(f: FactVersion, complaint: Complaint, customer: { name: string }, timeZone: string): FactVersionView {
+  function toFactView(
+    f: FactVersion,
+    complaint: Complaint,
+    customer: { name: string },
+    timeZone: string,
+  ): FactVersionView {
     return {
       version: f.version,
       whatHappened: f.whatHappened,
@@ -247,15 +386,26 @@ export function createComplaintService(deps: {
       productRef: f.productRef,
       orderRef: f.orderRef,
       askText: f.askText,
-      askAmount: f.askAmount !== null && f.askCurrency ? fromMinorUnits(f.askAmount, f.askCurrency) : null,
+      askAmount:
+        f.askAmount !== null && f.askCurrency ? fromMinorUnits(f.askAmount, f.askCurrency) : null,
       askCurrency: f.askCurrency,
-      readBack: renderReadBack(f, { language: complaint.language, customerName: customer.name, reference: complaint.reference, timeZone }),
+      readBack: renderReadBack(f, {
+        language: complaint.language,
+        customerName: customer.name,
+        reference: complaint.reference,
+        timeZone,
+      }),
       createdAt: f.createdAt.toISOString(),
       createdByName: f.createdByName,
       sentAt: iso(f.sentAt),
       confirmedAt: iso(f.confirmedAt),
       confirmation: f.confirmationVia
-        ? { via: f.confirmationVia, by: f.confirmedBy, method: f.confirmationMethod, note: f.confirmationNote }
+        ? {
+            via: f.confirmationVia,
+            by: f.confirmedBy,
+            method: f.confirmationMethod,
+            note: f.confirmationNote,
+          }
         : null,
     };
   }
@@ -269,14 +419,26 @@ export function createComplaintService(deps: {
     createdAt: a.createdAt.toISOString(),
   });
 
-  async function stepsOf(executor: Executor, complaint: Complaint, confirmed: FactVersion | undefined) {
-    const { apologisedAt, committedAt, fixedAt } = await repo.stepMoments(executor, complaint.orgId, complaint.id);
+  async function stepsOf(
+    executor: Executor,
+    complaint: Complaint,
+    confirmed: FactVersion | undefined,
+  ) {
+    const { apologisedAt, committedAt, fixedAt } = await repo.stepMoments(
+      executor,
+      complaint.orgId,
+      complaint.id,
+    );
     return deriveSteps({
       acknowledgedAt: complaint.acknowledgedAt,
       confirmedAt: confirmed?.confirmedAt ?? null,
       apologisedAt,
       committedAt,
-      fixedAt: fixedAt ?? (complaint.status === 'fixed' || complaint.status === 'closed' ? complaint.updatedAt : null),
+      fixedAt:
+        fixedAt ??
+        (complaint.status === 'fixed' || complaint.status === 'closed'
+          ? complaint.updatedAt
+          : null),
       status: complaint.status,
     }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
   }
@@ -305,7 +467,10 @@ export function createComplaintService(deps: {
         orderRef: complaint.orderRef,
         description: complaint.description,
         askText: complaint.askText,
-        askAmount: complaint.askAmount !== null && complaint.askCurrency ? fromMinorUnits(complaint.askAmount, complaint.askCurrency) : null,
+        askAmount:
+          complaint.askAmount !== null && complaint.askCurrency
+            ? fromMinorUnits(complaint.askAmount, complaint.askCurrency)
+            : null,
         askCurrency: complaint.askCurrency,
         language: complaint.language,
         intakeAgentId: complaint.intakeAgentId,
@@ -337,19 +502,56 @@ export function createComplaintService(deps: {
   }
 
   /** Changes the status through the transition table, with an event; no-op if unchanged. */
-  async function transition(tx: Executor, complaint: Complaint, actor: Actor, to: ComplaintStatus, note: string | null, visibility: 'public' | 'internal' = 'public') {
+  async function transition(
+    tx: Executor,
+    complaint: Complaint,
+    actor: Actor,
+    to: ComplaintStatus,
+    note: string | null,
+    visibility: 'public' | 'internal' = 'public',
+  ) {
     if (complaint.status === to) return;
     if (!canTransition(complaint.status, to)) {
       throw new AppError('invalid_transition', { params: { from: complaint.status, to } });
     }
     await repo.updateComplaint(tx, complaint.orgId, complaint.id, { status: to }, clock.now());
-    await addEvent(tx, complaint, actor, 'complaint.status_changed', visibility, { from: complaint.status, to, ...(note ? { note } : {}) });
+    await addEvent(tx, complaint, actor, 'complaint.status_changed', visibility, {
+      from: complaint.status,
+      to,
+      ...(note ? { note } : {}),
+    });
     if (to === 'fixed') await addEvent(tx, complaint, actor, 'complaint.fixed', 'public', {});
     complaint.status = to;
   }
 
+  /**
+   * The first person who works on an unowned case (a web or e-mail complaint) becomes its
+   * owner, so that its clocks always have someone to warn and to escalate from.
+   */
+  async function claimIfUnowned(tx: Executor, complaint: Complaint, actor: Actor): Promise<void> {
+    if (complaint.ownerId || actor.type !== 'user' || !actor.id) return;
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { ownerId: actor.id },
+      clock.now(),
+    );
+    await addEvent(tx, complaint, actor, 'complaint.assigned', 'internal', {
+      from: null,
+      to: actor.id,
+      toName: actor.name,
+      automatic: true,
+    });
+    complaint.ownerId = actor.id;
+  }
+
   /** Runs a change on one complaint, locked, in one transaction. */
-  async function change<T>(orgId: string, id: string, fn: (tx: Executor, complaint: Complaint) => Promise<T>): Promise<T> {
+  async function change<T>(
+    orgId: string,
+    id: string,
+    fn: (tx: Executor, complaint: Complaint) => Promise<T>,
+  ): Promise<T> {
     return db.transaction().execute(async (tx) => {
       if (!(await repo.lockComplaint(tx, orgId, id))) throw new AppError('not_found');
       const complaint = await getComplaint(tx, orgId, id);
@@ -360,7 +562,10 @@ export function createComplaintService(deps: {
   }
 
   async function customerAndOrg(tx: Executor, complaint: Complaint) {
-    const [customer, org] = await Promise.all([customers.findCustomer(tx, complaint.orgId, complaint.customerId), orgOf(tx, complaint.orgId)]);
+    const [customer, org] = await Promise.all([
+      customers.findCustomer(tx, complaint.orgId, complaint.customerId),
+      orgOf(tx, complaint.orgId),
+    ]);
     if (!customer) throw new AppError('not_found');
     return { customer, org };
   }
@@ -369,7 +574,10 @@ export function createComplaintService(deps: {
    * Streams the uploaded files to the store as they arrive and collects the text fields. If
    * anything is refused, every file stored so far is removed: nothing half-written remains.
    */
-  async function receiveUpload(orgId: string, parts: AsyncIterable<UploadPart>): Promise<{ saved: SavedFile[]; fields: Record<string, string> }> {
+  async function receiveUpload(
+    orgId: string,
+    parts: AsyncIterable<UploadPart>,
+  ): Promise<{ saved: SavedFile[]; fields: Record<string, string> }> {
     const saved: SavedFile[] = [];
     const fields: Record<string, string> = {};
     try {
@@ -381,14 +589,20 @@ export function createComplaintService(deps: {
         const contentType = file.contentType.toLowerCase().split(';')[0]!.trim();
         if (!allowedContentTypes.has(contentType)) {
           file.stream.resume();
-          throw new AppError('unsupported_media_type', { field: 'file', params: { type: contentType } });
+          throw new AppError('unsupported_media_type', {
+            field: 'file',
+            params: { type: contentType },
+          });
         }
         try {
           const stored = await files.save(orgId, file.stream, deps.uploadMaxBytes);
           saved.push({ filename: file.filename.slice(0, 255) || 'file', contentType, ...stored });
         } catch (error) {
           if (error instanceof FileTooLargeError) {
-            throw new AppError('payload_too_large', { field: 'file', params: { max: `${Math.round(deps.uploadMaxBytes / 1024 / 1024)} MB` } });
+            throw new AppError('payload_too_large', {
+              field: 'file',
+              params: { max: `${Math.round(deps.uploadMaxBytes / 1024 / 1024)} MB` },
+            });
           }
           throw error;
         }
@@ -402,7 +616,12 @@ export function createComplaintService(deps: {
 
   const discard = (saved: SavedFile[]) => Promise.all(saved.map((f) => files.remove(f.storageKey)));
 
-  async function attach(tx: Executor, complaint: Complaint, actor: Actor, saved: SavedFile[]): Promise<Attachment[]> {
+  async function attach(
+    tx: Executor,
+    complaint: Complaint,
+    actor: Actor,
+    saved: SavedFile[],
+  ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const f of saved) {
       const attachment = await repo.insertAttachment(tx, complaint.orgId, {
@@ -417,7 +636,11 @@ export function createComplaintService(deps: {
         isPublic: true,
         createdAt: clock.now(),
       });
-      await addEvent(tx, complaint, actor, 'attachment.added', 'public', { attachmentId: attachment.id, filename: f.filename, sizeBytes: f.sizeBytes });
+      await addEvent(tx, complaint, actor, 'attachment.added', 'public', {
+        attachmentId: attachment.id,
+        filename: f.filename,
+        sizeBytes: f.sizeBytes,
+      });
       out.push(attachment);
     }
     return out;
@@ -431,9 +654,19 @@ export function createComplaintService(deps: {
     return { orgId, id };
   }
 
-  const customerActor = (customer: { id: string; name: string }): Actor => ({ type: 'customer', id: customer.id, name: customer.name });
+  const customerActor = (customer: { id: string; name: string }): Actor => ({
+    type: 'customer',
+    id: customer.id,
+    name: customer.name,
+  });
 
-  async function confirmVersion(tx: Executor, complaint: Complaint, actor: Actor, version: number, c: { via: 'portal' | 'verbal'; by: string | null; method: string; note: string | null }) {
+  async function confirmVersion(
+    tx: Executor,
+    complaint: Complaint,
+    actor: Actor,
+    version: number,
+    c: { via: 'portal' | 'verbal'; by: string | null; method: string; note: string | null },
+  ) {
     const versions = await repo.listFactVersions(tx, complaint.orgId, complaint.id);
     const target = versions.find((v) => v.version === version);
     if (!target) throw invalidField('version');
@@ -442,52 +675,97 @@ export function createComplaintService(deps: {
     if (target.confirmedAt) return;
     const at = clock.now();
     await repo.markFactConfirmed(tx, complaint.orgId, complaint.id, version, { at, ...c });
-    await repo.updateComplaint(tx, complaint.orgId, complaint.id, { confirmedFactVersion: version }, at);
-    await addEvent(tx, complaint, actor, 'readback.confirmed', 'public', { version, via: c.via, by: c.by, method: c.method, ...(c.note ? { note: c.note } : {}) });
-    if (complaint.status === 'waiting_customer') await transition(tx, complaint, actor, 'in_progress', null);
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { confirmedFactVersion: version },
+      at,
+    );
+    await addEvent(tx, complaint, actor, 'readback.confirmed', 'public', {
+      version,
+      via: c.via,
+      by: c.by,
+      method: c.method,
+      ...(c.note ? { note: c.note } : {}),
+    });
+    if (complaint.status === 'waiting_customer')
+      await transition(tx, complaint, actor, 'in_progress', null);
   }
 
   return {
     /** REST and console intake. An Idempotency-Key makes a retried create return the first result. */
-    async create(scope: Scope, input: CreateComplaintRequest, idempotencyKey?: string): Promise<ComplaintDetail & { created: boolean }> {
+    async create(
+      scope: Scope,
+      input: CreateComplaintRequest,
+      idempotencyKey?: string,
+    ): Promise<ComplaintDetail & { created: boolean }> {
       const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
       const outcome = await db.transaction().execute(async (tx) => {
         if (idempotencyKey) {
-          const claim = await repo.claimIdempotencyKey(tx, scope.orgId, idempotencyKey, requestHash);
+          const claim = await repo.claimIdempotencyKey(
+            tx,
+            scope.orgId,
+            idempotencyKey,
+            requestHash,
+          );
           if (!claim.claimed) {
-            if (claim.requestHash !== requestHash) throw new AppError('idempotency_conflict', { field: 'Idempotency-Key' });
+            if (claim.requestHash !== requestHash)
+              throw new AppError('idempotency_conflict', { field: 'Idempotency-Key' });
             const previous = claim.response as { id: string; trackingUrl: string } | null;
             if (!previous) throw new AppError('conflict');
             return { ...previous, created: false };
           }
         }
         const result = await intake(tx, scope.orgId, scope.actor, input);
-        if (idempotencyKey) await repo.storeIdempotentResponse(tx, scope.orgId, idempotencyKey, result);
+        if (idempotencyKey)
+          await repo.storeIdempotentResponse(tx, scope.orgId, idempotencyKey, result);
         return { ...result, created: true };
       });
       const view = await detail(scope.orgId, outcome.id);
-      return { ...view, complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl }, created: outcome.created };
+      return {
+        ...view,
+        complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
+        created: outcome.created,
+      };
     },
 
     /** The public web form: a customer with no account, in their language. */
-    async createFromPublicForm(orgSlug: string, input: PublicComplaintRequest): Promise<{ reference: string; trackingUrl: string }> {
-      const org = await db.selectFrom('orgs').select(['id']).where('slug', '=', orgSlug).executeTakeFirst();
+    async createFromPublicForm(
+      orgSlug: string,
+      input: PublicComplaintRequest,
+    ): Promise<{ reference: string; trackingUrl: string }> {
+      const org = await db
+        .selectFrom('orgs')
+        .select(['id'])
+        .where('slug', '=', orgSlug)
+        .executeTakeFirst();
       if (!org) throw new AppError('not_found');
       // The honeypot: a field people cannot see. A bot that fills it gets a plain refusal.
       if (input.website && input.website.length > 0) throw new AppError('spam');
       if (!input.phone && !input.email) throw invalidField('phone', 'field.contact_required');
       return db.transaction().execute(async (tx) => {
         const customerName = input.name;
-        const result = await intake(tx, org.id, { type: 'customer', id: null, name: customerName }, {
-          customer: { name: customerName, phone: input.phone ?? null, email: input.email ?? null, preferredLanguage: input.language },
-          channel: 'web',
-          reasonId: input.reasonId ?? null,
-          severity: 'medium',
-          orderRef: input.orderRef ?? null,
-          description: input.description,
-          ask: input.askText ? { text: input.askText } : undefined,
-          language: input.language,
-        });
+        const result = await intake(
+          tx,
+          org.id,
+          { type: 'customer', id: null, name: customerName },
+          {
+            customer: {
+              name: customerName,
+              phone: input.phone ?? null,
+              email: input.email ?? null,
+              preferredLanguage: input.language,
+            },
+            channel: 'web',
+            reasonId: input.reasonId ?? null,
+            severity: 'medium',
+            orderRef: input.orderRef ?? null,
+            description: input.description,
+            ask: input.askText ? { text: input.askText } : undefined,
+            language: input.language,
+          },
+        );
         return { reference: result.reference, trackingUrl: result.trackingUrl };
       });
     },
@@ -498,33 +776,67 @@ export function createComplaintService(deps: {
      * For other modules (commitments, follow-ups): a change to one complaint, locked, in one
      * transaction, with the tools to add timeline events and to write to the customer.
      */
-    async act<T>(orgId: string, id: string, fn: (tx: Executor, tools: ComplaintTools) => Promise<T>): Promise<T> {
+    async act<T>(
+      orgId: string,
+      id: string,
+      fn: (tx: Executor, tools: ComplaintTools) => Promise<T>,
+    ): Promise<T> {
       return change(orgId, id, async (tx, complaint) => {
         const { customer, org } = await customerAndOrg(tx, complaint);
         return fn(tx, {
-          complaint: { id: complaint.id, reference: complaint.reference, status: complaint.status, language: complaint.language, ownerId: complaint.ownerId, intakeAgentId: complaint.intakeAgentId },
+          complaint: {
+            id: complaint.id,
+            reference: complaint.reference,
+            status: complaint.status,
+            language: complaint.language,
+            ownerId: complaint.ownerId,
+            intakeAgentId: complaint.intakeAgentId,
+          },
           customer: { id: customer.id, name: customer.name, email: customer.email },
           org: { name: org.name, timeZone: org.time_zone },
-          addEvent: (actor, type, visibility, data) => addEvent(tx, complaint, actor, type, visibility, data),
+          addEvent: (actor, type, visibility, data) =>
+            addEvent(tx, complaint, actor, type, visibility, data),
           async messageCustomer(subject, body) {
             if (!customer.email) return 'portal';
-            await mail.queue(tx, { orgId, complaintId: id, kind: 'message', to: customer.email, subject, text: body });
+            await mail.queue(tx, {
+              orgId,
+              complaintId: id,
+              kind: 'message',
+              to: customer.email,
+              subject,
+              text: body,
+            });
             return 'email';
           },
-          setCommittedDueAt: (dueAt) => tx.updateTable('complaints').set({ committed_due_at: dueAt, updated_at: clock.now() }).where('org_id', '=', orgId).where('id', '=', id).execute().then(() => undefined),
+          setCommittedDueAt: (dueAt) =>
+            tx
+              .updateTable('complaints')
+              .set({ committed_due_at: dueAt, updated_at: clock.now() })
+              .where('org_id', '=', orgId)
+              .where('id', '=', id)
+              .execute()
+              .then(() => undefined),
           async moveToInProgress(actor) {
-            if (complaint.status === 'new') await transition(tx, complaint, actor, 'in_progress', null, 'internal');
+            if (complaint.status === 'new')
+              await transition(tx, complaint, actor, 'in_progress', null, 'internal');
           },
+          claimIfUnowned: (actor) => claimIfUnowned(tx, complaint, actor),
         });
       });
     },
 
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
-      const phone = query.q ? normalizePhone(query.q) ?? null : null;
+      const phone = query.q ? (normalizePhone(query.q) ?? null) : null;
       const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
       const org = await orgOf(db, scope.orgId);
       const endOfToday = endOfLocalDay(clock.now(), org.time_zone);
-      const result = await repo.listComplaints(db, scope.orgId, { ...query, ownerFilter, terms: query.q ? searchTerms(query.q) : [], phone, endOfToday });
+      const result = await repo.listComplaints(db, scope.orgId, {
+        ...query,
+        ownerFilter,
+        terms: query.q ? searchTerms(query.q) : [],
+        phone,
+        endOfToday,
+      });
       return {
         items: result.rows.map((c) => {
           const customer = result.customers.get(c.customerId);
@@ -561,32 +873,84 @@ export function createComplaintService(deps: {
     async timeline(scope: Scope, id: string): Promise<TimelineEvent[]> {
       await getComplaint(db, scope.orgId, id);
       const events = await repo.listEvents(db, scope.orgId, id, false);
-      return events.map((e) => ({ id: e.id, type: e.type, actorType: e.actorType, actorName: e.actorName, visibility: e.visibility, data: e.data, createdAt: e.createdAt.toISOString() }));
+      return events.map((e) => ({
+        id: e.id,
+        type: e.type,
+        actorType: e.actorType,
+        actorName: e.actorName,
+        visibility: e.visibility,
+        data: e.data,
+        createdAt: e.createdAt.toISOString(),
+      }));
     },
 
-    async update(scope: Scope, id: string, patch: { reasonId?: string | null | undefined; severity?: Complaint['severity'] | undefined; productRef?: string | null | undefined; orderRef?: string | null | undefined; ownerId?: string | null | undefined }) {
+    async update(
+      scope: Scope,
+      id: string,
+      patch: {
+        reasonId?: string | null | undefined;
+        severity?: Complaint['severity'] | undefined;
+        productRef?: string | null | undefined;
+        orderRef?: string | null | undefined;
+        ownerId?: string | null | undefined;
+      },
+    ) {
       await change(scope.orgId, id, async (tx, complaint) => {
-        if (patch.ownerId !== undefined && patch.ownerId !== complaint.ownerId && !scope.permissions.has('complaint:assign') && patch.ownerId !== scope.actor.id) {
+        if (
+          patch.ownerId !== undefined &&
+          patch.ownerId !== complaint.ownerId &&
+          !scope.permissions.has('complaint:assign') &&
+          patch.ownerId !== scope.actor.id
+        ) {
           throw new AppError('forbidden');
         }
         await assertReason(tx, scope.orgId, patch.reasonId, 'reasonId');
         await assertUser(tx, scope.orgId, patch.ownerId, 'ownerId');
         const changes: Record<string, { from: unknown; to: unknown }> = {};
         for (const key of ['reasonId', 'severity', 'productRef', 'orderRef'] as const) {
-          if (patch[key] !== undefined && patch[key] !== complaint[key]) changes[key] = { from: complaint[key], to: patch[key] };
+          if (patch[key] !== undefined && patch[key] !== complaint[key])
+            changes[key] = { from: complaint[key], to: patch[key] };
         }
         const ownerChanged = patch.ownerId !== undefined && patch.ownerId !== complaint.ownerId;
         if (Object.keys(changes).length === 0 && !ownerChanged) return;
         await repo.updateComplaint(tx, scope.orgId, id, patch, clock.now());
-        if (Object.keys(changes).length > 0) await addEvent(tx, complaint, scope.actor, 'complaint.updated', 'internal', { changes });
-        if (ownerChanged) await addEvent(tx, complaint, scope.actor, 'complaint.assigned', 'internal', { from: complaint.ownerId, to: patch.ownerId });
-        await refreshSearchText(tx, { ...complaint, productRef: patch.productRef !== undefined ? patch.productRef : complaint.productRef, orderRef: patch.orderRef !== undefined ? patch.orderRef : complaint.orderRef });
+        if (Object.keys(changes).length > 0)
+          await addEvent(tx, complaint, scope.actor, 'complaint.updated', 'internal', { changes });
+        if (ownerChanged) {
+          const toName = patch.ownerId
+            ? ((
+                await tx
+                  .selectFrom('users')
+                  .select('name')
+                  .where('org_id', '=', scope.orgId)
+                  .where('id', '=', patch.ownerId)
+                  .executeTakeFirst()
+              )?.name ?? null)
+            : null;
+          await addEvent(tx, complaint, scope.actor, 'complaint.assigned', 'internal', {
+            from: complaint.ownerId,
+            to: patch.ownerId,
+            toName,
+          });
+        }
+        await refreshSearchText(tx, {
+          ...complaint,
+          productRef: patch.productRef !== undefined ? patch.productRef : complaint.productRef,
+          orderRef: patch.orderRef !== undefined ? patch.orderRef : complaint.orderRef,
+        });
       });
       return detail(scope.orgId, id);
     },
 
-    async changeStatus(scope: Scope, id: string, status: ComplaintStatus, note: string | null | undefined) {
-      await change(scope.orgId, id, (tx, complaint) => transition(tx, complaint, scope.actor, status, note ?? null));
+    async changeStatus(
+      scope: Scope,
+      id: string,
+      status: ComplaintStatus,
+      note: string | null | undefined,
+    ) {
+      await change(scope.orgId, id, (tx, complaint) =>
+        transition(tx, complaint, scope.actor, status, note ?? null),
+      );
       return detail(scope.orgId, id);
     },
 
@@ -605,8 +969,13 @@ export function createComplaintService(deps: {
           createdBy: scope.actor.type === 'user' ? scope.actor.id : null,
           createdAt: clock.now(),
         });
-        await addEvent(tx, complaint, scope.actor, 'facts.recorded', 'internal', { version, supersedesConfirmed: complaint.confirmedFactVersion });
-        if (complaint.status === 'new') await transition(tx, complaint, scope.actor, 'in_progress', null, 'internal');
+        await addEvent(tx, complaint, scope.actor, 'facts.recorded', 'internal', {
+          version,
+          supersedesConfirmed: complaint.confirmedFactVersion,
+        });
+        await claimIfUnowned(tx, complaint, scope.actor);
+        if (complaint.status === 'new')
+          await transition(tx, complaint, scope.actor, 'in_progress', null, 'internal');
         await refreshSearchText(tx, complaint);
       });
       return detail(scope.orgId, id);
@@ -620,7 +989,12 @@ export function createComplaintService(deps: {
         if (!target) throw invalidField('version');
         if (versions[0]?.version !== version) throw new AppError('conflict', { field: 'version' });
         const { customer, org } = await customerAndOrg(tx, complaint);
-        const readBack = renderReadBack(target, { language: complaint.language, customerName: customer.name, reference: complaint.reference, timeZone: org.time_zone });
+        const readBack = renderReadBack(target, {
+          language: complaint.language,
+          customerName: customer.name,
+          reference: complaint.reference,
+          timeZone: org.time_zone,
+        });
         // Only hashes of links are stored, so the message carries a fresh link of its own.
         const token = issueTrackingToken(scope.orgId);
         await repo.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
@@ -636,12 +1010,26 @@ export function createComplaintService(deps: {
             readBack,
           });
           if (rendered) {
-            await mail.queue(tx, { orgId: scope.orgId, complaintId: id, kind: 'readback', to: customer.email, subject: rendered.subject, text: rendered.body });
+            await mail.queue(tx, {
+              orgId: scope.orgId,
+              complaintId: id,
+              kind: 'readback',
+              to: customer.email,
+              subject: rendered.subject,
+              text: rendered.body,
+            });
             via = 'email';
           }
         }
-        await addEvent(tx, complaint, scope.actor, 'readback.sent', 'public', { version, via, text: readBack });
-        if (complaint.status !== 'waiting_customer' && canTransition(complaint.status, 'waiting_customer')) {
+        await addEvent(tx, complaint, scope.actor, 'readback.sent', 'public', {
+          version,
+          via,
+          text: readBack,
+        });
+        if (
+          complaint.status !== 'waiting_customer' &&
+          canTransition(complaint.status, 'waiting_customer')
+        ) {
           await transition(tx, complaint, scope.actor, 'waiting_customer', null);
         }
       });
@@ -649,9 +1037,23 @@ export function createComplaintService(deps: {
     },
 
     /** The agent records that the customer confirmed the facts by voice or in person. */
-    async confirmVerbally(scope: Scope, id: string, input: { version: number; confirmedBy: string; method: 'phone' | 'in_person' | 'chat' | 'other'; note?: string | null | undefined }) {
+    async confirmVerbally(
+      scope: Scope,
+      id: string,
+      input: {
+        version: number;
+        confirmedBy: string;
+        method: 'phone' | 'in_person' | 'chat' | 'other';
+        note?: string | null | undefined;
+      },
+    ) {
       await change(scope.orgId, id, (tx, complaint) =>
-        confirmVersion(tx, complaint, scope.actor, input.version, { via: 'verbal', by: input.confirmedBy, method: input.method, note: input.note ?? null }),
+        confirmVersion(tx, complaint, scope.actor, input.version, {
+          via: 'verbal',
+          by: input.confirmedBy,
+          method: input.method,
+          note: input.note ?? null,
+        }),
       );
       return detail(scope.orgId, id);
     },
@@ -667,28 +1069,57 @@ export function createComplaintService(deps: {
         orgName: org.name,
         agentName: scope.actor.name ?? org.name,
         trackingUrl: `${deps.publicUrl}/track/…`,
-        ...(latest ? { readBack: renderReadBack(latest, { language: complaint.language, customerName: customer.name, reference: complaint.reference, timeZone: org.time_zone }) } : {}),
+        ...(latest
+          ? {
+              readBack: renderReadBack(latest, {
+                language: complaint.language,
+                customerName: customer.name,
+                reference: complaint.reference,
+                timeZone: org.time_zone,
+              }),
+            }
+          : {}),
       });
     },
 
     /** A message to the customer. With step 'apologise' it is the step-3 apology. */
-    async sendMessage(scope: Scope, id: string, input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string }) {
+    async sendMessage(
+      scope: Scope,
+      id: string,
+      input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
+    ) {
       await change(scope.orgId, id, async (tx, complaint) => {
         const { customer } = await customerAndOrg(tx, complaint);
         const subject = input.subject || `[${complaint.reference}]`;
         let via = 'portal';
         if (customer.email) {
-          await mail.queue(tx, { orgId: scope.orgId, complaintId: id, kind: 'message', to: customer.email, subject, text: input.body });
+          await mail.queue(tx, {
+            orgId: scope.orgId,
+            complaintId: id,
+            kind: 'message',
+            to: customer.email,
+            subject,
+            text: input.body,
+          });
           via = 'email';
         }
-        await addEvent(tx, complaint, scope.actor, 'message.sent', 'public', { step: input.step, subject, body: input.body, via });
-        if (complaint.status === 'new') await transition(tx, complaint, scope.actor, 'in_progress', null, 'internal');
+        await addEvent(tx, complaint, scope.actor, 'message.sent', 'public', {
+          step: input.step,
+          subject,
+          body: input.body,
+          via,
+        });
+        await claimIfUnowned(tx, complaint, scope.actor);
+        if (complaint.status === 'new')
+          await transition(tx, complaint, scope.actor, 'in_progress', null, 'internal');
       });
       return detail(scope.orgId, id);
     },
 
     async addNote(scope: Scope, id: string, body: string) {
-      await change(scope.orgId, id, (tx, complaint) => addEvent(tx, complaint, scope.actor, 'note.added', 'internal', { body }));
+      await change(scope.orgId, id, (tx, complaint) =>
+        addEvent(tx, complaint, scope.actor, 'note.added', 'internal', { body }),
+      );
       return { ok: true };
     },
 
@@ -702,12 +1133,18 @@ export function createComplaintService(deps: {
       });
     },
 
-    async addAttachments(scope: Scope, id: string, parts: AsyncIterable<UploadPart>): Promise<AttachmentView[]> {
+    async addAttachments(
+      scope: Scope,
+      id: string,
+      parts: AsyncIterable<UploadPart>,
+    ): Promise<AttachmentView[]> {
       await getComplaint(db, scope.orgId, id);
       const { saved } = await receiveUpload(scope.orgId, parts);
       try {
         if (saved.length === 0) throw invalidField('file', 'field.required');
-        return await change(scope.orgId, id, async (tx, complaint) => (await attach(tx, complaint, scope.actor, saved)).map(toAttachmentView));
+        return await change(scope.orgId, id, async (tx, complaint) =>
+          (await attach(tx, complaint, scope.actor, saved)).map(toAttachmentView),
+        );
       } catch (error) {
         await discard(saved);
         throw error;
@@ -745,7 +1182,12 @@ export function createComplaintService(deps: {
         readBack: shown
           ? {
               version: shown.version,
-              text: renderReadBack(shown, { language: complaint.language, customerName: customer.name, reference: complaint.reference, timeZone: org.time_zone }),
+              text: renderReadBack(shown, {
+                language: complaint.language,
+                customerName: customer.name,
+                reference: complaint.reference,
+                timeZone: org.time_zone,
+              }),
               sentAt: iso(shown.sentAt),
               confirmedAt: iso(shown.confirmedAt),
             }
@@ -756,7 +1198,12 @@ export function createComplaintService(deps: {
           type: e.type,
           actorType: e.actorType,
           // Staff appear by first name only on the customer's side.
-          actorName: e.actorType === 'user' ? (e.actorName?.split(' ').at(-1) ?? null) : e.actorType === 'customer' ? e.actorName : null,
+          actorName:
+            e.actorType === 'user'
+              ? (e.actorName?.split(' ').at(-1) ?? null)
+              : e.actorType === 'customer'
+                ? e.actorName
+                : null,
           data: e.type === 'complaint.acknowledged' ? { via: e.data.via } : e.data,
           createdAt: e.createdAt.toISOString(),
         })),
@@ -768,7 +1215,12 @@ export function createComplaintService(deps: {
       const { orgId, id } = await resolveToken(token);
       await change(orgId, id, async (tx, complaint) => {
         const { customer } = await customerAndOrg(tx, complaint);
-        await confirmVersion(tx, complaint, customerActor(customer), version, { via: 'portal', by: customer.name, method: 'portal', note: null });
+        await confirmVersion(tx, complaint, customerActor(customer), version, {
+          via: 'portal',
+          by: customer.name,
+          method: 'portal',
+          note: null,
+        });
       });
       return this.portal(token);
     },
@@ -780,14 +1232,26 @@ export function createComplaintService(deps: {
       try {
         const body = fields.body ?? '';
         const parsed = portalReplyBody.safeParse(body);
-        if (!parsed.success) throw invalidField('body', parsed.error.issues[0]?.message.startsWith('field.') ? parsed.error.issues[0].message : 'field.invalid');
-        if (body.trim().length === 0 && saved.length === 0) throw invalidField('body', 'field.required');
+        if (!parsed.success)
+          throw invalidField(
+            'body',
+            parsed.error.issues[0]?.message.startsWith('field.')
+              ? parsed.error.issues[0].message
+              : 'field.invalid',
+          );
+        if (body.trim().length === 0 && saved.length === 0)
+          throw invalidField('body', 'field.required');
         await change(orgId, id, async (tx, complaint) => {
           const { customer } = await customerAndOrg(tx, complaint);
           const actor = customerActor(customer);
-          if (body.length > 0) await addEvent(tx, complaint, actor, 'message.received', 'public', { body, via: 'portal' });
+          if (body.length > 0)
+            await addEvent(tx, complaint, actor, 'message.received', 'public', {
+              body,
+              via: 'portal',
+            });
           await attach(tx, complaint, actor, saved);
-          if (complaint.status === 'waiting_customer') await transition(tx, complaint, actor, 'in_progress', null);
+          if (complaint.status === 'waiting_customer')
+            await transition(tx, complaint, actor, 'in_progress', null);
         });
       } catch (error) {
         await discard(saved);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoDate, languageSchema, optionalText, requiredText, text } from '../../platform/contract/fields.ts';
+import {
+  isoDate,
+  languageSchema,
+  optionalText,
+  requiredText,
+  text,
+} from '../../platform/contract/fields.ts';
 
 export const customerInput = z.object({
   name: requiredText(200),

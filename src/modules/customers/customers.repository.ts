@@ -54,7 +54,11 @@ export async function findByIdentities(
   return rows.map(toCustomer);
 }
 
-export async function insertCustomer(db: Executor, orgId: string, c: Omit<Customer, 'id' | 'orgId' | 'createdAt'>): Promise<Customer> {
+export async function insertCustomer(
+  db: Executor,
+  orgId: string,
+  c: Omit<Customer, 'id' | 'orgId' | 'createdAt'>,
+): Promise<Customer> {
   const r = await db
     .insertInto('customers')
     .values({
@@ -72,7 +76,13 @@ export async function insertCustomer(db: Executor, orgId: string, c: Omit<Custom
   return toCustomer(r);
 }
 
-export async function updateCustomer(db: Executor, orgId: string, id: string, c: Partial<Omit<Customer, 'id' | 'orgId' | 'createdAt'>>, at: Date): Promise<Customer | undefined> {
+export async function updateCustomer(
+  db: Executor,
+  orgId: string,
+  id: string,
+  c: Partial<Omit<Customer, 'id' | 'orgId' | 'createdAt'>>,
+  at: Date,
+): Promise<Customer | undefined> {
   const r = await db
     .updateTable('customers')
     .set({
@@ -92,18 +102,44 @@ export async function updateCustomer(db: Executor, orgId: string, id: string, c:
   return r ? toCustomer(r) : undefined;
 }
 
-export async function findCustomer(db: Executor, orgId: string, id: string): Promise<Customer | undefined> {
-  const r = await db.selectFrom('customers').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findCustomer(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<Customer | undefined> {
+  const r = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toCustomer(r) : undefined;
 }
 
-export async function searchCustomers(db: Executor, orgId: string, q: { terms: string[]; phone: string | null; limit: number }): Promise<Customer[]> {
+export async function searchCustomers(
+  db: Executor,
+  orgId: string,
+  q: { terms: string[]; phone: string | null; limit: number },
+): Promise<Customer[]> {
   let query = db.selectFrom('customers').selectAll().where('org_id', '=', orgId);
   if (q.terms.length > 0 || q.phone) {
     query = query.where((eb) =>
       eb.or([
         ...(q.terms.length > 0
-          ? [eb.and(q.terms.map((t) => eb(foldedContains(sql`coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(external_id, '')`, t), '=', true)))]
+          ? [
+              eb.and(
+                q.terms.map((t) =>
+                  eb(
+                    foldedContains(
+                      sql`coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(external_id, '')`,
+                      t,
+                    ),
+                    '=',
+                    true,
+                  ),
+                ),
+              ),
+            ]
           : []),
         ...(q.phone ? [eb('phone', '=', q.phone)] : []),
       ]),

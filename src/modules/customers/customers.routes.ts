@@ -10,10 +10,15 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
     config: { permission: 'customer:read' },
     schema: {
       tags: ['customers'],
-      querystring: z.object({ q: text({ max: 200 }).default(''), limit: z.coerce.number().int().min(1).max(100).default(25) }),
+      querystring: z.object({
+        q: text({ max: 200 }).default(''),
+        limit: z.coerce.number().int().min(1).max(100).default(25),
+      }),
       response: { 200: z.object({ items: z.array(customerView) }) },
     },
-    handler: async (request) => ({ items: await customers.search(request.principal!.orgId, request.query.q, request.query.limit) }),
+    handler: async (request) => ({
+      items: await customers.search(request.principal!.orgId, request.query.q, request.query.limit),
+    }),
   });
   app.post('/api/customers', {
     config: { permission: 'customer:write' },
@@ -22,7 +27,11 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
   });
   app.get('/api/customers/:id', {
     config: { permission: 'customer:read' },
-    schema: { tags: ['customers'], params: z.object({ id: uuid }), response: { 200: customerView } },
+    schema: {
+      tags: ['customers'],
+      params: z.object({ id: uuid }),
+      response: { 200: customerView },
+    },
     handler: async (request) => customers.getCustomer(request.principal!.orgId, request.params.id),
   });
 }

@@ -31,7 +31,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     }
     const email = input.email ? input.email.toLowerCase() : null;
     const externalId = input.externalId ?? null;
-    if (!phone && !email && !externalId) throw invalidField(`${fieldPrefix}phone`, 'field.contact_required');
+    if (!phone && !email && !externalId)
+      throw invalidField(`${fieldPrefix}phone`, 'field.contact_required');
     return { phone: phone ?? null, email, externalId };
   }
 
@@ -39,7 +40,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
    * Finds the customer by external id, then phone, then e-mail, and fills in what was missing;
    * creates one when nobody matches. Runs in the caller's transaction.
    */
-  async function upsert(tx: Executor, orgId: string, input: CustomerInput, fieldPrefix = ''): Promise<Customer> {
+  async function upsert(
+    tx: Executor,
+    orgId: string,
+    input: CustomerInput,
+    fieldPrefix = '',
+  ): Promise<Customer> {
     const ids = identities(input, fieldPrefix);
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
@@ -54,11 +60,14 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         if (input.name !== chosen.name) patch.name = input.name;
         if (!chosen.phone && ids.phone && !heldByOther('phone', ids.phone)) patch.phone = ids.phone;
         if (!chosen.email && ids.email && !heldByOther('email', ids.email)) patch.email = ids.email;
-        if (!chosen.externalId && ids.externalId && !heldByOther('externalId', ids.externalId)) patch.externalId = ids.externalId;
+        if (!chosen.externalId && ids.externalId && !heldByOther('externalId', ids.externalId))
+          patch.externalId = ids.externalId;
         if (input.preferredLanguage) patch.preferredLanguage = input.preferredLanguage;
         if (input.tier) patch.tier = input.tier;
         if (input.customerSince) patch.customerSince = input.customerSince;
-        const changed = (Object.keys(patch) as (keyof Customer)[]).some((k) => patch[k] !== chosen[k]);
+        const changed = (Object.keys(patch) as (keyof Customer)[]).some(
+          (k) => patch[k] !== chosen[k],
+        );
         if (!changed) return chosen;
         const updated = await repo.updateCustomer(tx, orgId, chosen.id, patch, clock.now());
         if (updated) return updated;
@@ -95,9 +104,14 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
       if (!c) throw new AppError('not_found');
       return toCustomerView(c);
     },
-    findCustomer: (executor: Executor, orgId: string, id: string) => repo.findCustomer(executor, orgId, id),
+    findCustomer: (executor: Executor, orgId: string, id: string) =>
+      repo.findCustomer(executor, orgId, id),
     async search(orgId: string, q: string, limit = 25): Promise<CustomerView[]> {
-      const rows = await repo.searchCustomers(db, orgId, { terms: searchTerms(q), phone: normalizePhone(q) ?? null, limit });
+      const rows = await repo.searchCustomers(db, orgId, {
+        terms: searchTerms(q),
+        phone: normalizePhone(q) ?? null,
+        limit,
+      });
       return rows.map(toCustomerView);
     },
   };

@@ -1,5 +1,14 @@
-export { createCustomerService, toCustomerView, type CustomerService } from './customers.service.ts';
+export {
+  createCustomerService,
+  toCustomerView,
+  type CustomerService,
+} from './customers.service.ts';
 export { registerCustomerRoutes } from './customers.routes.ts';
 export { normalizePhone, nationalDigits } from './domain/phone.ts';
 export type { Customer } from './customers.repository.ts';
-export { customerInput, customerView, type CustomerInput, type CustomerView } from './customers.contract.ts';
+export {
+  customerInput,
+  customerView,
+  type CustomerInput,
+  type CustomerView,
+} from './customers.contract.ts';

@@ -9,8 +9,12 @@ export function registerMailRoutes(app: HttpApp, deps: { mail: MailService }) {
     config: { permission: 'mailbox:read' },
     schema: {
       tags: ['mail'],
-      description: 'Outgoing mail of the org. Without SMTP_URL, mail is kept here instead of being sent (the dev mailbox).',
-      querystring: z.object({ complaintId: uuid.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      description:
+        'Outgoing mail of the org. Without SMTP_URL, mail is kept here instead of being sent (the dev mailbox).',
+      querystring: z.object({
+        complaintId: uuid.optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
       response: { 200: z.object({ items: z.array(mailboxItem), transport: z.string() }) },
     },
     handler: async (request) => ({

@@ -9,11 +9,17 @@ export type MailService = ReturnType<typeof createMailService>;
 export type MailKind = 'acknowledgement' | 'readback' | 'message' | 'notice';
 
 const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Plain text → simple HTML: escaped, paragraphs kept, links clickable. */
 export function textToHtml(text: string): string {
-  const linked = escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+  const linked = escapeHtml(text).replace(
+    /https?:\/\/[^\s<]+/g,
+    (url) => `<a href="${url}">${url}</a>`,
+  );
   return `<div style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">${linked.replace(/\n/g, '<br>')}</div>`;
 }
 
@@ -27,7 +33,17 @@ export function createMailService(deps: { db: Db; clock: Clock; transport: MailT
      * Stores the rendered message and its delivery job in the caller's transaction, so a mail
      * is sent if and only if the change that caused it committed.
      */
-    async queue(tx: Executor, mail: { orgId: string; complaintId: string | null; kind: MailKind; to: string; subject: string; text: string }): Promise<string> {
+    async queue(
+      tx: Executor,
+      mail: {
+        orgId: string;
+        complaintId: string | null;
+        kind: MailKind;
+        to: string;
+        subject: string;
+        text: string;
+      },
+    ): Promise<string> {
       const row = await tx
         .insertInto('outgoing_messages')
         .values({
@@ -47,13 +63,24 @@ export function createMailService(deps: { db: Db; clock: Clock; transport: MailT
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await enqueueJob(tx, clock, { orgId: mail.orgId, kind: 'mail.send', payload: { messageId: row.id }, dedupeKey: row.id, priority: mail.kind === 'notice' ? 6 : 1 });
+      await enqueueJob(tx, clock, {
+        orgId: mail.orgId,
+        kind: 'mail.send',
+        payload: { messageId: row.id },
+        dedupeKey: row.id,
+        priority: mail.kind === 'notice' ? 6 : 1,
+      });
       return row.id;
     },
 
     /** The job: reloads the message and delivers it once. */
     async deliver(orgId: string, id: string): Promise<void> {
-      const message = await db.selectFrom('outgoing_messages').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+      const message = await db
+        .selectFrom('outgoing_messages')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!message || message.status !== 'queued') return;
       await transport.send({
         to: message.to_address,
@@ -64,7 +91,11 @@ export function createMailService(deps: { db: Db; clock: Clock; transport: MailT
       });
       await db
         .updateTable('outgoing_messages')
-        .set({ status: transport.name === 'smtp' ? 'sent' : 'kept', transport: transport.name, sent_at: clock.now() })
+        .set({
+          status: transport.name === 'smtp' ? 'sent' : 'kept',
+          transport: transport.name,
+          sent_at: clock.now(),
+        })
         .where('org_id', '=', orgId)
         .where('id', '=', id)
         .where('status', '=', 'queued')
@@ -72,10 +103,18 @@ export function createMailService(deps: { db: Db; clock: Clock; transport: MailT
     },
 
     async markFailed(orgId: string, id: string, error: string): Promise<void> {
-      await db.updateTable('outgoing_messages').set({ status: 'failed', error }).where('org_id', '=', orgId).where('id', '=', id).execute();
+      await db
+        .updateTable('outgoing_messages')
+        .set({ status: 'failed', error })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute();
     },
 
-    async mailbox(orgId: string, filter: { complaintId?: string | undefined; limit: number }): Promise<MailboxItem[]> {
+    async mailbox(
+      orgId: string,
+      filter: { complaintId?: string | undefined; limit: number },
+    ): Promise<MailboxItem[]> {
       let query = db.selectFrom('outgoing_messages').selectAll().where('org_id', '=', orgId);
       if (filter.complaintId) query = query.where('complaint_id', '=', filter.complaintId);
       const rows = await query.orderBy('created_at', 'desc').limit(filter.limit).execute();
@@ -104,7 +143,8 @@ export function mailJobs(mail: MailService): Record<string, JobHandler> {
       try {
         await mail.deliver(job.orgId, messageId);
       } catch (error) {
-        if (job.attempts >= job.maxAttempts) await mail.markFailed(job.orgId, messageId, String(error));
+        if (job.attempts >= job.maxAttempts)
+          await mail.markFailed(job.orgId, messageId, String(error));
         throw error;
       }
     },

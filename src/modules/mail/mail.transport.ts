@@ -1,7 +1,13 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from '../../platform/logger.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string | null; messageId: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string;
+};
 
 /** Where mail goes: a real SMTP server, or (with none configured) the dev mailbox in the database. */
 export type MailTransport = {
@@ -9,7 +15,11 @@ export type MailTransport = {
   send(mail: OutgoingMail): Promise<void>;
 };
 
-export function createMailTransport(options: { smtpUrl: string | undefined; from: string; logger: Logger }): MailTransport {
+export function createMailTransport(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  logger: Logger;
+}): MailTransport {
   if (!options.smtpUrl) {
     return { name: 'mailbox', send: async () => undefined };
   }

@@ -2,9 +2,33 @@ import type { Language } from '../../platform/i18n.ts';
 import type { NoticeKind } from './notices.service.ts';
 
 const clockNames: Record<Language, Record<string, string>> = {
-  vi: { acknowledge: 'xác nhận đã nhận', first_response: 'phản hồi đầu tiên', next_update: 'cập nhật tiếp theo', commitment: 'cam kết thời hạn', fix: 'khắc phục theo cam kết', manager_update: 'cập nhật của quản lý', verification: 'gọi lại xác minh' },
-  en: { acknowledge: 'acknowledgement', first_response: 'first response', next_update: 'next update', commitment: 'commitment', fix: 'fix by the commitment', manager_update: 'manager update', verification: 'verification call-back' },
-  zh: { acknowledge: '受理确认', first_response: '首次回复', next_update: '下次更新', commitment: '承诺时限', fix: '按承诺解决', manager_update: '主管回访', verification: '回访确认' },
+  vi: {
+    acknowledge: 'xác nhận đã nhận',
+    first_response: 'phản hồi đầu tiên',
+    next_update: 'cập nhật tiếp theo',
+    commitment: 'cam kết thời hạn',
+    fix: 'khắc phục theo cam kết',
+    manager_update: 'cập nhật của quản lý',
+    verification: 'gọi lại xác minh',
+  },
+  en: {
+    acknowledge: 'acknowledgement',
+    first_response: 'first response',
+    next_update: 'next update',
+    commitment: 'commitment',
+    fix: 'fix by the commitment',
+    manager_update: 'manager update',
+    verification: 'verification call-back',
+  },
+  zh: {
+    acknowledge: '受理确认',
+    first_response: '首次回复',
+    next_update: '下次更新',
+    commitment: '承诺时限',
+    fix: '按承诺解决',
+    manager_update: '主管回访',
+    verification: '回访确认',
+  },
 };
 
 const titles: Record<Language, Record<NoticeKind, string>> = {
@@ -35,7 +59,11 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
 };
 
 /** One line that says what happened, in the reader's language (e-mail subject, list item). */
-export function noticeTitle(kind: NoticeKind, data: Record<string, unknown>, lang: Language): string {
+export function noticeTitle(
+  kind: NoticeKind,
+  data: Record<string, unknown>,
+  lang: Language,
+): string {
   const clock = typeof data.clock === 'string' ? (clockNames[lang][data.clock] ?? data.clock) : '';
   return titles[lang][kind]
     .replace('{reference}', String(data.reference ?? ''))

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const noticeKind = z.enum(['sla_warning', 'sla_breach', 'escalation', 'deadline_request', 'deadline_answer', 'commitment_due']);
+export const noticeKind = z.enum([
+  'sla_warning',
+  'sla_breach',
+  'escalation',
+  'deadline_request',
+  'deadline_answer',
+  'commitment_due',
+]);
 export const noticeView = z.object({
   id: z.string(),
   kind: noticeKind,

@@ -6,26 +6,38 @@ import type { Db } from '../../platform/db/index.ts';
 import { noticeList } from './notices.contract.ts';
 import type { NoticesService } from './notices.service.ts';
 
-export function registerNoticeRoutes(app: HttpApp, deps: { notices: NoticesService; live: LiveHub; db: Db }) {
+export function registerNoticeRoutes(
+  app: HttpApp,
+  deps: { notices: NoticesService; live: LiveHub; db: Db },
+) {
   const { notices } = deps;
 
   app.get('/api/notices', {
     config: { permission: 'authenticated' },
     schema: {
       tags: ['notices'],
-      querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({
+        unread: z.enum(['true', 'false']).default('false'),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
       response: { 200: noticeList },
     },
     handler: async (request) => {
       const p = request.principal!;
       if (p.kind !== 'user') return { items: [], unread: 0 };
-      return notices.list(p.orgId, p.userId, { unreadOnly: request.query.unread === 'true', limit: request.query.limit });
+      return notices.list(p.orgId, p.userId, {
+        unreadOnly: request.query.unread === 'true',
+        limit: request.query.limit,
+      });
     },
   });
 
   app.post('/api/notices/read', {
     config: { permission: 'authenticated' },
-    schema: { tags: ['notices'], body: z.object({ ids: z.union([z.array(uuid).max(500), z.literal('all')]) }) },
+    schema: {
+      tags: ['notices'],
+      body: z.object({ ids: z.union([z.array(uuid).max(500), z.literal('all')]) }),
+    },
     handler: async (request) => {
       const p = request.principal!;
       if (p.kind === 'user') await notices.markRead(p.orgId, p.userId, request.body.ids);
@@ -39,10 +51,16 @@ export function registerNoticeRoutes(app: HttpApp, deps: { notices: NoticesServi
    */
   app.get('/api/live', {
     config: { permission: 'authenticated' },
-    schema: { tags: ['notices'], querystring: z.object({ complaint: z.union([uuid, z.array(uuid).max(20)]).optional() }) },
+    schema: {
+      tags: ['notices'],
+      querystring: z.object({ complaint: z.union([uuid, z.array(uuid).max(20)]).optional() }),
+    },
     handler: async (request, reply) => {
       const p = request.principal!;
-      if (p.kind !== 'user') return reply.status(400).send({ error: { code: 'validation_failed', message: 'sessions only' } });
+      if (p.kind !== 'user')
+        return reply
+          .status(400)
+          .send({ error: { code: 'validation_failed', message: 'sessions only' } });
       const watched = new Set([request.query.complaint ?? []].flat());
       const me = await deps.db
         .selectFrom('users')
@@ -50,8 +68,15 @@ export function registerNoticeRoutes(app: HttpApp, deps: { notices: NoticesServi
         .where('org_id', '=', p.orgId)
         .where('id', '=', p.userId)
         .executeTakeFirst();
-      const headed = await deps.db.selectFrom('departments').select('id').where('org_id', '=', p.orgId).where('head_user_id', '=', p.userId).execute();
-      const departments = new Set([me?.department_id, ...headed.map((d) => d.id)].filter((d): d is string => Boolean(d)));
+      const headed = await deps.db
+        .selectFrom('departments')
+        .select('id')
+        .where('org_id', '=', p.orgId)
+        .where('head_user_id', '=', p.userId)
+        .execute();
+      const departments = new Set(
+        [me?.department_id, ...headed.map((d) => d.id)].filter((d): d is string => Boolean(d)),
+      );
       const isMine = (e: LiveEvent) =>
         e.orgId === p.orgId &&
         ((e.userIds?.includes(p.userId) ?? false) ||
@@ -65,8 +90,11 @@ export function registerNoticeRoutes(app: HttpApp, deps: { notices: NoticesServi
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const unsubscribe = await deps.live.subscribe(isMine, (e) => send(e.topic, { ...e.payload, complaintId: e.complaintId ?? e.payload.complaintId }));
+      const send = (event: string, data: unknown) =>
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const unsubscribe = await deps.live.subscribe(isMine, (e) =>
+        send(e.topic, { ...e.payload, complaintId: e.complaintId ?? e.payload.complaintId }),
+      );
       send('ready', { departments: [...departments] });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
       request.raw.on('close', () => {

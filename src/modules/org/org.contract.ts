@@ -58,7 +58,10 @@ export const orgView = z.object({
 export type OrgView = z.infer<typeof orgView>;
 export const updateOrgRequest = z.object({
   name: requiredText(200).optional(),
-  referencePrefix: z.string().regex(/^[A-Z0-9]{1,10}$/).optional(),
+  referencePrefix: z
+    .string()
+    .regex(/^[A-Z0-9]{1,10}$/)
+    .optional(),
   defaultLanguage: languageSchema.optional(),
   timeZone: text({ min: 1, max: 64 }).optional(),
 });

@@ -5,7 +5,16 @@ import type { ChartDepartment, ChartPerson } from './domain/org-chart.ts';
 type Lang = OrgView['defaultLanguage'];
 type RoleName = UserView['role'];
 
-export async function insertOrg(db: Executor, org: { slug: string; name: string; referencePrefix?: string; defaultLanguage?: string; timeZone?: string }): Promise<OrgView> {
+export async function insertOrg(
+  db: Executor,
+  org: {
+    slug: string;
+    name: string;
+    referencePrefix?: string;
+    defaultLanguage?: string;
+    timeZone?: string;
+  },
+): Promise<OrgView> {
   const r = await db
     .insertInto('orgs')
     .values({
@@ -20,7 +29,14 @@ export async function insertOrg(db: Executor, org: { slug: string; name: string;
   return toOrgView(r);
 }
 
-const toOrgView = (r: { id: string; slug: string; name: string; reference_prefix: string; default_language: string; time_zone: string }): OrgView => ({
+const toOrgView = (r: {
+  id: string;
+  slug: string;
+  name: string;
+  reference_prefix: string;
+  default_language: string;
+  time_zone: string;
+}): OrgView => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
@@ -39,7 +55,11 @@ export async function findOrgBySlug(db: Executor, slug: string): Promise<OrgView
   return r ? toOrgView(r) : undefined;
 }
 
-export async function updateOrg(db: Executor, orgId: string, patch: Partial<Omit<OrgView, 'id' | 'slug'>>): Promise<OrgView | undefined> {
+export async function updateOrg(
+  db: Executor,
+  orgId: string,
+  patch: Partial<Omit<OrgView, 'id' | 'slug'>>,
+): Promise<OrgView | undefined> {
   const r = await db
     .updateTable('orgs')
     .set({
@@ -54,7 +74,12 @@ export async function updateOrg(db: Executor, orgId: string, patch: Partial<Omit
   return r ? toOrgView(r) : undefined;
 }
 
-const toDepartmentView = (r: { id: string; name: string; parent_id: string | null; head_user_id: string | null }): DepartmentView => ({
+const toDepartmentView = (r: {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  head_user_id: string | null;
+}): DepartmentView => ({
   id: r.id,
   name: r.name,
   parentId: r.parent_id,
@@ -62,16 +87,34 @@ const toDepartmentView = (r: { id: string; name: string; parent_id: string | nul
 });
 
 export async function listDepartments(db: Executor, orgId: string): Promise<DepartmentView[]> {
-  const rows = await db.selectFrom('departments').selectAll().where('org_id', '=', orgId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute();
   return rows.map(toDepartmentView);
 }
 
-export async function findDepartment(db: Executor, orgId: string, id: string): Promise<DepartmentView | undefined> {
-  const r = await db.selectFrom('departments').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findDepartment(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<DepartmentView | undefined> {
+  const r = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toDepartmentView(r) : undefined;
 }
 
-export async function insertDepartment(db: Executor, orgId: string, d: { name: string; parentId: string | null; headUserId: string | null }): Promise<DepartmentView> {
+export async function insertDepartment(
+  db: Executor,
+  orgId: string,
+  d: { name: string; parentId: string | null; headUserId: string | null },
+): Promise<DepartmentView> {
   const r = await db
     .insertInto('departments')
     .values({ org_id: orgId, name: d.name, parent_id: d.parentId, head_user_id: d.headUserId })
@@ -80,7 +123,12 @@ export async function insertDepartment(db: Executor, orgId: string, d: { name: s
   return toDepartmentView(r);
 }
 
-export async function updateDepartment(db: Executor, orgId: string, id: string, d: { name?: string; parentId?: string | null; headUserId?: string | null }): Promise<DepartmentView | undefined> {
+export async function updateDepartment(
+  db: Executor,
+  orgId: string,
+  id: string,
+  d: { name?: string; parentId?: string | null; headUserId?: string | null },
+): Promise<DepartmentView | undefined> {
   const r = await db
     .updateTable('departments')
     .set({
@@ -96,14 +144,30 @@ export async function updateDepartment(db: Executor, orgId: string, id: string, 
 }
 
 export async function isDepartmentInUse(db: Executor, orgId: string, id: string): Promise<boolean> {
-  const child = await db.selectFrom('departments').select('id').where('org_id', '=', orgId).where('parent_id', '=', id).limit(1).executeTakeFirst();
+  const child = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('parent_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
   if (child) return true;
-  const member = await db.selectFrom('users').select('id').where('org_id', '=', orgId).where('department_id', '=', id).limit(1).executeTakeFirst();
+  const member = await db
+    .selectFrom('users')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('department_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
   return member !== undefined;
 }
 
 export async function deleteDepartment(db: Executor, orgId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('departments').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+  const r = await db
+    .deleteFrom('departments')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -117,7 +181,16 @@ type UserRow = {
   locale: string;
   is_active: boolean;
 };
-const userColumns = ['id', 'name', 'email', 'role', 'department_id', 'manager_id', 'locale', 'is_active'] as const;
+const userColumns = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'department_id',
+  'manager_id',
+  'locale',
+  'is_active',
+] as const;
 const toUserView = (r: UserRow): UserView => ({
   id: r.id,
   name: r.name,
@@ -130,24 +203,55 @@ const toUserView = (r: UserRow): UserView => ({
 });
 
 export async function listUsers(db: Executor, orgId: string): Promise<UserView[]> {
-  const rows = await db.selectFrom('users').select(userColumns).where('org_id', '=', orgId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute();
   return rows.map(toUserView);
 }
 
-export async function findUser(db: Executor, orgId: string, id: string): Promise<UserView | undefined> {
-  const r = await db.selectFrom('users').select(userColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findUser(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<UserView | undefined> {
+  const r = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toUserView(r) : undefined;
 }
 
-export async function findUserByEmail(db: Executor, orgId: string, email: string): Promise<UserView | undefined> {
-  const r = await db.selectFrom('users').select(userColumns).where('org_id', '=', orgId).where('email', '=', email.toLowerCase()).executeTakeFirst();
+export async function findUserByEmail(
+  db: Executor,
+  orgId: string,
+  email: string,
+): Promise<UserView | undefined> {
+  const r = await db
+    .selectFrom('users')
+    .select(userColumns)
+    .where('org_id', '=', orgId)
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
   return r ? toUserView(r) : undefined;
 }
 
 export async function insertUser(
   db: Executor,
   orgId: string,
-  u: { name: string; email: string; role: string; departmentId: string | null; managerId: string | null; locale: string; passwordHash: string },
+  u: {
+    name: string;
+    email: string;
+    role: string;
+    departmentId: string | null;
+    managerId: string | null;
+    locale: string;
+    passwordHash: string;
+  },
 ): Promise<UserView> {
   const r = await db
     .insertInto('users')
@@ -170,7 +274,15 @@ export async function updateUser(
   db: Executor,
   orgId: string,
   id: string,
-  u: { name?: string; role?: string; departmentId?: string | null; managerId?: string | null; locale?: string; active?: boolean; passwordHash?: string },
+  u: {
+    name?: string;
+    role?: string;
+    departmentId?: string | null;
+    managerId?: string | null;
+    locale?: string;
+    active?: boolean;
+    passwordHash?: string;
+  },
   at: Date,
 ): Promise<UserView | undefined> {
   const r = await db
@@ -183,7 +295,9 @@ export async function updateUser(
       ...(u.managerId !== undefined ? { manager_id: u.managerId } : {}),
       ...(u.locale !== undefined ? { locale: u.locale } : {}),
       ...(u.active !== undefined ? { is_active: u.active } : {}),
-      ...(u.passwordHash !== undefined ? { password_hash: u.passwordHash, failed_login_count: 0, locked_until: null } : {}),
+      ...(u.passwordHash !== undefined
+        ? { password_hash: u.passwordHash, failed_login_count: 0, locked_until: null }
+        : {}),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
@@ -192,13 +306,34 @@ export async function updateUser(
   return r ? toUserView(r) : undefined;
 }
 
-export async function loadChart(db: Executor, orgId: string): Promise<{ people: Map<string, ChartPerson>; departments: Map<string, ChartDepartment> }> {
+export async function loadChart(
+  db: Executor,
+  orgId: string,
+): Promise<{ people: Map<string, ChartPerson>; departments: Map<string, ChartDepartment> }> {
   const [people, departments] = await Promise.all([
-    db.selectFrom('users').select(['id', 'manager_id', 'department_id', 'is_active']).where('org_id', '=', orgId).execute(),
-    db.selectFrom('departments').select(['id', 'parent_id', 'head_user_id']).where('org_id', '=', orgId).execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'manager_id', 'department_id', 'is_active'])
+      .where('org_id', '=', orgId)
+      .execute(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'parent_id', 'head_user_id'])
+      .where('org_id', '=', orgId)
+      .execute(),
   ]);
   return {
-    people: new Map(people.map((p) => [p.id, { id: p.id, managerId: p.manager_id, departmentId: p.department_id, isActive: p.is_active }])),
-    departments: new Map(departments.map((d) => [d.id, { id: d.id, parentId: d.parent_id, headUserId: d.head_user_id }])),
+    people: new Map(
+      people.map((p) => [
+        p.id,
+        { id: p.id, managerId: p.manager_id, departmentId: p.department_id, isActive: p.is_active },
+      ]),
+    ),
+    departments: new Map(
+      departments.map((d) => [
+        d.id,
+        { id: d.id, parentId: d.parent_id, headUserId: d.head_user_id },
+      ]),
+    ),
   };
 }

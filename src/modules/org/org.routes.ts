@@ -49,7 +49,12 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
   });
   app.patch('/api/departments/:id', {
     config: { permission: 'department:admin' },
-    schema: { tags: ['org'], params: idParams, body: updateDepartmentRequest, response: { 200: departmentView } },
+    schema: {
+      tags: ['org'],
+      params: idParams,
+      body: updateDepartmentRequest,
+      response: { 200: departmentView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
       return org.updateDepartment(s.orgId, s.actor, request.params.id, request.body);
@@ -85,7 +90,12 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
   });
   app.patch('/api/users/:id', {
     config: { permission: 'user:admin' },
-    schema: { tags: ['org'], params: idParams, body: updateUserRequest, response: { 200: userView } },
+    schema: {
+      tags: ['org'],
+      params: idParams,
+      body: updateUserRequest,
+      response: { 200: userView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
       return org.updateUser(s.orgId, s.actor, request.params.id, request.body);
@@ -93,8 +103,14 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
   });
   app.get('/api/users/:id/manager-chain', {
     config: { permission: 'user:read' },
-    schema: { tags: ['org'], params: idParams, response: { 200: z.object({ items: z.array(userView) }) } },
-    handler: async (request) => ({ items: await org.managerChain(request.principal!.orgId, request.params.id) }),
+    schema: {
+      tags: ['org'],
+      params: idParams,
+      response: { 200: z.object({ items: z.array(userView) }) },
+    },
+    handler: async (request) => ({
+      items: await org.managerChain(request.principal!.orgId, request.params.id),
+    }),
   });
 
   app.get('/api/audit', {
@@ -108,6 +124,8 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
       }),
       response: { 200: z.object({ items: z.array(auditView) }) },
     },
-    handler: async (request) => ({ items: await org.listAudit(request.principal!.orgId, request.query) }),
+    handler: async (request) => ({
+      items: await org.listAudit(request.principal!.orgId, request.query),
+    }),
   });
 }

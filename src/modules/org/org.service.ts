@@ -22,13 +22,25 @@ function isValidTimeZone(zone: string): boolean {
 export function createOrgService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  async function requireUserInOrg(tx: Db, orgId: string, userId: string | null | undefined, field: string) {
+  async function requireUserInOrg(
+    tx: Db,
+    orgId: string,
+    userId: string | null | undefined,
+    field: string,
+  ) {
     if (userId && !(await repo.findUser(tx, orgId, userId))) throw invalidField(field);
   }
 
   return {
-    async createOrg(input: { slug: string; name: string; referencePrefix?: string; defaultLanguage?: string; timeZone?: string }): Promise<OrgView> {
-      if (await repo.findOrgBySlug(db, input.slug)) throw new AppError('conflict', { field: 'slug' });
+    async createOrg(input: {
+      slug: string;
+      name: string;
+      referencePrefix?: string;
+      defaultLanguage?: string;
+      timeZone?: string;
+    }): Promise<OrgView> {
+      if (await repo.findOrgBySlug(db, input.slug))
+        throw new AppError('conflict', { field: 'slug' });
       return repo.insertOrg(db, input);
     },
 
@@ -40,35 +52,78 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
 
     findOrgBySlug: (slug: string) => repo.findOrgBySlug(db, slug),
 
-    async updateOrg(orgId: string, actor: Actor, patch: Partial<Omit<OrgView, 'id' | 'slug'>>): Promise<OrgView> {
-      if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) throw invalidField('timeZone');
+    async updateOrg(
+      orgId: string,
+      actor: Actor,
+      patch: Partial<Omit<OrgView, 'id' | 'slug'>>,
+    ): Promise<OrgView> {
+      if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone))
+        throw invalidField('timeZone');
       return db.transaction().execute(async (tx) => {
         const before = await repo.findOrg(tx, orgId);
         const after = await repo.updateOrg(tx, orgId, patch);
         if (!before || !after) throw new AppError('not_found');
-        await recordAudit(tx, { orgId, actor, action: 'org.updated', entityType: 'org', entityId: orgId, before, after });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'org.updated',
+          entityType: 'org',
+          entityId: orgId,
+          before,
+          after,
+        });
         return after;
       });
     },
 
     listDepartments: (orgId: string) => repo.listDepartments(db, orgId),
 
-    async createDepartment(orgId: string, actor: Actor, input: { name: string; parentId?: string | null | undefined; headUserId?: string | null | undefined }): Promise<DepartmentView> {
+    async createDepartment(
+      orgId: string,
+      actor: Actor,
+      input: {
+        name: string;
+        parentId?: string | null | undefined;
+        headUserId?: string | null | undefined;
+      },
+    ): Promise<DepartmentView> {
       return db.transaction().execute(async (tx) => {
-        if (input.parentId && !(await repo.findDepartment(tx, orgId, input.parentId))) throw invalidField('parentId');
+        if (input.parentId && !(await repo.findDepartment(tx, orgId, input.parentId)))
+          throw invalidField('parentId');
         await requireUserInOrg(tx, orgId, input.headUserId, 'headUserId');
-        const department = await repo.insertDepartment(tx, orgId, { name: input.name, parentId: input.parentId ?? null, headUserId: input.headUserId ?? null });
-        await recordAudit(tx, { orgId, actor, action: 'department.created', entityType: 'department', entityId: department.id, after: department });
+        const department = await repo.insertDepartment(tx, orgId, {
+          name: input.name,
+          parentId: input.parentId ?? null,
+          headUserId: input.headUserId ?? null,
+        });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'department.created',
+          entityType: 'department',
+          entityId: department.id,
+          after: department,
+        });
         return department;
       });
     },
 
-    async updateDepartment(orgId: string, actor: Actor, id: string, input: { name?: string | undefined; parentId?: string | null | undefined; headUserId?: string | null | undefined }): Promise<DepartmentView> {
+    async updateDepartment(
+      orgId: string,
+      actor: Actor,
+      id: string,
+      input: {
+        name?: string | undefined;
+        parentId?: string | null | undefined;
+        headUserId?: string | null | undefined;
+      },
+    ): Promise<DepartmentView> {
       return db.transaction().execute(async (tx) => {
         const before = await repo.findDepartment(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         if (input.parentId) {
-          if (!(await repo.findDepartment(tx, orgId, input.parentId))) throw invalidField('parentId');
+          if (!(await repo.findDepartment(tx, orgId, input.parentId)))
+            throw invalidField('parentId');
           const all = await repo.listDepartments(tx, orgId);
           const parentOf = new Map(all.map((d) => [d.id, d.parentId]));
           if (wouldCreateCycle(id, input.parentId, parentOf)) throw invalidField('parentId');
@@ -76,7 +131,15 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
         await requireUserInOrg(tx, orgId, input.headUserId, 'headUserId');
         const after = await repo.updateDepartment(tx, orgId, id, input);
         if (!after) throw new AppError('not_found');
-        await recordAudit(tx, { orgId, actor, action: 'department.updated', entityType: 'department', entityId: id, before, after });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'department.updated',
+          entityType: 'department',
+          entityId: id,
+          before,
+          after,
+        });
         return after;
       });
     },
@@ -87,7 +150,14 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
         if (!before) throw new AppError('not_found');
         if (await repo.isDepartmentInUse(tx, orgId, id)) throw new AppError('conflict');
         await repo.deleteDepartment(tx, orgId, id);
-        await recordAudit(tx, { orgId, actor, action: 'department.deleted', entityType: 'department', entityId: id, before });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'department.deleted',
+          entityType: 'department',
+          entityId: id,
+          before,
+        });
       });
     },
 
@@ -104,12 +174,23 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     async createUser(
       orgId: string,
       actor: Actor,
-      input: { name: string; email: string; role: string; departmentId?: string | null | undefined; managerId?: string | null | undefined; locale: string; password: string; passwordHash?: string },
+      input: {
+        name: string;
+        email: string;
+        role: string;
+        departmentId?: string | null | undefined;
+        managerId?: string | null | undefined;
+        locale: string;
+        password: string;
+        passwordHash?: string;
+      },
     ): Promise<UserView> {
       const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
       return db.transaction().execute(async (tx) => {
-        if (await repo.findUserByEmail(tx, orgId, input.email)) throw new AppError('conflict', { field: 'email' });
-        if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId))) throw invalidField('departmentId');
+        if (await repo.findUserByEmail(tx, orgId, input.email))
+          throw new AppError('conflict', { field: 'email' });
+        if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId)))
+          throw invalidField('departmentId');
         await requireUserInOrg(tx, orgId, input.managerId, 'managerId');
         const user = await repo.insertUser(tx, orgId, {
           name: input.name,
@@ -120,7 +201,14 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
           locale: input.locale,
           passwordHash,
         });
-        await recordAudit(tx, { orgId, actor, action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: user,
+        });
         return user;
       });
     },
@@ -129,13 +217,22 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
       orgId: string,
       actor: Actor,
       id: string,
-      input: { name?: string | undefined; role?: string | undefined; departmentId?: string | null | undefined; managerId?: string | null | undefined; locale?: string | undefined; active?: boolean | undefined; password?: string | undefined },
+      input: {
+        name?: string | undefined;
+        role?: string | undefined;
+        departmentId?: string | null | undefined;
+        managerId?: string | null | undefined;
+        locale?: string | undefined;
+        active?: boolean | undefined;
+        password?: string | undefined;
+      },
     ): Promise<UserView> {
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction().execute(async (tx) => {
         const before = await repo.findUser(tx, orgId, id);
         if (!before) throw new AppError('not_found');
-        if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId))) throw invalidField('departmentId');
+        if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId)))
+          throw invalidField('departmentId');
         if (input.managerId) {
           await requireUserInOrg(tx, orgId, input.managerId, 'managerId');
           const chart = await repo.loadChart(tx, orgId);
@@ -143,7 +240,13 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
           if (wouldCreateCycle(id, input.managerId, managers)) throw invalidField('managerId');
         }
         const { password: _password, ...rest } = input;
-        const after = await repo.updateUser(tx, orgId, id, { ...rest, ...(passwordHash ? { passwordHash } : {}) }, clock.now());
+        const after = await repo.updateUser(
+          tx,
+          orgId,
+          id,
+          { ...rest, ...(passwordHash ? { passwordHash } : {}) },
+          clock.now(),
+        );
         if (!after) throw new AppError('not_found');
         if (passwordHash || input.active === false) await deleteSessionsOfUser(tx, orgId, id);
         await recordAudit(tx, {
@@ -173,6 +276,7 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
       return ids.flatMap((id) => (users.has(id) ? [users.get(id)!] : []));
     },
 
-    listAudit: (orgId: string, filter: { entityType?: string; entityId?: string; limit: number }) => listAudit(db, orgId, filter),
+    listAudit: (orgId: string, filter: { entityType?: string; entityId?: string; limit: number }) =>
+      listAudit(db, orgId, filter),
   };
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { requiredText, uuid } from '../../platform/contract/fields.ts';
 
-export const reasonNames = z.object({ vi: requiredText(200), en: requiredText(200), zh: requiredText(200) });
+export const reasonNames = z.object({
+  vi: requiredText(200),
+  en: requiredText(200),
+  zh: requiredText(200),
+});
 export const reasonView = z.object({
   id: z.string(),
   parentId: z.string().nullable(),

@@ -24,7 +24,12 @@ export function registerReasonRoutes(app: HttpApp, deps: { reasons: ReasonServic
   });
   app.patch('/api/reasons/:id', {
     config: { permission: 'reason:admin' },
-    schema: { tags: ['reasons'], params: idParams, body: updateReasonRequest, response: { 200: reasonView } },
+    schema: {
+      tags: ['reasons'],
+      params: idParams,
+      body: updateReasonRequest,
+      response: { 200: reasonView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
       return reasons.update(s.orgId, s.actor, request.params.id, request.body);

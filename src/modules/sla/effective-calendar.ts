@@ -25,18 +25,47 @@ export type CalendarRecord = {
   isDefault: boolean;
 };
 
-export type YearHolidays = { generated: Holiday[]; effective: (Omit<Holiday, 'kind'> & { kind: Holiday['kind'] | 'custom' | 'imported' })[]; workdays: { date: string; hours: Period[] }[] };
+export type YearHolidays = {
+  generated: Holiday[];
+  effective: (Omit<Holiday, 'kind'> & { kind: Holiday['kind'] | 'custom' | 'imported' })[];
+  workdays: { date: string; hours: Period[] }[];
+};
 
 /** The holidays of one year: statutory ones with compensation and overrides, custom and listed days. */
 export function holidaysOfYear(record: CalendarRecord, year: number): YearHolidays {
-  const generated = record.holidayCountry === 'VN' ? generateVnHolidays(year, { weeklyHours: record.weeklyHours }) : [];
-  const withOverrides = record.holidayCountry === 'VN' ? generateVnHolidays(year, { weeklyHours: record.weeklyHours, overrides: record.holidayOverrides }) : [];
-  const custom = expandCustomHolidays(record.customHolidays, year).map((h) => ({ ...h, kind: 'custom' as const }));
-  const listed = record.holidays.filter((h) => h.date.startsWith(`${year}-`)).map((h) => ({ ...h, kind: 'imported' as const }));
-  const effective = [...withOverrides, ...custom, ...listed].sort((a, b) => a.date.localeCompare(b.date));
-  const swaps = record.holidayOverrides.filter((o) => o.year === year).flatMap((o) => o.swaps ?? []);
-  const applied = applyHolidaysToCalendar({ timeZone: record.timeZone, weeklyHours: record.weeklyHours, holidays: [], dateHours: {} }, [], swaps);
-  const workdays = Object.entries(applied.dateHours).map(([date, hours]) => ({ date, hours: hours.map((p) => [p[0], p[1]] as Period) }));
+  const generated =
+    record.holidayCountry === 'VN'
+      ? generateVnHolidays(year, { weeklyHours: record.weeklyHours })
+      : [];
+  const withOverrides =
+    record.holidayCountry === 'VN'
+      ? generateVnHolidays(year, {
+          weeklyHours: record.weeklyHours,
+          overrides: record.holidayOverrides,
+        })
+      : [];
+  const custom = expandCustomHolidays(record.customHolidays, year).map((h) => ({
+    ...h,
+    kind: 'custom' as const,
+  }));
+  const listed = record.holidays
+    .filter((h) => h.date.startsWith(`${year}-`))
+    .map((h) => ({ ...h, kind: 'imported' as const }));
+  const effective = [...withOverrides, ...custom, ...listed].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+  const swaps = record.holidayOverrides
+    .filter((o) => o.year === year)
+    .flatMap((o) => o.swaps ?? []);
+  const applied = applyHolidaysToCalendar(
+    { timeZone: record.timeZone, weeklyHours: record.weeklyHours, holidays: [], dateHours: {} },
+    [],
+    swaps,
+  );
+  const workdays = Object.entries(applied.dateHours).map(([date, hours]) => ({
+    date,
+    hours: hours.map((p) => [p[0], p[1]] as Period),
+  }));
   return { generated, effective, workdays };
 }
 

@@ -14,9 +14,21 @@ export const weeklyHoursSchema = z.object({
 });
 export const holidayOverridesSchema = z.object({
   year: z.number().int().min(1900).max(2199),
-  add: z.array(z.object({ date: isoDate, name: requiredText(200) })).max(50).optional(),
+  add: z
+    .array(z.object({ date: isoDate, name: requiredText(200) }))
+    .max(50)
+    .optional(),
   remove: z.array(isoDate).max(50).optional(),
-  swaps: z.array(z.object({ dayOff: isoDate, workday: isoDate, hours: z.array(periodSchema).max(6).optional() })).max(20).optional(),
+  swaps: z
+    .array(
+      z.object({
+        dayOff: isoDate,
+        workday: isoDate,
+        hours: z.array(periodSchema).max(6).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
 });
 export const customHolidaySchema = z.object({
   name: requiredText(200),
@@ -32,7 +44,10 @@ export const calendarInput = z.object({
   timeZone: text({ min: 1, max: 64 }),
   weeklyHours: weeklyHoursSchema,
   dateHours: z.record(isoDate, z.array(periodSchema).max(6)).default({}),
-  holidays: z.array(z.object({ date: isoDate, name: text({ max: 200 }) })).max(1000).default([]),
+  holidays: z
+    .array(z.object({ date: isoDate, name: text({ max: 200 }) }))
+    .max(1000)
+    .default([]),
   holidayCountry: z.enum(['VN']).nullable().default('VN'),
   holidayOverrides: z.array(holidayOverridesSchema).max(100).default([]),
   customHolidays: z.array(customHolidaySchema).max(200).default([]),
@@ -42,17 +57,35 @@ export type CalendarInput = z.infer<typeof calendarInput>;
 export const calendarView = calendarInput.extend({ id: z.string(), version: z.number() });
 export type CalendarView = z.infer<typeof calendarView>;
 
-export const holidayView = z.object({ date: z.string(), name: z.string(), kind: z.enum(['statutory', 'compensatory', 'override', 'custom', 'imported']) });
+export const holidayView = z.object({
+  date: z.string(),
+  name: z.string(),
+  kind: z.enum(['statutory', 'compensatory', 'override', 'custom', 'imported']),
+});
 export const holidayYearView = z.object({
   year: z.number(),
   generated: z.array(holidayView),
   effective: z.array(holidayView),
-  workdays: z.array(z.object({ date: z.string(), hours: z.array(z.tuple([z.string(), z.string()])) })),
+  workdays: z.array(
+    z.object({ date: z.string(), hours: z.array(z.tuple([z.string(), z.string()])) }),
+  ),
   overrides: holidayOverridesSchema.nullable(),
 });
-export const icsImportRequest = z.object({ ics: text({ min: 1, max: 1_000_000 }), fromYear: z.number().int().min(1900).max(2199), toYear: z.number().int().min(1900).max(2199) });
+export const icsImportRequest = z.object({
+  ics: text({ min: 1, max: 1_000_000 }),
+  fromYear: z.number().int().min(1900).max(2199),
+  toYear: z.number().int().min(1900).max(2199),
+});
 
-export const clockKindSchema = z.enum(['acknowledge', 'first_response', 'next_update', 'commitment', 'fix', 'manager_update', 'verification']);
+export const clockKindSchema = z.enum([
+  'acknowledge',
+  'first_response',
+  'next_update',
+  'commitment',
+  'fix',
+  'manager_update',
+  'verification',
+]);
 export const durationUnitSchema = z.enum([
   'business_minutes',
   'business_hours',
@@ -63,7 +96,10 @@ export const durationUnitSchema = z.enum([
   'calendar_weeks',
   'close_of_business_days',
 ]);
-export const targetSchema = z.object({ amount: z.number().int().min(1).max(10_000), unit: durationUnitSchema });
+export const targetSchema = z.object({
+  amount: z.number().int().min(1).max(10_000),
+  unit: durationUnitSchema,
+});
 export const policyInput = z.object({
   name: requiredText(200),
   priority: z.number().int().min(0).max(10_000).default(100),
@@ -71,21 +107,40 @@ export const policyInput = z.object({
     .object({
       reasonIds: z.array(uuid).max(200).default([]),
       severities: z.array(z.enum(['low', 'medium', 'high', 'critical'])).default([]),
-      channels: z.array(z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'])).default([]),
-      tiers: z.array(text({ min: 1, max: 50 })).max(20).default([]),
+      channels: z
+        .array(z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api']))
+        .default([]),
+      tiers: z
+        .array(text({ min: 1, max: 50 }))
+        .max(20)
+        .default([]),
     })
     .default({ reasonIds: [], severities: [], channels: [], tiers: [] }),
   calendarId: uuid,
   targets: z.partialRecord(clockKindSchema, targetSchema),
-  internalTargets: z.object({ deadline_request: targetSchema.optional(), approval: targetSchema.optional() }).default({}),
+  internalTargets: z
+    .object({ deadline_request: targetSchema.optional(), approval: targetSchema.optional() })
+    .default({}),
   warnAtPercent: z.number().int().min(1).max(99).default(75),
-  pauseStatuses: z.array(z.enum(['new', 'in_progress', 'waiting_customer', 'fixed'])).default(['waiting_customer']),
-  pausedClocks: z.array(clockKindSchema).default(['first_response', 'next_update', 'commitment', 'fix']),
+  pauseStatuses: z
+    .array(z.enum(['new', 'in_progress', 'waiting_customer', 'fixed']))
+    .default(['waiting_customer']),
+  pausedClocks: z
+    .array(clockKindSchema)
+    .default(['first_response', 'next_update', 'commitment', 'fix']),
   startRule: z.enum(['receipt', 'next_business_day']).default('receipt'),
-  escalation: z.array(z.object({ level: z.number().int().min(1).max(5), afterMinutes: z.number().int().min(0).max(100_000) })).max(5).default([
-    { level: 1, afterMinutes: 0 },
-    { level: 2, afterMinutes: 240 },
-  ]),
+  escalation: z
+    .array(
+      z.object({
+        level: z.number().int().min(1).max(5),
+        afterMinutes: z.number().int().min(0).max(100_000),
+      }),
+    )
+    .max(5)
+    .default([
+      { level: 1, afterMinutes: 0 },
+      { level: 2, afterMinutes: 240 },
+    ]),
   preset: text({ max: 100 }).nullable().default(null),
   active: z.boolean().default(true),
 });
@@ -102,7 +157,11 @@ export const presetView = z.object({
   targets: z.partialRecord(clockKindSchema, targetSchema),
   targetsText: z.array(z.object({ clock: clockKindSchema, text: z.string() })),
 });
-export const enablePresetRequest = z.object({ code: text({ min: 1, max: 100 }), calendarId: uuid, priority: z.number().int().min(0).max(10_000).default(50) });
+export const enablePresetRequest = z.object({
+  code: text({ min: 1, max: 100 }),
+  calendarId: uuid,
+  priority: z.number().int().min(0).max(10_000).default(50),
+});
 
 export const clockStateView = z.object({
   clock: clockKindSchema,
@@ -118,7 +177,9 @@ export const clockStateView = z.object({
 });
 export type ClockStateView = z.infer<typeof clockStateView>;
 export const complaintClocksView = z.object({
-  policy: z.object({ id: z.string(), name: z.string(), calendarName: z.string(), timeZone: z.string() }).nullable(),
+  policy: z
+    .object({ id: z.string(), name: z.string(), calendarName: z.string(), timeZone: z.string() })
+    .nullable(),
   clocks: z.array(clockStateView),
   nextDue: z.object({ clock: clockKindSchema, dueAt: z.string() }).nullable(),
 });

@@ -20,12 +20,27 @@ export const toCalendarRecord = (r: Selectable<CalendarsTable>): CalendarRecord 
 });
 
 export async function listCalendars(db: Executor, orgId: string): Promise<CalendarRecord[]> {
-  const rows = await db.selectFrom('calendars').selectAll().where('org_id', '=', orgId).orderBy('is_default', 'desc').orderBy('name').execute();
+  const rows = await db
+    .selectFrom('calendars')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('is_default', 'desc')
+    .orderBy('name')
+    .execute();
   return rows.map(toCalendarRecord);
 }
 
-export async function findCalendar(db: Executor, orgId: string, id: string): Promise<CalendarRecord | undefined> {
-  const r = await db.selectFrom('calendars').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findCalendar(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<CalendarRecord | undefined> {
+  const r = await db
+    .selectFrom('calendars')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toCalendarRecord(r) : undefined;
 }
 
@@ -41,14 +56,39 @@ const calendarColumns = (c: CalendarInput) => ({
   is_default: c.isDefault,
 });
 
-export async function insertCalendar(db: Executor, orgId: string, c: CalendarInput): Promise<CalendarRecord> {
-  if (c.isDefault) await db.updateTable('calendars').set({ is_default: false }).where('org_id', '=', orgId).execute();
-  const r = await db.insertInto('calendars').values({ org_id: orgId, ...calendarColumns(c) }).returningAll().executeTakeFirstOrThrow();
+export async function insertCalendar(
+  db: Executor,
+  orgId: string,
+  c: CalendarInput,
+): Promise<CalendarRecord> {
+  if (c.isDefault)
+    await db
+      .updateTable('calendars')
+      .set({ is_default: false })
+      .where('org_id', '=', orgId)
+      .execute();
+  const r = await db
+    .insertInto('calendars')
+    .values({ org_id: orgId, ...calendarColumns(c) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toCalendarRecord(r);
 }
 
-export async function updateCalendar(db: Executor, orgId: string, id: string, c: CalendarInput, at: Date): Promise<CalendarRecord | undefined> {
-  if (c.isDefault) await db.updateTable('calendars').set({ is_default: false }).where('org_id', '=', orgId).where('id', '!=', id).execute();
+export async function updateCalendar(
+  db: Executor,
+  orgId: string,
+  id: string,
+  c: CalendarInput,
+  at: Date,
+): Promise<CalendarRecord | undefined> {
+  if (c.isDefault)
+    await db
+      .updateTable('calendars')
+      .set({ is_default: false })
+      .where('org_id', '=', orgId)
+      .where('id', '!=', id)
+      .execute();
   const r = await db
     .updateTable('calendars')
     .set((eb) => ({ ...calendarColumns(c), version: eb('version', '+', 1), updated_at: at }))
@@ -63,7 +103,12 @@ export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
   id: r.id,
   name: r.name,
   priority: r.priority,
-  match: { reasonIds: r.match_reason_ids, severities: r.match_severities as PolicyView['match']['severities'], channels: r.match_channels as PolicyView['match']['channels'], tiers: r.match_tiers },
+  match: {
+    reasonIds: r.match_reason_ids,
+    severities: r.match_severities as PolicyView['match']['severities'],
+    channels: r.match_channels as PolicyView['match']['channels'],
+    tiers: r.match_tiers,
+  },
   calendarId: r.calendar_id,
   targets: r.targets as PolicyView['targets'],
   internalTargets: (r.internal_targets ?? {}) as PolicyView['internalTargets'],
@@ -96,21 +141,56 @@ const policyColumns = (p: PolicyInput) => ({
 });
 
 export async function listPolicies(db: Executor, orgId: string): Promise<PolicyView[]> {
-  const rows = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).orderBy('priority').orderBy('name').execute();
+  const rows = await db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .orderBy('priority')
+    .orderBy('name')
+    .execute();
   return rows.map(toPolicyView);
 }
 
-export async function findPolicy(db: Executor, orgId: string, id: string): Promise<PolicyView | undefined> {
-  const r = await db.selectFrom('sla_policies').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+export async function findPolicy(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<PolicyView | undefined> {
+  const r = await db
+    .selectFrom('sla_policies')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return r ? toPolicyView(r) : undefined;
 }
 
-export async function insertPolicy(db: Executor, orgId: string, p: PolicyInput): Promise<PolicyView> {
-  const r = await db.insertInto('sla_policies').values({ org_id: orgId, ...policyColumns(p) }).returningAll().executeTakeFirstOrThrow();
+export async function insertPolicy(
+  db: Executor,
+  orgId: string,
+  p: PolicyInput,
+): Promise<PolicyView> {
+  const r = await db
+    .insertInto('sla_policies')
+    .values({ org_id: orgId, ...policyColumns(p) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toPolicyView(r);
 }
 
-export async function updatePolicy(db: Executor, orgId: string, id: string, p: PolicyInput, at: Date): Promise<PolicyView | undefined> {
-  const r = await db.updateTable('sla_policies').set({ ...policyColumns(p), updated_at: at }).where('org_id', '=', orgId).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updatePolicy(
+  db: Executor,
+  orgId: string,
+  id: string,
+  p: PolicyInput,
+  at: Date,
+): Promise<PolicyView | undefined> {
+  const r = await db
+    .updateTable('sla_policies')
+    .set({ ...policyColumns(p), updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   return r ? toPolicyView(r) : undefined;
 }

@@ -40,7 +40,12 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
   });
   app.put('/api/calendars/:id', {
     config: { permission: 'sla:admin' },
-    schema: { tags: ['sla'], params: idParams, body: calendarInput, response: { 200: calendarView } },
+    schema: {
+      tags: ['sla'],
+      params: idParams,
+      body: calendarInput,
+      response: { 200: calendarView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
       return sla.updateCalendar(s.orgId, s.actor, request.params.id, request.body);
@@ -50,19 +55,33 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
     config: { permission: 'sla:read' },
     schema: {
       tags: ['sla'],
-      description: 'The generated statutory holidays of a year beside the effective list after overrides, custom and imported days.',
+      description:
+        'The generated statutory holidays of a year beside the effective list after overrides, custom and imported days.',
       params: idParams,
       querystring: z.object({ year: z.coerce.number().int().min(1900).max(2199) }),
       response: { 200: holidayYearView },
     },
-    handler: async (request) => sla.holidays(request.principal!.orgId, request.params.id, request.query.year),
+    handler: async (request) =>
+      sla.holidays(request.principal!.orgId, request.params.id, request.query.year),
   });
   app.post('/api/calendars/:id/import-ics', {
     config: { permission: 'sla:admin' },
-    schema: { tags: ['sla'], params: idParams, body: icsImportRequest, response: { 200: z.object({ imported: z.number() }) } },
+    schema: {
+      tags: ['sla'],
+      params: idParams,
+      body: icsImportRequest,
+      response: { 200: z.object({ imported: z.number() }) },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
-      return sla.importIcs(s.orgId, s.actor, request.params.id, request.body.ics, request.body.fromYear, request.body.toYear);
+      return sla.importIcs(
+        s.orgId,
+        s.actor,
+        request.params.id,
+        request.body.ics,
+        request.body.fromYear,
+        request.body.toYear,
+      );
     },
   });
 
@@ -97,13 +116,25 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
     schema: { tags: ['sla'], body: enablePresetRequest, response: { 201: policyView } },
     handler: async (request, reply) => {
       const s = scopeOf(request.principal);
-      return reply.status(201).send(await sla.enablePreset(s.orgId, s.actor, request.body.code, request.body.calendarId, request.body.priority, request.lang));
+      return reply
+        .status(201)
+        .send(
+          await sla.enablePreset(
+            s.orgId,
+            s.actor,
+            request.body.code,
+            request.body.calendarId,
+            request.body.priority,
+            request.lang,
+          ),
+        );
     },
   });
 
   app.get('/api/complaints/:id/clocks', {
     config: { permission: 'complaint:read' },
     schema: { tags: ['sla'], params: idParams, response: { 200: complaintClocksView } },
-    handler: async (request) => sla.clocksOf(request.principal!.orgId, request.params.id, request.lang),
+    handler: async (request) =>
+      sla.clocksOf(request.principal!.orgId, request.params.id, request.lang),
   });
 }

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { scopeOf } from '../../platform/actor.ts';
 import { uuid } from '../../platform/contract/fields.ts';
-import { createTemplateRequest, templateView, updateTemplateRequest } from './templates.contract.ts';
+import {
+  createTemplateRequest,
+  templateView,
+  updateTemplateRequest,
+} from './templates.contract.ts';
 import type { TemplateService } from './templates.service.ts';
 
 const idParams = z.object({ id: uuid });
@@ -24,7 +28,12 @@ export function registerTemplateRoutes(app: HttpApp, deps: { templates: Template
   });
   app.patch('/api/templates/:id', {
     config: { permission: 'template:admin' },
-    schema: { tags: ['templates'], params: idParams, body: updateTemplateRequest, response: { 200: templateView } },
+    schema: {
+      tags: ['templates'],
+      params: idParams,
+      body: updateTemplateRequest,
+      response: { 200: templateView },
+    },
     handler: async (request) => {
       const s = scopeOf(request.principal);
       return templates.update(s.orgId, s.actor, request.params.id, request.body);

@@ -10,7 +10,15 @@ import type { SuggestionView, TemplateView } from './templates.contract.ts';
 
 export type TemplateService = ReturnType<typeof createTemplateService>;
 
-type Row = { id: string; step: string; language: string; name: string; subject: string; body: string; is_active: boolean };
+type Row = {
+  id: string;
+  step: string;
+  language: string;
+  name: string;
+  subject: string;
+  body: string;
+  is_active: boolean;
+};
 const toView = (r: Row): TemplateView => ({
   id: r.id,
   step: r.step as TemplateView['step'],
@@ -26,11 +34,21 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   const find = async (executor: Executor, orgId: string, id: string) => {
-    const r = await executor.selectFrom('message_templates').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
+    const r = await executor
+      .selectFrom('message_templates')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r ? toView(r) : undefined;
   };
 
-  async function activeFor(executor: Executor, orgId: string, step: TemplateStep, language: Language): Promise<TemplateView[]> {
+  async function activeFor(
+    executor: Executor,
+    orgId: string,
+    step: TemplateStep,
+    language: Language,
+  ): Promise<TemplateView[]> {
     const rows = await executor
       .selectFrom('message_templates')
       .selectAll()
@@ -47,7 +65,14 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
 
   return {
     async list(orgId: string): Promise<TemplateView[]> {
-      const rows = await db.selectFrom('message_templates').selectAll().where('org_id', '=', orgId).orderBy('step').orderBy('language').orderBy('name').execute();
+      const rows = await db
+        .selectFrom('message_templates')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('step')
+        .orderBy('language')
+        .orderBy('name')
+        .execute();
       return rows.map(toView);
     },
 
@@ -55,26 +80,54 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
     async installDefaults(executor: Executor, orgId: string): Promise<void> {
       await executor
         .insertInto('message_templates')
-        .values(defaultTemplates.map((t) => ({ org_id: orgId, step: t.step, language: t.language, name: t.name, subject: t.subject, body: t.body })))
+        .values(
+          defaultTemplates.map((t) => ({
+            org_id: orgId,
+            step: t.step,
+            language: t.language,
+            name: t.name,
+            subject: t.subject,
+            body: t.body,
+          })),
+        )
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
 
     /** The first active template for a step, to render later (see renderTemplateParts). */
-    async pick(executor: Executor, orgId: string, step: TemplateStep, language: Language): Promise<{ subject: string; body: string } | undefined> {
+    async pick(
+      executor: Executor,
+      orgId: string,
+      step: TemplateStep,
+      language: Language,
+    ): Promise<{ subject: string; body: string } | undefined> {
       const [template] = await activeFor(executor, orgId, step, language);
       return template ? { subject: template.subject, body: template.body } : undefined;
     },
 
     /** Renders the first active template for a step, used for automatic messages. */
-    async render(executor: Executor, orgId: string, step: TemplateStep, language: Language, values: TemplateValues): Promise<{ subject: string; body: string } | undefined> {
+    async render(
+      executor: Executor,
+      orgId: string,
+      step: TemplateStep,
+      language: Language,
+      values: TemplateValues,
+    ): Promise<{ subject: string; body: string } | undefined> {
       const [template] = await activeFor(executor, orgId, step, language);
       if (!template) return undefined;
-      return { subject: renderTemplate(template.subject, values), body: renderTemplate(template.body, values) };
+      return {
+        subject: renderTemplate(template.subject, values),
+        body: renderTemplate(template.body, values),
+      };
     },
 
     /** Editable suggestions for the agent: every active template of the step, already filled in. */
-    async suggestions(orgId: string, step: TemplateStep, language: Language, values: TemplateValues): Promise<SuggestionView[]> {
+    async suggestions(
+      orgId: string,
+      step: TemplateStep,
+      language: Language,
+      values: TemplateValues,
+    ): Promise<SuggestionView[]> {
       return (await activeFor(db, orgId, step, language)).map((t) => ({
         templateId: t.id,
         name: t.name,
@@ -84,27 +137,69 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       }));
     },
 
-    async create(orgId: string, actor: Actor, input: { step: TemplateStep; language: Language; name: string; subject: string; body: string; active: boolean }) {
+    async create(
+      orgId: string,
+      actor: Actor,
+      input: {
+        step: TemplateStep;
+        language: Language;
+        name: string;
+        subject: string;
+        body: string;
+        active: boolean;
+      },
+    ) {
       return db.transaction().execute(async (tx) => {
         const row = await tx
           .insertInto('message_templates')
-          .values({ org_id: orgId, step: input.step, language: input.language, name: input.name, subject: input.subject, body: input.body, is_active: input.active })
+          .values({
+            org_id: orgId,
+            step: input.step,
+            language: input.language,
+            name: input.name,
+            subject: input.subject,
+            body: input.body,
+            is_active: input.active,
+          })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new AppError('conflict', { field: 'name' });
         const view = toView(row);
-        await recordAudit(tx, { orgId, actor, action: 'template.created', entityType: 'template', entityId: view.id, after: view });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'template.created',
+          entityType: 'template',
+          entityId: view.id,
+          after: view,
+        });
         return view;
       });
     },
 
-    async update(orgId: string, actor: Actor, id: string, input: Partial<{ step: TemplateStep; language: Language; name: string; subject: string; body: string; active: boolean }>) {
+    async update(
+      orgId: string,
+      actor: Actor,
+      id: string,
+      input: Partial<{
+        step: TemplateStep;
+        language: Language;
+        name: string;
+        subject: string;
+        body: string;
+        active: boolean;
+      }>,
+    ) {
       return db.transaction().execute(async (tx) => {
         const before = await find(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         const next = { ...before, ...input };
-        if (next.step !== before.step || next.language !== before.language || next.name !== before.name) {
+        if (
+          next.step !== before.step ||
+          next.language !== before.language ||
+          next.name !== before.name
+        ) {
           const clash = await tx
             .selectFrom('message_templates')
             .select('id')
@@ -118,13 +213,29 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
         }
         const row = await tx
           .updateTable('message_templates')
-          .set({ step: next.step, language: next.language, name: next.name, subject: next.subject, body: next.body, is_active: next.active, updated_at: clock.now() })
+          .set({
+            step: next.step,
+            language: next.language,
+            name: next.name,
+            subject: next.subject,
+            body: next.body,
+            is_active: next.active,
+            updated_at: clock.now(),
+          })
           .where('org_id', '=', orgId)
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
         const after = toView(row);
-        await recordAudit(tx, { orgId, actor, action: 'template.updated', entityType: 'template', entityId: id, before, after });
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'template.updated',
+          entityType: 'template',
+          entityId: id,
+          before,
+          after,
+        });
         return after;
       });
     },
@@ -133,8 +244,19 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       await db.transaction().execute(async (tx) => {
         const before = await find(tx, orgId, id);
         if (!before) throw new AppError('not_found');
-        await tx.deleteFrom('message_templates').where('org_id', '=', orgId).where('id', '=', id).execute();
-        await recordAudit(tx, { orgId, actor, action: 'template.deleted', entityType: 'template', entityId: id, before });
+        await tx
+          .deleteFrom('message_templates')
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .execute();
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'template.deleted',
+          entityType: 'template',
+          entityId: id,
+          before,
+        });
       });
     },
   };

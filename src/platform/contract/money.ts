@@ -1,5 +1,16 @@
 /** Minor-unit exponents (ISO 4217). VND has no minor unit. */
-const exponents: Record<string, number> = { VND: 0, JPY: 0, KRW: 0, USD: 2, EUR: 2, CNY: 2, GBP: 2, SGD: 2, AUD: 2, THB: 2 };
+const exponents: Record<string, number> = {
+  VND: 0,
+  JPY: 0,
+  KRW: 0,
+  USD: 2,
+  EUR: 2,
+  CNY: 2,
+  GBP: 2,
+  SGD: 2,
+  AUD: 2,
+  THB: 2,
+};
 
 export const currencyExponent = (currency: string): number => exponents[currency] ?? 2;
 

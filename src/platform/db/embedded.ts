@@ -23,7 +23,9 @@ function isProcessAlive(pid: number): boolean {
 }
 
 /** postmaster.pid holds the pid on line 1 and the port on line 4 while a server runs. */
-async function readRunningPostmaster(dir: string): Promise<{ pid: number; port: number } | undefined> {
+async function readRunningPostmaster(
+  dir: string,
+): Promise<{ pid: number; port: number } | undefined> {
   const text = await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => undefined);
   if (!text) return undefined;
   const lines = text.split('\n');
@@ -87,7 +89,9 @@ export async function startEmbeddedDatabase(options: {
     await fs.rm(dir, { recursive: true, force: true });
   }
   if (!credentials) {
-    throw new Error(`The embedded database in ${dir} has no credentials file (${dir}.credentials.json).`);
+    throw new Error(
+      `The embedded database in ${dir} has no credentials file (${dir}.credentials.json).`,
+    );
   }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -121,7 +125,9 @@ export async function startEmbeddedDatabase(options: {
         `set EMBEDDED_PG_PORT). ${error instanceof Error ? error.message : ''}`.trim(),
     );
   }
-  const admin = new pg.Client({ connectionString: urlFor(options.port, credentials.password, 'postgres') });
+  const admin = new pg.Client({
+    connectionString: urlFor(options.port, credentials.password, 'postgres'),
+  });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -25,9 +25,11 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (
+        await client.query<{ name: string; checksum: string }>(
+          'SELECT name, checksum FROM schema_migrations',
+        )
+      ).rows.map((r) => [r.name, r.checksum]),
     );
     const files = (await fs.readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
     for (const file of files) {
@@ -36,14 +38,19 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       const known = done.get(file);
       if (known !== undefined) {
         if (known !== checksum) {
-          throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${file} was changed after it was applied; add a new migration instead.`,
+          );
         }
         continue;
       }
       await client.query('BEGIN');
       try {
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [file, checksum]);
+        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+          file,
+          checksum,
+        ]);
         await client.query('COMMIT');
         applied.push(file);
       } catch (error) {

@@ -3,8 +3,17 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
-  LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { negotiateLanguage, translate, type Language, isLanguage } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
@@ -30,9 +39,19 @@ declare module 'fastify' {
   }
 }
 
-export type HttpApp = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
+export type HttpApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  Logger,
+  ZodTypeProvider
+>;
 
-export type DeclaredRoute = { method: string; url: string; permission: RoutePermission | undefined };
+export type DeclaredRoute = {
+  method: string;
+  url: string;
+  permission: RoutePermission | undefined;
+};
 
 export type Authenticator = {
   /** Resolves the caller from the cookie or the Authorization header; undefined if anonymous. */
@@ -96,7 +115,8 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) declaredRoutes.push({ method: String(method), url: route.url, permission });
+    for (const method of methods)
+      declaredRoutes.push({ method: String(method), url: route.url, permission });
     if (!permission) missing.push(`${String(route.method)} ${route.url}`);
   });
   app.addHook('onReady', async () => {
@@ -130,12 +150,17 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     if (permission === 'public') return;
     const principal = await options.authenticator.authenticate(request);
     request.principal = principal;
-    if (principal?.kind === 'user' && !request.headers['accept-language'] && isLanguage(principal.locale)) {
+    if (
+      principal?.kind === 'user' &&
+      !request.headers['accept-language'] &&
+      isLanguage(principal.locale)
+    ) {
       request.lang = principal.locale;
     }
     if (!principal) throw new AppError('unauthenticated');
     if (principal.kind === 'user' && UNSAFE_METHODS.has(request.method)) {
-      if (request.headers['x-csrf-token'] !== principal.csrfToken) throw new AppError('csrf_failed');
+      if (request.headers['x-csrf-token'] !== principal.csrfToken)
+        throw new AppError('csrf_failed');
     }
     if (permission !== 'authenticated' && !principal.permissions.has(permission)) {
       throw new AppError('forbidden');
@@ -156,7 +181,9 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) =>
     sendError(error, request, reply, options.logger),
   );
-  app.setNotFoundHandler((request, reply) => sendError(new AppError('not_found'), request, reply, options.logger));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(new AppError('not_found'), request, reply, options.logger),
+  );
   return app;
 }
 
@@ -172,17 +199,26 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply,
     });
   }
   const localized = localizeValidationError(error, lang);
-  if (localized) return reply.status(400).send({ error: { code: 'validation_failed', ...localized } });
+  if (localized)
+    return reply.status(400).send({ error: { code: 'validation_failed', ...localized } });
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
   if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
     return reply.status(413).send({
-      error: { code: 'payload_too_large', message: translate(lang, 'error.payload_too_large', { max: '' }) },
+      error: {
+        code: 'payload_too_large',
+        message: translate(lang, 'error.payload_too_large', { max: '' }),
+      },
     });
   }
   if (status === 415) {
     return reply.status(415).send({
-      error: { code: 'unsupported_media_type', message: translate(lang, 'error.unsupported_media_type', { type: String(request.headers['content-type'] ?? '') }) },
+      error: {
+        code: 'unsupported_media_type',
+        message: translate(lang, 'error.unsupported_media_type', {
+          type: String(request.headers['content-type'] ?? ''),
+        }),
+      },
     });
   }
   if (status >= 400 && status < 500) {
@@ -192,5 +228,7 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply,
     });
   }
   logger.error({ err: error, url: request.url }, 'unhandled error');
-  return reply.status(500).send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });
+  return reply
+    .status(500)
+    .send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });
 }

@@ -10,9 +10,19 @@ export async function* uploadParts(request: FastifyRequest): AsyncGenerator<Uplo
   if (!request.isMultipart()) return;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      yield { kind: 'file', name: part.fieldname, filename: part.filename, contentType: part.mimetype, stream: part.file };
+      yield {
+        kind: 'file',
+        name: part.fieldname,
+        filename: part.filename,
+        contentType: part.mimetype,
+        stream: part.file,
+      };
     } else {
-      yield { kind: 'field', name: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value) };
+      yield {
+        kind: 'field',
+        name: part.fieldname,
+        value: typeof part.value === 'string' ? part.value : String(part.value),
+      };
     }
   }
 }

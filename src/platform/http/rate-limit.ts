@@ -3,7 +3,12 @@
  * sticky load balancer; a shared store is the scale path.
  */
 export type RateLimiter = {
-  hit(key: string, max: number, windowMs: number, nowMs: number): { allowed: boolean; retryAfterSeconds: number };
+  hit(
+    key: string,
+    max: number,
+    windowMs: number,
+    nowMs: number,
+  ): { allowed: boolean; retryAfterSeconds: number };
 };
 
 export function createRateLimiter(): RateLimiter {

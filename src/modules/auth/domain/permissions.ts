@@ -53,8 +53,27 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   manager: [...frontLine, 'complaint:assign', 'audit:read', 'deadline:answer', 'report:read'],
   agent: frontLine,
-  responder: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'sla:read', 'deadline:answer'],
-  quality: ['complaint:read', 'complaint:note', 'customer:read', 'reason:read', 'user:read', 'department:read', 'audit:read', 'sla:read', 'report:read'],
+  responder: [
+    'complaint:read',
+    'complaint:note',
+    'customer:read',
+    'reason:read',
+    'user:read',
+    'department:read',
+    'sla:read',
+    'deadline:answer',
+  ],
+  quality: [
+    'complaint:read',
+    'complaint:note',
+    'customer:read',
+    'reason:read',
+    'user:read',
+    'department:read',
+    'audit:read',
+    'sla:read',
+    'report:read',
+  ],
 };
 
 /** API keys act for an integration: intake and follow-up, no administration. */
@@ -69,7 +88,8 @@ export const apiKeyPermissions: readonly Permission[] = [
   'reason:read',
 ];
 
-export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+export const isRole = (value: string): value is Role =>
+  (roles as readonly string[]).includes(value);
 
 /** Sign-in lockout: this many failures in a row lock the account for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;

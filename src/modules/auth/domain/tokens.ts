@@ -11,7 +11,8 @@ export function issueToken(orgId: string, prefix = ''): { token: string; hash: s
   return { token, hash: hashToken(token) };
 }
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 export function orgIdOfToken(token: string, prefix = ''): string | undefined {
   if (!token.startsWith(prefix)) return undefined;

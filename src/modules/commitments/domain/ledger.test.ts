@@ -7,17 +7,62 @@ describe('promise ledger', () => {
   const original = d('2026-03-05T10:00:00Z');
   const later = d('2026-03-07T10:00:00Z');
   it.each([
-    ['kept on time', { originalDueAt: original, latestDueAt: original, commitments: 1, fixedAt: d('2026-03-05T09:00:00Z') }, 'kept', 0],
-    ['kept exactly at due', { originalDueAt: original, latestDueAt: original, commitments: 1, fixedAt: original }, 'kept', 0],
-    ['kept after re-commitment', { originalDueAt: original, latestDueAt: later, commitments: 2, fixedAt: d('2026-03-06T10:00:00Z') }, 'kept_after_recommit', 1],
-    ['broken', { originalDueAt: original, latestDueAt: later, commitments: 2, fixedAt: d('2026-03-08T10:00:00Z') }, 'broken', 3],
-    ['open before due', { originalDueAt: original, latestDueAt: later, commitments: 2, fixedAt: null }, 'open', 0],
+    [
+      'kept on time',
+      {
+        originalDueAt: original,
+        latestDueAt: original,
+        commitments: 1,
+        fixedAt: d('2026-03-05T09:00:00Z'),
+      },
+      'kept',
+      0,
+    ],
+    [
+      'kept exactly at due',
+      { originalDueAt: original, latestDueAt: original, commitments: 1, fixedAt: original },
+      'kept',
+      0,
+    ],
+    [
+      'kept after re-commitment',
+      {
+        originalDueAt: original,
+        latestDueAt: later,
+        commitments: 2,
+        fixedAt: d('2026-03-06T10:00:00Z'),
+      },
+      'kept_after_recommit',
+      1,
+    ],
+    [
+      'broken',
+      {
+        originalDueAt: original,
+        latestDueAt: later,
+        commitments: 2,
+        fixedAt: d('2026-03-08T10:00:00Z'),
+      },
+      'broken',
+      3,
+    ],
+    [
+      'open before due',
+      { originalDueAt: original, latestDueAt: later, commitments: 2, fixedAt: null },
+      'open',
+      0,
+    ],
   ] as const)('%s', (_name, promise, outcome, slip) => {
     expect(promiseOutcome(promise, d('2026-03-06T00:00:00Z'))).toEqual({ outcome, slipDays: slip });
   });
 
   it('counts an unfixed promise past its latest due as broken, slipping until now', () => {
-    expect(promiseOutcome({ originalDueAt: original, latestDueAt: original, commitments: 1, fixedAt: null }, d('2026-03-07T22:00:00Z'))).toEqual({ outcome: 'broken', slipDays: 2.5 });
+    expect(
+      promiseOutcome(
+        { originalDueAt: original, latestDueAt: original, commitments: 1, fixedAt: null },
+        d('2026-03-07T22:00:00Z'),
+      ),
+    ).toEqual({ outcome: 'broken', slipDays: 2.5 });
   });
 
   it('rates kept promises over decided ones', () => {
@@ -27,7 +72,15 @@ describe('promise ledger', () => {
       { outcome: 'broken', slipDays: 3 },
       { outcome: 'open', slipDays: 0 },
     ]);
-    expect(t).toEqual({ made: 4, kept: 1, keptAfterRecommit: 1, broken: 1, open: 1, keptRate: 0.667, averageSlipDays: 2 });
+    expect(t).toEqual({
+      made: 4,
+      kept: 1,
+      keptAfterRecommit: 1,
+      broken: 1,
+      open: 1,
+      keptRate: 0.667,
+      averageSlipDays: 2,
+    });
     expect(totals([]).keptRate).toBeNull();
   });
 

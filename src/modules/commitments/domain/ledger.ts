@@ -10,21 +10,40 @@
  */
 export type PromiseOutcome = 'open' | 'kept' | 'kept_after_recommit' | 'broken';
 
-export type Promise_ = { originalDueAt: Date; latestDueAt: Date; commitments: number; fixedAt: Date | null };
+export type Promise_ = {
+  originalDueAt: Date;
+  latestDueAt: Date;
+  commitments: number;
+  fixedAt: Date | null;
+};
 
-export function promiseOutcome(p: Promise_, now: Date): { outcome: PromiseOutcome; slipDays: number } {
+export function promiseOutcome(
+  p: Promise_,
+  now: Date,
+): { outcome: PromiseOutcome; slipDays: number } {
   const end = p.fixedAt ?? now;
   const slipDays = Math.max(0, (end.getTime() - p.originalDueAt.getTime()) / 86_400_000);
   const round = (d: number) => Math.round(d * 10) / 10;
   if (p.fixedAt === null) {
-    return now > p.latestDueAt ? { outcome: 'broken', slipDays: round(slipDays) } : { outcome: 'open', slipDays: 0 };
+    return now > p.latestDueAt
+      ? { outcome: 'broken', slipDays: round(slipDays) }
+      : { outcome: 'open', slipDays: 0 };
   }
   if (p.fixedAt <= p.originalDueAt) return { outcome: 'kept', slipDays: 0 };
-  if (p.fixedAt <= p.latestDueAt) return { outcome: 'kept_after_recommit', slipDays: round(slipDays) };
+  if (p.fixedAt <= p.latestDueAt)
+    return { outcome: 'kept_after_recommit', slipDays: round(slipDays) };
   return { outcome: 'broken', slipDays: round(slipDays) };
 }
 
-export type LedgerTotals = { made: number; kept: number; keptAfterRecommit: number; broken: number; open: number; keptRate: number | null; averageSlipDays: number | null };
+export type LedgerTotals = {
+  made: number;
+  kept: number;
+  keptAfterRecommit: number;
+  broken: number;
+  open: number;
+  keptRate: number | null;
+  averageSlipDays: number | null;
+};
 
 /**
  * Promise-kept rate = (kept + kept after re-commitment) ÷ decided promises (all but open ones).
@@ -44,8 +63,12 @@ export function totals(outcomes: { outcome: PromiseOutcome; slipDays: number }[]
     keptAfterRecommit,
     broken,
     open,
-    keptRate: decided === 0 ? null : Math.round(((kept + keptAfterRecommit) / decided) * 1000) / 1000,
-    averageSlipDays: slipped.length === 0 ? null : Math.round((slipped.reduce((a, x) => a + x.slipDays, 0) / slipped.length) * 10) / 10,
+    keptRate:
+      decided === 0 ? null : Math.round(((kept + keptAfterRecommit) / decided) * 1000) / 1000,
+    averageSlipDays:
+      slipped.length === 0
+        ? null
+        : Math.round((slipped.reduce((a, x) => a + x.slipDays, 0) / slipped.length) * 10) / 10,
   };
 }
 
@@ -62,7 +85,12 @@ export function quantile(values: number[], share: number): number | null {
  * actual fix times, rounded up to whole units. The brief's lesson: a shorter promise that is
  * reliably kept wins over an ambitious one that is broken.
  */
-export function suggestDuration(actualBusinessHours: number[], share: number, unit: 'business_hours' | 'business_days', hoursPerDay: number): number | null {
+export function suggestDuration(
+  actualBusinessHours: number[],
+  share: number,
+  unit: 'business_hours' | 'business_days',
+  hoursPerDay: number,
+): number | null {
   if (actualBusinessHours.length < 5) return null;
   const q = quantile(actualBusinessHours, share)!;
   return Math.max(1, Math.ceil(unit === 'business_days' ? q / hoursPerDay : q));

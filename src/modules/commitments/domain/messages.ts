@@ -35,8 +35,10 @@ const texts: Record<Language, Texts> = {
   },
   zh: {
     subject: '[{reference}] 您的投诉处理时限',
-    first: '尊敬的{name}：\n\n{org}承诺在{due}之前处理完毕投诉 {reference}。\n\n处理过程中我们会随时向您通报进展，您也可以在跟踪页面查看。\n\n此致\n{org}',
-    changed: '尊敬的{name}：\n\n我们需要调整投诉 {reference} 的处理时限，新的时限为：{due}。\n原因：{reason}\n\n对此变更我们深表歉意，并将继续向您通报进展。\n\n此致\n{org}',
+    first:
+      '尊敬的{name}：\n\n{org}承诺在{due}之前处理完毕投诉 {reference}。\n\n处理过程中我们会随时向您通报进展，您也可以在跟踪页面查看。\n\n此致\n{org}',
+    changed:
+      '尊敬的{name}：\n\n我们需要调整投诉 {reference} 的处理时限，新的时限为：{due}。\n原因：{reason}\n\n对此变更我们深表歉意，并将继续向您通报进展。\n\n此致\n{org}',
   },
 };
 
@@ -46,6 +48,8 @@ export function commitmentMessage(
 ): { subject: string; body: string } {
   const t = texts[lang];
   const fill = (s: string) =>
-    s.replace(/\{(\w+)\}/g, (_, k: string) => String((values as Record<string, string | null>)[k] ?? ''));
+    s.replace(/\{(\w+)\}/g, (_, k: string) =>
+      String((values as Record<string, string | null>)[k] ?? ''),
+    );
   return { subject: fill(t.subject), body: fill(values.reason ? t.changed : t.first) };
 }

@@ -37,8 +37,24 @@ describe('references', () => {
 describe('steps', () => {
   it('marks done steps and the first open one as current', () => {
     const at = new Date('2026-03-02T02:00:00Z');
-    const steps = deriveSteps({ acknowledgedAt: at, confirmedAt: null, apologisedAt: at, committedAt: null, fixedAt: null, status: 'in_progress' });
-    expect(steps.map((s) => s.state)).toEqual(['done', 'current', 'done', 'pending', 'pending', 'pending', 'pending', 'pending']);
+    const steps = deriveSteps({
+      acknowledgedAt: at,
+      confirmedAt: null,
+      apologisedAt: at,
+      committedAt: null,
+      fixedAt: null,
+      status: 'in_progress',
+    });
+    expect(steps.map((s) => s.state)).toEqual([
+      'done',
+      'current',
+      'done',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
   });
 });
 
@@ -53,14 +69,31 @@ describe('read-back', () => {
     askCurrency: 'VND',
   };
   it('reads back in Vietnamese in the local zone', () => {
-    const text = renderReadBack(facts, { language: 'vi', customerName: 'Chị Lan', reference: 'KN-2026-000001', timeZone: 'Asia/Ho_Chi_Minh' });
+    const text = renderReadBack(facts, {
+      language: 'vi',
+      customerName: 'Chị Lan',
+      reference: 'KN-2026-000001',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     expect(text).toContain('Tóm tắt khiếu nại KN-2026-000001 của Chị Lan');
     expect(text).toContain('Sự việc: Giao hàng trễ 5 ngày');
     expect(text).toContain('10:30');
     expect(text).toMatch(/50\.000\s?₫/);
   });
   it('reads back in Chinese and English', () => {
-    expect(renderReadBack(facts, { language: 'zh', customerName: '王', reference: 'R', timeZone: 'UTC' })).toContain('事件经过: Giao hàng trễ 5 ngày');
-    expect(renderReadBack({ ...facts, askAmount: null, askCurrency: null }, { language: 'en', customerName: 'A', reference: 'R', timeZone: 'UTC' })).not.toContain('Amount');
+    expect(
+      renderReadBack(facts, {
+        language: 'zh',
+        customerName: '王',
+        reference: 'R',
+        timeZone: 'UTC',
+      }),
+    ).toContain('事件经过: Giao hàng trễ 5 ngày');
+    expect(
+      renderReadBack(
+        { ...facts, askAmount: null, askCurrency: null },
+        { language: 'en', customerName: 'A', reference: 'R', timeZone: 'UTC' },
+      ),
+    ).not.toContain('Amount');
   });
 });

@@ -11,7 +11,10 @@ export type ReadBackFacts = {
   askCurrency: string | null;
 };
 
-const labels: Record<Language, Record<'intro' | 'what' | 'when' | 'product' | 'order' | 'ask' | 'amount', string>> = {
+const labels: Record<
+  Language,
+  Record<'intro' | 'what' | 'when' | 'product' | 'order' | 'ask' | 'amount', string>
+> = {
   vi: {
     intro: 'Tóm tắt khiếu nại {reference} của {name}:',
     what: 'Sự việc',
@@ -52,7 +55,10 @@ export function renderReadBack(
   context: { language: Language; customerName: string; reference: string; timeZone: string },
 ): string {
   const l = labels[context.language];
-  const lines = [l.intro.replace('{reference}', context.reference).replace('{name}', context.customerName), ''];
+  const lines = [
+    l.intro.replace('{reference}', context.reference).replace('{name}', context.customerName),
+    '',
+  ];
   lines.push(`• ${l.what}: ${facts.whatHappened}`);
   if (facts.occurredAt) {
     const when = new Intl.DateTimeFormat(locales[context.language], {
@@ -66,7 +72,9 @@ export function renderReadBack(
   if (facts.orderRef) lines.push(`• ${l.order}: ${facts.orderRef}`);
   lines.push(`• ${l.ask}: ${facts.askText}`);
   if (facts.askAmount !== null && facts.askCurrency) {
-    lines.push(`• ${l.amount}: ${formatMoney(facts.askAmount, facts.askCurrency, locales[context.language])}`);
+    lines.push(
+      `• ${l.amount}: ${formatMoney(facts.askAmount, facts.askCurrency, locales[context.language])}`,
+    );
   }
   return lines.join('\n');
 }

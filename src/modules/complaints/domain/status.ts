@@ -1,4 +1,11 @@
-export const statuses = ['new', 'in_progress', 'waiting_customer', 'fixed', 'closed', 'cancelled'] as const;
+export const statuses = [
+  'new',
+  'in_progress',
+  'waiting_customer',
+  'fixed',
+  'closed',
+  'cancelled',
+] as const;
 export type ComplaintStatus = (typeof statuses)[number];
 
 /**
@@ -17,7 +24,8 @@ export const allowedTransitions: Record<ComplaintStatus, readonly ComplaintStatu
 export const canTransition = (from: ComplaintStatus, to: ComplaintStatus): boolean =>
   allowedTransitions[from].includes(to);
 
-export const isOpen = (status: ComplaintStatus): boolean => !['fixed', 'closed', 'cancelled'].includes(status);
+export const isOpen = (status: ComplaintStatus): boolean =>
+  !['fixed', 'closed', 'cancelled'].includes(status);
 
 export const channels = ['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'] as const;
 export type Channel = (typeof channels)[number];

@@ -1,7 +1,16 @@
 import type { ComplaintStatus } from './status.ts';
 
 /** The eight steps of the loop, in order. Each is done by data, not by a status name. */
-export const loopSteps = ['thank', 'clarify', 'apologise', 'commit', 'fix', 'update', 'gift', 'prevent'] as const;
+export const loopSteps = [
+  'thank',
+  'clarify',
+  'apologise',
+  'commit',
+  'fix',
+  'update',
+  'gift',
+  'prevent',
+] as const;
 export type LoopStep = (typeof loopSteps)[number];
 
 export type StepFacts = {
@@ -13,7 +22,11 @@ export type StepFacts = {
   status: ComplaintStatus;
 };
 
-export type StepProgress = { step: LoopStep; state: 'done' | 'current' | 'pending'; at: Date | null };
+export type StepProgress = {
+  step: LoopStep;
+  state: 'done' | 'current' | 'pending';
+  at: Date | null;
+};
 
 export function deriveSteps(facts: StepFacts): StepProgress[] {
   const doneAt: Record<LoopStep, Date | null> = {

@@ -9,7 +9,8 @@ export function issueTrackingToken(orgId: string): { token: string; hash: string
   return { token, hash: hashToken(token) };
 }
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 export function orgIdOfTrackingToken(token: string): string | undefined {
   if (!/^[0-9a-f]{32}[A-Za-z0-9_-]{32}$/.test(token)) return undefined;

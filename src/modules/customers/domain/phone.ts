@@ -5,7 +5,10 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
  * it: 0912 345 678, +84 912 345 678 and 84912345678 are all +84912345678. Vietnam is the
  * default country for numbers written without a country code.
  */
-export function normalizePhone(input: string, defaultCountry: 'VN' | 'CN' | 'US' = 'VN'): string | undefined {
+export function normalizePhone(
+  input: string,
+  defaultCountry: 'VN' | 'CN' | 'US' = 'VN',
+): string | undefined {
   const cleaned = input.trim();
   if (!/^[+()\d\s.-]{6,25}$/.test(cleaned)) return undefined;
   const digits = cleaned.replace(/[^\d+]/g, '');

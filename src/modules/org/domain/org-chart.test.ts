@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { managerChain, managerOf, wouldCreateCycle, type ChartDepartment, type ChartPerson } from './org-chart.ts';
+import {
+  managerChain,
+  managerOf,
+  wouldCreateCycle,
+  type ChartDepartment,
+  type ChartPerson,
+} from './org-chart.ts';
 
-const person = (id: string, managerId: string | null, departmentId: string | null): [string, ChartPerson] => [
-  id,
-  { id, managerId, departmentId, isActive: true },
-];
-const department = (id: string, parentId: string | null, headUserId: string | null): [string, ChartDepartment] => [
-  id,
-  { id, parentId, headUserId },
-];
+const person = (
+  id: string,
+  managerId: string | null,
+  departmentId: string | null,
+): [string, ChartPerson] => [id, { id, managerId, departmentId, isActive: true }];
+const department = (
+  id: string,
+  parentId: string | null,
+  headUserId: string | null,
+): [string, ChartDepartment] => [id, { id, parentId, headUserId }];
 
 describe('org chart', () => {
   const people = new Map([

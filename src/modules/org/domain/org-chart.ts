@@ -2,7 +2,12 @@
  * The org chart as plain data. Escalation walks it upward: a person's manager is the one named
  * on the person, or else the head of their department, or else the head of a parent department.
  */
-export type ChartPerson = { id: string; managerId: string | null; departmentId: string | null; isActive: boolean };
+export type ChartPerson = {
+  id: string;
+  managerId: string | null;
+  departmentId: string | null;
+  isActive: boolean;
+};
 export type ChartDepartment = { id: string; parentId: string | null; headUserId: string | null };
 
 export function managerOf(

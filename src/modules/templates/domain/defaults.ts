@@ -1,7 +1,13 @@
 import type { Language } from '../../../platform/i18n.ts';
 
 export type TemplateStep = 'thank' | 'readback' | 'apologise';
-export type DefaultTemplate = { step: TemplateStep; language: Language; name: string; subject: string; body: string };
+export type DefaultTemplate = {
+  step: TemplateStep;
+  language: Language;
+  name: string;
+  subject: string;
+  body: string;
+};
 
 /**
  * The starting templates every new org gets. They follow the brief: thank the customer for

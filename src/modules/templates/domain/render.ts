@@ -24,6 +24,12 @@ export const unknownVariables = (text: string): string[] =>
     .map((m) => m[1] ?? '')
     .filter((name) => !(templateVariables as readonly string[]).includes(name));
 
-export function renderTemplateParts(template: { subject: string; body: string }, values: TemplateValues): { subject: string; body: string } {
-  return { subject: renderTemplate(template.subject, values), body: renderTemplate(template.body, values) };
+export function renderTemplateParts(
+  template: { subject: string; body: string },
+  values: TemplateValues,
+): { subject: string; body: string } {
+  return {
+    subject: renderTemplate(template.subject, values),
+    body: renderTemplate(template.body, values),
+  };
 }

@@ -16,6 +16,8 @@ export const KNOWN_EVENT_TYPES = [
   'message.received',
   'note.added',
   'attachment.added',
+  'complaint.fixed',
+  'tracking_link.issued',
 ] as const;
 
 function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
