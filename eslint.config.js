@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', 'dist/**', '.scratch/**', '.test-data/**', 'bin/**', 'web/postcss.config.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'web/dist/**',
+      'dist/**',
+      '.scratch/**',
+      '.test-data/**',
+      'bin/**',
+      'web/postcss.config.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,14 +29,22 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/modules/*/*.repository*', '**/modules/*/*.service*', '**/modules/*/*.routes*', '**/modules/*/domain/*'],
+              group: [
+                '**/modules/*/*.repository*',
+                '**/modules/*/*.service*',
+                '**/modules/*/*.routes*',
+                '**/modules/*/domain/*',
+              ],
               message: 'Reach another module only through its index.ts.',
             },
           ],
