@@ -78,14 +78,14 @@ describe('search', () => {
     );
   });
 
-  it('uses the trigram index for text search on a big table', async () => {
+  it('can serve text search from the trigram index (plan forced; bench:queue measures 1M rows)', async () => {
     const plan = await ctx.pool.query(
-      "EXPLAIN (FORMAT JSON) SELECT id FROM complaints WHERE org_id = '00000000-0000-4000-8000-000000000000' AND ombud_fold(search_text) LIKE '%' || ombud_fold('giao hang') || '%'",
+      "EXPLAIN (FORMAT JSON) SELECT id FROM complaints WHERE org_id = '00000000-0000-4000-8000-000000000000' AND search_folded LIKE '%' || ombud_fold('giao hang') || '%'",
     );
     // With few rows the planner may prefer a scan; force its hand to prove the index applies.
     await ctx.pool.query('SET enable_seqscan = off');
     const forced = await ctx.pool.query(
-      "EXPLAIN SELECT id FROM complaints WHERE ombud_fold(search_text) LIKE '%giao hang%'",
+      "EXPLAIN SELECT id FROM complaints WHERE search_folded LIKE '%giao hang%'",
     );
     await ctx.pool.query('SET enable_seqscan = on');
     expect(plan.rows.length).toBe(1);

@@ -109,6 +109,8 @@ export type ComplaintListItem = z.infer<typeof complaintListItem>;
 export const complaintList = z.object({
   items: z.array(complaintListItem),
   total: z.number(),
+  /** True when there are more than `total` matches (counting stops at 10,000). */
+  totalIsCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

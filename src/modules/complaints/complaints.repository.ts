@@ -1,10 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/index.ts';
 import type { ComplaintFactVersionsTable } from '../../platform/db/schema.ts';
-import { foldedContains } from '../../platform/db/search.ts';
+import { foldedColumnContains } from '../../platform/db/search.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { Channel, ComplaintStatus, Severity } from './domain/status.ts';
 import type { ListComplaintsQuery } from './complaints.contract.ts';
+
+/** The largest total a list counts exactly. */
+export const TOTAL_CAP = 10_000;
 
 export type Complaint = {
   orgId: string;
@@ -527,6 +530,7 @@ export async function listComplaints(
   rows: Complaint[];
   customers: Map<string, { name: string; phone: string | null; email: string | null }>;
   total: number;
+  totalIsCapped: boolean;
 }> {
   let where = db.selectFrom('complaints as c').where('c.org_id', '=', orgId);
   if (q.ownerFilter) where = where.where('c.owner_id', '=', q.ownerFilter);
@@ -539,13 +543,26 @@ export async function listComplaints(
   // The work queue by due time lists open work only, which its partial index covers.
   if (q.sort === 'dueAt') where = where.where('c.status', 'not in', ['closed', 'cancelled']);
   if (q.phone) {
-    where = where.where(sql<boolean>`c.search_text LIKE ${'%' + q.phone + '%'}`);
+    where = where.where(foldedColumnContains(sql`c.search_folded`, q.phone));
   } else {
-    for (const term of q.terms) where = where.where(foldedContains(sql`c.search_text`, term));
+    for (const term of q.terms) {
+      where = where.where(foldedColumnContains(sql`c.search_folded`, term));
+    }
   }
-  const totalRow = await where
+  // Counting every match of a broad queue costs more than the page itself; past the cap the
+  // screen says "10,000+".
+  const totalRow = await db
+    .selectFrom(
+      where
+        .select(sql<number>`1`.as('one'))
+        .limit(TOTAL_CAP + 1)
+        .as('capped'),
+    )
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
+  const counted = Number(totalRow.n);
+  const total = Math.min(counted, TOTAL_CAP);
+  const totalIsCapped = counted > TOTAL_CAP;
 
   const order: Record<ListComplaintsQuery['sort'], [string, 'asc' | 'desc']> = {
     dueAt: ['c.next_due_at', 'asc'],
@@ -573,7 +590,7 @@ export async function listComplaints(
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
     .execute();
-  if (ids.length === 0) return { rows: [], customers: new Map(), total: Number(totalRow.n) };
+  if (ids.length === 0) return { rows: [], customers: new Map(), total, totalIsCapped };
   const rows = await baseQuery(db, orgId)
     .where(
       'c.id',
@@ -593,7 +610,8 @@ export async function listComplaints(
     customers: new Map(
       customerRows.map((c) => [c.id, { name: c.name, phone: c.phone, email: c.email }]),
     ),
-    total: Number(totalRow.n),
+    total,
+    totalIsCapped,
   };
 }
 

@@ -865,6 +865,7 @@ export function createComplaintService(deps: {
           };
         }),
         total: result.total,
+        totalIsCapped: result.totalIsCapped,
         page: query.page,
         pageSize: query.pageSize,
       };

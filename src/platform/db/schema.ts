@@ -114,6 +114,7 @@ export type ComplaintsTable = {
   created_at: Timestamp;
   updated_at: Timestamp;
   search_text: Generated<string>;
+  search_folded: ColumnType<string, never, never>;
   policy_id: ColumnType<string | null, string | null | undefined, string | null>;
   next_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   next_due_clock: ColumnType<string | null, string | null | undefined, string | null>;

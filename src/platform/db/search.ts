@@ -18,3 +18,11 @@ export const searchTerms = (q: string): string[] =>
     .map((t) => t.trim())
     .filter((t) => t.length > 0)
     .slice(0, 8);
+
+/** The same match against a column that already holds folded text (indexed with trigrams). */
+export function foldedColumnContains(
+  foldedColumn: RawBuilder<unknown>,
+  term: string,
+): RawBuilder<boolean> {
+  return sql<boolean>`${foldedColumn} LIKE '%' || ombud_fold(${escapeLike(term)}) || '%'`;
+}

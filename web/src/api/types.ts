@@ -76,7 +76,14 @@ export const QUEUE_SORTS: readonly QueueSort[] = [
 ];
 
 export type ComplaintListItem = ComplaintListItemContract;
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = {
+  items: T[];
+  total: number;
+  /** Set when counting stopped at the cap: "more than total". */
+  totalIsCapped?: boolean;
+  page: number;
+  pageSize: number;
+};
 
 export type NewComplaintInput = z.input<typeof createComplaintRequest>;
 export type { CreateComplaintRequest };

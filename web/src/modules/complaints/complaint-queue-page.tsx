@@ -423,7 +423,9 @@ export function ComplaintQueuePage() {
 
       <Group justify="space-between">
         <Text size="sm" data-testid="queue-total">
-          {t('queue.total', { count: list.data?.total ?? 0 })}
+          {list.data?.totalIsCapped
+            ? t('queue.totalCapped', { count: list.data.total })
+            : t('queue.total', { count: list.data?.total ?? 0 })}
         </Text>
         <Pagination
           total={totalPages}
