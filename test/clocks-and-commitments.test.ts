@@ -497,6 +497,14 @@ describe('commitments (step 4)', () => {
       deadlineRequestId: requestId,
       departmentId: departments.delivery.id,
     });
+    // The delivery department's queue now holds the case it promised.
+    const departmentQueue = (
+      await agent.get(`/api/complaints?sort=dueAt&departmentId=${departments.delivery.id}`)
+    ).json();
+    expect(departmentQueue.items.map((i: { id: string }) => i.id)).toEqual([complaint.id]);
+    expect(
+      (await agent.get(`/api/complaints?departmentId=${departments.care.id}`)).json().total,
+    ).toBe(1);
     const agentNotices = (await agent.get('/api/notices')).json().items;
     expect(agentNotices[0]).toMatchObject({ kind: 'deadline_answer' });
   });

@@ -63,6 +63,8 @@ export const listComplaintsQuery = z.object({
   reasonId: uuid.optional(),
   channel: channelSchema.optional(),
   ownerId: uuid.optional(),
+  /** A department's queue: cases owned by its people, or promised on its behalf. */
+  departmentId: uuid.optional(),
   q: text({ max: 200 }).optional(),
   sort: z
     .enum([

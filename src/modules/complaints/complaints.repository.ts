@@ -537,6 +537,30 @@ export async function listComplaints(
   if (q.status) where = where.where('c.status', '=', q.status);
   if (q.reasonId) where = where.where('c.reason_id', '=', q.reasonId);
   if (q.channel) where = where.where('c.channel', '=', q.channel);
+  if (q.departmentId) {
+    const departmentId = q.departmentId;
+    where = where.where((eb) =>
+      eb.or([
+        eb(
+          'c.owner_id',
+          'in',
+          eb
+            .selectFrom('users as du')
+            .select('du.id')
+            .where('du.org_id', '=', orgId)
+            .where('du.department_id', '=', departmentId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('commitments as dm')
+            .select('dm.id')
+            .where('dm.org_id', '=', orgId)
+            .whereRef('dm.complaint_id', '=', 'c.id')
+            .where('dm.department_id', '=', departmentId),
+        ),
+      ]),
+    );
+  }
   if (q.due === 'breached') where = where.where('c.is_breached', '=', true);
   if (q.due === 'today') where = where.where('c.next_due_at', '<', q.endOfToday);
   if (q.due === 'waiting') where = where.where('c.status', '=', 'waiting_customer');

@@ -19,7 +19,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useUsers } from '../../api/catalog.ts';
+import { useDepartments, useUsers } from '../../api/catalog.ts';
 import {
   CHANNELS,
   COMPLAINT_STATUSES,
@@ -122,6 +122,7 @@ export function ComplaintQueuePage() {
     reasonId: params.get('reasonId') ?? undefined,
     channel: params.get('channel') ?? undefined,
     ownerId: params.get('ownerId') ?? undefined,
+    departmentId: params.get('departmentId') ?? undefined,
     q: params.get('q') ?? undefined,
     due,
     sort,
@@ -133,6 +134,7 @@ export function ComplaintQueuePage() {
   const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   const users = useUsers(user.permissions.includes('user:read'));
+  const departments = useDepartments();
   const ownerOptions = useMemo(() => {
     const others = (users.data ?? [])
       .filter((u) => u.active && u.id !== user.id)
@@ -306,6 +308,17 @@ export function ComplaintQueuePage() {
           data={ownerOptions}
           w={200}
           data-testid="queue-filter-owner"
+        />
+        <Select
+          label={t('queue.department')}
+          placeholder={t('queue.any')}
+          clearable
+          searchable
+          value={params.get('departmentId')}
+          onChange={(value) => update({ departmentId: value })}
+          data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          w={200}
+          data-testid="queue-filter-department"
         />
       </Group>
 

@@ -20,6 +20,7 @@ export type QueueQuery = {
   reasonId?: string;
   channel?: string;
   ownerId?: string;
+  departmentId?: string;
   q?: string;
   due?: 'breached' | 'today' | 'waiting';
   sort: string;
