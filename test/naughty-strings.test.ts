@@ -191,3 +191,76 @@ describe('hostile input (Big List of Naughty Strings)', () => {
     expect(outcome.stored).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('hostile input in the admin screens', () => {
+  it('stores exactly or rejects with a 400 naming the field: departments, reasons, templates, task types', async () => {
+    const { users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const outcome: Outcome = { stored: 0, rejected: 0 };
+    for (let i = 0; i < blns.length; i += 20) {
+      const batch = blns.slice(i, i + 20);
+      const responses = await Promise.all(
+        batch.flatMap((s, k) => [
+          admin.post('/api/departments', { name: s }),
+          admin.post('/api/reasons', { code: `r${i + k}`, names: { vi: s, en: 'x', zh: 'x' } }),
+          admin.post('/api/templates', {
+            step: 'apologise',
+            language: 'vi',
+            name: `t${i + k}`,
+            subject: s,
+            body: 'x',
+          }),
+          admin.post('/api/task-types', {
+            name: `${i + k} ${s}`.slice(0, 200),
+            departmentId: null,
+            durationAmount: 1,
+            durationUnit: 'business_days',
+          }),
+        ]),
+      );
+      batch.forEach((s, k) => {
+        const [department, reason, template, taskType] = responses.slice(k * 4, k * 4 + 4) as [
+          Awaited<ReturnType<typeof admin.post>>,
+          Awaited<ReturnType<typeof admin.post>>,
+          Awaited<ReturnType<typeof admin.post>>,
+          Awaited<ReturnType<typeof admin.post>>,
+        ];
+        const status = (r: typeof department) => (r.statusCode === 201 ? 201 : r.statusCode);
+        expectStoredOrRejected(
+          status(department),
+          department.json(),
+          'name',
+          s,
+          () => department.json().name,
+          outcome,
+        );
+        expectStoredOrRejected(
+          status(reason),
+          reason.json(),
+          'names.vi',
+          s,
+          () => reason.json().names?.vi,
+          outcome,
+        );
+        expectStoredOrRejected(
+          status(template),
+          template.json(),
+          'subject',
+          s,
+          () => template.json().subject,
+          outcome,
+        );
+        const expected = `${i + k} ${s}`.slice(0, 200);
+        expectStoredOrRejected(
+          status(taskType),
+          taskType.json(),
+          'name',
+          expected,
+          () => taskType.json().name,
+          outcome,
+        );
+      });
+    }
+    expect(outcome.stored).toBeGreaterThan(outcome.rejected);
+  }, 300_000);
+});
