@@ -517,7 +517,7 @@ export async function markFactConfirmed(
     .execute();
 }
 
-export async function listComplaints(
+async function listComplaintsOn(
   db: Executor,
   orgId: string,
   q: ListComplaintsQuery & {
@@ -637,6 +637,23 @@ export async function listComplaints(
     total,
     totalIsCapped,
   };
+}
+
+/**
+ * The queue page. A text search over many rows builds a big bitmap: with PostgreSQL's default
+ * 4 MB of work memory it turns lossy and every row of its pages is rechecked, so searches get
+ * more, for their own transaction only.
+ */
+export async function listComplaints(
+  db: Executor,
+  orgId: string,
+  q: Parameters<typeof listComplaintsOn>[2],
+): ReturnType<typeof listComplaintsOn> {
+  if (q.terms.length === 0 && !q.phone) return listComplaintsOn(db, orgId, q);
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+    return listComplaintsOn(tx, orgId, q);
+  });
 }
 
 export async function insertAttachment(
