@@ -81,6 +81,16 @@ export async function startEmbeddedDatabase(options: {
     const parent = path.dirname(dir);
     const mode = (await fs.stat(parent)).mode;
     if ((mode & 0o001) === 0) await fs.chmod(parent, mode | 0o001);
+    for (let ancestor = path.dirname(parent); ; ancestor = path.dirname(ancestor)) {
+      const stat = await fs.stat(ancestor);
+      if ((stat.mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the user 'postgres', which cannot enter ${ancestor}. ` +
+            `Set DATA_DIR to a directory it can reach (e.g. DATA_DIR=/var/lib/ombud), or set DATABASE_URL.`,
+        );
+      }
+      if (ancestor === path.dirname(ancestor)) break;
+    }
   }
   let credentials = await readCredentials(dir);
   const isInitialised = existsSync(path.join(dir, 'PG_VERSION'));
