@@ -52,7 +52,9 @@ import {
   formatPlan,
   kindOf,
   measure,
+  runAsCaptured,
   stats,
+  withSettings,
   type CapturedQuery,
   type Plan,
   type QueryKind,
@@ -149,8 +151,8 @@ type CaseResult = {
   }[];
 };
 
-async function timeQuery(pool: pg.Pool, sql: string, parameters: readonly unknown[]) {
-  return measure(() => pool.query(sql, parameters as unknown[]), {
+async function timeQuery(pool: pg.Pool, query: CapturedQuery) {
+  return measure(() => runAsCaptured(pool, query), {
     warmUp: 3,
     runs: QUERY_RUNS,
     maxSeconds: 20,
@@ -447,18 +449,21 @@ async function main(): Promise<number> {
       const { scope, query } = c.call(0);
       const list = await capturing.complaints.list(scope, query, 'vi');
       const queries: CaseResult['queries'] = [];
-      for (const q of [...captured]) {
+      for (const q of withSettings(captured)) {
         const kind = kindOf(q.sql);
         const plan = await explain(pool, q);
-        const queryTiming =
-          kind === 'org' ? stats([plan.executionMs]) : await timeQuery(pool, q.sql, q.parameters);
+        const queryTiming = kind === 'org' ? stats([plan.executionMs]) : await timeQuery(pool, q);
         const entry: CaseResult['queries'][number] = { kind, query: q, plan, timing: queryTiming };
         const cappedSql = kind === 'count' ? cappedCount(q.sql) : undefined;
         if (cappedSql) {
-          const cappedQuery = { sql: cappedSql, parameters: q.parameters };
+          const cappedQuery = {
+            sql: cappedSql,
+            parameters: q.parameters,
+            settings: q.settings ?? [],
+          };
           entry.capped = {
             plan: await explain(pool, cappedQuery),
-            timing: await timeQuery(pool, cappedSql, q.parameters),
+            timing: await timeQuery(pool, cappedQuery),
           };
         }
         queries.push(entry);

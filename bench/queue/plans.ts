@@ -5,7 +5,45 @@
  */
 import type pg from 'pg';
 
-export type CapturedQuery = { sql: string; parameters: readonly unknown[] };
+/** A statement the service ran, with the SET LOCAL settings of its transaction (if any). */
+export type CapturedQuery = {
+  sql: string;
+  parameters: readonly unknown[];
+  settings?: readonly string[];
+};
+
+/** Runs a statement as the service did: inside a transaction with its settings, when it had any. */
+export async function runAsCaptured<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  query: CapturedQuery,
+  sql = query.sql,
+): Promise<pg.QueryResult<R>> {
+  if (!query.settings || query.settings.length === 0)
+    return pool.query<R>(sql, query.parameters as unknown[]);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const setting of query.settings) await client.query(setting);
+    return await client.query<R>(sql, query.parameters as unknown[]);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Keeps the statements to explain, each with the settings in force in its transaction. */
+export function withSettings(captured: readonly CapturedQuery[]): CapturedQuery[] {
+  const out: CapturedQuery[] = [];
+  let settings: string[] = [];
+  for (const q of captured) {
+    const sql = q.sql.trim().toLowerCase();
+    if (sql.startsWith('set local')) settings.push(q.sql);
+    else if (sql === 'begin') settings = [];
+    else if (sql === 'commit' || sql === 'rollback') settings = [];
+    else out.push({ ...q, settings: [...settings] });
+  }
+  return out;
+}
 
 export type QueryKind = 'org' | 'count' | 'page ids' | 'rows' | 'customers' | 'other';
 
@@ -39,9 +77,10 @@ export type Plan = {
 };
 
 export async function explain(pool: pg.Pool, query: CapturedQuery): Promise<Plan> {
-  const result = await pool.query<{ 'QUERY PLAN': string }>(
+  const result = await runAsCaptured<{ 'QUERY PLAN': string }>(
+    pool,
+    query,
     `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
-    query.parameters as unknown[],
   );
   const text = result.rows.map((r) => r['QUERY PLAN']);
   const execution = text.map((l) => /Execution Time: ([\d.]+) ms/.exec(l)).find((m) => m);
