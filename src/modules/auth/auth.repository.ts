@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { ApiKeysTable } from '../../platform/db/schema.ts';
 import type { Executor } from '../../platform/db/index.ts';
 
 export type UserCredentials = {
@@ -216,6 +218,16 @@ export type ApiKeyRecord = {
   revokedAt: Date | null;
 };
 
+const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
+  id: r.id,
+  orgId: r.org_id,
+  name: r.name,
+  lastFour: r.last_four,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
 export async function insertApiKey(
   db: Executor,
   key: { orgId: string; name: string; keyHash: string; lastFour: string; createdBy: string | null },
@@ -231,15 +243,7 @@ export async function insertApiKey(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return {
-    id: r.id,
-    orgId: r.org_id,
-    name: r.name,
-    lastFour: r.last_four,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revokedAt: r.revoked_at,
-  };
+  return toApiKey(r);
 }
 
 export async function findActiveApiKey(
@@ -254,17 +258,7 @@ export async function findActiveApiKey(
     .where('key_hash', '=', keyHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return r
-    ? {
-        id: r.id,
-        orgId: r.org_id,
-        name: r.name,
-        lastFour: r.last_four,
-        createdAt: r.created_at,
-        lastUsedAt: r.last_used_at,
-        revokedAt: r.revoked_at,
-      }
-    : undefined;
+  return r ? toApiKey(r) : undefined;
 }
 
 export async function listApiKeys(db: Executor, orgId: string): Promise<ApiKeyRecord[]> {
@@ -274,15 +268,7 @@ export async function listApiKeys(db: Executor, orgId: string): Promise<ApiKeyRe
     .where('org_id', '=', orgId)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    orgId: r.org_id,
-    name: r.name,
-    lastFour: r.last_four,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    revokedAt: r.revoked_at,
-  }));
+  return rows.map(toApiKey);
 }
 
 export async function revokeApiKey(

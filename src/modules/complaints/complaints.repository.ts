@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/db/index.ts';
-import type { ComplaintFactVersionsTable } from '../../platform/db/schema.ts';
+import type { AttachmentsTable, ComplaintFactVersionsTable } from '../../platform/db/schema.ts';
 import { foldedColumnContains } from '../../platform/db/search.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { Channel, ComplaintStatus, Severity } from './domain/status.ts';
@@ -681,6 +681,19 @@ export async function insertAttachment(
   return { ...a, id: r.id };
 }
 
+const toAttachment = (r: Selectable<AttachmentsTable>): Attachment => ({
+  id: r.id,
+  complaintId: r.complaint_id,
+  filename: r.filename,
+  contentType: r.content_type,
+  sizeBytes: Number(r.size_bytes),
+  sha256: r.sha256,
+  storageKey: r.storage_key,
+  uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
+  isPublic: r.is_public,
+  createdAt: r.created_at,
+});
+
 export async function listAttachments(
   db: Executor,
   orgId: string,
@@ -694,18 +707,7 @@ export async function listAttachments(
     .where('complaint_id', '=', complaintId);
   if (publicOnly) query = query.where('is_public', '=', true);
   const rows = await query.orderBy('created_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    complaintId: r.complaint_id,
-    filename: r.filename,
-    contentType: r.content_type,
-    sizeBytes: Number(r.size_bytes),
-    sha256: r.sha256,
-    storageKey: r.storage_key,
-    uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
-    isPublic: r.is_public,
-    createdAt: r.created_at,
-  }));
+  return rows.map(toAttachment);
 }
 
 export async function findAttachment(
@@ -719,20 +721,7 @@ export async function findAttachment(
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
-  return r
-    ? {
-        id: r.id,
-        complaintId: r.complaint_id,
-        filename: r.filename,
-        contentType: r.content_type,
-        sizeBytes: Number(r.size_bytes),
-        sha256: r.sha256,
-        storageKey: r.storage_key,
-        uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
-        isPublic: r.is_public,
-        createdAt: r.created_at,
-      }
-    : undefined;
+  return r ? toAttachment(r) : undefined;
 }
 
 export async function claimIdempotencyKey(
