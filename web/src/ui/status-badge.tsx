@@ -26,6 +26,8 @@ export function StatusBadge({ status }: { status: ComplaintStatus }) {
       color={STATUS_COLORS[status] ?? 'gray.7'}
       autoContrast
       variant="filled"
+      style={{ overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
       data-testid="status-badge"
       data-status={status}
     >
@@ -41,6 +43,7 @@ export function SeverityBadge({ severity }: { severity: Severity }) {
       color={SEVERITY_COLORS[severity] ?? 'gray.7'}
       autoContrast
       variant="filled"
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
       data-testid="severity-badge"
       data-severity={severity}
     >

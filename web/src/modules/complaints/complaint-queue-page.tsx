@@ -343,7 +343,7 @@ export function ComplaintQueuePage() {
       {list.isPending ? (
         <PageLoader />
       ) : (
-        <Table.ScrollContainer minWidth={1080} type="native">
+        <Table.ScrollContainer minWidth={1320} type="native">
           <Table highlightOnHover verticalSpacing="sm" data-testid="queue-table">
             <caption>
               <VisuallyHidden>
@@ -388,7 +388,7 @@ export function ComplaintQueuePage() {
                     void navigate(`/complaints/${item.id}`);
                   }}
                 >
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Anchor
                       component={Link}
                       to={`/complaints/${item.id}`}
@@ -399,10 +399,10 @@ export function ComplaintQueuePage() {
                       {item.reference}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={item.status} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <SeverityBadge severity={item.severity} />
                   </Table.Td>
                   <Table.Td>
