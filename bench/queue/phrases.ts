@@ -5,89 +5,12 @@
  * trigram search realistic. '{n}' is replaced by a small number.
  */
 
-export const familyNames = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-];
-
-export const middleNames = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Đức', 'Thu', 'Quốc', 'Hữu'];
-
-export const givenNames = [
-  'An',
-  'Bình',
-  'Châu',
-  'Dũng',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hiếu',
-  'Hoa',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Nhung',
-  'Phong',
-  'Phương',
-  'Quân',
-  'Quỳnh',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Yến',
-];
-
-/** Vietnamese mobile prefixes (after +84); the seed keeps those the phone library accepts. */
-export const mobilePrefixes = [
-  '90',
-  '91',
-  '93',
-  '94',
-  '96',
-  '97',
-  '98',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '38',
-  '39',
-  '70',
-  '76',
-  '77',
-  '78',
-  '79',
-  '81',
-  '82',
-  '83',
-  '84',
-  '85',
-  '86',
-  '88',
-  '89',
-];
+export {
+  familyNames,
+  givenNames,
+  middleNames,
+  mobilePrefixes,
+} from '../../src/entrypoints/vietnamese-names.ts';
 
 export const openers = [
   'Tôi muốn khiếu nại về việc',

@@ -4,6 +4,7 @@ import { createServices } from './app.ts';
 import { provisionOrg } from './provision.ts';
 import type { Runtime } from './runtime.ts';
 import { rolePermissions } from '../modules/auth/index.ts';
+import { familyNames, givenNames, middleNames, mobilePrefixes } from './vietnamese-names.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -14,82 +15,6 @@ export const demoUsers = [
   { email: 'responder@demo.ombud.vn', name: 'Phạm Quốc Dũng', role: 'responder' },
   { email: 'quality@demo.ombud.vn', name: 'Hoàng Thu Hà', role: 'quality' },
 ] as const;
-
-const familyNames = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-];
-const middleNames = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Ngọc', 'Đức', 'Thanh', 'Hoài', 'Bảo'];
-const givenNames = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dung',
-  'Đạt',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hùng',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Vy',
-  'Yến',
-];
-
-// Vietnamese mobile prefixes (Viettel, Vinaphone, Mobifone), so every demo number is valid.
-const mobilePrefixes = [
-  '90',
-  '91',
-  '93',
-  '94',
-  '96',
-  '97',
-  '98',
-  '86',
-  '88',
-  '35',
-  '36',
-  '37',
-  '38',
-  '39',
-  '70',
-  '76',
-  '77',
-  '78',
-  '79',
-  '81',
-  '82',
-  '83',
-  '84',
-  '85',
-];
 
 const stories: {
   reason: string;
