@@ -88,6 +88,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     notices,
     source: createClockSource(),
     managerChain: (orgId, userId) => org.managerChain(orgId, userId),
+    timeZoneOf: async (orgId) => (await org.getOrg(orgId)).timeZone,
   });
   const complaints = createComplaintService({
     db,

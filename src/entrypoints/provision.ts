@@ -1,12 +1,7 @@
 import type { Db } from '../platform/db/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { Services } from './app.ts';
-import type { PolicyInput } from '../modules/sla/index.ts';
-
-const officeDay: [string, string][] = [
-  ['08:00', '12:00'],
-  ['13:00', '17:00'],
-];
+import { defaultCalendar, defaultPolicies } from '../modules/sla/index.ts';
 
 type ReasonSeed = { code: string; vi: string; en: string; zh: string; children?: ReasonSeed[] };
 
@@ -118,70 +113,13 @@ export async function provisionOrg(
     }
   };
   await insert(defaultReasons, null);
-  const calendar = await services.sla.createCalendar(org.id, systemActor, {
-    name: 'Giờ hành chính',
-    timeZone: org.timeZone,
-    weeklyHours: {
-      mon: officeDay,
-      tue: officeDay,
-      wed: officeDay,
-      thu: officeDay,
-      fri: officeDay,
-      sat: [],
-      sun: [],
-    },
-    dateHours: {},
-    holidays: [],
-    holidayCountry: 'VN',
-    holidayOverrides: [],
-    customHolidays: [],
-    isDefault: true,
-  });
-  const policy = (
-    name: string,
-    priority: number,
-    severities: ('high' | 'critical')[],
-    targets: PolicyInput['targets'],
-  ): PolicyInput => ({
-    name,
-    priority,
-    match: { reasonIds: [], severities, channels: [], tiers: [] },
-    calendarId: calendar.id,
-    targets,
-    internalTargets: {
-      deadline_request: { amount: 30, unit: 'business_minutes' },
-      approval: { amount: 4, unit: 'business_hours' },
-    },
-    warnAtPercent: 75,
-    pauseStatuses: ['waiting_customer'],
-    pausedClocks: ['first_response', 'next_update', 'commitment', 'fix'],
-    startRule: 'receipt',
-    escalation: [
-      { level: 1, afterMinutes: 0 },
-      { level: 2, afterMinutes: 240 },
-    ],
-    preset: null,
-    active: true,
-  });
-  await services.sla.createPolicy(
+  const calendar = await services.sla.createCalendar(
     org.id,
     systemActor,
-    policy('Tiêu chuẩn', 100, [], {
-      acknowledge: { amount: 1, unit: 'business_hours' },
-      first_response: { amount: 4, unit: 'business_hours' },
-      next_update: { amount: 2, unit: 'business_days' },
-      commitment: { amount: 1, unit: 'business_days' },
-    }),
+    defaultCalendar(org.timeZone),
   );
-  await services.sla.createPolicy(
-    org.id,
-    systemActor,
-    policy('Khẩn cấp', 10, ['high', 'critical'], {
-      acknowledge: { amount: 30, unit: 'business_minutes' },
-      first_response: { amount: 1, unit: 'business_hours' },
-      next_update: { amount: 1, unit: 'business_days' },
-      commitment: { amount: 4, unit: 'business_hours' },
-    }),
-  );
+  for (const policy of defaultPolicies) {
+    await services.sla.createPolicy(org.id, systemActor, { ...policy, calendarId: calendar.id });
+  }
   return org;
 }

@@ -18,3 +18,4 @@ export {
   type ClockEvent,
 } from './domain/index.ts';
 export type { CalendarInput, PolicyInput } from './sla.contract.ts';
+export { defaultCalendar, defaultPolicies, standardPolicy } from './sla.defaults.ts';

@@ -186,3 +186,10 @@ export const complaintClocksView = z.object({
 export type ComplaintClocksView = z.infer<typeof complaintClocksView>;
 
 export const calendarCheckRequest = z.object({ start: isoInstant, target: targetSchema });
+
+/** The starting calendar and policy of a new org, which the admin screens also start from. */
+export const slaDefaults = z.object({
+  calendar: calendarInput,
+  policy: policyInput.omit({ calendarId: true }),
+});
+export type SlaDefaults = z.infer<typeof slaDefaults>;

@@ -12,6 +12,7 @@ import {
   policyInput,
   policyView,
   presetView,
+  slaDefaults,
 } from './sla.contract.ts';
 import type { SlaService } from './sla.service.ts';
 
@@ -105,6 +106,16 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
       const s = scopeOf(request.principal);
       return sla.updatePolicy(s.orgId, s.actor, request.params.id, request.body);
     },
+  });
+  app.get('/api/sla/defaults', {
+    config: { permission: 'sla:read' },
+    schema: {
+      tags: ['sla'],
+      description:
+        'The calendar and policy a new org starts with; new calendar and policy forms start from them.',
+      response: { 200: slaDefaults },
+    },
+    handler: async (request) => sla.defaults(request.principal!.orgId),
   });
   app.get('/api/sla-presets', {
     config: { permission: 'sla:read' },

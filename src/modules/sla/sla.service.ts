@@ -38,7 +38,9 @@ import type {
   ComplaintClocksView,
   PolicyInput,
   PolicyView,
+  SlaDefaults,
 } from './sla.contract.ts';
+import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
 
 /** What the clocks need to know of a complaint; the complaints module provides it. */
 export type ClockInput = {
@@ -133,6 +135,7 @@ export function createSlaService(deps: {
   notices: NoticesService;
   source: ClockSource;
   managerChain: ManagerChain;
+  timeZoneOf: (orgId: string) => Promise<string>;
 }) {
   const { db, clock, notices, source } = deps;
 
@@ -605,6 +608,12 @@ export function createSlaService(deps: {
         await scheduleOrgRecompute(tx, orgId);
         return after;
       });
+    },
+
+    /** What a new calendar and a new policy start from, in the org's time zone. */
+    async defaults(orgId: string): Promise<SlaDefaults> {
+      const calendar = defaultCalendar(await deps.timeZoneOf(orgId));
+      return { calendar: { ...calendar, isDefault: false }, policy: standardPolicy };
     },
 
     presets(lang: Language) {

@@ -1,0 +1,80 @@
+import type { CalendarInput, PolicyInput } from './sla.contract.ts';
+
+/** Monday to Friday, 8:00–17:00 with a lunch break: the office hours of most Vietnamese firms. */
+const officeDay: [string, string][] = [
+  ['08:00', '12:00'],
+  ['13:00', '17:00'],
+];
+
+/** The one default business calendar: new orgs get it, and a new calendar form starts from it. */
+export function defaultCalendar(timeZone: string): CalendarInput {
+  return {
+    name: 'Giờ hành chính',
+    timeZone,
+    weeklyHours: {
+      mon: officeDay,
+      tue: officeDay,
+      wed: officeDay,
+      thu: officeDay,
+      fri: officeDay,
+      sat: [],
+      sun: [],
+    },
+    dateHours: {},
+    holidays: [],
+    holidayCountry: 'VN',
+    holidayOverrides: [],
+    customHolidays: [],
+    isDefault: true,
+  };
+}
+
+type PolicySettings = Omit<PolicyInput, 'calendarId'>;
+
+const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = {
+  internalTargets: {
+    deadline_request: { amount: 30, unit: 'business_minutes' },
+    approval: { amount: 4, unit: 'business_hours' },
+  },
+  warnAtPercent: 75,
+  pauseStatuses: ['waiting_customer'],
+  pausedClocks: ['first_response', 'next_update', 'commitment', 'fix'],
+  startRule: 'receipt',
+  escalation: [
+    { level: 1, afterMinutes: 0 },
+    { level: 2, afterMinutes: 240 },
+  ],
+  preset: null,
+  active: true,
+};
+
+/** The standard policy: every complaint that no other policy matches. */
+export const standardPolicy: PolicySettings = {
+  ...common,
+  name: 'Tiêu chuẩn',
+  priority: 100,
+  match: { reasonIds: [], severities: [], channels: [], tiers: [] },
+  targets: {
+    acknowledge: { amount: 1, unit: 'business_hours' },
+    first_response: { amount: 4, unit: 'business_hours' },
+    next_update: { amount: 2, unit: 'business_days' },
+    commitment: { amount: 1, unit: 'business_days' },
+  },
+};
+
+/** High and critical complaints run on shorter clocks. */
+export const urgentPolicy: PolicySettings = {
+  ...common,
+  name: 'Khẩn cấp',
+  priority: 10,
+  match: { reasonIds: [], severities: ['high', 'critical'], channels: [], tiers: [] },
+  targets: {
+    acknowledge: { amount: 30, unit: 'business_minutes' },
+    first_response: { amount: 1, unit: 'business_hours' },
+    next_update: { amount: 1, unit: 'business_days' },
+    commitment: { amount: 4, unit: 'business_hours' },
+  },
+};
+
+/** The policies a new org starts with. */
+export const defaultPolicies: readonly PolicySettings[] = [standardPolicy, urgentPolicy];
