@@ -35,8 +35,8 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createServices, type Services } from '../src/entrypoints/app.ts';
-import { provisionOrg } from '../src/entrypoints/provision.ts';
-import { hashPassword, rolePermissions } from '../src/modules/auth/index.ts';
+import { hashPassword } from '../src/platform/passwords.ts';
+import { rolePermissions } from '../src/modules/kernel/index.ts';
 import { normalizePhone } from '../src/modules/customers/index.ts';
 import { systemActor, type Scope } from '../src/platform/actor.ts';
 import { createManualClock } from '../src/platform/clock.ts';
@@ -212,7 +212,10 @@ async function main(): Promise<number> {
     const services = createServices({ config, db, clock, logger });
 
     // The org as it is really provisioned: reasons, templates, calendar, both SLA policies.
-    const org = await provisionOrg(db, services, { slug: 'bench-queue', name: 'Công ty Bench' });
+    const org = await services.provisioning.provisionOrg({
+      slug: 'bench-queue',
+      name: 'Công ty Bench',
+    });
     const passwordHash = await hashPassword('bench-queue-password');
     const createUser = (name: string, email: string, role: string) =>
       services.org.createUser(org.id, systemActor, {

@@ -8,7 +8,7 @@ import {
   TEST_PASSWORD,
   type TestContext,
 } from './helpers.ts';
-import { permissions, rolePermissions } from '../src/modules/auth/index.ts';
+import { permissions, rolePermissions } from '../src/modules/kernel/index.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import {
   signIn,
   type TestContext,
 } from './helpers.ts';
-import { createWorker } from '../src/platform/jobs.ts';
+import { createWorker } from '../src/platform/jobs/index.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMetrics } from '../src/platform/metrics.ts';
 import { jobHandlers } from '../src/entrypoints/app.ts';

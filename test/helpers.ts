@@ -9,11 +9,10 @@ import { createManualClock } from '../src/platform/clock.ts';
 import { createDb } from '../src/platform/db/index.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMetrics } from '../src/platform/metrics.ts';
-import { createWorker } from '../src/platform/jobs.ts';
+import { createWorker } from '../src/platform/jobs/index.ts';
 import { createLiveHub } from '../src/platform/live.ts';
 import { buildHttp, createServices, jobHandlers } from '../src/entrypoints/app.ts';
-import { provisionOrg } from '../src/entrypoints/provision.ts';
-import { hashPassword } from '../src/modules/auth/index.ts';
+import { hashPassword } from '../src/platform/passwords.ts';
 import { systemActor } from '../src/platform/actor.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -87,7 +86,7 @@ export type TestUser = { id: string; email: string; name: string; role: (typeof 
 export async function createTestOrg(ctx: TestContext, name = 'Công ty Thử nghiệm') {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const slug = `t-${randomBytes(6).toString('hex')}`;
-  const org = await provisionOrg(ctx.db, ctx.services, { slug, name });
+  const org = await ctx.services.provisioning.provisionOrg({ slug, name });
   const users = {} as Record<(typeof roles)[number], TestUser>;
   for (const role of roles) {
     const email = `${role}@${slug}.test`;

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createManualClock } from '../src/platform/clock.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMetrics } from '../src/platform/metrics.ts';
-import { createWorker, enqueueJob, retryDelaySeconds } from '../src/platform/jobs.ts';
+import { z } from 'zod';
+import {
+  createJobQueue,
+  createWorker,
+  defineJob,
+  handleJob,
+  retryDelaySeconds,
+  type JobHandler,
+} from '../src/platform/jobs/index.ts';
+import type { Tx } from '../src/platform/db/index.ts';
 import {
   createTestContext,
   createTestOrg,
@@ -101,34 +110,16 @@ describe('jobs', () => {
     const { org } = await createTestOrg(ctx);
     const clock = createManualClock(new Date('2030-01-01T00:00:00Z'));
     let calls = 0;
-    const worker = createWorker({
-      db: ctx.db,
-      clock,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      workerId: 'flaky',
-      orgIds: [org.id],
-      handlers: {
-        'test.flaky': async () => {
-          calls += 1;
-          throw new Error(`boom ${calls}`);
-        },
-      },
-    });
-    await enqueueJob(ctx.db, clock, {
-      orgId: org.id,
-      kind: 'test.flaky',
-      maxAttempts: 3,
-      runAt: clock.now(),
-    });
+    const flaky = defineJob({ name: 'test.flaky', version: 1, payload: orgOnly, maxAttempts: 3 });
+    const worker = workerFor(org.id, clock, 'flaky', [
+      handleJob(flaky, async () => {
+        calls += 1;
+        throw new Error(`boom ${calls}`);
+      }),
+    ]);
+    await inTx((tx) => createJobQueue(clock).enqueue(tx, flaky, { orgId: org.id }));
     expect(await worker.drain()).toBe(1);
-    const job = () =>
-      ctx.db
-        .selectFrom('jobs')
-        .selectAll()
-        .where('org_id', '=', org.id)
-        .where('kind', '=', 'test.flaky')
-        .executeTakeFirstOrThrow();
+    const job = () => jobOf(org.id, 'test.flaky');
     let row = await job();
     expect(row).toMatchObject({ status: 'pending', attempts: 1, last_error: 'boom 1' });
     expect(row.run_at.getTime() - clock.now().getTime()).toBe(retryDelaySeconds(1) * 1000);
@@ -152,6 +143,7 @@ describe('jobs', () => {
     const { org } = await createTestOrg(ctx);
     const clock = createManualClock(new Date('2031-01-01T00:00:00Z'));
     const ran: string[] = [];
+    const lease = defineJob({ name: 'test.lease', version: 1, payload: orgOnly });
     const make = (id: string) =>
       createWorker({
         db: ctx.db,
@@ -161,9 +153,9 @@ describe('jobs', () => {
         workerId: id,
         orgIds: [org.id],
         leaseMs: 60_000,
-        handlers: { 'test.lease': async () => void ran.push(id) },
+        handlers: [handleJob(lease, async () => void ran.push(id))],
       });
-    await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.lease', runAt: clock.now() });
+    await inTx((tx) => createJobQueue(clock).enqueue(tx, lease, { orgId: org.id }));
     // A worker claims the job and "dies" before finishing: simulate by claiming directly.
     await ctx.db
       .updateTable('jobs')
@@ -185,43 +177,165 @@ describe('jobs', () => {
   it('makes a second enqueue with the same deterministic key a no-op', async () => {
     const { org } = await createTestOrg(ctx);
     const clock = createManualClock(new Date());
-    await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.daily', dedupeKey: '2026-03-02' });
-    await enqueueJob(ctx.db, clock, { orgId: org.id, kind: 'test.daily', dedupeKey: '2026-03-02' });
-    await enqueueJob(ctx.db, clock, {
-      orgId: null,
-      kind: 'test.daily-system',
-      dedupeKey: '2026-03-02',
+    const daily = defineJob({ name: 'test.daily', version: 1, payload: orgOnly });
+    const queue = createJobQueue(clock);
+    await inTx((tx) => queue.enqueue(tx, daily, { orgId: org.id }, { key: '2026-03-02' }));
+    await inTx((tx) => queue.enqueue(tx, daily, { orgId: org.id }, { key: '2026-03-02' }));
+    await inTx((tx) => queue.enqueue(tx, daily, { orgId: org.id }, { key: '2026-03-03' }));
+    expect(await jobsOf(org.id, 'test.daily')).toHaveLength(2);
+  });
+
+  it('coalesces: one job waits per key, and the key can be queued again once it has started', async () => {
+    const { org } = await createTestOrg(ctx);
+    const clock = createManualClock(new Date('2032-01-01T00:00:00Z'));
+    const recompute = defineJob({
+      name: 'test.recompute',
+      version: 1,
+      payload: orgOnly,
+      dedupe: 'coalesce',
     });
-    await enqueueJob(ctx.db, clock, {
-      orgId: null,
-      kind: 'test.daily-system',
-      dedupeKey: '2026-03-02',
-    });
-    const rows = await ctx.db
-      .selectFrom('jobs')
-      .select('id')
-      .where((eb) => eb.or([eb('org_id', '=', org.id), eb('kind', '=', 'test.daily-system')]))
-      .execute();
-    expect(rows).toHaveLength(2);
-    await ctx.db.deleteFrom('jobs').where('kind', '=', 'test.daily-system').execute();
+    const queue = createJobQueue(clock);
+    for (let i = 0; i < 3; i++) await inTx((tx) => queue.enqueue(tx, recompute, { orgId: org.id }));
+    expect(await jobsOf(org.id, 'test.recompute')).toHaveLength(1);
+    let runs = 0;
+    const worker = workerFor(org.id, clock, 'coalescer', [
+      handleJob(recompute, async () => {
+        runs += 1;
+        // A change while the recompute runs must queue another: this one may have passed it.
+        if (runs === 1) await inTx((tx) => queue.enqueue(tx, recompute, { orgId: org.id }));
+      }),
+    ]);
+    expect(await worker.drain()).toBe(2);
+    expect(runs).toBe(2);
+    expect((await jobsOf(org.id, 'test.recompute')).map((j) => j.status)).toEqual(['done', 'done']);
+  });
+
+  it('policy changes queue one recompute of the org while one is waiting', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const [policy] = (await admin.get('/api/sla-policies')).json().items;
+    await ctx.drainJobs(org.id);
+    for (const warnAtPercent of [70, 80, 90]) {
+      const { id: _id, ...input } = policy;
+      expect(
+        (await admin.request('PUT', `/api/sla-policies/${policy.id}`, { ...input, warnAtPercent }))
+          .statusCode,
+      ).toBe(200);
+    }
+    const pending = (await jobsOf(org.id, 'sla.recompute-org')).filter(
+      (j) => j.status === 'pending',
+    );
+    expect(pending).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'an unknown name',
+      { kind: 'test.nobody-handles-this', version: 1, payload: {} },
+      'no handler for job test.nobody-handles-this version 1',
+    ],
+    [
+      'an unknown version',
+      { kind: 'test.known', version: 9, payload: {} },
+      'no handler for job test.known version 9',
+    ],
+    [
+      'a payload that does not parse',
+      { kind: 'test.known', version: 1, payload: { count: 'many' } },
+      'payload of test.known@1 does not parse: count: ',
+    ],
+  ])(
+    'moves a job with %s to dead with the reason, and goes on with the others',
+    async (_, bad, reason) => {
+      const { org } = await createTestOrg(ctx);
+      const clock = createManualClock(new Date('2033-01-01T00:00:00Z'));
+      const known = defineJob({
+        name: 'test.known',
+        version: 1,
+        payload: z.object({ orgId: z.uuid(), count: z.number().int() }),
+      });
+      const seen: number[] = [];
+      const worker = workerFor(org.id, clock, 'strict', [
+        handleJob(known, async ({ count }) => void seen.push(count)),
+      ]);
+      await ctx.db
+        .insertInto('jobs')
+        .values({
+          org_id: org.id,
+          kind: bad.kind,
+          version: bad.version,
+          payload: JSON.stringify(bad.payload),
+          run_at: clock.now(),
+          dedupe_key: null,
+          coalesce_key: null,
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          finished_at: null,
+        })
+        .execute();
+      await inTx((tx) => createJobQueue(clock).enqueue(tx, known, { orgId: org.id, count: 7 }));
+      expect(await worker.drain()).toBe(2);
+      expect(seen).toEqual([7]);
+      const dead = (await jobsOf(org.id, bad.kind)).find((j) => j.version === bad.version)!;
+      expect(dead.status).toBe('dead');
+      expect(dead.attempts).toBe(1);
+      expect(dead.last_error).toContain(reason);
+    },
+  );
+
+  it('refuses two handlers for the same job', () => {
+    const twice = defineJob({ name: 'test.twice', version: 1, payload: orgOnly });
+    expect(() =>
+      workerFor('00000000-0000-0000-0000-000000000000', createManualClock(new Date()), 'x', [
+        handleJob(twice, async () => undefined),
+        handleJob(twice, async () => undefined),
+      ]),
+    ).toThrow('two handlers for job test.twice@1');
   });
 
   it('writes no job when the change that causes it rolls back', async () => {
     const { org } = await createTestOrg(ctx);
     const clock = createManualClock(new Date());
+    const outbox = defineJob({ name: 'test.outbox', version: 1, payload: orgOnly });
     await expect(
       ctx.db.transaction().execute(async (tx) => {
-        await enqueueJob(tx, clock, { orgId: org.id, kind: 'test.outbox' });
+        await createJobQueue(clock).enqueue(tx, outbox, { orgId: org.id });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(
-      await ctx.db
-        .selectFrom('jobs')
-        .select('id')
-        .where('org_id', '=', org.id)
-        .where('kind', '=', 'test.outbox')
-        .execute(),
-    ).toHaveLength(0);
+    expect(await jobsOf(org.id, 'test.outbox')).toHaveLength(0);
   });
 });
+
+const orgOnly = z.object({ orgId: z.uuid() });
+
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => ctx.db.transaction().execute(fn);
+
+const jobsOf = (orgId: string, kind: string) =>
+  ctx.db
+    .selectFrom('jobs')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('kind', '=', kind)
+    .orderBy('id')
+    .execute();
+
+const jobOf = async (orgId: string, kind: string) => (await jobsOf(orgId, kind))[0]!;
+
+function workerFor(
+  orgId: string,
+  clock: ReturnType<typeof createManualClock>,
+  workerId: string,
+  handlers: JobHandler[],
+) {
+  return createWorker({
+    db: ctx.db,
+    clock,
+    logger: createLogger('silent'),
+    metrics: createMetrics(),
+    workerId,
+    orgIds: [orgId],
+    handlers,
+  });
+}

@@ -8,7 +8,14 @@ import type { Db } from '../platform/db/index.ts';
 import type { Logger } from '../platform/logger.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
 import { createMetrics, type Metrics } from '../platform/metrics.ts';
-import { createWorker, type JobHandler, type Worker } from '../platform/jobs.ts';
+import {
+  createJobQueue,
+  createWorker,
+  type JobHandler,
+  type Worker,
+} from '../platform/jobs/index.ts';
+import { createFileStore } from '../platform/files.ts';
+import type { LiveHub } from '../platform/live.ts';
 import {
   createAuthService,
   createAuthenticator,
@@ -21,106 +28,79 @@ import { createTemplateService, registerTemplateRoutes } from '../modules/templa
 import {
   createMailService,
   createMailTransport,
-  mailJobs,
+  mailJobHandlers,
   registerMailRoutes,
 } from '../modules/mail/index.ts';
-import { createFileStore } from '../platform/files.ts';
+import { createNoticesService, registerNoticeRoutes } from '../modules/notices/index.ts';
+import { createSlaService, registerSlaRoutes } from '../modules/sla/index.ts';
 import {
-  createClockSource,
+  complaintJobHandlers,
   createComplaintService,
   registerComplaintRoutes,
   registerPortalRoutes,
   registerPublicRoutes,
 } from '../modules/complaints/index.ts';
-import {
-  createNoticesService,
-  noticeTitle,
-  registerNoticeRoutes,
-  type NoticeMail,
-} from '../modules/notices/index.ts';
-import { createSlaService, registerSlaRoutes, slaJobs } from '../modules/sla/index.ts';
 import { createCommitmentService, registerCommitmentRoutes } from '../modules/commitments/index.ts';
-import type { LiveHub } from '../platform/live.ts';
-import { isLanguage } from '../platform/i18n.ts';
+import { createProvisioningService } from '../modules/provisioning/index.ts';
 
-/** The composition root: one place that builds every service from its explicit dependencies. */
+/**
+ * The composition root: one place that builds every service from its explicit dependencies,
+ * lowest module first. Dependencies point one way: a module gets only modules built before it.
+ */
 export function createServices(deps: { config: Config; db: Db; clock: Clock; logger: Logger }) {
   const { config, db, clock, logger } = deps;
+  const jobs = createJobQueue(clock);
   const files = createFileStore(config.uploadDir);
-  const auth = createAuthService({ db, clock });
   const org = createOrgService({ db, clock });
+  const auth = createAuthService({ db, clock, org });
   const customers = createCustomerService({ db, clock });
-  const reasons = createReasonService({ db, clock });
+  const reasons = createReasonService({ db });
   const templates = createTemplateService({ db, clock });
-  const mailTransport = createMailTransport({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    logger,
-  });
-  const mail = createMailService({ db, clock, transport: mailTransport });
-  // Every notice is also an e-mail to the person, in their language.
-  const mailNotice: NoticeMail = async (tx, n) => {
-    const user = await tx
-      .selectFrom('users')
-      .select(['email', 'locale'])
-      .where('org_id', '=', n.orgId)
-      .where('id', '=', n.userId)
-      .executeTakeFirst();
-    if (!user) return;
-    const lang = isLanguage(user.locale) ? user.locale : 'vi';
-    const title = noticeTitle(n.kind, n.data, lang);
-    const link = n.complaintId
-      ? `${config.publicUrl}/complaints/${n.complaintId}`
-      : config.publicUrl;
-    await mail.queue(tx, {
-      orgId: n.orgId,
-      complaintId: n.complaintId,
-      kind: 'notice',
-      to: user.email,
-      subject: `[Ombud] ${title}`,
-      text: `${title}\n\n${link}`,
-    });
-  };
-  const notices = createNoticesService({ db, clock, mailNotice });
-  const sla = createSlaService({
+  const mail = createMailService({
     db,
     clock,
-    notices,
-    source: createClockSource(),
-    managerChain: (orgId, userId) => org.managerChain(orgId, userId),
-    timeZoneOf: async (orgId) => (await org.getOrg(orgId)).timeZone,
+    jobs,
+    transport: createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
   });
+  const notices = createNoticesService({ db, clock, org, mail, publicUrl: config.publicUrl });
+  const sla = createSlaService({ db, clock, jobs, notices, org });
   const complaints = createComplaintService({
     db,
     clock,
     files,
     customers,
+    reasons,
     templates,
     mail,
+    org,
+    sla,
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
-    onChanged: (tx, orgId, complaintId) => sla.recompute(tx, orgId, complaintId),
   });
-  const commitments = createCommitmentService({ db, clock, sla, complaints, notices });
+  const commitments = createCommitmentService({ db, clock, sla, complaints, notices, org });
+  const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
   return {
-    auth,
+    jobs,
+    files,
     org,
+    auth,
     customers,
     reasons,
     templates,
     mail,
-    complaints,
-    files,
     notices,
     sla,
+    complaints,
     commitments,
+    provisioning,
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
-export function jobHandlers(services: Services): Record<string, JobHandler> {
-  return { ...mailJobs(services.mail), ...slaJobs(services.sla) };
+/** Every job the worker can run, from each module's jobs file. */
+export function jobHandlers(services: Services): JobHandler[] {
+  return [...mailJobHandlers(services.mail), ...complaintJobHandlers(services.complaints)];
 }
 
 export async function buildHttp(deps: {
@@ -195,13 +175,9 @@ export async function buildHttp(deps: {
   registerTemplateRoutes(app, { templates: services.templates });
   registerMailRoutes(app, { mail: services.mail });
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
-  registerPublicRoutes(app, {
-    complaints: services.complaints,
-    reasons: services.reasons,
-    findOrgBySlug: services.org.findOrgBySlug,
-  });
+  registerPublicRoutes(app, { complaints: services.complaints });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
-  registerNoticeRoutes(app, { notices: services.notices, live: deps.live, db: deps.db });
+  registerNoticeRoutes(app, { notices: services.notices, live: deps.live });
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
   app.addHook('onClose', async () => deps.live.close());

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import { startRuntime } from './runtime.ts';
 import { seedDemo, DEMO_ORG_SLUG } from './seed-demo.ts';
-import { provisionOrg } from './provision.ts';
 import { systemActor } from '../platform/actor.ts';
 
 const usage = `Usage: ombud <command> [options]
@@ -71,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
         break;
       }
       case 'org:create': {
-        const org = await provisionOrg(runtime.database.db, runtime.services, {
+        const org = await runtime.services.provisioning.provisionOrg({
           slug: required(args, 'slug'),
           name: required(args, 'name'),
         });

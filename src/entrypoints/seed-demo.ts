@@ -1,9 +1,10 @@
 import { createManualClock } from '../platform/clock.ts';
 import type { Scope } from '../platform/actor.ts';
 import { createServices } from './app.ts';
-import { provisionOrg } from './provision.ts';
+import { retirePendingJobs } from '../platform/jobs/index.ts';
+import { sendMail } from '../modules/mail/index.ts';
 import type { Runtime } from './runtime.ts';
-import { rolePermissions } from '../modules/auth/index.ts';
+import { rolePermissions } from '../modules/kernel/index.ts';
 import { familyNames, givenNames, middleNames, mobilePrefixes } from './vietnamese-names.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
@@ -128,7 +129,7 @@ export async function seedDemo(
   const random = seededRandom(20260301);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-  const org = await provisionOrg(db, services, {
+  const org = await services.provisioning.provisionOrg({
     slug: DEMO_ORG_SLUG,
     name: 'Công ty TNHH Demo',
     referencePrefix: 'KN',
@@ -417,25 +418,15 @@ export async function seedDemo(
   }
   // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
   // and retire the jobs whose time has passed; then derive today's clocks with the real time.
-  await db
-    .updateTable('outgoing_messages')
-    .set({ status: 'kept', transport: 'mailbox', sent_at: now })
-    .where('org_id', '=', org.id)
-    .where('status', '=', 'queued')
-    .execute();
-  await db
-    .updateTable('jobs')
-    .set({ status: 'done', finished_at: now })
-    .where('org_id', '=', org.id)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('kind', '=', 'mail.send'), eb('run_at', '<', now)]))
-    .execute();
-  await runtime.services.sla.recomputeOrg(org.id);
+  await db.transaction().execute(async (tx) => {
+    await runtime.services.mail.keepAllQueued(tx, org.id);
+    await retirePendingJobs(tx, org.id, { names: [sendMail.name], runBefore: now, at: now });
+  });
+  await runtime.services.complaints.clocks.recomputeOrg(org.id);
   logger.info({ org: org.slug, complaints: total }, 'demo data created');
   return { orgId: org.id, complaints: total };
 }
 
 export async function seedDemoIfEmpty(runtime: Runtime): Promise<void> {
-  const any = await runtime.database.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-  if (!any) await seedDemo(runtime);
+  if (!(await runtime.services.org.hasAnyOrg())) await seedDemo(runtime);
 }

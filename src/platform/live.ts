@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { sql } from 'kysely';
 import type { Executor } from './db/index.ts';
+import { notify } from './db/notify.ts';
 import type { Logger } from './logger.ts';
 
 /** Something that happened which open screens should see at once (SSE). */
@@ -25,7 +25,7 @@ export async function publishLive(executor: Executor, event: LiveEvent): Promise
   // NOTIFY payloads are limited to 8000 bytes; big payloads carry ids only.
   const payload =
     text.length < 7900 ? text : JSON.stringify({ ...event, payload: { truncated: true } });
-  await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(executor);
+  await notify(executor, CHANNEL, payload);
 }
 
 export type LiveHub = {

@@ -1,130 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ApiKeysTable } from '../../platform/db/schema.ts';
-import type { Executor } from '../../platform/db/index.ts';
-
-export type UserCredentials = {
-  orgId: string;
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  locale: string;
-  departmentId: string | null;
-  passwordHash: string | null;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
-  isActive: boolean;
-  orgSlug: string;
-  orgName: string;
-};
-
-const credentialColumns = [
-  'users.org_id',
-  'users.id',
-  'users.email',
-  'users.name',
-  'users.role',
-  'users.locale',
-  'users.department_id',
-  'users.password_hash',
-  'users.failed_login_count',
-  'users.locked_until',
-  'users.is_active',
-  'orgs.slug',
-  'orgs.name as org_name',
-] as const;
-
-type CredentialRow = {
-  org_id: string;
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  locale: string;
-  department_id: string | null;
-  password_hash: string | null;
-  failed_login_count: number;
-  locked_until: Date | null;
-  is_active: boolean;
-  slug: string;
-  org_name: string;
-};
-
-const toCredentials = (r: CredentialRow): UserCredentials => ({
-  orgId: r.org_id,
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  role: r.role,
-  locale: r.locale,
-  departmentId: r.department_id,
-  passwordHash: r.password_hash,
-  failedLoginCount: r.failed_login_count,
-  lockedUntil: r.locked_until,
-  isActive: r.is_active,
-  orgSlug: r.slug,
-  orgName: r.org_name,
-});
-
-/** Sign-in is the one lookup that crosses orgs: the person types an e-mail, not an org id. */
-export async function findUsersByEmail(
-  db: Executor,
-  email: string,
-  orgSlug?: string,
-): Promise<UserCredentials[]> {
-  let query = db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select(credentialColumns)
-    .where('users.email', '=', email.toLowerCase());
-  if (orgSlug) query = query.where('orgs.slug', '=', orgSlug);
-  return (await query.limit(5).execute()).map(toCredentials);
-}
-
-export async function findUser(
-  db: Executor,
-  orgId: string,
-  userId: string,
-): Promise<UserCredentials | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select(credentialColumns)
-    .where('users.org_id', '=', orgId)
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  return row ? toCredentials(row) : undefined;
-}
-
-export async function recordFailedLogin(
-  db: Executor,
-  orgId: string,
-  userId: string,
-  lockUntil: Date | null,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      failed_login_count: eb('failed_login_count', '+', 1),
-      ...(lockUntil ? { locked_until: lockUntil } : {}),
-    }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function recordSuccessfulLogin(
-  db: Executor,
-  orgId: string,
-  userId: string,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_login_count: 0, locked_until: null })
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .execute();
-}
+import type { Executor, Tx } from '../../platform/db/index.ts';
 
 export async function insertSession(
   db: Executor,
@@ -136,11 +12,15 @@ export async function insertSession(
     expiresAt: Date;
     ip: string;
     userAgent: string | null;
+    credentialsVersion: number;
+    createdAt: Date;
   },
 ): Promise<void> {
   await db
     .insertInto('sessions')
     .values({
+      credentials_version: session.credentialsVersion,
+      created_at: session.createdAt,
       org_id: session.orgId,
       token_hash: session.tokenHash,
       user_id: session.userId,
@@ -152,25 +32,31 @@ export async function insertSession(
     .execute();
 }
 
-export type SessionWithUser = { csrfToken: string; expiresAt: Date; user: UserCredentials };
+export type Session = {
+  userId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  credentialsVersion: number;
+};
 
 export async function findSession(
   db: Executor,
   orgId: string,
   tokenHash: string,
-): Promise<SessionWithUser | undefined> {
+): Promise<Session | undefined> {
   const row = await db
     .selectFrom('sessions')
-    .innerJoin('users', (j) =>
-      j.onRef('users.org_id', '=', 'sessions.org_id').onRef('users.id', '=', 'sessions.user_id'),
-    )
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select([...credentialColumns, 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.org_id', '=', orgId)
-    .where('sessions.token_hash', '=', tokenHash)
+    .select(['user_id', 'csrf_token', 'expires_at', 'credentials_version'])
+    .where('org_id', '=', orgId)
+    .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   return row
-    ? { csrfToken: row.csrf_token, expiresAt: row.expires_at, user: toCredentials(row) }
+    ? {
+        userId: row.user_id,
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+        credentialsVersion: row.credentials_version,
+      }
     : undefined;
 }
 
@@ -179,32 +65,6 @@ export async function deleteSession(db: Executor, orgId: string, tokenHash: stri
     .deleteFrom('sessions')
     .where('org_id', '=', orgId)
     .where('token_hash', '=', tokenHash)
-    .execute();
-}
-
-export async function deleteSessionsOfUser(
-  db: Executor,
-  orgId: string,
-  userId: string,
-): Promise<void> {
-  await db
-    .deleteFrom('sessions')
-    .where('org_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .execute();
-}
-
-export async function updateLocale(
-  db: Executor,
-  orgId: string,
-  userId: string,
-  locale: string,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ locale, updated_at: new Date() })
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
     .execute();
 }
 
@@ -229,7 +89,7 @@ const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
 });
 
 export async function insertApiKey(
-  db: Executor,
+  db: Tx,
   key: { orgId: string; name: string; keyHash: string; lastFour: string; createdBy: string | null },
 ): Promise<ApiKeyRecord> {
   const r = await db
@@ -271,12 +131,7 @@ export async function listApiKeys(db: Executor, orgId: string): Promise<ApiKeyRe
   return rows.map(toApiKey);
 }
 
-export async function revokeApiKey(
-  db: Executor,
-  orgId: string,
-  id: string,
-  at: Date,
-): Promise<boolean> {
+export async function revokeApiKey(db: Tx, orgId: string, id: string, at: Date): Promise<boolean> {
   const result = await db
     .updateTable('api_keys')
     .set({ revoked_at: at })

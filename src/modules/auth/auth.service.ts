@@ -6,28 +6,23 @@ import type { Principal } from '../../platform/http/principal.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { isLanguage } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/index.ts';
+import { apiKeyPermissions, isRole, rolePermissions } from '../kernel/index.ts';
+import type { OrgService, UserCredentials } from '../org/index.ts';
 import * as repo from './auth.repository.ts';
 import type { MeResponse } from './auth.contract.ts';
-import {
-  LOCK_MINUTES,
-  MAX_FAILED_LOGINS,
-  SESSION_DAYS,
-  apiKeyPermissions,
-  isRole,
-  rolePermissions,
-} from './domain/permissions.ts';
-import { hashToken, issueToken, orgIdOfToken } from './domain/tokens.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { LOCK_MINUTES, MAX_FAILED_LOGINS, SESSION_DAYS } from './domain/sign-in.ts';
+import { hashToken, issueToken, orgIdOfToken } from '../../platform/tokens.ts';
+import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.ts';
 
 export const SESSION_COOKIE = 'ombud_session';
 const API_KEY_PREFIX = 'omb_';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function createAuthService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createAuthService(deps: { db: Db; clock: Clock; org: OrgService }) {
+  const { db, clock, org } = deps;
 
-  function toMe(user: repo.UserCredentials, csrfToken: string): MeResponse {
+  function toMe(user: UserCredentials, csrfToken: string): MeResponse {
     const role = isRole(user.role) ? user.role : 'agent';
     return {
       user: {
@@ -55,7 +50,7 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
       ip: string;
       userAgent: string | null;
     }) {
-      const candidates = await repo.findUsersByEmail(db, input.email, input.org || undefined);
+      const candidates = await org.findCredentialsByEmail(input.email, input.org || undefined);
       if (candidates.length > 1)
         throw new AppError('validation_failed', { field: 'org', messageKey: 'field.required' });
       const user = candidates[0];
@@ -70,8 +65,7 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
       }
       if (!(await verifyPassword(user.passwordHash, input.password))) {
         const willLock = user.failedLoginCount + 1 >= MAX_FAILED_LOGINS;
-        await repo.recordFailedLogin(
-          db,
+        await org.recordFailedSignIn(
           user.orgId,
           user.id,
           willLock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
@@ -80,7 +74,7 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
           params: { minutes: LOCK_MINUTES },
         });
       }
-      await repo.recordSuccessfulLogin(db, user.orgId, user.id);
+      await org.recordSuccessfulSignIn(user.orgId, user.id);
       const { token, hash } = issueToken(user.orgId);
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
@@ -92,6 +86,8 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
         expiresAt,
         ip: input.ip,
         userAgent: input.userAgent,
+        credentialsVersion: user.credentialsVersion,
+        createdAt: now,
       });
       return { token, expiresAt, me: toMe(user, csrfToken) };
     },
@@ -103,29 +99,40 @@ export function createAuthService(deps: { db: Db; clock: Clock }) {
 
     async me(principal: Principal): Promise<MeResponse> {
       if (principal.kind !== 'user') throw new AppError('forbidden');
-      const user = await repo.findUser(db, principal.orgId, principal.userId);
+      const user = await org.findCredentials(principal.orgId, principal.userId);
       if (!user) throw new AppError('unauthenticated');
       return toMe(user, principal.csrfToken);
     },
 
     async updateLocale(principal: Principal, locale: string): Promise<void> {
       if (principal.kind !== 'user') throw new AppError('forbidden');
-      await repo.updateLocale(db, principal.orgId, principal.userId, locale);
+      await org.setLocale(principal.orgId, principal.userId, locale);
     },
 
     async fromSessionToken(token: string): Promise<Principal | undefined> {
       const orgId = orgIdOfToken(token);
       if (!orgId) return undefined;
-      const session = await repo.findSession(db, orgId, hashToken(token));
-      if (!session || session.expiresAt <= clock.now() || !session.user.isActive) return undefined;
-      const role = isRole(session.user.role) ? session.user.role : 'agent';
+      const tokenHash = hashToken(token);
+      const session = await repo.findSession(db, orgId, tokenHash);
+      if (!session) return undefined;
+      const user = await org.findCredentials(orgId, session.userId);
+      // A session ends when it expires, when its person leaves, and when their password changes.
+      if (
+        session.expiresAt <= clock.now() ||
+        !user?.isActive ||
+        user.credentialsVersion !== session.credentialsVersion
+      ) {
+        await repo.deleteSession(db, orgId, tokenHash);
+        return undefined;
+      }
+      const role = isRole(user.role) ? user.role : 'agent';
       return {
         kind: 'user',
         orgId,
-        userId: session.user.id,
-        name: session.user.name,
+        userId: user.id,
+        name: user.name,
         role,
-        locale: session.user.locale,
+        locale: user.locale,
         permissions: new Set(rolePermissions[role]),
         csrfToken: session.csrfToken,
       };

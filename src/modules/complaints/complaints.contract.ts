@@ -10,27 +10,18 @@ import {
   uuid,
 } from '../../platform/contract/fields.ts';
 import { customerInput } from '../customers/customers.contract.ts';
+import {
+  channelSchema,
+  clockKindSchema,
+  severitySchema,
+  statusSchema,
+  stepSchema,
+} from '../kernel/kernel.contract.ts';
+import { complaintEventTypes } from './domain/events.ts';
+import { templateStep } from '../templates/templates.contract.ts';
 
-export const statusSchema = z.enum([
-  'new',
-  'in_progress',
-  'waiting_customer',
-  'fixed',
-  'closed',
-  'cancelled',
-]);
-export const channelSchema = z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api']);
-export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
-export const stepSchema = z.enum([
-  'thank',
-  'clarify',
-  'apologise',
-  'commit',
-  'fix',
-  'update',
-  'gift',
-  'prevent',
-]);
+export { statusSchema, channelSchema, severitySchema, stepSchema };
+export const eventTypeSchema = z.enum(complaintEventTypes);
 export type ComplaintStatusCode = z.infer<typeof statusSchema>;
 export type ChannelCode = z.infer<typeof channelSchema>;
 
@@ -102,7 +93,7 @@ export const complaintListItem = z.object({
   confirmedAt: z.string().nullable(),
   description: z.string(),
   nextDueAt: z.string().nullable(),
-  nextDueClock: z.string().nullable(),
+  nextDueClock: clockKindSchema.nullable(),
   isBreached: z.boolean(),
   isPaused: z.boolean(),
   committedDueAt: z.string().nullable(),
@@ -152,6 +143,7 @@ export const attachmentView = z.object({
   createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;
+export const attachmentList = z.object({ items: z.array(attachmentView) });
 
 export const complaintDetail = z.object({
   complaint: z.object({
@@ -206,7 +198,7 @@ export type ComplaintDetail = z.infer<typeof complaintDetail>;
 
 export const timelineEvent = z.object({
   id: z.string(),
-  type: z.string(),
+  type: eventTypeSchema,
   actorType: z.enum(['user', 'customer', 'system', 'api']),
   actorName: z.string().nullable(),
   visibility: z.enum(['public', 'internal']),
@@ -245,7 +237,7 @@ export const verbalConfirmationRequest = z.object({
   note: optionalText(2000),
 });
 
-export const suggestionsQuery = z.object({ step: z.enum(['thank', 'readback', 'apologise']) });
+export const suggestionsQuery = z.object({ step: templateStep });
 export const suggestionsResponse = z.object({
   suggestions: z.array(
     z.object({
@@ -307,7 +299,7 @@ export const portalView = z.object({
   events: z.array(
     z.object({
       id: z.string(),
-      type: z.string(),
+      type: eventTypeSchema,
       actorType: z.string(),
       actorName: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),

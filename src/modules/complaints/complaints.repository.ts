@@ -1,13 +1,11 @@
-import { sql, type Selectable } from 'kysely';
-import type { Executor } from '../../platform/db/index.ts';
-import type { AttachmentsTable, ComplaintFactVersionsTable } from '../../platform/db/schema.ts';
-import { foldedColumnContains } from '../../platform/db/search.ts';
+import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { customerNameOf, customerTierOf } from '../customers/index.ts';
+import type { ClockKind } from '../kernel/index.ts';
+import { userNameOf } from '../org/index.ts';
+import { reasonNamesOf } from '../reasons/index.ts';
+import type { DueSummary } from '../sla/index.ts';
 import type { Channel, ComplaintStatus, Severity } from './domain/status.ts';
-import type { ListComplaintsQuery } from './complaints.contract.ts';
-
-/** The largest total a list counts exactly. */
-export const TOTAL_CAP = 10_000;
 
 export type Complaint = {
   orgId: string;
@@ -34,80 +32,30 @@ export type Complaint = {
   acknowledgedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  policyId: string | null;
   nextDueAt: Date | null;
-  nextDueClock: string | null;
+  nextDueClock: ClockKind | null;
   isBreached: boolean;
   isPaused: boolean;
   committedDueAt: Date | null;
-};
-
-export type FactVersion = {
-  version: number;
-  whatHappened: string;
-  occurredAt: Date | null;
-  productRef: string | null;
-  orderRef: string | null;
-  askText: string;
-  askAmount: number | null;
-  askCurrency: string | null;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-  confirmedAt: Date | null;
-  confirmationVia: 'portal' | 'verbal' | null;
-  confirmedBy: string | null;
-  confirmationMethod: string | null;
-  confirmationNote: string | null;
-};
-
-export type ComplaintEvent = {
-  id: string;
-  type: string;
-  actorType: 'user' | 'customer' | 'system' | 'api';
-  actorId: string | null;
-  actorName: string | null;
-  visibility: 'public' | 'internal';
-  data: Record<string, unknown>;
-  createdAt: Date;
-};
-
-export type Attachment = {
-  id: string;
-  complaintId: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  storageKey: string;
-  uploadedByType: 'user' | 'customer' | 'api' | 'system';
-  isPublic: boolean;
-  createdAt: Date;
+  committedDepartmentId: string | null;
 };
 
 const toNumber = (v: string | null): number | null => (v === null ? null : Number(v));
 
-function baseQuery(db: Executor, orgId: string) {
+/** A complaint with the names a screen shows, taken from their owners' query functions. */
+export function complaintQuery(db: Executor, orgId: string) {
   return db
     .selectFrom('complaints as c')
-    .leftJoin('reasons as r', (j) =>
-      j.onRef('r.org_id', '=', 'c.org_id').onRef('r.id', '=', 'c.reason_id'),
-    )
-    .leftJoin('users as o', (j) =>
-      j.onRef('o.org_id', '=', 'c.org_id').onRef('o.id', '=', 'c.owner_id'),
-    )
-    .leftJoin('users as a', (j) =>
-      j.onRef('a.org_id', '=', 'c.org_id').onRef('a.id', '=', 'c.intake_agent_id'),
-    )
     .where('c.org_id', '=', orgId)
-    .select([
+    .select((eb) => [
       'c.org_id',
       'c.id',
       'c.reference',
       'c.status',
       'c.channel',
       'c.reason_id',
-      'r.names as reason_names',
+      reasonNamesOf(eb.ref('c.org_id'), eb.ref('c.reason_id')).as('reason_names'),
       'c.severity',
       'c.product_ref',
       'c.order_ref',
@@ -118,24 +66,28 @@ function baseQuery(db: Executor, orgId: string) {
       'c.language',
       'c.customer_id',
       'c.intake_agent_id',
-      'a.name as intake_agent_name',
+      userNameOf(eb.ref('c.org_id'), eb.ref('c.intake_agent_id')).as('intake_agent_name'),
       'c.owner_id',
-      'o.name as owner_name',
+      userNameOf(eb.ref('c.org_id'), eb.ref('c.owner_id')).as('owner_name'),
       'c.confirmed_fact_version',
       'c.acknowledged_at',
       'c.created_at',
       'c.updated_at',
+      'c.policy_id',
       'c.next_due_at',
       'c.next_due_clock',
       'c.is_breached',
       'c.is_paused',
       'c.committed_due_at',
+      'c.committed_department_id',
     ]);
 }
 
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+type ComplaintRow = Awaited<
+  ReturnType<ReturnType<typeof complaintQuery>['executeTakeFirstOrThrow']>
+>;
 
-const toComplaint = (r: BaseRow): Complaint => ({
+export const toComplaint = (r: ComplaintRow): Complaint => ({
   orgId: r.org_id,
   id: r.id,
   reference: r.reference,
@@ -160,11 +112,13 @@ const toComplaint = (r: BaseRow): Complaint => ({
   acknowledgedAt: r.acknowledged_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  policyId: r.policy_id,
   nextDueAt: r.next_due_at,
-  nextDueClock: r.next_due_clock,
+  nextDueClock: r.next_due_clock as ClockKind | null,
   isBreached: r.is_breached,
   isPaused: r.is_paused,
   committedDueAt: r.committed_due_at,
+  committedDepartmentId: r.committed_department_id,
 });
 
 export async function findComplaint(
@@ -172,12 +126,24 @@ export async function findComplaint(
   orgId: string,
   id: string,
 ): Promise<Complaint | undefined> {
-  const r = await baseQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
+  const r = await complaintQuery(db, orgId).where('c.id', '=', id).executeTakeFirst();
   return r ? toComplaint(r) : undefined;
 }
 
+export async function findComplaints(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Complaint[]> {
+  if (ids.length === 0) return [];
+  const rows = await complaintQuery(db, orgId)
+    .where('c.id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map(toComplaint);
+}
+
 /** Locks the row for the rest of the transaction: changes to one complaint are serialised. */
-export async function lockComplaint(tx: Executor, orgId: string, id: string): Promise<boolean> {
+export async function lockComplaint(tx: Tx, orgId: string, id: string): Promise<boolean> {
   const r = await tx
     .selectFrom('complaints')
     .select('id')
@@ -188,42 +154,8 @@ export async function lockComplaint(tx: Executor, orgId: string, id: string): Pr
   return r !== undefined;
 }
 
-export async function findComplaintIdByToken(
-  db: Executor,
-  orgId: string,
-  tokenHash: string,
-): Promise<string | undefined> {
-  const r = await db
-    .selectFrom('tracking_links')
-    .select('complaint_id')
-    .where('org_id', '=', orgId)
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return r?.complaint_id;
-}
-
-export async function insertTrackingLink(
-  tx: Executor,
-  orgId: string,
-  complaintId: string,
-  tokenHash: string,
-  at: Date,
-): Promise<void> {
-  await tx
-    .insertInto('tracking_links')
-    .values({
-      org_id: orgId,
-      token_hash: tokenHash,
-      complaint_id: complaintId,
-      created_at: at,
-      revoked_at: null,
-    })
-    .execute();
-}
-
 /** The next reference number; rolled back with the transaction, so numbers never skip. */
-export async function nextSequence(tx: Executor, orgId: string, year: number): Promise<number> {
+export async function nextSequence(tx: Tx, orgId: string, year: number): Promise<number> {
   const r = await tx
     .insertInto('complaint_sequences')
     .values({ org_id: orgId, year, last_value: 1 })
@@ -237,23 +169,29 @@ export async function nextSequence(tx: Executor, orgId: string, year: number): P
   return r.last_value;
 }
 
-export async function insertComplaint(
-  tx: Executor,
-  c: Omit<
-    Complaint,
-    | 'id'
-    | 'reasonNames'
-    | 'intakeAgentName'
-    | 'ownerName'
-    | 'confirmedFactVersion'
-    | 'updatedAt'
-    | 'nextDueAt'
-    | 'nextDueClock'
-    | 'isBreached'
-    | 'isPaused'
-    | 'committedDueAt'
-  > & { searchText: string },
-): Promise<string> {
+export type NewComplaint = Pick<
+  Complaint,
+  | 'orgId'
+  | 'reference'
+  | 'status'
+  | 'channel'
+  | 'reasonId'
+  | 'severity'
+  | 'productRef'
+  | 'orderRef'
+  | 'description'
+  | 'askText'
+  | 'askAmount'
+  | 'askCurrency'
+  | 'language'
+  | 'customerId'
+  | 'intakeAgentId'
+  | 'ownerId'
+  | 'acknowledgedAt'
+  | 'createdAt'
+> & { searchText: string };
+
+export async function insertComplaint(tx: Tx, c: NewComplaint): Promise<string> {
   const r = await tx
     .insertInto('complaints')
     .values({
@@ -285,7 +223,7 @@ export async function insertComplaint(
 }
 
 export async function setReference(
-  tx: Executor,
+  tx: Tx,
   orgId: string,
   id: string,
   reference: string,
@@ -309,10 +247,12 @@ export type ComplaintPatch = Partial<{
   confirmedFactVersion: number | null;
   acknowledgedAt: Date;
   searchText: string;
+  committedDueAt: Date;
+  committedDepartmentId: string | null;
 }>;
 
 export async function updateComplaint(
-  tx: Executor,
+  tx: Tx,
   orgId: string,
   id: string,
   patch: ComplaintPatch,
@@ -333,450 +273,91 @@ export async function updateComplaint(
         : {}),
       ...(patch.acknowledgedAt !== undefined ? { acknowledged_at: patch.acknowledgedAt } : {}),
       ...(patch.searchText !== undefined ? { search_text: patch.searchText } : {}),
+      ...(patch.committedDueAt !== undefined ? { committed_due_at: patch.committedDueAt } : {}),
+      ...(patch.committedDepartmentId !== undefined
+        ? { committed_department_id: patch.committedDepartmentId }
+        : {}),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .execute();
 }
 
-export async function insertEvent(
-  tx: Executor,
-  e: {
-    orgId: string;
-    complaintId: string;
-    type: string;
-    actorType: ComplaintEvent['actorType'];
-    actorId: string | null;
-    actorName: string | null;
-    visibility: ComplaintEvent['visibility'];
-    data: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<string> {
-  const r = await tx
-    .insertInto('complaint_events')
-    .values({
-      org_id: e.orgId,
-      complaint_id: e.complaintId,
-      type: e.type,
-      actor_type: e.actorType,
-      actor_id: e.actorId,
-      actor_name: e.actorName,
-      visibility: e.visibility,
-      data: JSON.stringify(e.data),
-      created_at: e.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function listEvents(
-  db: Executor,
-  orgId: string,
-  complaintId: string,
-  publicOnly: boolean,
-): Promise<ComplaintEvent[]> {
-  let query = db
-    .selectFrom('complaint_events')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('complaint_id', '=', complaintId);
-  if (publicOnly) query = query.where('visibility', '=', 'public');
-  const rows = await query.orderBy('id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    actorType: r.actor_type as ComplaintEvent['actorType'],
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    visibility: r.visibility as ComplaintEvent['visibility'],
-    data: r.data,
-    createdAt: r.created_at,
-  }));
-}
-
-const toFact = (
-  r: Selectable<ComplaintFactVersionsTable> & { created_by_name: string | null },
-): FactVersion => ({
-  version: r.version,
-  whatHappened: r.what_happened,
-  occurredAt: r.occurred_at,
-  productRef: r.product_ref,
-  orderRef: r.order_ref,
-  askText: r.ask_text,
-  askAmount: toNumber(r.ask_amount),
-  askCurrency: r.ask_currency,
-  createdBy: r.created_by,
-  createdByName: r.created_by_name,
-  createdAt: r.created_at,
-  sentAt: r.sent_at,
-  confirmedAt: r.confirmed_at,
-  confirmationVia: r.confirmation_via as FactVersion['confirmationVia'],
-  confirmedBy: r.confirmed_by,
-  confirmationMethod: r.confirmation_method,
-  confirmationNote: r.confirmation_note,
-});
-
-export async function listFactVersions(
-  db: Executor,
-  orgId: string,
-  complaintId: string,
-): Promise<FactVersion[]> {
-  const rows = await db
-    .selectFrom('complaint_fact_versions as f')
-    .leftJoin('users as u', (j) =>
-      j.onRef('u.org_id', '=', 'f.org_id').onRef('u.id', '=', 'f.created_by'),
-    )
-    .selectAll('f')
-    .select('u.name as created_by_name')
-    .where('f.org_id', '=', orgId)
-    .where('f.complaint_id', '=', complaintId)
-    .orderBy('f.version', 'desc')
-    .execute();
-  return rows.map(toFact);
-}
-
-export async function insertFactVersion(
-  tx: Executor,
-  orgId: string,
-  complaintId: string,
-  f: Omit<
-    FactVersion,
-    | 'version'
-    | 'createdByName'
-    | 'sentAt'
-    | 'confirmedAt'
-    | 'confirmationVia'
-    | 'confirmedBy'
-    | 'confirmationMethod'
-    | 'confirmationNote'
-  >,
-): Promise<number> {
-  const r = await tx
-    .insertInto('complaint_fact_versions')
-    .values((eb) => ({
-      org_id: orgId,
-      complaint_id: complaintId,
-      version: eb
-        .selectFrom('complaint_fact_versions')
-        .select(sql<number>`coalesce(max(version), 0) + 1`.as('v'))
-        .where('org_id', '=', orgId)
-        .where('complaint_id', '=', complaintId),
-      what_happened: f.whatHappened,
-      occurred_at: f.occurredAt,
-      product_ref: f.productRef,
-      order_ref: f.orderRef,
-      ask_text: f.askText,
-      ask_amount: f.askAmount,
-      ask_currency: f.askCurrency,
-      created_by: f.createdBy,
-      created_at: f.createdAt,
-    }))
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  return r.version;
-}
-
-export async function markFactSent(
-  tx: Executor,
-  orgId: string,
-  complaintId: string,
-  version: number,
-  at: Date,
-): Promise<void> {
-  await tx
-    .updateTable('complaint_fact_versions')
-    .set({ sent_at: at })
-    .where('org_id', '=', orgId)
-    .where('complaint_id', '=', complaintId)
-    .where('version', '=', version)
-    .execute();
-}
-
-export async function markFactConfirmed(
-  tx: Executor,
-  orgId: string,
-  complaintId: string,
-  version: number,
-  c: { at: Date; via: 'portal' | 'verbal'; by: string | null; method: string; note: string | null },
-): Promise<void> {
-  await tx
-    .updateTable('complaint_fact_versions')
-    .set({
-      confirmed_at: c.at,
-      confirmation_via: c.via,
-      confirmed_by: c.by,
-      confirmation_method: c.method,
-      confirmation_note: c.note,
-    })
-    .where('org_id', '=', orgId)
-    .where('complaint_id', '=', complaintId)
-    .where('version', '=', version)
-    .where('confirmed_at', 'is', null)
-    .execute();
-}
-
-async function listComplaintsOn(
-  db: Executor,
-  orgId: string,
-  q: ListComplaintsQuery & {
-    ownerFilter: string | undefined;
-    terms: string[];
-    phone: string | null;
-    endOfToday: Date;
-  },
-): Promise<{
-  rows: Complaint[];
-  customers: Map<string, { name: string; phone: string | null; email: string | null }>;
-  total: number;
-  totalIsCapped: boolean;
-}> {
-  let where = db.selectFrom('complaints as c').where('c.org_id', '=', orgId);
-  if (q.ownerFilter) where = where.where('c.owner_id', '=', q.ownerFilter);
-  if (q.status) where = where.where('c.status', '=', q.status);
-  if (q.reasonId) where = where.where('c.reason_id', '=', q.reasonId);
-  if (q.channel) where = where.where('c.channel', '=', q.channel);
-  if (q.departmentId) {
-    const departmentId = q.departmentId;
-    where = where.where((eb) =>
-      eb.or([
-        eb(
-          'c.owner_id',
-          'in',
-          eb
-            .selectFrom('users as du')
-            .select('du.id')
-            .where('du.org_id', '=', orgId)
-            .where('du.department_id', '=', departmentId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('commitments as dm')
-            .select('dm.id')
-            .where('dm.org_id', '=', orgId)
-            .whereRef('dm.complaint_id', '=', 'c.id')
-            .where('dm.department_id', '=', departmentId),
-        ),
-      ]),
-    );
-  }
-  if (q.due === 'breached') where = where.where('c.is_breached', '=', true);
-  if (q.due === 'today') where = where.where('c.next_due_at', '<', q.endOfToday);
-  if (q.due === 'waiting') where = where.where('c.status', '=', 'waiting_customer');
-  // The work queue by due time lists open work only, which its partial index covers.
-  if (q.sort === 'dueAt') where = where.where('c.status', 'not in', ['closed', 'cancelled']);
-  if (q.phone) {
-    where = where.where(foldedColumnContains(sql`c.search_folded`, q.phone));
-  } else {
-    for (const term of q.terms) {
-      where = where.where(foldedColumnContains(sql`c.search_folded`, term));
-    }
-  }
-  // Counting every match of a broad queue costs more than the page itself; past the cap the
-  // screen says "10,000+".
-  const totalRow = await db
-    .selectFrom(
-      where
-        .select(sql<number>`1`.as('one'))
-        .limit(TOTAL_CAP + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const counted = Number(totalRow.n);
-  const total = Math.min(counted, TOTAL_CAP);
-  const totalIsCapped = counted > TOTAL_CAP;
-
-  const order: Record<ListComplaintsQuery['sort'], [string, 'asc' | 'desc']> = {
-    dueAt: ['c.next_due_at', 'asc'],
-    '-createdAt': ['c.created_at', 'desc'],
-    createdAt: ['c.created_at', 'asc'],
-    reference: ['c.reference', 'asc'],
-    '-reference': ['c.reference', 'desc'],
-    '-severity': ['severity_rank', 'desc'],
-    severity: ['severity_rank', 'asc'],
-    status: ['c.status', 'asc'],
-  };
-  const [column, direction] = order[q.sort];
-  const ids = await where
-    .select([
-      'c.id',
-      sql<number>`array_position(array['low','medium','high','critical'], c.severity)`.as(
-        'severity_rank',
-      ),
-    ])
-    .$call((qb) =>
-      q.sort === 'dueAt'
-        ? qb.orderBy(sql`c.next_due_at NULLS LAST`).orderBy('c.id')
-        : qb.orderBy(sql.ref(column), direction).orderBy('c.created_at', 'desc').orderBy('c.id'),
-    )
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  if (ids.length === 0) return { rows: [], customers: new Map(), total, totalIsCapped };
-  const rows = await baseQuery(db, orgId)
-    .where(
-      'c.id',
-      'in',
-      ids.map((i) => i.id),
-    )
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, toComplaint(r)]));
-  const customerRows = await db
-    .selectFrom('customers')
-    .select(['id', 'name', 'phone', 'email'])
-    .where('org_id', '=', orgId)
-    .where('id', 'in', [...new Set(rows.map((r) => r.customer_id))])
-    .execute();
-  return {
-    rows: ids.flatMap((i) => (byId.has(i.id) ? [byId.get(i.id)!] : [])),
-    customers: new Map(
-      customerRows.map((c) => [c.id, { name: c.name, phone: c.phone, email: c.email }]),
-    ),
-    total,
-    totalIsCapped,
-  };
-}
-
-/**
- * The queue page. A text search over many rows builds a big bitmap: with PostgreSQL's default
- * 4 MB of work memory it turns lossy and every row of its pages is rechecked, so searches get
- * more, for their own transaction only.
- */
-export async function listComplaints(
-  db: Executor,
-  orgId: string,
-  q: Parameters<typeof listComplaintsOn>[2],
-): ReturnType<typeof listComplaintsOn> {
-  if (q.terms.length === 0 && !q.phone) return listComplaintsOn(db, orgId, q);
-  return db.transaction().execute(async (tx) => {
-    await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
-    return listComplaintsOn(tx, orgId, q);
-  });
-}
-
-export async function insertAttachment(
-  tx: Executor,
-  orgId: string,
-  a: Omit<Attachment, 'id'> & { uploadedById: string | null },
-): Promise<Attachment> {
-  const r = await tx
-    .insertInto('attachments')
-    .values({
-      org_id: orgId,
-      complaint_id: a.complaintId,
-      filename: a.filename,
-      content_type: a.contentType,
-      size_bytes: a.sizeBytes,
-      sha256: a.sha256,
-      storage_key: a.storageKey,
-      uploaded_by_type: a.uploadedByType,
-      uploaded_by_id: a.uploadedById,
-      is_public: a.isPublic,
-      created_at: a.createdAt,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { ...a, id: r.id };
-}
-
-const toAttachment = (r: Selectable<AttachmentsTable>): Attachment => ({
-  id: r.id,
-  complaintId: r.complaint_id,
-  filename: r.filename,
-  contentType: r.content_type,
-  sizeBytes: Number(r.size_bytes),
-  sha256: r.sha256,
-  storageKey: r.storage_key,
-  uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
-  isPublic: r.is_public,
-  createdAt: r.created_at,
-});
-
-export async function listAttachments(
-  db: Executor,
-  orgId: string,
-  complaintId: string,
-  publicOnly: boolean,
-): Promise<Attachment[]> {
-  let query = db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('complaint_id', '=', complaintId);
-  if (publicOnly) query = query.where('is_public', '=', true);
-  const rows = await query.orderBy('created_at').execute();
-  return rows.map(toAttachment);
-}
-
-export async function findAttachment(
-  db: Executor,
+/** Stores what the sla module derived, for sorting and filtering queues. */
+export async function setDueSummary(
+  tx: Tx,
   orgId: string,
   id: string,
-): Promise<Attachment | undefined> {
-  const r = await db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return r ? toAttachment(r) : undefined;
-}
-
-export async function claimIdempotencyKey(
-  tx: Executor,
-  orgId: string,
-  key: string,
-  requestHash: string,
-): Promise<{ claimed: true } | { claimed: false; requestHash: string; response: unknown }> {
-  const inserted = await tx
-    .insertInto('idempotency_keys')
-    .values({ org_id: orgId, key, request_hash: requestHash, status_code: null, response: null })
-    .onConflict((oc) => oc.columns(['org_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (inserted) return { claimed: true };
-  const existing = await tx
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'response'])
-    .where('org_id', '=', orgId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  return { claimed: false, requestHash: existing.request_hash, response: existing.response };
-}
-
-export async function storeIdempotentResponse(
-  tx: Executor,
-  orgId: string,
-  key: string,
-  response: unknown,
+  due: DueSummary,
 ): Promise<void> {
   await tx
-    .updateTable('idempotency_keys')
-    .set({ status_code: 201, response: JSON.stringify(response) })
+    .updateTable('complaints')
+    .set({
+      policy_id: due.policyId,
+      next_due_at: due.nextDueAt,
+      next_due_clock: due.nextDueClock,
+      is_breached: due.isBreached,
+      is_paused: due.isPaused,
+    })
     .where('org_id', '=', orgId)
-    .where('key', '=', key)
+    .where('id', '=', id)
     .execute();
 }
 
-/** When steps 3, 4 and 5 were first done, in one pass over the timeline. */
-export async function stepMoments(
+/** What the clocks need of a complaint besides its events. */
+export async function findClockFacts(db: Executor, orgId: string, id: string) {
+  return db
+    .selectFrom('complaints as c')
+    .select((eb) => [
+      'c.reference',
+      'c.owner_id',
+      'c.intake_agent_id',
+      'c.reason_id',
+      'c.severity',
+      'c.channel',
+      'c.policy_id',
+      customerTierOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('tier'),
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Open complaints of an org, in id order after `afterId`, for recomputing in batches. */
+export async function openComplaintIds(
   db: Executor,
   orgId: string,
-  complaintId: string,
-): Promise<{ apologisedAt: Date | null; committedAt: Date | null; fixedAt: Date | null }> {
-  const r = await db
-    .selectFrom('complaint_events')
-    .select([
-      sql<Date | null>`min(created_at) FILTER (WHERE type = 'message.sent' AND data->>'step' = 'apologise')`.as(
-        'apologised_at',
-      ),
-      sql<Date | null>`min(created_at) FILTER (WHERE type = 'commitment.made')`.as('committed_at'),
-      sql<Date | null>`max(created_at) FILTER (WHERE type = 'complaint.fixed')`.as('fixed_at'),
-    ])
+  afterId: string | null,
+  limit: number,
+): Promise<string[]> {
+  let query = db
+    .selectFrom('complaints')
+    .select('id')
     .where('org_id', '=', orgId)
-    .where('complaint_id', '=', complaintId)
-    .executeTakeFirstOrThrow();
-  return { apologisedAt: r.apologised_at, committedAt: r.committed_at, fixedAt: r.fixed_at };
+    .where('status', 'not in', ['closed', 'cancelled']);
+  if (afterId) query = query.where('id', '>', afterId);
+  return (await query.orderBy('id').limit(limit).execute()).map((r) => r.id);
+}
+
+/** Reference and customer name per complaint, for other modules' lists. */
+export async function findLabels(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; reference: string; customerName: string }[]> {
+  const rows = await db
+    .selectFrom('complaints as c')
+    .select((eb) => [
+      'c.id',
+      'c.reference',
+      customerNameOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('customer_name'),
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    customerName: r.customer_name ?? '',
+  }));
 }

@@ -5,20 +5,15 @@ import { scopeOf } from '../../platform/actor.ts';
 import { uploadParts } from '../../platform/http/multipart.ts';
 import { errorResponse, uuid } from '../../platform/contract/fields.ts';
 import type { FileStore } from '../../platform/files.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { invalidField } from '../../platform/errors.ts';
 import {
   addNoteRequest,
-  attachmentView,
+  attachmentList,
   changeStatusRequest,
   complaintDetail,
   complaintList,
   createComplaintRequest,
   listComplaintsQuery,
-  portalConfirmRequest,
-  portalView,
-  publicComplaintRequest,
-  publicComplaintResponse,
-  publicOrgView,
   recordFactsRequest,
   sendMessageRequest,
   sendReadbackRequest,
@@ -29,18 +24,15 @@ import {
   updateComplaintRequest,
   verbalConfirmationRequest,
 } from './complaints.contract.ts';
-import type { Attachment } from './complaints.repository.ts';
+import type { Attachment } from './attachments.repository.ts';
+import { opensInline } from './domain/uploads.ts';
+import { complaintClocksView } from '../sla/sla.contract.ts';
 import type { ComplaintService } from './complaints.service.ts';
-import type { ReasonService } from '../reasons/index.ts';
 
 const idParams = z.object({ id: uuid });
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
 
-function sendAttachment(reply: FastifyReply, files: FileStore, a: Attachment) {
-  const inline =
-    a.contentType.startsWith('image/') ||
-    a.contentType.startsWith('audio/') ||
-    a.contentType === 'application/pdf';
+export function sendAttachment(reply: FastifyReply, files: FileStore, a: Attachment) {
+  const inline = opensInline(a.contentType);
   return reply
     .header('content-type', a.contentType)
     .header('content-length', String(a.sizeBytes))
@@ -224,7 +216,7 @@ export function registerComplaintRoutes(
       tags: ['complaints'],
       params: idParams,
       consumes: ['multipart/form-data'],
-      response: { 201: z.object({ items: z.array(attachmentView) }) },
+      response: { 201: attachmentList },
     },
     handler: async (request, reply) => {
       if (!request.isMultipart()) throw invalidField('file', 'field.required');
@@ -237,6 +229,13 @@ export function registerComplaintRoutes(
     },
   });
 
+  app.get('/api/complaints/:id/clocks', {
+    config: { permission: 'complaint:read' },
+    schema: { tags: ['complaints'], params: idParams, response: { 200: complaintClocksView } },
+    handler: async (request) =>
+      complaints.clocksOf(scopeOf(request.principal), request.params.id, request.lang),
+  });
+
   app.get('/api/attachments/:id', {
     config: { permission: 'complaint:read' },
     schema: { tags: ['complaints'], params: idParams },
@@ -245,110 +244,6 @@ export function registerComplaintRoutes(
         reply,
         deps.files,
         await complaints.findAttachment(request.principal!.orgId, request.params.id),
-      ),
-  });
-}
-
-export function registerPublicRoutes(
-  app: HttpApp,
-  deps: {
-    complaints: ComplaintService;
-    reasons: ReasonService;
-    findOrgBySlug: (
-      slug: string,
-    ) => Promise<
-      { id: string; name: string; slug: string; defaultLanguage: 'vi' | 'en' | 'zh' } | undefined
-    >;
-  },
-) {
-  const slugParams = z.object({ slug: z.string().min(1).max(63) });
-
-  app.get('/api/public/orgs/:slug', {
-    config: { permission: 'public', rateLimit: { max: 120, windowMs: 60_000 } },
-    schema: { tags: ['public'], params: slugParams, response: { 200: publicOrgView } },
-    handler: async (request) => {
-      const org = await deps.findOrgBySlug(request.params.slug);
-      if (!org) throw new AppError('not_found');
-      return {
-        name: org.name,
-        slug: org.slug,
-        defaultLanguage: org.defaultLanguage,
-        reasons: await deps.reasons.localized(org.id, request.lang),
-      };
-    },
-  });
-
-  app.post('/api/public/orgs/:slug/complaints', {
-    config: { permission: 'public', rateLimit: { max: 10, windowMs: 10 * 60_000 } },
-    schema: {
-      tags: ['public'],
-      params: slugParams,
-      body: publicComplaintRequest,
-      response: { 201: publicComplaintResponse },
-    },
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await deps.complaints.createFromPublicForm(request.params.slug, request.body)),
-  });
-}
-
-export function registerPortalRoutes(
-  app: HttpApp,
-  deps: { complaints: ComplaintService; files: FileStore },
-) {
-  const { complaints } = deps;
-  const limit = { max: 120, windowMs: 60_000 };
-
-  app.get('/api/portal/:token', {
-    config: { permission: 'public', rateLimit: limit },
-    schema: { tags: ['portal'], params: tokenParams, response: { 200: portalView } },
-    handler: async (request) => complaints.portal(request.params.token),
-  });
-
-  app.post('/api/portal/:token/readback/confirm', {
-    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
-    schema: {
-      tags: ['portal'],
-      params: tokenParams,
-      body: portalConfirmRequest,
-      response: { 200: portalView },
-    },
-    handler: async (request) =>
-      complaints.portalConfirm(request.params.token, request.body.version),
-  });
-
-  app.post('/api/portal/:token/messages', {
-    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
-    schema: {
-      tags: ['portal'],
-      params: tokenParams,
-      consumes: ['multipart/form-data', 'application/json'],
-      response: { 200: portalView },
-    },
-    handler: async (request) => {
-      const parts = request.isMultipart()
-        ? uploadParts(request)
-        : (async function* () {
-            const body = (request.body as { body?: unknown } | undefined)?.body;
-            yield {
-              kind: 'field' as const,
-              name: 'body',
-              value: typeof body === 'string' ? body : '',
-            };
-          })();
-      return complaints.portalReply(request.params.token, parts);
-    },
-  });
-
-  app.get('/api/portal/:token/attachments/:id', {
-    config: { permission: 'public', rateLimit: limit },
-    schema: { tags: ['portal'], params: z.object({ token: z.string().min(1).max(200), id: uuid }) },
-    handler: async (request, reply) =>
-      sendAttachment(
-        reply,
-        deps.files,
-        await complaints.portalAttachment(request.params.token, request.params.id),
       ),
   });
 }

@@ -1,15 +1,10 @@
-export {
-  createComplaintService,
-  allowedContentTypes,
-  type ComplaintService,
-  type ComplaintTools,
-} from './complaints.service.ts';
-export { createClockSource } from './clock-source.ts';
-export {
-  registerComplaintRoutes,
-  registerPortalRoutes,
-  registerPublicRoutes,
-} from './complaints.routes.ts';
+export { createComplaintService, type ComplaintService } from './complaints.service.ts';
+export type { ComplaintTools } from './act.ts';
+export { complaintJobHandlers } from './complaints.jobs.ts';
+export { registerComplaintRoutes } from './complaints.routes.ts';
+export { registerPortalRoutes, registerPublicRoutes } from './portal.routes.ts';
+export { allowedContentTypes } from './domain/uploads.ts';
+export { complaintEvents, type ComplaintEventType } from './domain/events.ts';
 export {
   statuses,
   channels,

@@ -30,3 +30,4 @@ export const customerView = z.object({
   createdAt: z.string(),
 });
 export type CustomerView = z.infer<typeof customerView>;
+export const customerList = z.object({ items: z.array(customerView) });

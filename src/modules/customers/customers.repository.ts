@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/index.ts';
+import { expressionBuilder, sql, type Expression } from 'kysely';
+import type { Database, Executor, Tx } from '../../platform/db/index.ts';
 import { foldedContains } from '../../platform/db/search.ts';
 import type { CustomersTable } from '../../platform/db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -54,12 +54,13 @@ export async function findByIdentities(
   return rows.map(toCustomer);
 }
 
+/** Inserts a customer; undefined when another request created one with the same contact point. */
 export async function insertCustomer(
-  db: Executor,
+  tx: Tx,
   orgId: string,
   c: Omit<Customer, 'id' | 'orgId' | 'createdAt'>,
-): Promise<Customer> {
-  const r = await db
+): Promise<Customer | undefined> {
+  const r = await tx
     .insertInto('customers')
     .values({
       org_id: orgId,
@@ -71,13 +72,14 @@ export async function insertCustomer(
       customer_since: c.customerSince,
       preferred_language: c.preferredLanguage,
     })
+    .onConflict((oc) => oc.doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
-  return toCustomer(r);
+    .executeTakeFirst();
+  return r ? toCustomer(r) : undefined;
 }
 
 export async function updateCustomer(
-  db: Executor,
+  db: Tx,
   orgId: string,
   id: string,
   c: Partial<Omit<Customer, 'id' | 'orgId' | 'createdAt'>>,
@@ -147,4 +149,39 @@ export async function searchCustomers(
   }
   const rows = await query.orderBy('created_at', 'desc').limit(q.limit).execute();
   return rows.map(toCustomer);
+}
+
+export async function findCustomers(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, Customer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toCustomer(r)]));
+}
+
+const eb = expressionBuilder<Database, never>();
+
+/** A customer's tier, as a correlated subquery for other modules' queries. */
+export function customerTierOf(orgId: Expression<string>, customerId: Expression<string>) {
+  return eb
+    .selectFrom('customers')
+    .select('customers.tier')
+    .where('customers.org_id', '=', orgId)
+    .where('customers.id', '=', customerId);
+}
+
+/** A customer's name, as a correlated subquery for other modules' lists. */
+export function customerNameOf(orgId: Expression<string>, customerId: Expression<string>) {
+  return eb
+    .selectFrom('customers')
+    .select('customers.name')
+    .where('customers.org_id', '=', orgId)
+    .where('customers.id', '=', customerId);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { text, uuid } from '../../platform/contract/fields.ts';
-import { customerInput, customerView } from './customers.contract.ts';
+import { customerInput, customerList, customerView } from './customers.contract.ts';
 import type { CustomerService } from './customers.service.ts';
 
 export function registerCustomerRoutes(app: HttpApp, deps: { customers: CustomerService }) {
@@ -14,7 +14,7 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
         q: text({ max: 200 }).default(''),
         limit: z.coerce.number().int().min(1).max(100).default(25),
       }),
-      response: { 200: z.object({ items: z.array(customerView) }) },
+      response: { 200: customerList },
     },
     handler: async (request) => ({
       items: await customers.search(request.principal!.orgId, request.query.q, request.query.limit),

@@ -1,11 +1,12 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { searchTerms } from '../../platform/db/search.ts';
 import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView } from './customers.contract.ts';
 import { normalizePhone } from './domain/phone.ts';
+import { mergeCustomer } from './domain/merge.ts';
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
@@ -41,7 +42,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
    * creates one when nobody matches. Runs in the caller's transaction.
    */
   async function upsert(
-    tx: Executor,
+    tx: Tx,
     orgId: string,
     input: CustomerInput,
     fieldPrefix = '',
@@ -49,47 +50,31 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     const ids = identities(input, fieldPrefix);
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
-      const chosen =
-        candidates.find((c) => ids.externalId && c.externalId === ids.externalId) ??
-        candidates.find((c) => ids.phone && c.phone === ids.phone) ??
-        candidates.find((c) => ids.email && c.email === ids.email);
-      if (chosen) {
-        const heldByOther = (key: 'phone' | 'email' | 'externalId', value: string | null) =>
-          value !== null && candidates.some((c) => c.id !== chosen.id && c[key] === value);
-        const patch: Partial<Customer> = {};
-        if (input.name !== chosen.name) patch.name = input.name;
-        if (!chosen.phone && ids.phone && !heldByOther('phone', ids.phone)) patch.phone = ids.phone;
-        if (!chosen.email && ids.email && !heldByOther('email', ids.email)) patch.email = ids.email;
-        if (!chosen.externalId && ids.externalId && !heldByOther('externalId', ids.externalId))
-          patch.externalId = ids.externalId;
-        if (input.preferredLanguage) patch.preferredLanguage = input.preferredLanguage;
-        if (input.tier) patch.tier = input.tier;
-        if (input.customerSince) patch.customerSince = input.customerSince;
-        const changed = (Object.keys(patch) as (keyof Customer)[]).some(
-          (k) => patch[k] !== chosen[k],
+      const decision = mergeCustomer(candidates, ids, input);
+      if (decision.kind === 'unchanged')
+        return candidates.find((c) => c.id === decision.customer.id)!;
+      if (decision.kind === 'update') {
+        const updated = await repo.updateCustomer(
+          tx,
+          orgId,
+          decision.customer.id,
+          decision.patch,
+          clock.now(),
         );
-        if (!changed) return chosen;
-        const updated = await repo.updateCustomer(tx, orgId, chosen.id, patch, clock.now());
         if (updated) return updated;
         continue;
       }
-      const inserted = await tx
-        .insertInto('customers')
-        .values({
-          org_id: orgId,
-          name: input.name,
-          phone: ids.phone,
-          email: ids.email,
-          external_id: ids.externalId,
-          tier: input.tier ?? null,
-          customer_since: input.customerSince ?? null,
-          preferred_language: input.preferredLanguage ?? 'vi',
-        })
-        // Another request created the same person a moment ago: loop and take theirs.
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (inserted) return repo.toCustomer(inserted);
+      const inserted = await repo.insertCustomer(tx, orgId, {
+        name: input.name,
+        phone: ids.phone,
+        email: ids.email,
+        externalId: ids.externalId,
+        tier: input.tier ?? null,
+        customerSince: input.customerSince ?? null,
+        preferredLanguage: input.preferredLanguage ?? 'vi',
+      });
+      // Another request created the same person a moment ago: loop and take theirs.
+      if (inserted) return inserted;
     }
     throw new AppError('conflict');
   }
@@ -106,6 +91,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     },
     findCustomer: (executor: Executor, orgId: string, id: string) =>
       repo.findCustomer(executor, orgId, id),
+    findCustomers: (executor: Executor, orgId: string, ids: readonly string[]) =>
+      repo.findCustomers(executor, orgId, ids),
     async search(orgId: string, q: string, limit = 25): Promise<CustomerView[]> {
       const rows = await repo.searchCustomers(db, orgId, {
         terms: searchTerms(q),

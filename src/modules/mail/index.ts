@@ -1,9 +1,6 @@
-export {
-  createMailService,
-  mailJobs,
-  textToHtml,
-  type MailService,
-  type MailKind,
-} from './mail.service.ts';
+export { createMailService, type MailService } from './mail.service.ts';
+export { mailJobHandlers, sendMail } from './mail.jobs.ts';
+export { textToHtml } from './domain/html.ts';
 export { createMailTransport, type MailTransport } from './mail.transport.ts';
 export { registerMailRoutes } from './mail.routes.ts';
+export type { MailKind } from './mail.contract.ts';

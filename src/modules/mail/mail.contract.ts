@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** Why a mail was sent: step 1's acknowledgement, step 2's read-back, a message, a staff notice. */
+export const mailKindSchema = z.enum(['acknowledgement', 'readback', 'message', 'notice']);
+export type MailKind = z.infer<typeof mailKindSchema>;
+export const mailStatusSchema = z.enum(['queued', 'sent', 'kept', 'failed']);
+
 export const mailboxItem = z.object({
   id: z.string(),
   to: z.string(),
@@ -7,10 +12,11 @@ export const mailboxItem = z.object({
   text: z.string(),
   html: z.string().nullable(),
   kind: z.string(),
-  status: z.enum(['queued', 'sent', 'kept', 'failed']),
+  status: mailStatusSchema,
   transport: z.string().nullable(),
   complaintId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
 export type MailboxItem = z.infer<typeof mailboxItem>;
+export const mailboxResponse = z.object({ items: z.array(mailboxItem), transport: z.string() });

@@ -1,9 +1,4 @@
-export {
-  createNoticesService,
-  type NoticesService,
-  type NoticeKind,
-  type NoticeMail,
-} from './notices.service.ts';
+export { createNoticesService, type NoticesService } from './notices.service.ts';
 export { registerNoticeRoutes } from './notices.routes.ts';
-export type { NoticeView } from './notices.contract.ts';
-export { noticeTitle } from './notice-text.ts';
+export type { NoticeView, NoticeKind } from './notices.contract.ts';
+export { noticeTitle } from './domain/notice-text.ts';

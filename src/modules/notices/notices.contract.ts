@@ -17,4 +17,5 @@ export const noticeView = z.object({
   readAt: z.string().nullable(),
 });
 export type NoticeView = z.infer<typeof noticeView>;
+export type NoticeKind = z.infer<typeof noticeKind>;
 export const noticeList = z.object({ items: z.array(noticeView), unread: z.number() });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
-import type { LiveEvent, LiveHub } from '../../platform/live.ts';
+import type { LiveHub } from '../../platform/live.ts';
 import { uuid } from '../../platform/contract/fields.ts';
-import type { Db } from '../../platform/db/index.ts';
 import { noticeList } from './notices.contract.ts';
 import type { NoticesService } from './notices.service.ts';
 
 export function registerNoticeRoutes(
   app: HttpApp,
-  deps: { notices: NoticesService; live: LiveHub; db: Db },
+  deps: { notices: NoticesService; live: LiveHub },
 ) {
   const { notices } = deps;
 
@@ -61,27 +60,11 @@ export function registerNoticeRoutes(
         return reply
           .status(400)
           .send({ error: { code: 'validation_failed', message: 'sessions only' } });
-      const watched = new Set([request.query.complaint ?? []].flat());
-      const me = await deps.db
-        .selectFrom('users')
-        .select('department_id')
-        .where('org_id', '=', p.orgId)
-        .where('id', '=', p.userId)
-        .executeTakeFirst();
-      const headed = await deps.db
-        .selectFrom('departments')
-        .select('id')
-        .where('org_id', '=', p.orgId)
-        .where('head_user_id', '=', p.userId)
-        .execute();
-      const departments = new Set(
-        [me?.department_id, ...headed.map((d) => d.id)].filter((d): d is string => Boolean(d)),
+      const live = await notices.liveFilter(
+        p.orgId,
+        p.userId,
+        [request.query.complaint ?? []].flat(),
       );
-      const isMine = (e: LiveEvent) =>
-        e.orgId === p.orgId &&
-        ((e.userIds?.includes(p.userId) ?? false) ||
-          (e.departmentId !== undefined && departments.has(e.departmentId)) ||
-          (e.topic === 'complaint' && e.complaintId !== undefined && watched.has(e.complaintId)));
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -92,10 +75,10 @@ export function registerNoticeRoutes(
       });
       const send = (event: string, data: unknown) =>
         raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const unsubscribe = await deps.live.subscribe(isMine, (e) =>
+      const unsubscribe = await deps.live.subscribe(live.isFor, (e) =>
         send(e.topic, { ...e.payload, complaintId: e.complaintId ?? e.payload.complaintId }),
       );
-      send('ready', { departments: [...departments] });
+      send('ready', { departments: live.departments });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
       request.raw.on('close', () => {
         clearInterval(heartbeat);

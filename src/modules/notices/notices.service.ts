@@ -1,32 +1,52 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
-import { publishLive } from '../../platform/live.ts';
-import type { NoticeView } from './notices.contract.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { isLanguage } from '../../platform/i18n.ts';
+import { publishLive, type LiveEvent } from '../../platform/live.ts';
+import type { MailService } from '../mail/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { NoticeKind, NoticeView } from './notices.contract.ts';
+import { noticeTitle } from './domain/notice-text.ts';
+import * as repo from './notices.repository.ts';
 
 export type NoticesService = ReturnType<typeof createNoticesService>;
-export type NoticeKind = NoticeView['kind'];
 
-export type NoticeMail = (
-  tx: Executor,
-  notice: {
-    orgId: string;
-    userId: string;
-    kind: NoticeKind;
-    complaintId: string | null;
-    data: Record<string, unknown>;
-  },
-) => Promise<void>;
+/** In-app notices with a badge and a live list, and an e-mail for each, in the reader's language. */
+export function createNoticesService(deps: {
+  db: Db;
+  clock: Clock;
+  org: OrgService;
+  mail: MailService;
+  publicUrl: string;
+}) {
+  const { db, clock, org, mail } = deps;
 
-/** In-app notices with a badge and a live list, and an e-mail for each. */
-export function createNoticesService(deps: { db: Db; clock: Clock; mailNotice?: NoticeMail }) {
-  const { db, clock } = deps;
+  async function mailNotice(
+    tx: Tx,
+    n: { orgId: string; userId: string; kind: NoticeKind; complaintId: string | null },
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const user = await org.findUser(tx, n.orgId, n.userId);
+    if (!user) return;
+    const lang = isLanguage(user.locale) ? user.locale : 'vi';
+    const title = noticeTitle(n.kind, data, lang);
+    const link = n.complaintId ? `${deps.publicUrl}/complaints/${n.complaintId}` : deps.publicUrl;
+    await mail.queue(tx, {
+      orgId: n.orgId,
+      complaintId: n.complaintId,
+      kind: 'notice',
+      to: user.email,
+      subject: `[Ombud] ${title}`,
+      text: `${title}\n\n${link}`,
+    });
+  }
+
   return {
     /**
      * Creates the notice unless one with the same key exists for that person: firing twice (two
      * workers, a retry, a restart) gives one notice and one e-mail. Returns whether it is new.
      */
     async notify(
-      tx: Executor,
+      tx: Tx,
       n: {
         orgId: string;
         userId: string;
@@ -36,29 +56,15 @@ export function createNoticesService(deps: { db: Db; clock: Clock; mailNotice?: 
         data: Record<string, unknown>;
       },
     ): Promise<boolean> {
-      const row = await tx
-        .insertInto('notices')
-        .values({
-          org_id: n.orgId,
-          user_id: n.userId,
-          kind: n.kind,
-          complaint_id: n.complaintId,
-          dedupe_key: n.dedupeKey,
-          data: JSON.stringify(n.data),
-          created_at: clock.now(),
-          read_at: null,
-        })
-        .onConflict((oc) => oc.columns(['org_id', 'dedupe_key', 'user_id']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return false;
+      const id = await repo.insertNotice(tx, { ...n, createdAt: clock.now() });
+      if (!id) return false;
       await publishLive(tx, {
         orgId: n.orgId,
         topic: 'notice',
         userIds: [n.userId],
-        payload: { id: row.id, kind: n.kind, complaintId: n.complaintId, data: n.data },
+        payload: { id, kind: n.kind, complaintId: n.complaintId, data: n.data },
       });
-      if (deps.mailNotice) await deps.mailNotice(tx, n);
+      await mailNotice(tx, n, n.data);
       return true;
     },
 
@@ -67,47 +73,45 @@ export function createNoticesService(deps: { db: Db; clock: Clock; mailNotice?: 
       userId: string,
       options: { unreadOnly: boolean; limit: number },
     ): Promise<{ items: NoticeView[]; unread: number }> {
-      let query = db
-        .selectFrom('notices')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('user_id', '=', userId);
-      if (options.unreadOnly) query = query.where('read_at', 'is', null);
       const [rows, unread] = await Promise.all([
-        query.orderBy('created_at', 'desc').limit(options.limit).execute(),
-        db
-          .selectFrom('notices')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('org_id', '=', orgId)
-          .where('user_id', '=', userId)
-          .where('read_at', 'is', null)
-          .executeTakeFirstOrThrow(),
+        repo.listNotices(db, orgId, userId, options),
+        repo.countUnread(db, orgId, userId),
       ]);
       return {
         items: rows.map((r) => ({
           id: r.id,
-          kind: r.kind as NoticeKind,
-          complaintId: r.complaint_id,
+          kind: r.kind,
+          complaintId: r.complaintId,
           data: r.data,
-          createdAt: r.created_at.toISOString(),
-          readAt: r.read_at?.toISOString() ?? null,
+          createdAt: r.createdAt.toISOString(),
+          readAt: r.readAt?.toISOString() ?? null,
         })),
-        unread: Number(unread.n),
+        unread,
       };
     },
 
-    async markRead(orgId: string, userId: string, ids: string[] | 'all'): Promise<void> {
-      let query = db
-        .updateTable('notices')
-        .set({ read_at: clock.now() })
-        .where('org_id', '=', orgId)
-        .where('user_id', '=', userId)
-        .where('read_at', 'is', null);
-      if (ids !== 'all') {
-        if (ids.length === 0) return;
-        query = query.where('id', 'in', ids);
-      }
-      await query.execute();
+    markRead: (orgId: string, userId: string, ids: string[] | 'all') =>
+      repo.markRead(db, orgId, userId, ids, clock.now()),
+
+    /**
+     * What one person's live stream carries: their notices, deadline requests for the
+     * departments they answer for, and changes to the complaints they have open.
+     */
+    async liveFilter(
+      orgId: string,
+      userId: string,
+      watchedComplaints: string[],
+    ): Promise<{ departments: string[]; isFor: (e: LiveEvent) => boolean }> {
+      const departments = new Set(await org.departmentsOf(db, orgId, userId));
+      const watched = new Set(watchedComplaints);
+      return {
+        departments: [...departments],
+        isFor: (e) =>
+          e.orgId === orgId &&
+          ((e.userIds?.includes(userId) ?? false) ||
+            (e.departmentId !== undefined && departments.has(e.departmentId)) ||
+            (e.topic === 'complaint' && e.complaintId !== undefined && watched.has(e.complaintId))),
+      };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { languageSchema, requiredText, text, uuid } from '../../platform/contract/fields.ts';
 
-export const roleSchema = z.enum(['admin', 'manager', 'agent', 'responder', 'quality']);
+export { roleSchema } from '../kernel/kernel.contract.ts';
+import { roleSchema } from '../kernel/kernel.contract.ts';
 
 export const departmentView = z.object({
   id: z.string(),

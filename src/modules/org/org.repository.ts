@@ -1,4 +1,6 @@
-import type { Executor } from '../../platform/db/index.ts';
+import { expressionBuilder, type Expression } from 'kysely';
+import { attempt, isForeignKeyViolation } from '../../platform/db/savepoint.ts';
+import type { Database, Executor, Tx } from '../../platform/db/index.ts';
 import type { DepartmentView, OrgView, UserView } from './org.contract.ts';
 import type { ChartDepartment, ChartPerson } from './domain/org-chart.ts';
 
@@ -6,7 +8,7 @@ type Lang = OrgView['defaultLanguage'];
 type RoleName = UserView['role'];
 
 export async function insertOrg(
-  db: Executor,
+  db: Tx,
   org: {
     slug: string;
     name: string;
@@ -56,7 +58,7 @@ export async function findOrgBySlug(db: Executor, slug: string): Promise<OrgView
 }
 
 export async function updateOrg(
-  db: Executor,
+  db: Tx,
   orgId: string,
   patch: Partial<Omit<OrgView, 'id' | 'slug'>>,
 ): Promise<OrgView | undefined> {
@@ -111,7 +113,7 @@ export async function findDepartment(
 }
 
 export async function insertDepartment(
-  db: Executor,
+  db: Tx,
   orgId: string,
   d: { name: string; parentId: string | null; headUserId: string | null },
 ): Promise<DepartmentView> {
@@ -124,7 +126,7 @@ export async function insertDepartment(
 }
 
 export async function updateDepartment(
-  db: Executor,
+  db: Tx,
   orgId: string,
   id: string,
   d: { name?: string; parentId?: string | null; headUserId?: string | null },
@@ -162,13 +164,27 @@ export async function isDepartmentInUse(db: Executor, orgId: string, id: string)
   return member !== undefined;
 }
 
-export async function deleteDepartment(db: Executor, orgId: string, id: string): Promise<boolean> {
-  const r = await db
-    .deleteFrom('departments')
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+/**
+ * Deletes the department unless another record still points at it (a foreign key refuses):
+ * then nothing changes and the answer is false.
+ */
+export async function deleteDepartmentUnlessReferenced(
+  tx: Tx,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
+  const deleted = await attempt(tx, isForeignKeyViolation, () =>
+    tx
+      .deleteFrom('departments')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  );
+  return deleted !== undefined && Number(deleted.numDeletedRows) > 0;
+}
+
+export async function hasAnyOrg(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 type UserRow = {
@@ -241,7 +257,7 @@ export async function findUserByEmail(
 }
 
 export async function insertUser(
-  db: Executor,
+  db: Tx,
   orgId: string,
   u: {
     name: string;
@@ -271,7 +287,7 @@ export async function insertUser(
 }
 
 export async function updateUser(
-  db: Executor,
+  db: Tx,
   orgId: string,
   id: string,
   u: {
@@ -295,8 +311,12 @@ export async function updateUser(
       ...(u.managerId !== undefined ? { manager_id: u.managerId } : {}),
       ...(u.locale !== undefined ? { locale: u.locale } : {}),
       ...(u.active !== undefined ? { is_active: u.active } : {}),
+      // A new password, or leaving the org, ends every session opened before it.
       ...(u.passwordHash !== undefined
         ? { password_hash: u.passwordHash, failed_login_count: 0, locked_until: null }
+        : {}),
+      ...(u.passwordHash !== undefined || u.active === false
+        ? { credentials_version: (eb) => eb('credentials_version', '+', 1) }
         : {}),
     })
     .where('org_id', '=', orgId)
@@ -336,4 +356,231 @@ export async function loadChart(
       ]),
     ),
   };
+}
+
+/** A person as sign-in and sessions need them: credentials, lockout state and their org. */
+export type UserCredentials = {
+  orgId: string;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: string;
+  departmentId: string | null;
+  passwordHash: string | null;
+  failedLoginCount: number;
+  lockedUntil: Date | null;
+  isActive: boolean;
+  credentialsVersion: number;
+  orgSlug: string;
+  orgName: string;
+};
+
+function credentialsQuery(db: Executor) {
+  return db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select([
+      'users.org_id',
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.locale',
+      'users.department_id',
+      'users.password_hash',
+      'users.failed_login_count',
+      'users.locked_until',
+      'users.is_active',
+      'users.credentials_version',
+      'orgs.slug',
+      'orgs.name as org_name',
+    ]);
+}
+
+type CredentialRow = Awaited<
+  ReturnType<ReturnType<typeof credentialsQuery>['executeTakeFirstOrThrow']>
+>;
+
+const toCredentials = (r: CredentialRow): UserCredentials => ({
+  orgId: r.org_id,
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  locale: r.locale,
+  departmentId: r.department_id,
+  passwordHash: r.password_hash,
+  failedLoginCount: r.failed_login_count,
+  lockedUntil: r.locked_until,
+  isActive: r.is_active,
+  credentialsVersion: r.credentials_version,
+  orgSlug: r.slug,
+  orgName: r.org_name,
+});
+
+/** Sign-in is the one lookup that crosses orgs: the person types an e-mail, not an org id. */
+export async function findCredentialsByEmail(
+  db: Executor,
+  email: string,
+  orgSlug?: string,
+): Promise<UserCredentials[]> {
+  let query = credentialsQuery(db).where('users.email', '=', email.toLowerCase());
+  if (orgSlug) query = query.where('orgs.slug', '=', orgSlug);
+  return (await query.limit(5).execute()).map(toCredentials);
+}
+
+export async function findCredentials(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<UserCredentials | undefined> {
+  const row = await credentialsQuery(db)
+    .where('users.org_id', '=', orgId)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row ? toCredentials(row) : undefined;
+}
+
+export async function recordFailedSignIn(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  lockUntil: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_login_count: eb('failed_login_count', '+', 1),
+      ...(lockUntil ? { locked_until: lockUntil } : {}),
+    }))
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function recordSuccessfulSignIn(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ failed_login_count: 0, locked_until: null })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .where('failed_login_count', '>', 0)
+    .execute();
+}
+
+export async function updateLocale(
+  db: Executor,
+  orgId: string,
+  userId: string,
+  locale: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locale, updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The departments a person answers for: their own, and those they head. */
+export async function departmentsOf(
+  db: Executor,
+  orgId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('department_id as id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', userId)
+    .where('department_id', 'is not', null)
+    .union(
+      db
+        .selectFrom('departments')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('head_user_id', '=', userId),
+    )
+    .execute();
+  return [...new Set(rows.flatMap((r) => (r.id ? [r.id] : [])))];
+}
+
+/** The active members of a department and its head: who hears of a deadline request. */
+export async function departmentAudience(
+  db: Executor,
+  orgId: string,
+  departmentId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('departments')
+    .select('head_user_id as id')
+    .where('org_id', '=', orgId)
+    .where('id', '=', departmentId)
+    .where('head_user_id', 'is not', null)
+    .union(
+      db
+        .selectFrom('users')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where('department_id', '=', departmentId)
+        .where('is_active', '=', true),
+    )
+    .execute();
+  return [...new Set(rows.flatMap((r) => (r.id ? [r.id] : [])))];
+}
+
+export async function namesOf(
+  db: Executor,
+  orgId: string,
+  table: 'users' | 'departments',
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// Read-only pieces other modules put into their own queue and report queries, so that the SQL
+// about people stays here while a list still takes one statement.
+const eb = expressionBuilder<Database, never>();
+
+/** The name of a person of the org, as a correlated subquery: `userNameOf(orgRef, idRef)`. */
+export function userNameOf(orgId: Expression<string>, userId: Expression<string | null>) {
+  return eb
+    .selectFrom('users')
+    .select('users.name')
+    .where('users.org_id', '=', orgId)
+    .where('users.id', '=', userId);
+}
+
+/** The name of a department, as a correlated subquery. */
+export function departmentNameOf(
+  orgId: Expression<string>,
+  departmentId: Expression<string | null>,
+) {
+  return eb
+    .selectFrom('departments')
+    .select('departments.name')
+    .where('departments.org_id', '=', orgId)
+    .where('departments.id', '=', departmentId);
+}
+
+/** The ids of a department's people, as a subquery for `IN`. */
+export function departmentMemberIds(orgId: string, departmentId: string) {
+  return eb
+    .selectFrom('users')
+    .select('users.id')
+    .where('users.org_id', '=', orgId)
+    .where('users.department_id', '=', departmentId);
 }

@@ -1,11 +1,12 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { recordAudit, listAudit } from '../audit/index.ts';
-import { hashPassword, deleteSessionsOfUser } from '../auth/index.ts';
+import { hashPassword } from '../../platform/passwords.ts';
 import * as repo from './org.repository.ts';
-import { managerChain, managerOf, wouldCreateCycle } from './domain/org-chart.ts';
+import { wouldCreateCycle } from '../kernel/index.ts';
+import { managerChain, managerOf } from './domain/org-chart.ts';
 import type { DepartmentView, OrgView, UserView } from './org.contract.ts';
 
 export type OrgService = ReturnType<typeof createOrgService>;
@@ -23,7 +24,7 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function requireUserInOrg(
-    tx: Db,
+    tx: Tx,
     orgId: string,
     userId: string | null | undefined,
     field: string,
@@ -32,17 +33,26 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
-    async createOrg(input: {
-      slug: string;
-      name: string;
-      referencePrefix?: string;
-      defaultLanguage?: string;
-      timeZone?: string;
-    }): Promise<OrgView> {
-      if (await repo.findOrgBySlug(db, input.slug))
+    /** The org row only; provisioning (the provisioning module) adds what a new org starts with. */
+    async createOrg(
+      tx: Tx,
+      input: {
+        slug: string;
+        name: string;
+        referencePrefix?: string;
+        defaultLanguage?: string;
+        timeZone?: string;
+      },
+    ): Promise<OrgView> {
+      if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
+        throw invalidField('timeZone');
+      if (await repo.findOrgBySlug(tx, input.slug))
         throw new AppError('conflict', { field: 'slug' });
-      return repo.insertOrg(db, input);
+      return repo.insertOrg(tx, input);
     },
+
+    /** Whether any org exists yet (the first start seeds the demo org). */
+    hasAnyOrg: () => repo.hasAnyOrg(db),
 
     async getOrg(orgId: string): Promise<OrgView> {
       const org = await repo.findOrg(db, orgId);
@@ -51,6 +61,7 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     },
 
     findOrgBySlug: (slug: string) => repo.findOrgBySlug(db, slug),
+    findOrg: (executor: Executor, orgId: string) => repo.findOrg(executor, orgId),
 
     async updateOrg(
       orgId: string,
@@ -149,7 +160,10 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
         const before = await repo.findDepartment(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         if (await repo.isDepartmentInUse(tx, orgId, id)) throw new AppError('conflict');
-        await repo.deleteDepartment(tx, orgId, id);
+        // Task types, deadline requests and promises of other modules may point at it: their
+        // foreign keys refuse the delete, which is a conflict, not a failure.
+        if (!(await repo.deleteDepartmentUnlessReferenced(tx, orgId, id)))
+          throw new AppError('conflict');
         await recordAudit(tx, {
           orgId,
           actor,
@@ -248,7 +262,6 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
           clock.now(),
         );
         if (!after) throw new AppError('not_found');
-        if (passwordHash || input.active === false) await deleteSessionsOfUser(tx, orgId, id);
         await recordAudit(tx, {
           orgId,
           actor,
@@ -275,6 +288,36 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
       const users = new Map((await repo.listUsers(db, orgId)).map((u) => [u.id, u]));
       return ids.flatMap((id) => (users.has(id) ? [users.get(id)!] : []));
     },
+
+    // For sign-in and sessions (the auth module), which never read users itself.
+    findCredentialsByEmail: (email: string, orgSlug?: string) =>
+      repo.findCredentialsByEmail(db, email, orgSlug),
+    findCredentials: (orgId: string, userId: string) => repo.findCredentials(db, orgId, userId),
+    recordFailedSignIn: (orgId: string, userId: string, lockUntil: Date | null) =>
+      repo.recordFailedSignIn(db, orgId, userId, lockUntil),
+    recordSuccessfulSignIn: (orgId: string, userId: string) =>
+      repo.recordSuccessfulSignIn(db, orgId, userId),
+    setLocale: (orgId: string, userId: string, locale: string) =>
+      repo.updateLocale(db, orgId, userId, locale, clock.now()),
+
+    /** Whether the person exists in the org and is active (for owners and assignees). */
+    async isActiveMember(executor: Executor, orgId: string, userId: string): Promise<boolean> {
+      return (await repo.findUser(executor, orgId, userId))?.active ?? false;
+    },
+    findUser: (executor: Executor, orgId: string, userId: string) =>
+      repo.findUser(executor, orgId, userId),
+    departmentExists: async (executor: Executor, orgId: string, id: string) =>
+      (await repo.findDepartment(executor, orgId, id)) !== undefined,
+    findDepartment: (executor: Executor, orgId: string, id: string) =>
+      repo.findDepartment(executor, orgId, id),
+    departmentsOf: (executor: Executor, orgId: string, userId: string) =>
+      repo.departmentsOf(executor, orgId, userId),
+    departmentAudience: (executor: Executor, orgId: string, departmentId: string) =>
+      repo.departmentAudience(executor, orgId, departmentId),
+    userNames: (executor: Executor, orgId: string, ids: string[]) =>
+      repo.namesOf(executor, orgId, 'users', ids),
+    departmentNames: (executor: Executor, orgId: string, ids: string[]) =>
+      repo.namesOf(executor, orgId, 'departments', ids),
 
     listAudit: (orgId: string, filter: { entityType?: string; entityId?: string; limit: number }) =>
       listAudit(db, orgId, filter),

@@ -1,14 +1,7 @@
-export {
-  createSlaService,
-  slaJobs,
-  choosePolicy,
-  type SlaService,
-  type ClockSource,
-  type ClockInput,
-  type ManagerChain,
-} from './sla.service.ts';
+export { createSlaService, type SlaService } from './sla.service.ts';
+export type { ClockInput, DueSummary } from './clock-engine.ts';
+export { clockTimer, clocksStale, type ClockTimer } from './sla.jobs.ts';
 export { registerSlaRoutes } from './sla.routes.ts';
-export { effectiveCalendar, type CalendarRecord } from './effective-calendar.ts';
 export {
   describeTarget,
   dueAfter,
@@ -16,6 +9,8 @@ export {
   type Target,
   type BusinessCalendar,
   type ClockEvent,
+  type ClockSignal,
+  type CalendarRecord,
 } from './domain/index.ts';
 export type { CalendarInput, PolicyInput } from './sla.contract.ts';
 export { defaultCalendar, defaultPolicies, standardPolicy } from './sla.defaults.ts';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
+import {
+  channelSchema,
+  clockKindSchema,
+  durationUnitSchema,
+  pausableStatusSchema,
+  severitySchema,
+} from '../kernel/kernel.contract.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 export const periodSchema = z.tuple([hhmm, hhmm]);
@@ -77,25 +84,7 @@ export const icsImportRequest = z.object({
   toYear: z.number().int().min(1900).max(2199),
 });
 
-export const clockKindSchema = z.enum([
-  'acknowledge',
-  'first_response',
-  'next_update',
-  'commitment',
-  'fix',
-  'manager_update',
-  'verification',
-]);
-export const durationUnitSchema = z.enum([
-  'business_minutes',
-  'business_hours',
-  'business_days',
-  'calendar_minutes',
-  'calendar_hours',
-  'calendar_days',
-  'calendar_weeks',
-  'close_of_business_days',
-]);
+export { clockKindSchema, durationUnitSchema };
 export const targetSchema = z.object({
   amount: z.number().int().min(1).max(10_000),
   unit: durationUnitSchema,
@@ -106,10 +95,8 @@ export const policyInput = z.object({
   match: z
     .object({
       reasonIds: z.array(uuid).max(200).default([]),
-      severities: z.array(z.enum(['low', 'medium', 'high', 'critical'])).default([]),
-      channels: z
-        .array(z.enum(['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api']))
-        .default([]),
+      severities: z.array(severitySchema).default([]),
+      channels: z.array(channelSchema).default([]),
       tiers: z
         .array(text({ min: 1, max: 50 }))
         .max(20)
@@ -122,9 +109,7 @@ export const policyInput = z.object({
     .object({ deadline_request: targetSchema.optional(), approval: targetSchema.optional() })
     .default({}),
   warnAtPercent: z.number().int().min(1).max(99).default(75),
-  pauseStatuses: z
-    .array(z.enum(['new', 'in_progress', 'waiting_customer', 'fixed']))
-    .default(['waiting_customer']),
+  pauseStatuses: z.array(pausableStatusSchema).default(['waiting_customer']),
   pausedClocks: z
     .array(clockKindSchema)
     .default(['first_response', 'next_update', 'commitment', 'fix']),
@@ -193,3 +178,7 @@ export const slaDefaults = z.object({
   policy: policyInput.omit({ calendarId: true }),
 });
 export type SlaDefaults = z.infer<typeof slaDefaults>;
+export const calendarList = z.object({ items: z.array(calendarView) });
+export const policyList = z.object({ items: z.array(policyView) });
+export const presetList = z.object({ items: z.array(presetView) });
+export const icsImportResponse = z.object({ imported: z.number() });

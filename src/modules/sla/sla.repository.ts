@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { Executor } from '../../platform/db/index.ts';
+import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { CalendarsTable, SlaPoliciesTable } from '../../platform/db/schema.ts';
-import type { CalendarRecord } from './effective-calendar.ts';
+import type { CalendarRecord, ClockState } from './domain/index.ts';
 import type { PolicyView } from './sla.contract.ts';
 import type { CalendarInput, PolicyInput } from './sla.contract.ts';
 
@@ -57,7 +57,7 @@ const calendarColumns = (c: CalendarInput) => ({
 });
 
 export async function insertCalendar(
-  db: Executor,
+  db: Tx,
   orgId: string,
   c: CalendarInput,
 ): Promise<CalendarRecord> {
@@ -76,7 +76,7 @@ export async function insertCalendar(
 }
 
 export async function updateCalendar(
-  db: Executor,
+  db: Tx,
   orgId: string,
   id: string,
   c: CalendarInput,
@@ -165,11 +165,7 @@ export async function findPolicy(
   return r ? toPolicyView(r) : undefined;
 }
 
-export async function insertPolicy(
-  db: Executor,
-  orgId: string,
-  p: PolicyInput,
-): Promise<PolicyView> {
+export async function insertPolicy(db: Tx, orgId: string, p: PolicyInput): Promise<PolicyView> {
   const r = await db
     .insertInto('sla_policies')
     .values({ org_id: orgId, ...policyColumns(p) })
@@ -179,7 +175,7 @@ export async function insertPolicy(
 }
 
 export async function updatePolicy(
-  db: Executor,
+  db: Tx,
   orgId: string,
   id: string,
   p: PolicyInput,
@@ -193,4 +189,34 @@ export async function updatePolicy(
     .returningAll()
     .executeTakeFirst();
   return r ? toPolicyView(r) : undefined;
+}
+
+/** The stored state of a complaint's clocks, replaced whole after every evaluation. */
+export async function replaceClocks(
+  tx: Tx,
+  orgId: string,
+  complaintId: string,
+  states: readonly ClockState[],
+): Promise<void> {
+  await tx
+    .deleteFrom('complaint_clocks')
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  if (states.length === 0) return;
+  await tx
+    .insertInto('complaint_clocks')
+    .values(
+      states.map((s) => ({
+        org_id: orgId,
+        complaint_id: complaintId,
+        clock: s.clock,
+        state: s.state,
+        started_at: s.startedAt,
+        due_at: s.dueAt,
+        warn_at: s.warnAt,
+        stopped_at: s.stoppedAt,
+      })),
+    )
+    .execute();
 }

@@ -4,14 +4,16 @@ import { scopeOf } from '../../platform/actor.ts';
 import { uuid } from '../../platform/contract/fields.ts';
 import {
   calendarInput,
+  calendarList,
+  icsImportResponse,
+  policyList,
+  presetList,
   calendarView,
-  complaintClocksView,
   enablePresetRequest,
   holidayYearView,
   icsImportRequest,
   policyInput,
   policyView,
-  presetView,
   slaDefaults,
 } from './sla.contract.ts';
 import type { SlaService } from './sla.service.ts';
@@ -23,7 +25,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
 
   app.get('/api/calendars', {
     config: { permission: 'sla:read' },
-    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(calendarView) }) } },
+    schema: { tags: ['sla'], response: { 200: calendarList } },
     handler: async (request) => ({ items: await sla.listCalendars(request.principal!.orgId) }),
   });
   app.post('/api/calendars', {
@@ -37,7 +39,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
   app.get('/api/calendars/:id', {
     config: { permission: 'sla:read' },
     schema: { tags: ['sla'], params: idParams, response: { 200: calendarView } },
-    handler: async (request) => sla.getCalendar(request.principal!.orgId, request.params.id),
+    handler: async (request) => sla.getCalendarView(request.principal!.orgId, request.params.id),
   });
   app.put('/api/calendars/:id', {
     config: { permission: 'sla:admin' },
@@ -71,7 +73,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
       tags: ['sla'],
       params: idParams,
       body: icsImportRequest,
-      response: { 200: z.object({ imported: z.number() }) },
+      response: { 200: icsImportResponse },
     },
     handler: async (request) => {
       const s = scopeOf(request.principal);
@@ -88,7 +90,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
 
   app.get('/api/sla-policies', {
     config: { permission: 'sla:read' },
-    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(policyView) }) } },
+    schema: { tags: ['sla'], response: { 200: policyList } },
     handler: async (request) => ({ items: await sla.listPolicies(request.principal!.orgId) }),
   });
   app.post('/api/sla-policies', {
@@ -119,7 +121,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
   });
   app.get('/api/sla-presets', {
     config: { permission: 'sla:read' },
-    schema: { tags: ['sla'], response: { 200: z.object({ items: z.array(presetView) }) } },
+    schema: { tags: ['sla'], response: { 200: presetList } },
     handler: async (request) => ({ items: sla.presets(request.lang) }),
   });
   app.post('/api/sla-presets/enable', {
@@ -140,12 +142,5 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
           ),
         );
     },
-  });
-
-  app.get('/api/complaints/:id/clocks', {
-    config: { permission: 'complaint:read' },
-    schema: { tags: ['sla'], params: idParams, response: { 200: complaintClocksView } },
-    handler: async (request) =>
-      sla.clocksOf(request.principal!.orgId, request.params.id, request.lang),
   });
 }

@@ -6,5 +6,5 @@ export {
   templateVariables,
   type TemplateValues,
 } from './domain/render.ts';
-export type { TemplateStep } from './domain/defaults.ts';
+export { templateSteps, type TemplateStep } from './domain/defaults.ts';
 export type { SuggestionView } from './templates.contract.ts';

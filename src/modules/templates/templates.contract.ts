@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { languageSchema, requiredText, text } from '../../platform/contract/fields.ts';
+import { templateSteps } from './domain/defaults.ts';
 
-export const templateStep = z.enum(['thank', 'readback', 'apologise']);
+export const templateStep = z.enum(templateSteps);
 export const templateView = z.object({
   id: z.string(),
   step: templateStep,
@@ -30,3 +31,4 @@ export const suggestionView = z.object({
   body: z.string(),
 });
 export type SuggestionView = z.infer<typeof suggestionView>;
+export const templateList = z.object({ items: z.array(templateView) });

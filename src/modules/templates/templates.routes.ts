@@ -4,6 +4,7 @@ import { scopeOf } from '../../platform/actor.ts';
 import { uuid } from '../../platform/contract/fields.ts';
 import {
   createTemplateRequest,
+  templateList,
   templateView,
   updateTemplateRequest,
 } from './templates.contract.ts';
@@ -15,7 +16,7 @@ export function registerTemplateRoutes(app: HttpApp, deps: { templates: Template
   const { templates } = deps;
   app.get('/api/templates', {
     config: { permission: 'template:read' },
-    schema: { tags: ['templates'], response: { 200: z.object({ items: z.array(templateView) }) } },
+    schema: { tags: ['templates'], response: { 200: templateList } },
     handler: async (request) => ({ items: await templates.list(request.principal!.orgId) }),
   });
   app.post('/api/templates', {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
+import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
@@ -7,91 +7,56 @@ import { recordAudit } from '../audit/index.ts';
 import { defaultTemplates, type TemplateStep } from './domain/defaults.ts';
 import { renderTemplate, unknownVariables, type TemplateValues } from './domain/render.ts';
 import type { SuggestionView, TemplateView } from './templates.contract.ts';
+import * as repo from './templates.repository.ts';
 
 export type TemplateService = ReturnType<typeof createTemplateService>;
 
-type Row = {
-  id: string;
-  step: string;
-  language: string;
+const toView = (t: repo.Template): TemplateView => ({
+  id: t.id,
+  step: t.step,
+  language: t.language,
+  name: t.name,
+  subject: t.subject,
+  body: t.body,
+  active: t.isActive,
+  unknownVariables: [...unknownVariables(t.subject), ...unknownVariables(t.body)],
+});
+
+type TemplateInput = {
+  step: TemplateStep;
+  language: Language;
   name: string;
   subject: string;
   body: string;
-  is_active: boolean;
+  active: boolean;
 };
-const toView = (r: Row): TemplateView => ({
-  id: r.id,
-  step: r.step as TemplateView['step'],
-  language: r.language as Language,
-  name: r.name,
-  subject: r.subject,
-  body: r.body,
-  active: r.is_active,
-  unknownVariables: [...unknownVariables(r.subject), ...unknownVariables(r.body)],
-});
 
 export function createTemplateService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  const find = async (executor: Executor, orgId: string, id: string) => {
-    const r = await executor
-      .selectFrom('message_templates')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r ? toView(r) : undefined;
-  };
-
+  /** The active templates of a step in the language, or in any language rather than none. */
   async function activeFor(
     executor: Executor,
     orgId: string,
     step: TemplateStep,
     language: Language,
-  ): Promise<TemplateView[]> {
-    const rows = await executor
-      .selectFrom('message_templates')
-      .selectAll()
-      .where('org_id', '=', orgId)
-      .where('step', '=', step)
-      .where('is_active', '=', true)
-      .orderBy('name')
-      .execute();
-    const views = rows.map(toView);
-    const inLanguage = views.filter((t) => t.language === language);
-    // Fall back to any language rather than leave the agent with nothing.
-    return inLanguage.length > 0 ? inLanguage : views;
+  ): Promise<repo.Template[]> {
+    const all = await repo.listActiveForStep(executor, orgId, step);
+    const inLanguage = all.filter((t) => t.language === language);
+    return inLanguage.length > 0 ? inLanguage : all;
   }
 
   return {
-    async list(orgId: string): Promise<TemplateView[]> {
-      const rows = await db
-        .selectFrom('message_templates')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .orderBy('step')
-        .orderBy('language')
-        .orderBy('name')
-        .execute();
-      return rows.map(toView);
-    },
+    list: async (orgId: string): Promise<TemplateView[]> =>
+      (await repo.listTemplates(db, orgId)).map(toView),
 
     /** Every new org starts with the default templates in the three languages. */
-    async installDefaults(executor: Executor, orgId: string): Promise<void> {
-      await executor
-        .insertInto('message_templates')
-        .values(
-          defaultTemplates.map((t) => ({
-            org_id: orgId,
-            step: t.step,
-            language: t.language,
-            name: t.name,
-            subject: t.subject,
-            body: t.body,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+    async installDefaults(tx: Tx, orgId: string): Promise<void> {
+      await repo.insertTemplates(
+        tx,
+        orgId,
+        defaultTemplates.map((t) => ({ ...t, isActive: true })),
+      );
     },
 
     /** The first active template for a step, to render later (see renderTemplateParts). */
@@ -137,35 +102,13 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       }));
     },
 
-    async create(
-      orgId: string,
-      actor: Actor,
-      input: {
-        step: TemplateStep;
-        language: Language;
-        name: string;
-        subject: string;
-        body: string;
-        active: boolean;
-      },
-    ) {
+    async create(orgId: string, actor: Actor, input: TemplateInput): Promise<TemplateView> {
       return db.transaction().execute(async (tx) => {
-        const row = await tx
-          .insertInto('message_templates')
-          .values({
-            org_id: orgId,
-            step: input.step,
-            language: input.language,
-            name: input.name,
-            subject: input.subject,
-            body: input.body,
-            is_active: input.active,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .returningAll()
-          .executeTakeFirst();
-        if (!row) throw new AppError('conflict', { field: 'name' });
-        const view = toView(row);
+        const [created] = await repo.insertTemplates(tx, orgId, [
+          { ...input, isActive: input.active },
+        ]);
+        if (!created) throw new AppError('conflict', { field: 'name' });
+        const view = toView(created);
         await recordAudit(tx, {
           orgId,
           actor,
@@ -182,51 +125,23 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       orgId: string,
       actor: Actor,
       id: string,
-      input: Partial<{
-        step: TemplateStep;
-        language: Language;
-        name: string;
-        subject: string;
-        body: string;
-        active: boolean;
-      }>,
-    ) {
+      input: Partial<TemplateInput>,
+    ): Promise<TemplateView> {
       return db.transaction().execute(async (tx) => {
-        const before = await find(tx, orgId, id);
-        if (!before) throw new AppError('not_found');
+        const found = await repo.findTemplate(tx, orgId, id);
+        if (!found) throw new AppError('not_found');
+        const before = toView(found);
         const next = { ...before, ...input };
         if (
-          next.step !== before.step ||
-          next.language !== before.language ||
-          next.name !== before.name
-        ) {
-          const clash = await tx
-            .selectFrom('message_templates')
-            .select('id')
-            .where('org_id', '=', orgId)
-            .where('step', '=', next.step)
-            .where('language', '=', next.language)
-            .where('name', '=', next.name)
-            .where('id', '!=', id)
-            .executeTakeFirst();
-          if (clash) throw new AppError('conflict', { field: 'name' });
-        }
-        const row = await tx
-          .updateTable('message_templates')
-          .set({
-            step: next.step,
-            language: next.language,
-            name: next.name,
-            subject: next.subject,
-            body: next.body,
-            is_active: next.active,
-            updated_at: clock.now(),
-          })
-          .where('org_id', '=', orgId)
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const after = toView(row);
+          (next.step !== before.step ||
+            next.language !== before.language ||
+            next.name !== before.name) &&
+          (await repo.isNameTaken(tx, orgId, next, id))
+        )
+          throw new AppError('conflict', { field: 'name' });
+        const after = toView(
+          await repo.updateTemplate(tx, orgId, id, { ...next, isActive: next.active }, clock.now()),
+        );
         await recordAudit(tx, {
           orgId,
           actor,
@@ -242,20 +157,16 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
 
     async remove(orgId: string, actor: Actor, id: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        const before = await find(tx, orgId, id);
-        if (!before) throw new AppError('not_found');
-        await tx
-          .deleteFrom('message_templates')
-          .where('org_id', '=', orgId)
-          .where('id', '=', id)
-          .execute();
+        const found = await repo.findTemplate(tx, orgId, id);
+        if (!found) throw new AppError('not_found');
+        await repo.deleteTemplate(tx, orgId, id);
         await recordAudit(tx, {
           orgId,
           actor,
           action: 'template.deleted',
           entityType: 'template',
           entityId: id,
-          before,
+          before: toView(found),
         });
       });
     },

@@ -38,6 +38,7 @@ export type UsersTable = {
   is_active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  credentials_version: Generated<number>;
 };
 
 export type SessionsTable = {
@@ -50,6 +51,7 @@ export type SessionsTable = {
   last_seen_at: Generated<Date>;
   ip: string | null;
   user_agent: string | null;
+  credentials_version: Generated<number>;
 };
 
 export type ApiKeysTable = {
@@ -121,6 +123,7 @@ export type ComplaintsTable = {
   is_breached: Generated<boolean>;
   is_paused: Generated<boolean>;
   committed_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  committed_department_id: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type TrackingLinksTable = {
@@ -248,6 +251,8 @@ export type JobsTable = {
   created_at: Generated<Date>;
   finished_at: Timestamp | null;
   priority: Generated<number>;
+  version: Generated<number>;
+  coalesce_key: string | null;
 };
 
 export type CalendarsTable = {

@@ -1,12 +1,13 @@
-export const statuses = [
-  'new',
-  'in_progress',
-  'waiting_customer',
-  'fixed',
-  'closed',
-  'cancelled',
-] as const;
-export type ComplaintStatus = (typeof statuses)[number];
+import { complaintStatuses, isOpenStatus, type ComplaintStatus } from '../../kernel/index.ts';
+
+export { complaintStatuses as statuses, isOpenStatus as isOpen, type ComplaintStatus };
+export {
+  channels,
+  severities,
+  severityRank,
+  type Channel,
+  type Severity,
+} from '../../kernel/index.ts';
 
 /**
  * The one status field and the only moves it may make. Reopening a fixed or closed case is a
@@ -23,13 +24,3 @@ export const allowedTransitions: Record<ComplaintStatus, readonly ComplaintStatu
 
 export const canTransition = (from: ComplaintStatus, to: ComplaintStatus): boolean =>
   allowedTransitions[from].includes(to);
-
-export const isOpen = (status: ComplaintStatus): boolean =>
-  !['fixed', 'closed', 'cancelled'].includes(status);
-
-export const channels = ['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'] as const;
-export type Channel = (typeof channels)[number];
-
-export const severities = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof severities)[number];
-export const severityRank: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };

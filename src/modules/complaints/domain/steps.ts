@@ -1,17 +1,7 @@
-import type { ComplaintStatus } from './status.ts';
+import { loopSteps, type ComplaintStatus, type LoopStep } from '../../kernel/index.ts';
 
-/** The eight steps of the loop, in order. Each is done by data, not by a status name. */
-export const loopSteps = [
-  'thank',
-  'clarify',
-  'apologise',
-  'commit',
-  'fix',
-  'update',
-  'gift',
-  'prevent',
-] as const;
-export type LoopStep = (typeof loopSteps)[number];
+// The eight steps of the loop, in order. Each is done by data, not by a status name.
+export { loopSteps, type LoopStep };
 
 export type StepFacts = {
   acknowledgedAt: Date | null;

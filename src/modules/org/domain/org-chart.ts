@@ -46,20 +46,3 @@ export function managerChain(
   }
   return chain;
 }
-
-/** True when making `parentId` the parent of `id` would close a loop in the tree. */
-export function wouldCreateCycle(
-  id: string,
-  parentId: string | null,
-  parentOf: ReadonlyMap<string, string | null>,
-): boolean {
-  let current = parentId;
-  const seen = new Set<string>();
-  while (current) {
-    if (current === id) return true;
-    if (seen.has(current)) return true;
-    seen.add(current);
-    current = parentOf.get(current) ?? null;
-  }
-  return false;
-}

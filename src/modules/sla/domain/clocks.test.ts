@@ -9,6 +9,7 @@ import {
   type ClockEvent,
   type ClockKind,
   type ClockPolicy,
+  type ClockSignal,
   type ClockState,
 } from './clocks.ts';
 import { findRegulatoryPreset } from './presets.ts';
@@ -57,18 +58,17 @@ const POLICY: ClockPolicy = {
 
 type Actor = ClockEvent['actorType'];
 const ev = (
-  type: string,
+  type: ClockSignal,
   at: string,
   actorType: Actor = 'user',
   data: Record<string, unknown> = {},
 ): ClockEvent => ({ type, at: vn(at), actorType, data });
-const received = (at: string) => ev('complaint.received', at, 'customer');
+const received = (at: string) => ev('received', at, 'customer');
 const status = (at: string, from: string, to: string) =>
-  ev('complaint.status_changed', at, 'user', { from, to });
-const commit = (at: string, dueAt: string) =>
-  ev('commitment.made', at, 'user', { dueAt: iso(dueAt) });
-const fixed = (at: string) => ev('complaint.fixed', at);
-const message = (at: string, actorType: Actor = 'user') => ev('message.sent', at, actorType);
+  ev('status_changed', at, 'user', { from, to });
+const commit = (at: string, dueAt: string) => ev('commitment', at, 'user', { dueAt: iso(dueAt) });
+const fixed = (at: string) => ev('fixed', at);
+const message = (at: string, actorType: Actor = 'user') => ev('response', at, actorType);
 
 function clockOf(states: ClockState[], kind: ClockKind): ClockState {
   const state = states.find((s) => s.clock === kind);
@@ -118,13 +118,13 @@ describe('evaluateClocks: which clocks are tracked', () => {
   });
 
   it('ignores events after now (replays the state as it was)', () => {
-    const events = [received(RECEIVED), ev('complaint.acknowledged', '2026-03-02 09:20', 'system')];
+    const events = [received(RECEIVED), ev('acknowledged', '2026-03-02 09:20', 'system')];
     expect(clockOf(evaluate(events, '2026-03-02 09:10'), 'acknowledge').state).toBe('running');
     expect(clockOf(evaluate(events, '2026-03-02 09:25'), 'acknowledge').state).toBe('met');
   });
 
   it('sorts events by time, whatever order they come in', () => {
-    const events = [ev('complaint.acknowledged', '2026-03-02 09:20', 'system'), received(RECEIVED)];
+    const events = [ev('acknowledged', '2026-03-02 09:20', 'system'), received(RECEIVED)];
     expect(summary(clockOf(evaluate(events, '2026-03-02 10:00'), 'acknowledge'))).toEqual({
       state: 'met',
       startedAt: iso(RECEIVED),
@@ -140,7 +140,7 @@ describe('acknowledge', () => {
     ['acknowledged exactly at the due', '2026-03-02 09:30', 'met'],
     ['acknowledged late', '2026-03-02 09:45', 'breached'],
   ])('%s', (_name, ackAt, state) => {
-    const events = [received(RECEIVED), ev('complaint.acknowledged', ackAt, 'system')];
+    const events = [received(RECEIVED), ev('acknowledged', ackAt, 'system')];
     const clock = clockOf(evaluate(events, '2026-03-02 12:00'), 'acknowledge');
     expect(summary(clock)).toEqual({
       state,
@@ -155,8 +155,8 @@ describe('acknowledge', () => {
   it('stops only at the first acknowledgement', () => {
     const events = [
       received(RECEIVED),
-      ev('complaint.acknowledged', '2026-03-02 09:10', 'system'),
-      ev('complaint.acknowledged', '2026-03-02 10:00', 'user'),
+      ev('acknowledged', '2026-03-02 09:10', 'system'),
+      ev('acknowledged', '2026-03-02 10:00', 'user'),
     ];
     expect(clockOf(evaluate(events, '2026-03-02 12:00'), 'acknowledge').stoppedAt).toEqual(
       vn('2026-03-02 09:10'),
@@ -184,18 +184,14 @@ describe('acknowledge', () => {
 describe('first_response', () => {
   it.each([
     ['a staff message', [message('2026-03-02 11:00')], '2026-03-02 11:00'],
-    [
-      'a read-back by the API',
-      [ev('readback.sent', '2026-03-02 11:00', 'api')],
-      '2026-03-02 11:00',
-    ],
+    ['a read-back by the API', [ev('response', '2026-03-02 11:00', 'api')], '2026-03-02 11:00'],
     ['a commitment', [commit('2026-03-02 11:00', '2026-03-04 17:00')], '2026-03-02 11:00'],
     [
-      'not a customer message, a system message or a note',
+      'not a customer message, a system message, an acknowledgement or a fix',
       [
         message('2026-03-02 09:30', 'customer'),
         message('2026-03-02 09:31', 'system'),
-        ev('note.added', '2026-03-02 09:32'),
+        ev('acknowledged', '2026-03-02 09:32'),
         message('2026-03-02 15:00'),
       ],
       '2026-03-02 15:00',
@@ -512,10 +508,7 @@ describe('next_update', () => {
     ],
     [
       'restarted by a manager update and a commitment',
-      [
-        ev('manager_update.recorded', '2026-03-09 10:00'),
-        commit('2026-03-09 11:00', '2026-03-20 17:00'),
-      ],
+      [ev('manager_update', '2026-03-09 10:00'), commit('2026-03-09 11:00', '2026-03-20 17:00')],
       '2026-03-09 12:00',
       'running',
       5,
@@ -550,7 +543,7 @@ describe('manager_update and verification', () => {
   it('manager_update is pending until the fix, then runs to the first update after it', () => {
     const events = [
       received(RECEIVED),
-      ev('manager_update.recorded', '2026-03-02 15:00'), // before the fix: does not count
+      ev('manager_update', '2026-03-02 15:00'), // before the fix: does not count
       fixed('2026-03-03 10:00'),
     ];
     expect(clockOf(evaluate(events.slice(0, 2), '2026-03-02 16:00'), 'manager_update').state).toBe(
@@ -562,7 +555,7 @@ describe('manager_update and verification', () => {
       dueAt: iso('2026-03-04 10:00'),
       stoppedAt: null,
     });
-    const done = [...events, ev('manager_update.recorded', '2026-03-04 09:00')];
+    const done = [...events, ev('manager_update', '2026-03-04 09:00')];
     expect(clockOf(evaluate(done, '2026-03-04 12:00'), 'manager_update')).toMatchObject({
       state: 'met',
       stoppedAt: vn('2026-03-04 09:00'),
@@ -583,7 +576,7 @@ describe('manager_update and verification', () => {
       stoppedAt: null,
     });
     expect(clockOf(evaluate(events, '2026-03-06 09:00'), 'verification').state).toBe('running');
-    const verified = [...events, ev('verification.recorded', '2026-03-09 11:00')];
+    const verified = [...events, ev('verification', '2026-03-09 11:00')];
     expect(clockOf(evaluate(verified, '2026-03-09 12:00'), 'verification')).toMatchObject({
       state: 'met',
       stoppedAt: vn('2026-03-09 11:00'),
@@ -637,7 +630,7 @@ describe('start rule and units', () => {
     const running = clockOf(evaluate(events, '2026-03-09 08:10', policy), 'acknowledge');
     expect(running).toMatchObject({ state: 'running', remainingSeconds: 1200 });
     // An acknowledgement sent at receipt, before the start, meets the target.
-    const acked = [...events, ev('complaint.acknowledged', '2026-03-06 16:00', 'system')];
+    const acked = [...events, ev('acknowledged', '2026-03-06 16:00', 'system')];
     expect(clockOf(evaluate(acked, '2026-03-07 10:00', policy), 'acknowledge').state).toBe('met');
   });
 
@@ -679,7 +672,7 @@ describe('cancellation', () => {
   ])('%s', (_name, cancelAt, state) => {
     const events = [
       received(RECEIVED),
-      ev('complaint.acknowledged', '2026-03-02 09:10', 'system'),
+      ev('acknowledged', '2026-03-02 09:10', 'system'),
       status(cancelAt, 'in_progress', 'cancelled'),
     ];
     const states = evaluate(events, '2026-03-05 12:00');
@@ -742,7 +735,7 @@ describe('nextDue', () => {
   it('from evaluated clocks, skips the paused first response', () => {
     const events = [
       received(RECEIVED),
-      ev('complaint.acknowledged', '2026-03-02 09:10', 'system'),
+      ev('acknowledged', '2026-03-02 09:10', 'system'),
       status('2026-03-02 09:20', 'new', 'waiting_customer'),
     ];
     const due = nextDue(evaluate(events, '2026-03-02 10:00'));

@@ -27,16 +27,30 @@ import {
 } from './durations.ts';
 import { localDayOf, localToInstant } from './time-zone.ts';
 
-export const clockKinds = [
-  'acknowledge',
-  'first_response',
-  'next_update',
+import { clockKinds, terminalStatuses, type ClockKind } from '../../kernel/index.ts';
+
+export { clockKinds, type ClockKind };
+
+/**
+ * What the clocks listen to. The sla module knows no other module's events: the module that owns
+ * a clocked record maps its own history to these (complaints: complaints/domain/clock-events.ts).
+ * - received: the clocks start; acknowledged: step 1 was done;
+ * - status_changed (data: from, to): pauses, cancellation and reopening;
+ * - response: staff wrote to the customer (a message or the read-back);
+ * - commitment (data: dueAt): a promised due time, which is also a response;
+ * - fixed; manager_update and verification: step 6.
+ */
+export const clockSignals = [
+  'received',
+  'acknowledged',
+  'status_changed',
+  'response',
   'commitment',
-  'fix',
+  'fixed',
   'manager_update',
   'verification',
 ] as const;
-export type ClockKind = (typeof clockKinds)[number];
+export type ClockSignal = (typeof clockSignals)[number];
 
 export type ClockStartRule = 'receipt' | 'next_business_day';
 
@@ -54,7 +68,7 @@ export type ClockPolicy = {
 };
 
 export type ClockEvent = {
-  type: string;
+  type: ClockSignal;
   at: Date;
   actorType: 'user' | 'customer' | 'system' | 'api';
   data: Record<string, unknown>;
@@ -82,14 +96,10 @@ export type ClockState = {
 
 export type SimpleClockState = Omit<ClockState, 'clock' | 'cycles' | 'breachedCycles'>;
 
-const TERMINAL_STATUSES: readonly string[] = ['fixed', 'closed', 'cancelled'];
+const TERMINAL_STATUSES: readonly string[] = terminalStatuses;
 const STAFF: readonly ClockEvent['actorType'][] = ['user', 'api'];
-const FIRST_RESPONSE_TYPES: readonly string[] = [
-  'message.sent',
-  'readback.sent',
-  'commitment.made',
-];
-const UPDATE_TYPES: readonly string[] = [...FIRST_RESPONSE_TYPES, 'manager_update.recorded'];
+const FIRST_RESPONSE_TYPES: readonly ClockSignal[] = ['response', 'commitment'];
+const UPDATE_TYPES: readonly ClockSignal[] = [...FIRST_RESPONSE_TYPES, 'manager_update'];
 
 function instantOf(date: Date, name: string): number {
   const t = date.getTime();
@@ -111,7 +121,7 @@ function history(events: readonly ClockEvent[], now: number): ClockEvent[] {
 }
 
 function statusChange(e: ClockEvent): { from: string | undefined; to: string } | undefined {
-  if (e.type !== 'complaint.status_changed') return undefined;
+  if (e.type !== 'status_changed') return undefined;
   const { from, to } = e.data;
   if (typeof to !== 'string') return undefined;
   return { from: typeof from === 'string' ? from : undefined, to };
@@ -132,7 +142,7 @@ function isReopen(e: ClockEvent): boolean {
   );
 }
 
-function isStaffMessage(e: ClockEvent, types: readonly string[]): boolean {
+function isStaffMessage(e: ClockEvent, types: readonly ClockSignal[]): boolean {
   return types.includes(e.type) && STAFF.includes(e.actorType);
 }
 
@@ -166,7 +176,7 @@ export function clockStartAt(
 
 /**
  * The intervals during which the complaint was in one of `pauseStatuses`, from the
- * `complaint.status_changed` events (data `{from, to}`) at or before `now`. Moving between two
+ * `status_changed` events (data `{from, to}`) at or before `now`. Moving between two
  * pause statuses keeps one pause; a pause still open at `now` has `to: null`. Zero-length pauses
  * are dropped.
  */
@@ -370,7 +380,7 @@ function nextUpdateClock(ctx: Context, target: Target): ClockState {
       }
     } else if (
       running &&
-      (e.type === 'complaint.fixed' || change?.to === 'closed' || change?.to === 'cancelled')
+      (e.type === 'fixed' || change?.to === 'closed' || change?.to === 'cancelled')
     ) {
       current.end = e.at;
       running = false;
@@ -404,10 +414,10 @@ function nextUpdateClock(ctx: Context, target: Target): ClockState {
   };
 }
 
-/** `commitment.made` events that carry a valid `data.dueAt`, in order. */
+/** `commitment` events that carry a valid `data.dueAt`, in order. */
 function commitments(events: readonly ClockEvent[]): { at: Date; dueAt: Date }[] {
   return events.flatMap((e) => {
-    const dueAt = e.type === 'commitment.made' ? commitmentDueAt(e) : undefined;
+    const dueAt = e.type === 'commitment' ? commitmentDueAt(e) : undefined;
     return dueAt === undefined ? [] : [{ at: e.at, dueAt }];
   });
 }
@@ -435,16 +445,16 @@ function fixClock(ctx: Context, target: Target | undefined): ClockState | undefi
   }
   let stoppedAt: Date | null = null;
   for (const e of ctx.events) {
-    if (stoppedAt === null && (e.type === 'complaint.fixed' || isCancellation(e))) stoppedAt = e.at;
+    if (stoppedAt === null && (e.type === 'fixed' || isCancellation(e))) stoppedAt = e.at;
     else if (stoppedAt !== null && isReopen(e)) stoppedAt = null;
   }
   const run: Run = { startedAt, schedule, stoppedAt, pauses: ctx.pausesOf('fix') };
   return { clock: 'fix', ...evaluateRun(run, ctx.now, ctx.policy.warnAtPercent) };
 }
 
-/** Index of the latest complaint.fixed and whether the case is still fixed (no reopen since). */
+/** Index of the latest fixed and whether the case is still fixed (no reopen since). */
 function latestFix(events: readonly ClockEvent[]): { index: number; isFixed: boolean } {
-  const index = lastIndexOf(events, (e) => e.type === 'complaint.fixed');
+  const index = lastIndexOf(events, (e) => e.type === 'fixed');
   if (index < 0) return { index, isFixed: false };
   return { index, isFixed: firstAt(events, isReopen, index + 1) === null };
 }
@@ -458,10 +468,10 @@ function afterFixClock(
   const fixed = ctx.events[fix.index];
   if (fixed === undefined) return pendingState(clock);
   let startedAt = fixed.at;
-  let stopType = 'manager_update.recorded';
+  let stopType: ClockSignal = 'manager_update';
   if (clock === 'verification') {
     if (!fix.isFixed) return pendingState(clock);
-    stopType = 'verification.recorded';
+    stopType = 'verification';
     // The call-back comes after the promised date: never before the latest committed due.
     const promisedAt = latestCommitment(ctx.events)?.dueAt;
     if (promisedAt !== undefined && promisedAt.getTime() > startedAt.getTime()) {
@@ -485,31 +495,31 @@ function afterFixClock(
 /**
  * The state of every tracked clock of one complaint at `now`, in {@link clockKinds} order.
  *
- * `complaint.received` starts the clocks at {@link clockStartAt}; before it, every tracked clock is
- * 'pending'. `complaint.status_changed` into one of `pauseStatuses` pauses the clocks listed in
+ * `received` starts the clocks at {@link clockStartAt}; before it, every tracked clock is
+ * 'pending'. `status_changed` into one of `pauseStatuses` pauses the clocks listed in
  * `pausedClocks` until the status leaves them (see {@link pauseIntervals}). A change to
  * 'cancelled' stops every running clock at that instant ('met' if within its due, else
  * 'breached'); a clock with a single stop stays stopped after a reopen, while fix and next_update
  * run again as after a fix. The clocks:
- * - acknowledge: stops at the first `complaint.acknowledged`.
- * - first_response: stops at the first `message.sent`, `readback.sent` or `commitment.made` by
+ * - acknowledge: stops at the first `acknowledged`.
+ * - first_response: stops at the first `response` or `commitment` by
  *   staff (actorType 'user' or 'api').
- * - next_update (keep the customer in the loop): each staff update (`message.sent`,
- *   `readback.sent`, `commitment.made`, `manager_update.recorded` by 'user'/'api') ends the current
- *   cycle and starts a new one at the update; `complaint.fixed` or a change to 'closed' or
+ * - next_update (keep the customer in the loop): each staff update (`response`,
+ *   `commitment`, `manager_update` by 'user'/'api') ends the current
+ *   cycle and starts a new one at the update; `fixed` or a change to 'closed' or
  *   'cancelled' stops it; a reopen starts a new cycle. A cycle is breached when it ended (or, for
  *   the current one, `now` is) after its due; the state is that of the current cycle.
- * - commitment: stops at the first `commitment.made`.
- * - fix: its due is the latest `commitment.made`'s `data.dueAt` (a re-commitment moves it; a pause
+ * - commitment: stops at the first `commitment`.
+ * - fix: its due is the latest `commitment`'s `data.dueAt` (a re-commitment moves it; a pause
  *   extends it by the paused business time after that commitment; the warning and the used share
  *   are measured in business time from that commitment to its due). Without a commitment it runs
  *   on the policy's fix target from the start (so regulatory presets such as "8 weeks" hold before
- *   any promise); with neither, it is not tracked. Stops at `complaint.fixed`; a reopen makes it
+ *   any promise); with neither, it is not tracked. Stops at `fixed`; a reopen makes it
  *   run again with the same due.
- * - manager_update: starts at the latest `complaint.fixed` and stops at the first
- *   `manager_update.recorded` after it; pending before any fix.
- * - verification: starts at the later of the latest `complaint.fixed` and the latest committed
- *   due ("after the promised date") and stops at the first `verification.recorded` after that fix;
+ * - manager_update: starts at the latest `fixed` and stops at the first
+ *   `manager_update` after it; pending before any fix.
+ * - verification: starts at the later of the latest `fixed` and the latest committed
+ *   due ("after the promised date") and stops at the first `verification` after that fix;
  *   pending while the case is not fixed (never fixed, or reopened since).
  * @throws RangeError for an invalid Date, target or warnAtPercent (outside 0–100).
  */
@@ -522,7 +532,7 @@ export function evaluateClocks(
   assertPercent(policy.warnAtPercent);
   const nowMs = instantOf(now, 'now');
   const all = history(events, nowMs);
-  const receivedIndex = all.findIndex((e) => e.type === 'complaint.received');
+  const receivedIndex = all.findIndex((e) => e.type === 'received');
   const received = all[receivedIndex];
   if (received === undefined) {
     return clockKinds.filter((k) => policy.targets[k] !== undefined).map(pendingState);
@@ -547,9 +557,7 @@ export function evaluateClocks(
     if (target === undefined) continue;
     switch (clock) {
       case 'acknowledge':
-        states.push(
-          firstEventClock(ctx, clock, target, (e) => e.type === 'complaint.acknowledged'),
-        );
+        states.push(firstEventClock(ctx, clock, target, (e) => e.type === 'acknowledged'));
         break;
       case 'first_response':
         states.push(
@@ -557,7 +565,7 @@ export function evaluateClocks(
         );
         break;
       case 'commitment':
-        states.push(firstEventClock(ctx, clock, target, (e) => e.type === 'commitment.made'));
+        states.push(firstEventClock(ctx, clock, target, (e) => e.type === 'commitment'));
         break;
       case 'next_update':
         states.push(nextUpdateClock(ctx, target));

@@ -21,17 +21,9 @@ import {
   type Pause,
 } from './business-calendar.ts';
 
-export const durationUnits = [
-  'business_minutes',
-  'business_hours',
-  'business_days',
-  'calendar_minutes',
-  'calendar_hours',
-  'calendar_days',
-  'calendar_weeks',
-  'close_of_business_days',
-] as const;
-export type DurationUnit = (typeof durationUnits)[number];
+import { durationUnits, type DurationUnit } from '../../kernel/index.ts';
+
+export { durationUnits, type DurationUnit };
 
 export type Target = { amount: number; unit: DurationUnit };
 

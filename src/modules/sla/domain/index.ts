@@ -69,3 +69,17 @@ export {
 } from './clocks.ts';
 export type { LocalisedText, RegulatoryPreset } from './presets.ts';
 export { findRegulatoryPreset, regulatoryPresets } from './presets.ts';
+export type { ClockSignal } from './clocks.ts';
+export { clockSignals } from './clocks.ts';
+export {
+  choosePolicy,
+  type ChoosablePolicy,
+  type PolicyCase,
+  type PolicyMatch,
+} from './policy-choice.ts';
+export {
+  effectiveCalendar,
+  holidaysOfYear,
+  type CalendarRecord,
+  type YearHolidays,
+} from './effective-calendar.ts';

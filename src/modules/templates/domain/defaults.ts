@@ -1,6 +1,8 @@
 import type { Language } from '../../../platform/i18n.ts';
 
-export type TemplateStep = 'thank' | 'readback' | 'apologise';
+/** The messages that have templates: step 1's thank-you, step 2's read-back, step 3's apology. */
+export const templateSteps = ['thank', 'readback', 'apologise'] as const;
+export type TemplateStep = (typeof templateSteps)[number];
 export type DefaultTemplate = {
   step: TemplateStep;
   language: Language;

@@ -1,9 +1,10 @@
-import type { Db } from '../platform/db/index.ts';
-import { systemActor } from '../platform/actor.ts';
-import type { Services } from './app.ts';
-import { defaultCalendar, defaultPolicies } from '../modules/sla/index.ts';
-
-type ReasonSeed = { code: string; vi: string; en: string; zh: string; children?: ReasonSeed[] };
+export type ReasonSeed = {
+  code: string;
+  vi: string;
+  en: string;
+  zh: string;
+  children?: ReasonSeed[];
+};
 
 /** A starting taxonomy of complaint reasons for a service business; admins change it freely. */
 export const defaultReasons: ReasonSeed[] = [
@@ -84,42 +85,3 @@ export const defaultReasons: ReasonSeed[] = [
     ],
   },
 ];
-
-/** Creates an org ready to use: default reasons and the message templates in three languages. */
-export async function provisionOrg(
-  db: Db,
-  services: Services,
-  input: {
-    slug: string;
-    name: string;
-    referencePrefix?: string;
-    defaultLanguage?: string;
-    timeZone?: string;
-  },
-) {
-  const org = await services.org.createOrg(input);
-  await services.templates.installDefaults(db, org.id);
-  const insert = async (seeds: ReasonSeed[], parentId: string | null) => {
-    let order = 0;
-    for (const seed of seeds) {
-      const reason = await services.reasons.create(org.id, systemActor, {
-        parentId,
-        code: seed.code,
-        names: { vi: seed.vi, en: seed.en, zh: seed.zh },
-        active: true,
-        sortOrder: order++,
-      });
-      if (seed.children) await insert(seed.children, reason.id);
-    }
-  };
-  await insert(defaultReasons, null);
-  const calendar = await services.sla.createCalendar(
-    org.id,
-    systemActor,
-    defaultCalendar(org.timeZone),
-  );
-  for (const policy of defaultPolicies) {
-    await services.sla.createPolicy(org.id, systemActor, { ...policy, calendarId: calendar.id });
-  }
-  return org;
-}

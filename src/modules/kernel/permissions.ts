@@ -1,3 +1,4 @@
+/** Roles and what each may do. Every route declares one of these permissions. */
 export const roles = ['admin', 'manager', 'agent', 'responder', 'quality'] as const;
 export type Role = (typeof roles)[number];
 
@@ -90,8 +91,3 @@ export const apiKeyPermissions: readonly Permission[] = [
 
 export const isRole = (value: string): value is Role =>
   (roles as readonly string[]).includes(value);
-
-/** Sign-in lockout: this many failures in a row lock the account for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-export const SESSION_DAYS = 14;

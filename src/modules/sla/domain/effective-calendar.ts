@@ -1,14 +1,11 @@
+import type { BusinessCalendar, Period, WeeklyHours } from './business-calendar.ts';
+import { expandCustomHolidays, type CustomHolidayDef } from './custom-holidays.ts';
 import {
   applyHolidaysToCalendar,
-  expandCustomHolidays,
   generateVnHolidays,
-  type BusinessCalendar,
-  type CustomHolidayDef,
   type Holiday,
   type HolidayOverrides,
-  type Period,
-  type WeeklyHours,
-} from './domain/index.ts';
+} from './vn-holidays.ts';
 
 /** A calendar as stored: the hours, plus the rules that generate its holidays year by year. */
 export type CalendarRecord = {
@@ -69,17 +66,12 @@ export function holidaysOfYear(record: CalendarRecord, year: number): YearHolida
   return { generated, effective, workdays };
 }
 
-const cache = new Map<string, BusinessCalendar>();
-
 /**
  * The plain BusinessCalendar the arithmetic needs, for the years around `at` (a clock rarely
- * spans more). Cached by calendar id and version: a changed calendar has a new version.
+ * spans more): the year before it to two years after it.
  */
 export function effectiveCalendar(record: CalendarRecord, at: Date): BusinessCalendar {
   const year = at.getUTCFullYear();
-  const key = `${record.id}:${record.version}:${year}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   const holidays = new Set<string>();
   let dateHours: Record<string, readonly Period[]> = {};
   for (let y = year - 1; y <= year + 2; y++) {
@@ -87,13 +79,10 @@ export function effectiveCalendar(record: CalendarRecord, at: Date): BusinessCal
     for (const h of effective) holidays.add(h.date);
     for (const w of workdays) dateHours = { ...dateHours, [w.date]: w.hours };
   }
-  const calendar: BusinessCalendar = {
+  return {
     timeZone: record.timeZone,
     weeklyHours: record.weeklyHours,
     holidays: [...holidays].sort(),
     dateHours: { ...dateHours, ...record.dateHours },
   };
-  if (cache.size > 500) cache.clear();
-  cache.set(key, calendar);
-  return calendar;
 }

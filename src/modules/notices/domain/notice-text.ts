@@ -1,7 +1,8 @@
-import type { Language } from '../../platform/i18n.ts';
-import type { NoticeKind } from './notices.service.ts';
+import type { Language } from '../../../platform/i18n.ts';
+import type { ClockKind } from '../../kernel/index.ts';
+import type { NoticeKind } from '../notices.contract.ts';
 
-const clockNames: Record<Language, Record<string, string>> = {
+const clockNames: Record<Language, Record<ClockKind, string>> = {
   vi: {
     acknowledge: 'xác nhận đã nhận',
     first_response: 'phản hồi đầu tiên',
@@ -64,9 +65,16 @@ export function noticeTitle(
   data: Record<string, unknown>,
   lang: Language,
 ): string {
-  const clock = typeof data.clock === 'string' ? (clockNames[lang][data.clock] ?? data.clock) : '';
-  return titles[lang][kind]
-    .replace('{reference}', String(data.reference ?? ''))
-    .replace('{clock}', clock)
-    .replace('{level}', String(data.level ?? ''));
+  const clock =
+    typeof data.clock === 'string' ? (clockNames[lang][data.clock as ClockKind] ?? data.clock) : '';
+  const values: Record<string, string> = {
+    reference: String(data.reference ?? ''),
+    clock,
+    level: String(data.level ?? ''),
+  };
+  // One pass with a function: text from a record is never read as a pattern or a placeholder.
+  return titles[lang][kind].replace(
+    /\{(reference|clock|level)\}/g,
+    (_, key: string) => values[key]!,
+  );
 }

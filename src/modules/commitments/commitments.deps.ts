@@ -1,0 +1,15 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { ComplaintService } from '../complaints/index.ts';
+import type { NoticesService } from '../notices/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { SlaService } from '../sla/index.ts';
+
+export type CommitmentDeps = {
+  db: Db;
+  clock: Clock;
+  sla: SlaService;
+  complaints: ComplaintService;
+  notices: NoticesService;
+  org: OrgService;
+};

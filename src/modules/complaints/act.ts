@@ -1,0 +1,114 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Executor, Tx } from '../../platform/db/index.ts';
+import type { Language } from '../../platform/i18n.ts';
+import type { CaseWork, Visibility } from './case-work.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import * as repo from './complaints.repository.ts';
+import type { ComplaintEventData, ComplaintEventType } from './domain/events.ts';
+import type { ComplaintStatus } from './domain/status.ts';
+import * as events from './events.repository.ts';
+
+/** What another module may do to one complaint, inside its locked transaction. */
+export type ComplaintTools = {
+  complaint: {
+    id: string;
+    reference: string;
+    status: ComplaintStatus;
+    language: Language;
+    ownerId: string | null;
+    intakeAgentId: string | null;
+  };
+  customer: { id: string; name: string; email: string | null };
+  org: { name: string; timeZone: string };
+  addEvent<T extends ComplaintEventType>(
+    actor: Actor,
+    type: T,
+    visibility: Visibility,
+    data: ComplaintEventData<T>,
+  ): Promise<string>;
+  /** Queues an e-mail when the customer has an address; returns the channel used. */
+  messageCustomer(subject: string, body: string): Promise<'email' | 'portal'>;
+  /** Step 4: the due in force, and the department it is promised on behalf of. */
+  setCommitment(dueAt: Date, departmentId: string | null): Promise<void>;
+  startWork(actor: Actor): Promise<void>;
+  claimIfUnowned(actor: Actor): Promise<void>;
+};
+
+/** For other modules (commitments, follow-ups): changes and reads through the owner. */
+export function createComplaintAccess(
+  deps: Pick<ComplaintDeps, 'clock' | 'mail'> & { work: CaseWork },
+) {
+  const { clock, mail, work } = deps;
+
+  return {
+    /** A change to one complaint, locked, in one transaction, with the tools to act on it. */
+    async act<T>(
+      orgId: string,
+      id: string,
+      fn: (tx: Tx, tools: ComplaintTools) => Promise<T>,
+    ): Promise<T> {
+      return work.change(orgId, id, async (tx, complaint) => {
+        const { customer, org } = await work.customerAndOrg(tx, complaint);
+        return fn(tx, {
+          complaint: {
+            id: complaint.id,
+            reference: complaint.reference,
+            status: complaint.status,
+            language: complaint.language,
+            ownerId: complaint.ownerId,
+            intakeAgentId: complaint.intakeAgentId,
+          },
+          customer: { id: customer.id, name: customer.name, email: customer.email },
+          org: { name: org.name, timeZone: org.timeZone },
+          addEvent: (actor, type, visibility, data) =>
+            work.addEvent(tx, complaint, actor, type, visibility, data),
+          async messageCustomer(subject, body) {
+            if (!customer.email) return 'portal';
+            await mail.queue(tx, {
+              orgId,
+              complaintId: id,
+              kind: 'message',
+              to: customer.email,
+              subject,
+              text: body,
+            });
+            return 'email';
+          },
+          setCommitment: (dueAt, departmentId) =>
+            repo.updateComplaint(
+              tx,
+              orgId,
+              id,
+              { committedDueAt: dueAt, committedDepartmentId: departmentId },
+              clock.now(),
+            ),
+          startWork: (actor) => work.startWork(tx, complaint, actor),
+          claimIfUnowned: (actor) => work.claimIfUnowned(tx, complaint, actor),
+        });
+      });
+    },
+
+    /** Whether the complaint exists in the org (another org's answers false). */
+    exists: async (executor: Executor, orgId: string, id: string) =>
+      (await repo.findComplaint(executor, orgId, id)) !== undefined,
+
+    /** Reference and customer name of complaints, for other modules' lists. */
+    async labels(
+      executor: Executor,
+      orgId: string,
+      ids: readonly string[],
+    ): Promise<Map<string, { reference: string; customerName: string }>> {
+      if (ids.length === 0) return new Map();
+      const rows = await repo.findLabels(executor, orgId, ids);
+      return new Map(
+        rows.map((r) => [r.id, { reference: r.reference, customerName: r.customerName }]),
+      );
+    },
+
+    /** When each complaint was fixed, every time, in order (the promise ledger reads these). */
+    fixesOf: (executor: Executor, orgId: string, ids: readonly string[]) =>
+      events.listFixes(executor, orgId, ids),
+  };
+}
+
+export type ComplaintAccess = ReturnType<typeof createComplaintAccess>;

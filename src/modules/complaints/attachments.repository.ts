@@ -1,0 +1,84 @@
+import type { Selectable } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/index.ts';
+import type { AttachmentsTable } from '../../platform/db/schema.ts';
+
+export type Attachment = {
+  id: string;
+  complaintId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedByType: 'user' | 'customer' | 'api' | 'system';
+  isPublic: boolean;
+  createdAt: Date;
+};
+
+export async function insertAttachment(
+  tx: Tx,
+  orgId: string,
+  a: Omit<Attachment, 'id'> & { uploadedById: string | null },
+): Promise<Attachment> {
+  const r = await tx
+    .insertInto('attachments')
+    .values({
+      org_id: orgId,
+      complaint_id: a.complaintId,
+      filename: a.filename,
+      content_type: a.contentType,
+      size_bytes: a.sizeBytes,
+      sha256: a.sha256,
+      storage_key: a.storageKey,
+      uploaded_by_type: a.uploadedByType,
+      uploaded_by_id: a.uploadedById,
+      is_public: a.isPublic,
+      created_at: a.createdAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...a, id: r.id };
+}
+
+const toAttachment = (r: Selectable<AttachmentsTable>): Attachment => ({
+  id: r.id,
+  complaintId: r.complaint_id,
+  filename: r.filename,
+  contentType: r.content_type,
+  sizeBytes: Number(r.size_bytes),
+  sha256: r.sha256,
+  storageKey: r.storage_key,
+  uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
+  isPublic: r.is_public,
+  createdAt: r.created_at,
+});
+
+export async function listAttachments(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+  publicOnly: boolean,
+): Promise<Attachment[]> {
+  let query = db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId);
+  if (publicOnly) query = query.where('is_public', '=', true);
+  const rows = await query.orderBy('created_at').execute();
+  return rows.map(toAttachment);
+}
+
+export async function findAttachment(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<Attachment | undefined> {
+  const r = await db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r ? toAttachment(r) : undefined;
+}

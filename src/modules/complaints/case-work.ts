@@ -1,0 +1,223 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { Executor, Tx } from '../../platform/db/index.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import { toMinorUnits } from '../../platform/contract/money.ts';
+import { nationalDigits, type Customer } from '../customers/index.ts';
+import type { ComplaintClocks } from './clocks.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import * as repo from './complaints.repository.ts';
+import type { Complaint } from './complaints.repository.ts';
+import {
+  complaintEventData,
+  complaintEvents,
+  type ComplaintEventData,
+  type ComplaintEventType,
+} from './domain/events.ts';
+import { buildSearchText } from './domain/search-text.ts';
+import { canTransition, type ComplaintStatus } from './domain/status.ts';
+import * as eventsRepo from './events.repository.ts';
+import * as facts from './facts.repository.ts';
+
+export type Visibility = 'public' | 'internal';
+
+/** An amount as typed (500000 VND, 12.5 USD) in minor units, or a 400 naming the field. */
+export function moneyOf(
+  amount: number | null | undefined,
+  currency: string | null | undefined,
+  field: string,
+) {
+  if (amount === null || amount === undefined) return { amount: null, currency: null };
+  const code = currency ?? 'VND';
+  const minor = toMinorUnits(amount, code);
+  if (minor === undefined) throw invalidField(field);
+  return { amount: minor, currency: code };
+}
+
+export const customerActor = (customer: { id: string; name: string }): Actor => ({
+  type: 'customer',
+  id: customer.id,
+  name: customer.name,
+});
+
+export const searchTextOf = (
+  c: Parameters<typeof buildSearchText>[0],
+  customer: Customer,
+  factTexts: readonly string[] = [],
+) =>
+  buildSearchText(
+    c,
+    {
+      ...customer,
+      nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
+    },
+    factTexts,
+  );
+
+/**
+ * The steps every complaint use case shares: load and lock a case, write its timeline, move
+ * its status by the transition table, and keep its clocks and search text current.
+ */
+export function createCaseWork(
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl'> & {
+    clocks: ComplaintClocks;
+  },
+) {
+  const { db, clock, customers, org, reasons, clocks } = deps;
+
+  async function getComplaint(executor: Executor, orgId: string, id: string): Promise<Complaint> {
+    const complaint = await repo.findComplaint(executor, orgId, id);
+    if (!complaint) throw new AppError('not_found');
+    return complaint;
+  }
+
+  async function getOrg(executor: Executor, orgId: string) {
+    const found = await org.findOrg(executor, orgId);
+    if (!found) throw new AppError('not_found');
+    return found;
+  }
+
+  /** Appends to the timeline; the data is checked against the event's schema. */
+  async function addEvent<T extends ComplaintEventType>(
+    tx: Tx,
+    complaint: { orgId: string; id: string },
+    actor: Actor,
+    type: T,
+    visibility: Visibility,
+    data: ComplaintEventData<T>,
+  ): Promise<string> {
+    const parsed = complaintEventData[type].parse(data) as Record<string, unknown>;
+    return eventsRepo.insertEvent(tx, {
+      orgId: complaint.orgId,
+      complaintId: complaint.id,
+      type,
+      actor,
+      visibility,
+      data: parsed,
+      at: clock.now(),
+    });
+  }
+
+  /** Changes the status through the transition table, with an event; no-op if unchanged. */
+  async function transition(
+    tx: Tx,
+    complaint: Complaint,
+    actor: Actor,
+    to: ComplaintStatus,
+    note: string | null,
+    visibility: Visibility = 'public',
+  ): Promise<void> {
+    if (complaint.status === to) return;
+    if (!canTransition(complaint.status, to))
+      throw new AppError('invalid_transition', { params: { from: complaint.status, to } });
+    await repo.updateComplaint(tx, complaint.orgId, complaint.id, { status: to }, clock.now());
+    await addEvent(tx, complaint, actor, complaintEvents.statusChanged, visibility, {
+      from: complaint.status,
+      to,
+      ...(note ? { note } : {}),
+    });
+    if (to === 'fixed') await addEvent(tx, complaint, actor, complaintEvents.fixed, 'public', {});
+    complaint.status = to;
+  }
+
+  /**
+   * The first person who works on an unowned case (a web or e-mail complaint) becomes its
+   * owner, so that its clocks always have someone to warn and to escalate from.
+   */
+  async function claimIfUnowned(tx: Tx, complaint: Complaint, actor: Actor): Promise<void> {
+    if (complaint.ownerId || actor.type !== 'user' || !actor.id) return;
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { ownerId: actor.id },
+      clock.now(),
+    );
+    await addEvent(tx, complaint, actor, complaintEvents.assigned, 'internal', {
+      from: null,
+      to: actor.id,
+      toName: actor.name,
+      automatic: true,
+    });
+    complaint.ownerId = actor.id;
+  }
+
+  /** Work starts: a new case moves to in progress, quietly. */
+  async function startWork(tx: Tx, complaint: Complaint, actor: Actor): Promise<void> {
+    if (complaint.status === 'new')
+      await transition(tx, complaint, actor, 'in_progress', null, 'internal');
+  }
+
+  /** Runs a change on one complaint, locked, in one transaction; the clocks follow in it. */
+  async function change<T>(
+    orgId: string,
+    id: string,
+    fn: (tx: Tx, complaint: Complaint) => Promise<T>,
+  ): Promise<T> {
+    return db.transaction().execute(async (tx) => {
+      if (!(await repo.lockComplaint(tx, orgId, id))) throw new AppError('not_found');
+      const complaint = await getComplaint(tx, orgId, id);
+      const result = await fn(tx, complaint);
+      await clocks.refresh(tx, orgId, id);
+      return result;
+    });
+  }
+
+  async function customerAndOrg(executor: Executor, complaint: Complaint) {
+    const [customer, found] = await Promise.all([
+      customers.findCustomer(executor, complaint.orgId, complaint.customerId),
+      getOrg(executor, complaint.orgId),
+    ]);
+    if (!customer) throw new AppError('not_found');
+    return { customer, org: found };
+  }
+
+  async function refreshSearchText(tx: Tx, complaint: Complaint): Promise<void> {
+    const customer = await customers.findCustomer(tx, complaint.orgId, complaint.customerId);
+    if (!customer) return;
+    const texts = (await facts.listFactVersions(tx, complaint.orgId, complaint.id))
+      .slice(0, 3)
+      .flatMap((f) => [f.whatHappened, f.askText]);
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { searchText: searchTextOf(complaint, customer, texts) },
+      complaint.updatedAt,
+    );
+  }
+
+  async function assertUser(
+    executor: Executor,
+    orgId: string,
+    userId: string | null | undefined,
+    field: string,
+  ) {
+    if (userId && !(await org.isActiveMember(executor, orgId, userId))) throw invalidField(field);
+  }
+
+  async function assertReason(
+    executor: Executor,
+    orgId: string,
+    reasonId: string | null | undefined,
+    field: string,
+  ) {
+    if (reasonId && !(await reasons.find(executor, orgId, reasonId))) throw invalidField(field);
+  }
+
+  return {
+    getComplaint,
+    getOrg,
+    addEvent,
+    transition,
+    claimIfUnowned,
+    startWork,
+    change,
+    customerAndOrg,
+    refreshSearchText,
+    assertUser,
+    assertReason,
+    trackingUrl: (token: string): string => `${deps.publicUrl}/track/${token}`,
+  };
+}
+
+export type CaseWork = ReturnType<typeof createCaseWork>;

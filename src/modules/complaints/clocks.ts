@@ -1,0 +1,91 @@
+import type { Executor, Tx } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Language } from '../../platform/i18n.ts';
+import type { ClockInput, ClockTimer } from '../sla/index.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import * as repo from './complaints.repository.ts';
+import { clockEventTypes, toClockEvents } from './domain/clock-events.ts';
+import * as events from './events.repository.ts';
+
+/**
+ * The complaint's side of the clocks: it gives the sla module the case's history and stores the
+ * due summary sla returns, in the same transaction as the change. sla never reads complaints.
+ */
+export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
+  const { db, sla } = deps;
+
+  async function inputOf(
+    executor: Executor,
+    orgId: string,
+    id: string,
+  ): Promise<ClockInput | undefined> {
+    const facts = await repo.findClockFacts(executor, orgId, id);
+    if (!facts) return undefined;
+    const history = await events.listEvents(executor, orgId, id, { types: clockEventTypes });
+    return {
+      orgId,
+      complaintId: id,
+      reference: facts.reference,
+      ownerId: facts.owner_id,
+      intakeAgentId: facts.intake_agent_id,
+      reasonId: facts.reason_id,
+      severity: facts.severity,
+      channel: facts.channel,
+      customerTier: facts.tier,
+      policyId: facts.policy_id,
+      events: toClockEvents(
+        history.map((e) => ({
+          type: e.type,
+          at: e.createdAt,
+          actorType: e.actorType,
+          data: e.data,
+        })),
+      ),
+    };
+  }
+
+  /** Re-derives the clocks after a change and stores what the queue sorts by. */
+  async function refresh(tx: Tx, orgId: string, id: string): Promise<void> {
+    const input = await inputOf(tx, orgId, id);
+    if (!input) return;
+    await repo.setDueSummary(tx, orgId, id, await sla.evaluate(tx, input));
+  }
+
+  return {
+    refresh,
+
+    /** A warning, breach or escalation timer that sla set for this complaint. */
+    async onTimer(timer: ClockTimer): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        const input = await inputOf(tx, timer.orgId, timer.complaintId);
+        if (!input) return;
+        const summary = await sla.fire(tx, input, timer);
+        if (summary) await repo.setDueSummary(tx, timer.orgId, timer.complaintId, summary);
+      });
+    },
+
+    /** After a policy or calendar change: every open complaint of the org, in batches. */
+    async recomputeOrg(orgId: string): Promise<number> {
+      let after: string | null = null;
+      let total = 0;
+      for (;;) {
+        const ids = await repo.openComplaintIds(db, orgId, after, 200);
+        if (ids.length === 0) return total;
+        await db.transaction().execute(async (tx) => {
+          for (const id of ids) await refresh(tx, orgId, id);
+        });
+        total += ids.length;
+        after = ids.at(-1) ?? null;
+      }
+    },
+
+    /** The live clocks of one complaint, derived now. */
+    async describe(orgId: string, id: string, lang: Language) {
+      const input = await inputOf(db, orgId, id);
+      if (!input) throw new AppError('not_found');
+      return sla.describe(db, input, lang);
+    },
+  };
+}
+
+export type ComplaintClocks = ReturnType<typeof createComplaintClocks>;

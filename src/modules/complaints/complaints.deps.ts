@@ -1,0 +1,24 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { FileStore } from '../../platform/files.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { MailService } from '../mail/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { ReasonService } from '../reasons/index.ts';
+import type { SlaService } from '../sla/index.ts';
+import type { TemplateService } from '../templates/index.ts';
+
+/** Everything the complaint use cases may reach; each use-case file takes what it needs. */
+export type ComplaintDeps = {
+  db: Db;
+  clock: Clock;
+  files: FileStore;
+  customers: CustomerService;
+  reasons: ReasonService;
+  templates: TemplateService;
+  mail: MailService;
+  org: OrgService;
+  sla: SlaService;
+  publicUrl: string;
+  uploadMaxBytes: number;
+};

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { channelSchema, statusSchema } from '../../kernel/kernel.contract.ts';
+
+/**
+ * Every kind of event on a complaint's timeline, with the shape of its data. The timeline is
+ * append-only and is also the case's audit trail; the clocks are derived from it
+ * (clock-events.ts). Code names an event through `complaintEvents`, never as a bare string.
+ */
+export const complaintEvents = {
+  received: 'complaint.received',
+  acknowledged: 'complaint.acknowledged',
+  statusChanged: 'complaint.status_changed',
+  fixed: 'complaint.fixed',
+  updated: 'complaint.updated',
+  assigned: 'complaint.assigned',
+  factsRecorded: 'facts.recorded',
+  readbackSent: 'readback.sent',
+  readbackConfirmed: 'readback.confirmed',
+  messageSent: 'message.sent',
+  messageReceived: 'message.received',
+  noteAdded: 'note.added',
+  trackingLinkIssued: 'tracking_link.issued',
+  attachmentAdded: 'attachment.added',
+  commitmentMade: 'commitment.made',
+  deadlineRequestSent: 'deadline_request.sent',
+  deadlineRequestAnswered: 'deadline_request.answered',
+  managerUpdateRecorded: 'manager_update.recorded',
+  verificationRecorded: 'verification.recorded',
+} as const;
+
+export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
+
+const deliveredVia = z.enum(['email', 'portal']);
+const version = z.number().int().min(1);
+
+/** The data each event carries, checked when it is written. */
+export const complaintEventData = {
+  [complaintEvents.received]: z.object({ channel: channelSchema }),
+  [complaintEvents.acknowledged]: z.object({ via: deliveredVia, to: z.string().nullable() }),
+  [complaintEvents.statusChanged]: z.object({
+    from: statusSchema,
+    to: statusSchema,
+    note: z.string().optional(),
+  }),
+  [complaintEvents.fixed]: z.object({}),
+  [complaintEvents.updated]: z.object({
+    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  }),
+  [complaintEvents.assigned]: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    toName: z.string().nullable(),
+    automatic: z.boolean().optional(),
+  }),
+  [complaintEvents.factsRecorded]: z.object({
+    version,
+    supersedesConfirmed: z.number().int().nullable(),
+  }),
+  [complaintEvents.readbackSent]: z.object({ version, via: deliveredVia, text: z.string() }),
+  [complaintEvents.readbackConfirmed]: z.object({
+    version,
+    via: z.enum(['portal', 'verbal']),
+    by: z.string().nullable(),
+    method: z.string(),
+    note: z.string().optional(),
+  }),
+  [complaintEvents.messageSent]: z.object({
+    step: z.enum(['apologise', 'other']),
+    subject: z.string(),
+    body: z.string(),
+    via: deliveredVia,
+  }),
+  [complaintEvents.messageReceived]: z.object({ body: z.string(), via: z.enum(['portal']) }),
+  [complaintEvents.noteAdded]: z.object({ body: z.string() }),
+  [complaintEvents.trackingLinkIssued]: z.object({}),
+  [complaintEvents.attachmentAdded]: z.object({
+    attachmentId: z.string(),
+    filename: z.string(),
+    sizeBytes: z.number(),
+  }),
+  [complaintEvents.commitmentMade]: z.object({
+    dueAt: z.string(),
+    sequence: z.number().int().min(1),
+    previousDueAt: z.string().nullable(),
+    reason: z.string().nullable(),
+    taskTypeName: z.string().nullable(),
+    body: z.string(),
+    via: deliveredVia,
+  }),
+  [complaintEvents.deadlineRequestSent]: z.object({
+    requestId: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    question: z.string(),
+  }),
+  [complaintEvents.deadlineRequestAnswered]: z.object({
+    requestId: z.string(),
+    dueAt: z.string(),
+    note: z.string().nullable(),
+  }),
+  // Step 6 (the manager's update and the verification call-back) records these; the clocks
+  // already stop on them.
+  [complaintEvents.managerUpdateRecorded]: z.looseObject({}),
+  [complaintEvents.verificationRecorded]: z.looseObject({}),
+} satisfies Record<ComplaintEventType, z.ZodType>;
+
+export type ComplaintEventData<T extends ComplaintEventType> = z.input<
+  (typeof complaintEventData)[T]
+>;
+
+export const complaintEventTypes = Object.values(complaintEvents) as [
+  ComplaintEventType,
+  ...ComplaintEventType[],
+];
+
+/** One event of a complaint as the rest of the module sees it. */
+export type ComplaintEvent = {
+  [T in ComplaintEventType]: { type: T; data: ComplaintEventData<T> };
+}[ComplaintEventType];
+
+export const isComplaintEventType = (type: string): type is ComplaintEventType =>
+  (complaintEventTypes as readonly string[]).includes(type);

@@ -1,0 +1,100 @@
+import type { Scope } from '../../platform/actor.ts';
+import type { TemplateStep } from '../templates/index.ts';
+import { issueTrackingToken } from '../../platform/tokens.ts';
+import type { CaseWork } from './case-work.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import { complaintEvents } from './domain/events.ts';
+import { renderReadBack } from './domain/readback.ts';
+import * as facts from './facts.repository.ts';
+import * as links from './links.repository.ts';
+
+/** Writing to the customer (step 3's apology among them), internal notes and private links. */
+export function createMessages(
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'templates' | 'mail' | 'publicUrl'> & {
+    work: CaseWork;
+  },
+) {
+  const { db, clock, templates, mail, work } = deps;
+
+  return {
+    /** Editable suggestions for a step, filled in for this case. Never a script. */
+    async suggestions(scope: Scope, id: string, step: TemplateStep) {
+      const complaint = await work.getComplaint(db, scope.orgId, id);
+      const { customer, org } = await work.customerAndOrg(db, complaint);
+      const [latest] = await facts.listFactVersions(db, scope.orgId, id);
+      return templates.suggestions(scope.orgId, step, complaint.language, {
+        customerName: customer.name,
+        reference: complaint.reference,
+        orgName: org.name,
+        agentName: scope.actor.name ?? org.name,
+        trackingUrl: `${deps.publicUrl}/track/…`,
+        ...(latest
+          ? {
+              readBack: renderReadBack(latest, {
+                language: complaint.language,
+                customerName: customer.name,
+                reference: complaint.reference,
+                timeZone: org.timeZone,
+              }),
+            }
+          : {}),
+      });
+    },
+
+    /** A message to the customer. With step 'apologise' it is the step-3 apology. */
+    async sendMessage(
+      scope: Scope,
+      id: string,
+      input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
+    ): Promise<void> {
+      await work.change(scope.orgId, id, async (tx, complaint) => {
+        const { customer } = await work.customerAndOrg(tx, complaint);
+        const subject = input.subject || `[${complaint.reference}]`;
+        let via: 'email' | 'portal' = 'portal';
+        if (customer.email) {
+          await mail.queue(tx, {
+            orgId: scope.orgId,
+            complaintId: id,
+            kind: 'message',
+            to: customer.email,
+            subject,
+            text: input.body,
+          });
+          via = 'email';
+        }
+        await work.addEvent(tx, complaint, scope.actor, complaintEvents.messageSent, 'public', {
+          step: input.step,
+          subject,
+          body: input.body,
+          via,
+        });
+        await work.claimIfUnowned(tx, complaint, scope.actor);
+        await work.startWork(tx, complaint, scope.actor);
+      });
+    },
+
+    async addNote(scope: Scope, id: string, body: string): Promise<{ ok: true }> {
+      await work.change(scope.orgId, id, (tx, complaint) =>
+        work.addEvent(tx, complaint, scope.actor, complaintEvents.noteAdded, 'internal', { body }),
+      );
+      return { ok: true };
+    },
+
+    /** A new private link, e.g. to read out or text to a phone customer. Older links keep working. */
+    async issueTrackingLink(scope: Scope, id: string): Promise<{ trackingUrl: string }> {
+      return work.change(scope.orgId, id, async (tx, complaint) => {
+        const token = issueTrackingToken(scope.orgId);
+        await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
+        await work.addEvent(
+          tx,
+          complaint,
+          scope.actor,
+          complaintEvents.trackingLinkIssued,
+          'internal',
+          {},
+        );
+        return { trackingUrl: work.trackingUrl(token.token) };
+      });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { HttpApp } from '../../platform/http/app.ts';
+import { uploadParts } from '../../platform/http/multipart.ts';
+import { uuid } from '../../platform/contract/fields.ts';
+import type { FileStore } from '../../platform/files.ts';
+import {
+  portalConfirmRequest,
+  portalView,
+  publicComplaintRequest,
+  publicComplaintResponse,
+  publicOrgView,
+} from './complaints.contract.ts';
+import { sendAttachment } from './complaints.routes.ts';
+import type { ComplaintService } from './complaints.service.ts';
+
+const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+export function registerPublicRoutes(
+  app: HttpApp,
+  deps: {
+    complaints: ComplaintService;
+  },
+) {
+  const slugParams = z.object({ slug: z.string().min(1).max(63) });
+
+  app.get('/api/public/orgs/:slug', {
+    config: { permission: 'public', rateLimit: { max: 120, windowMs: 60_000 } },
+    schema: { tags: ['public'], params: slugParams, response: { 200: publicOrgView } },
+    handler: async (request) => deps.complaints.publicOrg(request.params.slug, request.lang),
+  });
+
+  app.post('/api/public/orgs/:slug/complaints', {
+    config: { permission: 'public', rateLimit: { max: 10, windowMs: 10 * 60_000 } },
+    schema: {
+      tags: ['public'],
+      params: slugParams,
+      body: publicComplaintRequest,
+      response: { 201: publicComplaintResponse },
+    },
+    handler: async (request, reply) =>
+      reply
+        .status(201)
+        .send(await deps.complaints.createFromPublicForm(request.params.slug, request.body)),
+  });
+}
+
+export function registerPortalRoutes(
+  app: HttpApp,
+  deps: { complaints: ComplaintService; files: FileStore },
+) {
+  const { complaints } = deps;
+  const limit = { max: 120, windowMs: 60_000 };
+
+  app.get('/api/portal/:token', {
+    config: { permission: 'public', rateLimit: limit },
+    schema: { tags: ['portal'], params: tokenParams, response: { 200: portalView } },
+    handler: async (request) => complaints.portal(request.params.token),
+  });
+
+  app.post('/api/portal/:token/readback/confirm', {
+    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
+    schema: {
+      tags: ['portal'],
+      params: tokenParams,
+      body: portalConfirmRequest,
+      response: { 200: portalView },
+    },
+    handler: async (request) =>
+      complaints.portalConfirm(request.params.token, request.body.version),
+  });
+
+  app.post('/api/portal/:token/messages', {
+    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
+    schema: {
+      tags: ['portal'],
+      params: tokenParams,
+      consumes: ['multipart/form-data', 'application/json'],
+      response: { 200: portalView },
+    },
+    handler: async (request) => {
+      const parts = request.isMultipart()
+        ? uploadParts(request)
+        : (async function* () {
+            const body = (request.body as { body?: unknown } | undefined)?.body;
+            yield {
+              kind: 'field' as const,
+              name: 'body',
+              value: typeof body === 'string' ? body : '',
+            };
+          })();
+      return complaints.portalReply(request.params.token, parts);
+    },
+  });
+
+  app.get('/api/portal/:token/attachments/:id', {
+    config: { permission: 'public', rateLimit: limit },
+    schema: { tags: ['portal'], params: z.object({ token: z.string().min(1).max(200), id: uuid }) },
+    handler: async (request, reply) =>
+      sendAttachment(
+        reply,
+        deps.files,
+        await complaints.portalAttachment(request.params.token, request.params.id),
+      ),
+  });
+}

@@ -1,0 +1,140 @@
+import { AppError, invalidField } from '../../platform/errors.ts';
+import { text } from '../../platform/contract/fields.ts';
+import type { UploadPart } from '../../platform/http/multipart.ts';
+import { hashToken, orgIdOfTrackingToken } from '../../platform/tokens.ts';
+import * as attachments from './attachments.repository.ts';
+import type { Attachment } from './attachments.repository.ts';
+import { customerActor, type CaseWork } from './case-work.ts';
+import type { PortalView } from './complaints.contract.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import { iso, toAttachmentView, toPortalEvent } from './complaints.views.ts';
+import { complaintEvents } from './domain/events.ts';
+import { renderReadBack } from './domain/readback.ts';
+import * as events from './events.repository.ts';
+import * as facts from './facts.repository.ts';
+import * as links from './links.repository.ts';
+import type { ComplaintQueries } from './queries.ts';
+import type { ReadBack } from './readback.ts';
+import type { Uploads } from './uploads.ts';
+
+const portalReplyBody = text({ max: 20_000 });
+
+/** The customer portal, reached by the private link only: status, read-back, replies, files. */
+export function createPortal(
+  deps: Pick<ComplaintDeps, 'db'> & {
+    work: CaseWork;
+    queries: ComplaintQueries;
+    readBack: ReadBack;
+    uploads: Uploads;
+  },
+) {
+  const { db, work, queries, readBack, uploads } = deps;
+
+  async function resolveToken(token: string): Promise<{ orgId: string; id: string }> {
+    const orgId = orgIdOfTrackingToken(token);
+    if (!orgId) throw new AppError('not_found');
+    const id = await links.findComplaintIdByToken(db, orgId, hashToken(token));
+    if (!id) throw new AppError('not_found');
+    return { orgId, id };
+  }
+
+  async function portal(token: string): Promise<PortalView> {
+    const { orgId, id } = await resolveToken(token);
+    const complaint = await work.getComplaint(db, orgId, id);
+    const { customer, org } = await work.customerAndOrg(db, complaint);
+    const [versions, timeline, files] = await Promise.all([
+      facts.listFactVersions(db, orgId, id),
+      events.listEvents(db, orgId, id, { publicOnly: true }),
+      attachments.listAttachments(db, orgId, id, true),
+    ]);
+    const sent = versions.find((v) => v.sentAt !== null || v.confirmedAt !== null);
+    const latest = versions[0];
+    const shown = latest && (latest.sentAt || latest.confirmedAt) ? latest : sent;
+    const confirmed = versions.find((v) => v.version === complaint.confirmedFactVersion);
+    return {
+      reference: complaint.reference,
+      status: complaint.status,
+      orgName: org.name,
+      language: complaint.language,
+      customerName: customer.name,
+      createdAt: complaint.createdAt.toISOString(),
+      acknowledgedAt: iso(complaint.acknowledgedAt),
+      readBack: shown
+        ? {
+            version: shown.version,
+            text: renderReadBack(shown, {
+              language: complaint.language,
+              customerName: customer.name,
+              reference: complaint.reference,
+              timeZone: org.timeZone,
+            }),
+            sentAt: iso(shown.sentAt),
+            confirmedAt: iso(shown.confirmedAt),
+          }
+        : null,
+      steps: await queries.stepsOf(db, complaint, confirmed),
+      events: timeline.map(toPortalEvent),
+      attachments: files.map(toAttachmentView),
+    };
+  }
+
+  return {
+    portal,
+
+    async portalConfirm(token: string, version: number): Promise<PortalView> {
+      const { orgId, id } = await resolveToken(token);
+      await work.change(orgId, id, async (tx, complaint) => {
+        const { customer } = await work.customerAndOrg(tx, complaint);
+        await readBack.confirmVersion(tx, complaint, customerActor(customer), version, {
+          via: 'portal',
+          by: customer.name,
+          method: 'portal',
+          note: null,
+        });
+      });
+      return portal(token);
+    },
+
+    /** The customer writes back from the portal, with text and/or files (multipart). */
+    async portalReply(token: string, parts: AsyncIterable<UploadPart>): Promise<PortalView> {
+      const { orgId, id } = await resolveToken(token);
+      const { saved, fields } = await uploads.receive(orgId, parts);
+      try {
+        const body = fields.body ?? '';
+        const parsed = portalReplyBody.safeParse(body);
+        if (!parsed.success)
+          throw invalidField(
+            'body',
+            parsed.error.issues[0]?.message.startsWith('field.')
+              ? parsed.error.issues[0].message
+              : 'field.invalid',
+          );
+        if (body.trim().length === 0 && saved.length === 0)
+          throw invalidField('body', 'field.required');
+        await work.change(orgId, id, async (tx, complaint) => {
+          const { customer } = await work.customerAndOrg(tx, complaint);
+          const actor = customerActor(customer);
+          if (body.length > 0)
+            await work.addEvent(tx, complaint, actor, complaintEvents.messageReceived, 'public', {
+              body,
+              via: 'portal',
+            });
+          await uploads.attach(tx, complaint, actor, saved);
+          if (complaint.status === 'waiting_customer')
+            await work.transition(tx, complaint, actor, 'in_progress', null);
+        });
+      } catch (error) {
+        await uploads.discard(saved);
+        throw error;
+      }
+      return portal(token);
+    },
+
+    async portalAttachment(token: string, attachmentId: string): Promise<Attachment> {
+      const { orgId, id } = await resolveToken(token);
+      const a = await attachments.findAttachment(db, orgId, attachmentId);
+      if (!a || a.complaintId !== id || !a.isPublic) throw new AppError('not_found');
+      return a;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Executor } from '../../platform/db/index.ts';
+import type { Scope } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Language } from '../../platform/i18n.ts';
+import { searchTerms } from '../../platform/db/search.ts';
+import { normalizePhone } from '../customers/index.ts';
+import * as attachments from './attachments.repository.ts';
+import type { CaseWork } from './case-work.ts';
+import type {
+  ComplaintDetail,
+  ComplaintList,
+  ListComplaintsQuery,
+  TimelineEvent,
+} from './complaints.contract.ts';
+import type { ComplaintDeps } from './complaints.deps.ts';
+import type { Complaint } from './complaints.repository.ts';
+import { toDetail, toListItem, toTimelineEvent, iso } from './complaints.views.ts';
+import { endOfLocalDay } from './domain/local-day.ts';
+import { deriveSteps } from './domain/steps.ts';
+import * as events from './events.repository.ts';
+import * as facts from './facts.repository.ts';
+import type { FactVersion } from './facts.repository.ts';
+import { listComplaints } from './queue.repository.ts';
+
+/** Reading complaints: the detail, the queue, the timeline, and where a case is in the loop. */
+export function createComplaintQueries(
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'customers'> & { work: CaseWork },
+) {
+  const { db, clock, customers, work } = deps;
+
+  async function stepsOf(
+    executor: Executor,
+    complaint: Complaint,
+    confirmed: FactVersion | undefined,
+  ): Promise<ComplaintDetail['steps']> {
+    const moments = await events.stepMoments(executor, complaint.orgId, complaint.id);
+    return deriveSteps({
+      acknowledgedAt: complaint.acknowledgedAt,
+      confirmedAt: confirmed?.confirmedAt ?? null,
+      apologisedAt: moments.apologisedAt,
+      committedAt: moments.committedAt,
+      fixedAt:
+        moments.fixedAt ??
+        (complaint.status === 'fixed' || complaint.status === 'closed'
+          ? complaint.updatedAt
+          : null),
+      status: complaint.status,
+    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
+  }
+
+  async function detail(orgId: string, id: string): Promise<ComplaintDetail> {
+    const complaint = await work.getComplaint(db, orgId, id);
+    const [org, customer, versions, files] = await Promise.all([
+      work.getOrg(db, orgId),
+      customers.findCustomer(db, orgId, complaint.customerId),
+      facts.listFactVersions(db, orgId, id),
+      attachments.listAttachments(db, orgId, id, false),
+    ]);
+    if (!customer) throw new AppError('not_found');
+    const confirmed = versions.find((v) => v.version === complaint.confirmedFactVersion);
+    const steps = await stepsOf(db, complaint, confirmed);
+    return toDetail(complaint, customer, versions, files, steps, org.timeZone);
+  }
+
+  return {
+    stepsOf,
+    detail,
+
+    async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
+      const phone = query.q ? (normalizePhone(query.q) ?? null) : null;
+      const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
+      const org = await work.getOrg(db, scope.orgId);
+      const result = await listComplaints(db, scope.orgId, {
+        ...query,
+        ownerFilter,
+        terms: query.q ? searchTerms(query.q) : [],
+        phone,
+        endOfToday: endOfLocalDay(clock.now(), org.timeZone),
+      });
+      const people = await customers.findCustomers(
+        db,
+        scope.orgId,
+        result.rows.map((c) => c.customerId),
+      );
+      return {
+        items: result.rows.map((c) => toListItem(c, people.get(c.customerId), lang)),
+        total: result.total,
+        totalIsCapped: result.totalIsCapped,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    async timeline(scope: Scope, id: string): Promise<TimelineEvent[]> {
+      await work.getComplaint(db, scope.orgId, id);
+      return (await events.listEvents(db, scope.orgId, id)).map(toTimelineEvent);
+    },
+  };
+}
+
+export type ComplaintQueries = ReturnType<typeof createComplaintQueries>;

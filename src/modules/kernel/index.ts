@@ -1,0 +1,4 @@
+export * from './vocabulary.ts';
+export * from './permissions.ts';
+export * from './kernel.contract.ts';
+export { wouldCreateCycle } from './tree.ts';

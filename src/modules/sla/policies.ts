@@ -1,0 +1,130 @@
+import type { Db, Tx } from '../../platform/db/index.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
+import type { Language } from '../../platform/i18n.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
+import { clockKinds } from '../kernel/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { OrgService } from '../org/index.ts';
+import { describeTarget, regulatoryPresets } from './domain/index.ts';
+import type { PolicyInput, PolicyView, SlaDefaults } from './sla.contract.ts';
+import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
+import { clocksStale } from './sla.jobs.ts';
+import * as repo from './sla.repository.ts';
+
+/** SLA policies, the regulatory presets that switch on as policies, and the defaults. */
+export function createPolicies(deps: { db: Db; clock: Clock; jobs: JobQueue; org: OrgService }) {
+  const { db, clock, jobs, org } = deps;
+
+  async function assertCalendar(tx: Tx, orgId: string, calendarId: string) {
+    if (!(await repo.findCalendar(tx, orgId, calendarId))) throw invalidField('calendarId');
+  }
+
+  async function create(
+    tx: Tx,
+    orgId: string,
+    actor: Actor,
+    input: PolicyInput,
+    options: { hasOpenWork: boolean } = { hasOpenWork: true },
+  ): Promise<PolicyView> {
+    await assertCalendar(tx, orgId, input.calendarId);
+    const created = await repo.insertPolicy(tx, orgId, input);
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: 'policy.created',
+      entityType: 'sla_policy',
+      entityId: created.id,
+      after: input,
+    });
+    // A new policy may match open cases; a new org has none, so nothing is stale there.
+    if (options.hasOpenWork) await jobs.enqueue(tx, clocksStale, { orgId });
+    return created;
+  }
+
+  const createPolicy = (orgId: string, actor: Actor, input: PolicyInput) =>
+    db.transaction().execute((tx) => create(tx, orgId, actor, input));
+
+  return {
+    listPolicies: (orgId: string) => repo.listPolicies(db, orgId),
+    /** In the caller's transaction: provisioning makes the default policies with a new org. */
+    createPolicyIn: create,
+    createPolicy,
+
+    async updatePolicy(
+      orgId: string,
+      actor: Actor,
+      id: string,
+      input: PolicyInput,
+    ): Promise<PolicyView> {
+      return db.transaction().execute(async (tx) => {
+        const before = await repo.findPolicy(tx, orgId, id);
+        if (!before) throw new AppError('not_found');
+        await assertCalendar(tx, orgId, input.calendarId);
+        const after = await repo.updatePolicy(tx, orgId, id, input, clock.now());
+        if (!after) throw new AppError('not_found');
+        await recordAudit(tx, {
+          orgId,
+          actor,
+          action: 'policy.updated',
+          entityType: 'sla_policy',
+          entityId: id,
+          before,
+          after,
+        });
+        await jobs.enqueue(tx, clocksStale, { orgId });
+        return after;
+      });
+    },
+
+    /** What a new calendar and a new policy start from, in the org's time zone. */
+    async defaults(orgId: string): Promise<SlaDefaults> {
+      const calendar = defaultCalendar((await org.getOrg(orgId)).timeZone);
+      return { calendar: { ...calendar, isDefault: false }, policy: standardPolicy };
+    },
+
+    presets(lang: Language) {
+      return regulatoryPresets.map((p) => ({
+        code: p.code,
+        name: p.name[lang],
+        source: p.source,
+        sourceUrl: p.sourceUrl,
+        notes: p.notes[lang],
+        targets: p.targets,
+        targetsText: clockKinds.flatMap((k) => {
+          const t = p.targets[k];
+          return t ? [{ clock: k, text: describeTarget(t, lang) }] : [];
+        }),
+      }));
+    },
+
+    /** Switches a regulatory preset on: a policy with its targets, shown beside its source. */
+    async enablePreset(
+      orgId: string,
+      actor: Actor,
+      code: string,
+      calendarId: string,
+      priority: number,
+      lang: Language,
+    ): Promise<PolicyView> {
+      const preset = regulatoryPresets.find((p) => p.code === code);
+      if (!preset) throw invalidField('code');
+      return createPolicy(orgId, actor, {
+        name: preset.name[lang],
+        priority,
+        match: { reasonIds: [], severities: [], channels: [], tiers: [] },
+        calendarId,
+        targets: preset.targets,
+        internalTargets: {},
+        warnAtPercent: 75,
+        pauseStatuses: [],
+        pausedClocks: [],
+        startRule: 'receipt',
+        escalation: [{ level: 1, afterMinutes: 0 }],
+        preset: preset.code,
+        active: true,
+      });
+    },
+  };
+}
