@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import ombud from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
   {
@@ -20,7 +21,9 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['web/vite.config.ts', 'eslint.config.js'] },
+        projectService: {
+          allowDefaultProject: ['web/vite.config.ts', 'eslint.config.js', 'eslint-rules/*.js'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -34,28 +37,29 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      'no-restricted-imports': [
+    },
+  },
+  {
+    // The house's boundaries: modules meet through index.ts, platform imports no module, domain
+    // code does no I/O, and the environment is read in one place.
+    files: ['src/**/*.ts'],
+    plugins: { ombud },
+    rules: {
+      'ombud/module-boundaries': 'error',
+      'no-restricted-properties': [
         'error',
         {
-          patterns: [
-            {
-              group: [
-                '**/modules/*/*.repository*',
-                '**/modules/*/*.service*',
-                '**/modules/*/*.routes*',
-                '**/modules/*/domain/*',
-              ],
-              message: 'Reach another module only through its index.ts.',
-            },
-          ],
+          object: 'process',
+          property: 'env',
+          message:
+            'Read settings through platform/config.ts, the one place that reads the environment.',
         },
       ],
     },
   },
   {
-    // Inside a module, its own files import each other freely.
-    files: ['src/modules/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['src/platform/config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
@@ -76,5 +80,10 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', '**/*.test.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tests reach inside modules on purpose; the boundaries hold for the product code.
+    files: ['src/**/*.test.ts'],
+    rules: { 'ombud/module-boundaries': 'off' },
   },
 );

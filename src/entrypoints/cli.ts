@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'calendar' || command === 'holidays' || command === 'lunar') {
-    const { runCalendarCli } = await import('../modules/sla/calendar-cli.ts');
+    const { runCalendarCli } = await import('../modules/sla/sla.cli.ts');
     return runCalendarCli(argv, {
       readFile: (path) => fs.readFile(path, 'utf8'),
       stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
@@ -46,9 +46,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];
   if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
-  const runtime = await startRuntime('owner-or-attach', {
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
+  const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: 'warn' });
   try {
     switch (command) {
       case 'db:migrate':

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../platform/config.ts';
+import { loadProcessConfig, type Config } from '../platform/config.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { openDatabase, type DatabaseHandle } from '../platform/db/index.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -16,9 +16,9 @@ export type Runtime = {
 /** Shared start-up of every entry point: config, logger, database, migrations, services. */
 export async function startRuntime(
   role: 'owner' | 'attach' | 'owner-or-attach',
-  overrides: Partial<NodeJS.ProcessEnv> = {},
+  defaults: NodeJS.ProcessEnv = {},
 ): Promise<Runtime> {
-  const config = loadConfig({ ...process.env, ...overrides });
+  const config = loadProcessConfig({ defaults });
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger, role);
   const applied = await migrate(database.pool);

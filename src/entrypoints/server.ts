@@ -1,7 +1,7 @@
 import { ConfigError } from '../platform/config.ts';
 import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
 import { createMetrics } from '../platform/metrics.ts';
-import { sql } from 'kysely';
+import { isDatabaseReady } from '../platform/db/index.ts';
 import { createLiveHub } from '../platform/live.ts';
 import { buildHttp, startWorker } from './app.ts';
 import { startRuntime } from './runtime.ts';
@@ -23,14 +23,7 @@ async function main(): Promise<void> {
     ...(clock.advance && clock.offsetMs
       ? { shiftClock: { advance: clock.advance, offsetMs: clock.offsetMs } }
       : {}),
-    isReady: async () => {
-      try {
-        await sql`SELECT 1`.execute(database.db);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isReady: () => isDatabaseReady(database.db),
   });
   await app.listen({ port: config.port, host: config.host });
   const worker = config.runWorker

@@ -90,3 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
   };
 }
+
+/**
+ * The configuration of this process: its environment over `defaults`, under `overrides`. The
+ * only place that reads process.env.
+ */
+export function loadProcessConfig(
+  options: { defaults?: NodeJS.ProcessEnv; overrides?: NodeJS.ProcessEnv } = {},
+): Config {
+  return loadConfig({ ...options.defaults, ...process.env, ...options.overrides });
+}

@@ -5,6 +5,7 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import { recordAudit, listAudit } from '../audit/index.ts';
 import { hashPassword } from '../../platform/passwords.ts';
 import * as repo from './org.repository.ts';
+import * as people from './users.repository.ts';
 import { wouldCreateCycle } from '../kernel/index.ts';
 import { managerChain, managerOf } from './domain/org-chart.ts';
 import type { DepartmentView, OrgView, UserView } from './org.contract.ts';
@@ -29,7 +30,7 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     userId: string | null | undefined,
     field: string,
   ) {
-    if (userId && !(await repo.findUser(tx, orgId, userId))) throw invalidField(field);
+    if (userId && !(await people.findUser(tx, orgId, userId))) throw invalidField(field);
   }
 
   return {
@@ -175,15 +176,15 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
       });
     },
 
-    listUsers: (orgId: string) => repo.listUsers(db, orgId),
+    listUsers: (orgId: string) => people.listUsers(db, orgId),
 
     async getUser(orgId: string, id: string): Promise<UserView> {
-      const user = await repo.findUser(db, orgId, id);
+      const user = await people.findUser(db, orgId, id);
       if (!user) throw new AppError('not_found');
       return user;
     },
 
-    findUserByEmail: (orgId: string, email: string) => repo.findUserByEmail(db, orgId, email),
+    findUserByEmail: (orgId: string, email: string) => people.findUserByEmail(db, orgId, email),
 
     async createUser(
       orgId: string,
@@ -201,12 +202,12 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     ): Promise<UserView> {
       const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
       return db.transaction().execute(async (tx) => {
-        if (await repo.findUserByEmail(tx, orgId, input.email))
+        if (await people.findUserByEmail(tx, orgId, input.email))
           throw new AppError('conflict', { field: 'email' });
         if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId)))
           throw invalidField('departmentId');
         await requireUserInOrg(tx, orgId, input.managerId, 'managerId');
-        const user = await repo.insertUser(tx, orgId, {
+        const user = await people.insertUser(tx, orgId, {
           name: input.name,
           email: input.email,
           role: input.role,
@@ -243,18 +244,18 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     ): Promise<UserView> {
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction().execute(async (tx) => {
-        const before = await repo.findUser(tx, orgId, id);
+        const before = await people.findUser(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         if (input.departmentId && !(await repo.findDepartment(tx, orgId, input.departmentId)))
           throw invalidField('departmentId');
         if (input.managerId) {
           await requireUserInOrg(tx, orgId, input.managerId, 'managerId');
-          const chart = await repo.loadChart(tx, orgId);
+          const chart = await people.loadChart(tx, orgId);
           const managers = new Map([...chart.people].map(([k, p]) => [k, p.managerId]));
           if (wouldCreateCycle(id, input.managerId, managers)) throw invalidField('managerId');
         }
         const { password: _password, ...rest } = input;
-        const after = await repo.updateUser(
+        const after = await people.updateUser(
           tx,
           orgId,
           id,
@@ -277,47 +278,47 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
 
     /** The person a case escalates to from `userId`: their manager in the org chart. */
     async managerOf(orgId: string, userId: string): Promise<string | undefined> {
-      const chart = await repo.loadChart(db, orgId);
+      const chart = await people.loadChart(db, orgId);
       return managerOf(userId, chart.people, chart.departments);
     },
 
     async managerChain(orgId: string, userId: string): Promise<UserView[]> {
-      const chart = await repo.loadChart(db, orgId);
+      const chart = await people.loadChart(db, orgId);
       if (!chart.people.has(userId)) throw new AppError('not_found');
       const ids = managerChain(userId, chart.people, chart.departments);
-      const users = new Map((await repo.listUsers(db, orgId)).map((u) => [u.id, u]));
+      const users = new Map((await people.listUsers(db, orgId)).map((u) => [u.id, u]));
       return ids.flatMap((id) => (users.has(id) ? [users.get(id)!] : []));
     },
 
     // For sign-in and sessions (the auth module), which never read users itself.
     findCredentialsByEmail: (email: string, orgSlug?: string) =>
-      repo.findCredentialsByEmail(db, email, orgSlug),
-    findCredentials: (orgId: string, userId: string) => repo.findCredentials(db, orgId, userId),
+      people.findCredentialsByEmail(db, email, orgSlug),
+    findCredentials: (orgId: string, userId: string) => people.findCredentials(db, orgId, userId),
     recordFailedSignIn: (orgId: string, userId: string, lockUntil: Date | null) =>
-      repo.recordFailedSignIn(db, orgId, userId, lockUntil),
+      people.recordFailedSignIn(db, orgId, userId, lockUntil),
     recordSuccessfulSignIn: (orgId: string, userId: string) =>
-      repo.recordSuccessfulSignIn(db, orgId, userId),
+      people.recordSuccessfulSignIn(db, orgId, userId),
     setLocale: (orgId: string, userId: string, locale: string) =>
-      repo.updateLocale(db, orgId, userId, locale, clock.now()),
+      people.updateLocale(db, orgId, userId, locale, clock.now()),
 
     /** Whether the person exists in the org and is active (for owners and assignees). */
     async isActiveMember(executor: Executor, orgId: string, userId: string): Promise<boolean> {
-      return (await repo.findUser(executor, orgId, userId))?.active ?? false;
+      return (await people.findUser(executor, orgId, userId))?.active ?? false;
     },
     findUser: (executor: Executor, orgId: string, userId: string) =>
-      repo.findUser(executor, orgId, userId),
+      people.findUser(executor, orgId, userId),
     departmentExists: async (executor: Executor, orgId: string, id: string) =>
       (await repo.findDepartment(executor, orgId, id)) !== undefined,
     findDepartment: (executor: Executor, orgId: string, id: string) =>
       repo.findDepartment(executor, orgId, id),
     departmentsOf: (executor: Executor, orgId: string, userId: string) =>
-      repo.departmentsOf(executor, orgId, userId),
+      people.departmentsOf(executor, orgId, userId),
     departmentAudience: (executor: Executor, orgId: string, departmentId: string) =>
-      repo.departmentAudience(executor, orgId, departmentId),
+      people.departmentAudience(executor, orgId, departmentId),
     userNames: (executor: Executor, orgId: string, ids: string[]) =>
-      repo.namesOf(executor, orgId, 'users', ids),
+      people.namesOf(executor, orgId, 'users', ids),
     departmentNames: (executor: Executor, orgId: string, ids: string[]) =>
-      repo.namesOf(executor, orgId, 'departments', ids),
+      people.namesOf(executor, orgId, 'departments', ids),
 
     listAudit: (orgId: string, filter: { entityType?: string; entityId?: string; limit: number }) =>
       listAudit(db, orgId, filter),

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -71,4 +71,14 @@ export async function openDatabase(
       if (stopEmbedded) await stopEmbedded();
     },
   };
+}
+
+/** Whether the database answers (the readiness probe). */
+export async function isDatabaseReady(db: Db): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }

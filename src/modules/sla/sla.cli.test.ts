@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCalendarCli } from './calendar-cli.ts';
+import { runCalendarCli } from './sla.cli.ts';
 
 const OFFICE = [
   ['08:00', '12:00'],

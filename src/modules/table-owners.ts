@@ -1,0 +1,37 @@
+import type { Database } from '../platform/db/index.ts';
+
+/**
+ * Every table has one owning module: only the owner's repositories name it. Other modules read
+ * it through the owner's index.ts (use cases, and query functions such as `userNameOf` that
+ * other repositories put into their own queries). A test holds this, and the type makes a new
+ * table without an owner a compile error.
+ */
+export const tableOwners = {
+  orgs: 'org',
+  departments: 'org',
+  users: 'org',
+  sessions: 'auth',
+  api_keys: 'auth',
+  audit_log: 'audit',
+  customers: 'customers',
+  reasons: 'reasons',
+  message_templates: 'templates',
+  outgoing_messages: 'mail',
+  notices: 'notices',
+  calendars: 'sla',
+  sla_policies: 'sla',
+  complaint_clocks: 'sla',
+  complaints: 'complaints',
+  complaint_sequences: 'complaints',
+  complaint_events: 'complaints',
+  complaint_fact_versions: 'complaints',
+  tracking_links: 'complaints',
+  attachments: 'complaints',
+  idempotency_keys: 'complaints',
+  task_types: 'commitments',
+  deadline_requests: 'commitments',
+  commitments: 'commitments',
+  jobs: 'platform',
+} as const satisfies Record<keyof Database, string>;
+
+export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];
