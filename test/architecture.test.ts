@@ -187,3 +187,15 @@ describe('the lint rules that hold the boundaries bite', () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe('one name for each event', () => {
+  it('writes event names only in complaints/domain/events.ts', () => {
+    const eventName =
+      /'(?:complaint|facts|readback|message|note|tracking_link|attachment|commitment|deadline_request|manager_update|verification)\.[a-z_]+'/;
+    const elsewhere = sources
+      .filter(({ file }) => file !== 'src/modules/complaints/domain/events.ts')
+      .filter(({ text }) => eventName.test(text))
+      .map(({ file }) => file);
+    expect(elsewhere).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
+import type { actorTypes } from './contract/fields.ts';
 import type { Principal } from './http/principal.ts';
 
 /** Who did something, as recorded on the timeline and in the audit log. */
 export type Actor = {
-  type: 'user' | 'api' | 'customer' | 'system';
+  type: (typeof actorTypes)[number];
   id: string | null;
   name: string | null;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../kernel/kernel.contract.ts';
 import { languageSchema, text } from '../../platform/contract/fields.ts';
 
 export const loginRequest = z.object({
@@ -13,7 +14,7 @@ export const meResponse = z.object({
     id: z.string(),
     name: z.string(),
     email: z.string(),
-    role: z.enum(['admin', 'manager', 'agent', 'responder', 'quality']),
+    role: roleSchema,
     orgId: z.string(),
     orgName: z.string(),
     orgSlug: z.string(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
-import { durationUnitSchema } from '../sla/sla.contract.ts';
+import { clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
+import { promiseOutcomes } from './domain/ledger.ts';
+import { deadlineRequestStatuses } from './domain/deadline-request.ts';
 
 export const taskTypeInput = z.object({
   name: requiredText(200),
@@ -41,7 +43,7 @@ export const deadlineRequestView = z.object({
   requestedById: z.string().nullable(),
   requestedByName: z.string().nullable(),
   question: z.string(),
-  status: z.enum(['open', 'answered', 'cancelled']),
+  status: z.enum(deadlineRequestStatuses),
   answerDueAt: z.string().nullable(),
   answerNote: z.string().nullable(),
   answeredByName: z.string().nullable(),
@@ -49,7 +51,7 @@ export const deadlineRequestView = z.object({
   createdAt: z.string(),
   clock: z
     .object({
-      state: z.enum(['pending', 'running', 'paused', 'met', 'breached']),
+      state: clockStateSchema,
       dueAt: z.string().nullable(),
       remainingSeconds: z.number().nullable(),
     })
@@ -58,7 +60,7 @@ export const deadlineRequestView = z.object({
 export type DeadlineRequestView = z.infer<typeof deadlineRequestView>;
 export const deadlineRequestList = z.object({ items: z.array(deadlineRequestView) });
 export const deadlineRequestsQuery = z.object({
-  status: z.enum(['open', 'answered', 'cancelled', 'all']).default('open'),
+  status: z.enum([...deadlineRequestStatuses, 'all']).default('open'),
   scope: z.enum(['department', 'mine', 'all']).default('department'),
 });
 export const answerDeadlineRequest = z.object({ dueAt: isoInstant, note: optionalText(5000) });
@@ -89,7 +91,7 @@ export type CommitmentView = z.infer<typeof commitmentView>;
 export const complaintCommitmentsView = z.object({
   commitments: z.array(commitmentView),
   deadlineRequests: z.array(deadlineRequestView),
-  outcome: z.enum(['open', 'kept', 'kept_after_recommit', 'broken']).nullable(),
+  outcome: z.enum(promiseOutcomes).nullable(),
   slipDays: z.number().nullable(),
 });
 

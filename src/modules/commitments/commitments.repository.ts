@@ -1,6 +1,7 @@
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import { departmentNameOf, userNameOf } from '../org/index.ts';
 import type { Target } from '../sla/index.ts';
+import type { DeadlineRequestStatus } from './domain/deadline-request.ts';
 
 // Task types (the catalogue), deadline requests to departments, and commitments (the promise
 // ledger): the tables of step 4.
@@ -102,7 +103,7 @@ export type DeadlineRequest = {
   requestedBy: string | null;
   requestedByName: string | null;
   question: string;
-  status: 'open' | 'answered' | 'cancelled';
+  status: DeadlineRequestStatus;
   answerDueAt: Date | null;
   answerNote: string | null;
   answeredByName: string | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   currencySchema,
+  actorTypeSchema,
   isoInstant,
   languageSchema,
   optionalText,
@@ -17,7 +18,14 @@ import {
   statusSchema,
   stepSchema,
 } from '../kernel/kernel.contract.ts';
-import { complaintEventTypes } from './domain/events.ts';
+import {
+  complaintEventTypes,
+  confirmationChannels,
+  messageSteps,
+  verbalMethods,
+  visibilities,
+} from './domain/events.ts';
+import { stepStates } from './domain/steps.ts';
 import { templateStep } from '../templates/templates.contract.ts';
 
 export { statusSchema, channelSchema, severitySchema, stepSchema };
@@ -125,7 +133,7 @@ export const factVersionView = z.object({
   confirmedAt: z.string().nullable(),
   confirmation: z
     .object({
-      via: z.enum(['portal', 'verbal']),
+      via: z.enum(confirmationChannels),
       by: z.string().nullable(),
       method: z.string().nullable(),
       note: z.string().nullable(),
@@ -139,7 +147,7 @@ export const attachmentView = z.object({
   filename: z.string(),
   contentType: z.string(),
   sizeBytes: z.number(),
-  uploadedBy: z.enum(['user', 'customer', 'api', 'system']),
+  uploadedBy: actorTypeSchema,
   createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;
@@ -187,7 +195,7 @@ export const complaintDetail = z.object({
   steps: z.array(
     z.object({
       step: stepSchema,
-      state: z.enum(['done', 'current', 'pending']),
+      state: z.enum(stepStates),
       at: z.string().nullable(),
     }),
   ),
@@ -199,9 +207,9 @@ export type ComplaintDetail = z.infer<typeof complaintDetail>;
 export const timelineEvent = z.object({
   id: z.string(),
   type: eventTypeSchema,
-  actorType: z.enum(['user', 'customer', 'system', 'api']),
+  actorType: actorTypeSchema,
   actorName: z.string().nullable(),
-  visibility: z.enum(['public', 'internal']),
+  visibility: z.enum(visibilities),
   data: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
 });
@@ -233,7 +241,7 @@ export const sendReadbackRequest = z.object({ version: z.number().int().min(1) }
 export const verbalConfirmationRequest = z.object({
   version: z.number().int().min(1),
   confirmedBy: requiredText(200),
-  method: z.enum(['phone', 'in_person', 'chat', 'other']),
+  method: z.enum(verbalMethods),
   note: optionalText(2000),
 });
 
@@ -251,7 +259,7 @@ export const suggestionsResponse = z.object({
 });
 
 export const sendMessageRequest = z.object({
-  step: z.enum(['apologise', 'other']).default('other'),
+  step: z.enum(messageSteps).default('other'),
   subject: optionalText(300),
   body: requiredText(20_000),
 });
@@ -300,7 +308,7 @@ export const portalView = z.object({
     z.object({
       id: z.string(),
       type: eventTypeSchema,
-      actorType: z.string(),
+      actorType: actorTypeSchema,
       actorName: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),
       createdAt: z.string(),

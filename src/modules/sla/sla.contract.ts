@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
+import { clockStartRules, clockStates } from './domain/clocks.ts';
+import { holidayCalendars } from './domain/custom-holidays.ts';
+import { holidayKinds } from './domain/vn-holidays.ts';
 import {
   channelSchema,
   clockKindSchema,
@@ -39,7 +42,7 @@ export const holidayOverridesSchema = z.object({
 });
 export const customHolidaySchema = z.object({
   name: requiredText(200),
-  calendar: z.enum(['solar', 'lunar']),
+  calendar: z.enum(holidayCalendars),
   month: z.number().int().min(1).max(12),
   day: z.number().int().min(1).max(31),
   leap: z.boolean().optional(),
@@ -67,7 +70,7 @@ export type CalendarView = z.infer<typeof calendarView>;
 export const holidayView = z.object({
   date: z.string(),
   name: z.string(),
-  kind: z.enum(['statutory', 'compensatory', 'override', 'custom', 'imported']),
+  kind: z.enum([...holidayKinds, 'custom', 'imported']),
 });
 export const holidayYearView = z.object({
   year: z.number(),
@@ -113,7 +116,7 @@ export const policyInput = z.object({
   pausedClocks: z
     .array(clockKindSchema)
     .default(['first_response', 'next_update', 'commitment', 'fix']),
-  startRule: z.enum(['receipt', 'next_business_day']).default('receipt'),
+  startRule: z.enum(clockStartRules).default('receipt'),
   escalation: z
     .array(
       z.object({
@@ -148,9 +151,10 @@ export const enablePresetRequest = z.object({
   priority: z.number().int().min(0).max(10_000).default(50),
 });
 
+export const clockStateSchema = z.enum(clockStates);
 export const clockStateView = z.object({
   clock: clockKindSchema,
-  state: z.enum(['pending', 'running', 'paused', 'met', 'breached']),
+  state: clockStateSchema,
   startedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   warnAt: z.string().nullable(),

@@ -29,6 +29,9 @@ export const uuid = z.uuid();
 export const isoInstant = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 export const languageSchema = z.enum(['vi', 'en', 'zh']);
+/** Who can act on a record: staff, an integration's API key, the customer, or Ombud itself. */
+export const actorTypes = ['user', 'api', 'customer', 'system'] as const;
+export const actorTypeSchema = z.enum(actorTypes);
 export type LanguageCode = z.infer<typeof languageSchema>;
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/);
 

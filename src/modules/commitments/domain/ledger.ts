@@ -8,7 +8,8 @@
  * - open: not fixed, and the latest due time has not passed.
  * Slip: how far the fix (or, while broken and open, now) came after the original due time.
  */
-export type PromiseOutcome = 'open' | 'kept' | 'kept_after_recommit' | 'broken';
+export const promiseOutcomes = ['open', 'kept', 'kept_after_recommit', 'broken'] as const;
+export type PromiseOutcome = (typeof promiseOutcomes)[number];
 
 export type Promise_ = {
   originalDueAt: Date;

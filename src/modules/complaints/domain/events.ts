@@ -30,7 +30,16 @@ export const complaintEvents = {
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
 
-const deliveredVia = z.enum(['email', 'portal']);
+/** How a message reached the customer: by e-mail, or in the portal only (no address). */
+export const deliveryChannels = ['email', 'portal'] as const;
+/** How the customer confirmed the read-back, and how a verbal confirmation was given. */
+export const confirmationChannels = ['portal', 'verbal'] as const;
+export const verbalMethods = ['phone', 'in_person', 'chat', 'other'] as const;
+/** A message to the customer is step 3's apology, or any other message. */
+export const messageSteps = ['apologise', 'other'] as const;
+export const visibilities = ['public', 'internal'] as const;
+
+const deliveredVia = z.enum(deliveryChannels);
 const version = z.number().int().min(1);
 
 /** The data each event carries, checked when it is written. */
@@ -59,13 +68,13 @@ export const complaintEventData = {
   [complaintEvents.readbackSent]: z.object({ version, via: deliveredVia, text: z.string() }),
   [complaintEvents.readbackConfirmed]: z.object({
     version,
-    via: z.enum(['portal', 'verbal']),
+    via: z.enum(confirmationChannels),
     by: z.string().nullable(),
     method: z.string(),
     note: z.string().optional(),
   }),
   [complaintEvents.messageSent]: z.object({
-    step: z.enum(['apologise', 'other']),
+    step: z.enum(messageSteps),
     subject: z.string(),
     body: z.string(),
     via: deliveredVia,

@@ -3,6 +3,8 @@ import { loopSteps, type ComplaintStatus, type LoopStep } from '../../kernel/ind
 // The eight steps of the loop, in order. Each is done by data, not by a status name.
 export { loopSteps, type LoopStep };
 
+export const stepStates = ['done', 'current', 'pending'] as const;
+
 export type StepFacts = {
   acknowledgedAt: Date | null;
   confirmedAt: Date | null;
@@ -14,7 +16,7 @@ export type StepFacts = {
 
 export type StepProgress = {
   step: LoopStep;
-  state: 'done' | 'current' | 'pending';
+  state: (typeof stepStates)[number];
   at: Date | null;
 };
 

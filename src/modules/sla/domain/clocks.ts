@@ -52,7 +52,10 @@ export const clockSignals = [
 ] as const;
 export type ClockSignal = (typeof clockSignals)[number];
 
-export type ClockStartRule = 'receipt' | 'next_business_day';
+export const clockStartRules = ['receipt', 'next_business_day'] as const;
+export type ClockStartRule = (typeof clockStartRules)[number];
+
+export const clockStates = ['pending', 'running', 'paused', 'met', 'breached'] as const;
 
 export type ClockPolicy = {
   /** A clock without a target is not tracked (except fix, see {@link evaluateClocks}). */
@@ -78,7 +81,7 @@ export type ClockPause = { from: Date; to: Date | null };
 
 export type ClockState = {
   clock: ClockKind;
-  state: 'pending' | 'running' | 'paused' | 'met' | 'breached';
+  state: (typeof clockStates)[number];
   startedAt: Date | null;
   dueAt: Date | null;
   warnAt: Date | null;

@@ -17,9 +17,12 @@ export type NamedDate = { date: string; name: string };
  * An org-defined holiday. Recurring every year unless `year` is set (then it happens once, in that
  * solar or lunar year according to `calendar`).
  */
+/** A custom holiday recurs on a solar (Gregorian) or a Vietnamese lunar date. */
+export const holidayCalendars = ['solar', 'lunar'] as const;
+
 export type CustomHolidayDef = {
   name: string;
-  calendar: 'solar' | 'lunar';
+  calendar: (typeof holidayCalendars)[number];
   month: number;
   day: number;
   /** Lunar only: the intercalary month (tháng nhuận). */

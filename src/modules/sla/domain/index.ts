@@ -35,10 +35,16 @@ export type {
 export {
   applyHolidaysToCalendar,
   generateVnHolidays,
+  holidayKinds,
   parseHolidayOverrides,
 } from './vn-holidays.ts';
 export type { CustomHolidayDef, IcsYearRange, NamedDate } from './custom-holidays.ts';
-export { expandCustomHolidays, IcsParseError, parseIcsHolidays } from './custom-holidays.ts';
+export {
+  expandCustomHolidays,
+  holidayCalendars,
+  IcsParseError,
+  parseIcsHolidays,
+} from './custom-holidays.ts';
 export type { DescribeLanguage, DurationUnit, OpenPause, Target } from './durations.ts';
 export {
   consumed,
@@ -61,6 +67,8 @@ export type {
 } from './clocks.ts';
 export {
   clockKinds,
+  clockStartRules,
+  clockStates,
   clockStartAt,
   evaluateClocks,
   evaluateSimpleClock,

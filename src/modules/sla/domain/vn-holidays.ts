@@ -15,7 +15,8 @@ import {
 } from './civil-date.ts';
 import { lunarToSolar } from './lunar-calendar.ts';
 
-export type HolidayKind = 'statutory' | 'compensatory' | 'override';
+export const holidayKinds = ['statutory', 'compensatory', 'override'] as const;
+export type HolidayKind = (typeof holidayKinds)[number];
 export type Holiday = { date: string; name: string; kind: HolidayKind };
 
 /** `dayOff` becomes a holiday; `workday` opens with `hours` (default: see applyHolidaysToCalendar). */
