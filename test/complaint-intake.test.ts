@@ -47,34 +47,52 @@ describe('complaint intake', () => {
       kind: 'acknowledgement',
     });
     expect(mailbox.items[0].subject).toContain(detail.complaint.reference);
-    expect(mailbox.items[0].text).toContain(detail.complaint.trackingUrl);
+    // The link is a bearer secret: staff see it masked, and the copy kept after sending hides it.
+    const secret = detail.complaint.trackingUrl.split('/track/')[1].slice(32);
+    expect(mailbox.items[0].text).toContain('/track/');
+    expect(mailbox.items[0].text).not.toContain(secret);
     expect(mailbox.items[0].text).toContain('cảm ơn');
+    const queued = await ctx.db
+      .selectFrom('outgoing_messages')
+      .select(['text_body', 'html_body'])
+      .where('id', '=', mailbox.items[0].id)
+      .executeTakeFirstOrThrow();
+    expect(queued.text_body).toContain(detail.complaint.trackingUrl);
 
     expect(await ctx.drainJobs(org.id)).toBe(1);
     const after = (await agent.get(`/api/mailbox?complaintId=${detail.complaint.id}`)).json();
     expect(after.items[0]).toMatchObject({ status: 'kept', transport: 'mailbox' });
+    const kept = await ctx.db
+      .selectFrom('outgoing_messages')
+      .select(['text_body', 'html_body'])
+      .where('id', '=', mailbox.items[0].id)
+      .executeTakeFirstOrThrow();
+    expect(kept.text_body).not.toContain(secret);
+    expect(kept.html_body).not.toContain(secret);
   });
 
-  it('treats 0912… and +84912… as one customer', async () => {
+  it('treats 0912… and +84912… as one customer, and learns a missing e-mail', async () => {
     const { users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
     const a = (
       await agent.post(
         '/api/complaints',
-        sampleComplaint({ customer: { name: 'Lan', phone: '0912 345 678' } }),
+        sampleComplaint({ customer: { name: 'Nguyễn Lan', phone: '0912 345 678' } }),
       )
     ).json();
     const b = (
       await agent.post(
         '/api/complaints',
         sampleComplaint({
-          customer: { name: 'Lan Nguyễn', phone: '+84912345678', email: 'LAN@Example.vn' },
+          customer: { name: 'nguyen  lan', phone: '+84912345678', email: 'LAN@Example.vn' },
         }),
       )
     ).json();
     expect(b.customer.id).toBe(a.customer.id);
     expect(b.customer.email).toBe('lan@example.vn');
-    expect(b.customer.name).toBe('Lan Nguyễn');
+    // Intake never renames a customer: the name first recorded stays.
+    expect(b.customer.name).toBe('Nguyễn Lan');
+    expect(b.customer.possibleDuplicateOf).toBeNull();
   });
 
   it('rejects a bad phone with a localized 400 naming the field', async () => {

@@ -63,7 +63,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     transport: createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
   });
   const notices = createNoticesService({ db, clock, org, mail, publicUrl: config.publicUrl });
-  const sla = createSlaService({ db, clock, jobs, notices, org });
+  const sla = createSlaService({ db, clock, jobs, notices, org, reasons });
   const complaints = createComplaintService({
     db,
     clock,
@@ -76,6 +76,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     sla,
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
+    trackingLinkDaysAfterClose: config.trackingLinkDaysAfterClose,
   });
   const commitments = createCommitmentService({ db, clock, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });

@@ -12,6 +12,7 @@ export const tableOwners = {
   users: 'org',
   sessions: 'auth',
   api_keys: 'auth',
+  sign_in_throttle: 'auth',
   audit_log: 'audit',
   customers: 'customers',
   reasons: 'reasons',

@@ -30,6 +30,7 @@ const configSchema = z.object({
   SEED_DEMO: booleanFromEnv,
   WEB_DIST_DIR: z.string().default('./web/dist'),
   CLOCK_CONTROL: booleanFromEnv,
+  TRACKING_LINK_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type Config = {
@@ -54,6 +55,8 @@ export type Config = {
   webDistDir: string;
   /** Lets an admin move the server's clock forward (demos, browser journeys). Never in production. */
   clockControl: boolean;
+  /** A customer's tracking link stops working this many days after the case is closed. */
+  trackingLinkDaysAfterClose: number;
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'test',
     webDistDir: path.resolve(c.WEB_DIST_DIR),
     clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
+    trackingLinkDaysAfterClose: c.TRACKING_LINK_DAYS_AFTER_CLOSE,
   };
 }
 

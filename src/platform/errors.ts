@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'csrf_failed'
   | 'idempotency_conflict'
   | 'spam'
+  | 'link_expired'
+  | 'too_many_files'
+  | 'quota_exceeded'
   | 'internal';
 
 /** The one exhaustive table from error codes to HTTP statuses. */
@@ -31,6 +34,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   invalid_transition: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
+  too_many_files: 413,
+  quota_exceeded: 413,
+  link_expired: 410,
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,

@@ -3,6 +3,7 @@ import {
   hashToken,
   issueToken,
   issueTrackingToken,
+  maskTrackingTokens,
   orgIdOfToken,
   orgIdOfTrackingToken,
 } from './tokens.ts';
@@ -37,4 +38,16 @@ describe('tokens', () => {
       expect(orgIdOfTrackingToken(token)).toBeUndefined();
     },
   );
+});
+
+describe('maskTrackingTokens', () => {
+  it('hides the secret part of every tracking link, and only that', () => {
+    const { token } = issueTrackingToken(orgId);
+    const text = `Xem tại https://ombud.vn/track/${token} hoặc <a href="https://ombud.vn/track/${token}">đây</a>. /track/short`;
+    const masked = maskTrackingTokens(text);
+    expect(masked).not.toContain(token);
+    expect(masked).toContain('/track/0b7e1a523c4d4e5f8a9b0c1d2e3f4a5b…');
+    expect(masked.match(/…/g)).toHaveLength(2);
+    expect(masked).toContain('/track/short');
+  });
 });

@@ -32,6 +32,11 @@ export function issueTrackingToken(orgId: string): { token: string; hash: string
   return { token, hash: hashToken(token) };
 }
 
+/** Text with every tracking link's secret part hidden, for staff screens and sent mail. */
+export function maskTrackingTokens(text: string): string {
+  return text.replace(/\/track\/([0-9a-f]{32})[A-Za-z0-9_-]{32}/g, '/track/$1…');
+}
+
 export function orgIdOfTrackingToken(token: string): string | undefined {
   if (!/^[0-9a-f]{32}[A-Za-z0-9_-]{32}$/.test(token)) return undefined;
   return uuidOfHex(token.slice(0, 32));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
-import { clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
+import { capAmountByUnit, clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
 import { promiseOutcomes } from './domain/ledger.ts';
 import { deadlineRequestStatuses } from './domain/deadline-request.ts';
 
@@ -12,6 +12,10 @@ export const taskTypeInput = z.object({
   calendarId: uuid.nullable().default(null),
   active: z.boolean().default(true),
 });
+/** What the server accepts: an amount its unit allows (no task of 10,000 weeks). */
+export const taskTypeRequest = taskTypeInput.superRefine(
+  capAmountByUnit('durationAmount', 'durationUnit'),
+);
 export const taskTypeView = taskTypeInput.extend({
   id: z.string(),
   departmentName: z.string().nullable(),

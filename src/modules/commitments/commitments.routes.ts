@@ -14,7 +14,7 @@ import {
   promiseReportQuery,
   proposalQuery,
   proposalView,
-  taskTypeInput,
+  taskTypeRequest,
   taskTypeStats,
   taskTypeView,
 } from './commitments.contract.ts';
@@ -37,7 +37,7 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
   });
   app.post('/api/task-types', {
     config: { permission: 'tasktype:admin' },
-    schema: { tags: ['commitments'], body: taskTypeInput, response: { 201: taskTypeView } },
+    schema: { tags: ['commitments'], body: taskTypeRequest, response: { 201: taskTypeView } },
     handler: async (request, reply) => {
       const s = scopeOf(request.principal);
       return reply
@@ -50,7 +50,7 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
     schema: {
       tags: ['commitments'],
       params: idParams,
-      body: taskTypeInput,
+      body: taskTypeRequest,
       response: { 200: taskTypeView },
     },
     handler: async (request) => {

@@ -58,17 +58,17 @@ export function createComplaintAccess(
             ownerId: complaint.ownerId,
             intakeAgentId: complaint.intakeAgentId,
           },
-          customer: { id: customer.id, name: customer.name, email: customer.email },
+          customer: { id: customer.id, name: customer.name, email: complaint.contactEmail },
           org: { name: org.name, timeZone: org.timeZone },
           addEvent: (actor, type, visibility, data) =>
             work.addEvent(tx, complaint, actor, type, visibility, data),
           async messageCustomer(subject, body) {
-            if (!customer.email) return 'portal';
+            if (!complaint.contactEmail) return 'portal';
             await mail.queue(tx, {
               orgId,
               complaintId: id,
               kind: 'message',
-              to: customer.email,
+              to: complaint.contactEmail,
               subject,
               text: body,
             });

@@ -109,7 +109,14 @@ export function createCaseWork(
     if (complaint.status === to) return;
     if (!canTransition(complaint.status, to))
       throw new AppError('invalid_transition', { params: { from: complaint.status, to } });
-    await repo.updateComplaint(tx, complaint.orgId, complaint.id, { status: to }, clock.now());
+    const closes = to === 'closed' || to === 'cancelled';
+    await repo.updateComplaint(
+      tx,
+      complaint.orgId,
+      complaint.id,
+      { status: to, closedAt: closes ? clock.now() : null },
+      clock.now(),
+    );
     await addEvent(tx, complaint, actor, complaintEvents.statusChanged, visibility, {
       from: complaint.status,
       to,

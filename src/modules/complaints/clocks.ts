@@ -57,6 +57,8 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
     /** A warning, breach or escalation timer that sla set for this complaint. */
     async onTimer(timer: ClockTimer): Promise<void> {
       await db.transaction().execute(async (tx) => {
+        // Serialised with every change to the case: the clocks are derived and stored once.
+        if (!(await repo.lockComplaint(tx, timer.orgId, timer.complaintId))) return;
         const input = await inputOf(tx, timer.orgId, timer.complaintId);
         if (!input) return;
         const summary = await sla.fire(tx, input, timer);
@@ -71,9 +73,12 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
       for (;;) {
         const ids = await repo.openComplaintIds(db, orgId, after, 200);
         if (ids.length === 0) return total;
-        await db.transaction().execute(async (tx) => {
-          for (const id of ids) await refresh(tx, orgId, id);
-        });
+        // One short transaction per case, each holding that case's lock, so a recompute never
+        // holds a page of cases while agents work on them.
+        for (const id of ids)
+          await db.transaction().execute(async (tx) => {
+            if (await repo.lockComplaint(tx, orgId, id)) await refresh(tx, orgId, id);
+          });
         total += ids.length;
         after = ids.at(-1) ?? null;
       }

@@ -10,7 +10,7 @@ import {
   text,
   uuid,
 } from '../../platform/contract/fields.ts';
-import { customerInput } from '../customers/customers.contract.ts';
+import { customerInput, customerView } from '../customers/customers.contract.ts';
 import {
   channelSchema,
   clockKindSchema,
@@ -148,6 +148,8 @@ export const attachmentView = z.object({
   contentType: z.string(),
   sizeBytes: z.number(),
   uploadedBy: actorTypeSchema,
+  /** Whether the customer sees the file in the portal. */
+  visibleToCustomer: z.boolean(),
   createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;
@@ -176,6 +178,9 @@ export const complaintDetail = z.object({
     createdAt: z.string(),
     updatedAt: z.string(),
     acknowledgedAt: z.string().nullable(),
+    /** The contact points given with this complaint: its mail goes to this address. */
+    contactEmail: z.string().nullable(),
+    contactPhone: z.string().nullable(),
     trackingUrl: z.string().optional(),
   }),
   customer: z.object({
@@ -186,6 +191,7 @@ export const complaintDetail = z.object({
     tier: z.string().nullable(),
     customerSince: z.string().nullable(),
     preferredLanguage: languageSchema,
+    possibleDuplicateOf: z.string().nullable(),
   }),
   facts: z.object({
     current: factVersionView.nullable(),
@@ -264,7 +270,11 @@ export const sendMessageRequest = z.object({
   body: requiredText(20_000),
 });
 export const addNoteRequest = z.object({ body: requiredText(20_000) });
-export const trackingLinkResponse = z.object({ trackingUrl: z.string() });
+export const issueTrackingLinkRequest = z
+  .object({ revokeOthers: z.boolean().optional() })
+  .optional();
+export const trackingLinkResponse = z.object({ trackingUrl: z.string(), revoked: z.number() });
+export const revokeTrackingLinksResponse = z.object({ revoked: z.number() });
 
 // The public web form: no account, minimal fields, a honeypot for bots.
 export const publicComplaintRequest = z.object({
@@ -318,3 +328,7 @@ export const portalView = z.object({
 });
 export type PortalView = z.infer<typeof portalView>;
 export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });
+export const mergeCustomerResponse = z.object({
+  customer: customerView,
+  movedComplaints: z.number(),
+});

@@ -21,4 +21,5 @@ export type ComplaintDeps = {
   sla: SlaService;
   publicUrl: string;
   uploadMaxBytes: number;
+  trackingLinkDaysAfterClose: number;
 };

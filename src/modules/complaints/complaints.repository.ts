@@ -39,6 +39,10 @@ export type Complaint = {
   isPaused: boolean;
   committedDueAt: Date | null;
   committedDepartmentId: string | null;
+  /** The contact points given with this complaint: its mail goes here. */
+  contactEmail: string | null;
+  contactPhone: string | null;
+  closedAt: Date | null;
 };
 
 const toNumber = (v: string | null): number | null => (v === null ? null : Number(v));
@@ -80,6 +84,9 @@ export function complaintQuery(db: Executor, orgId: string) {
       'c.is_paused',
       'c.committed_due_at',
       'c.committed_department_id',
+      'c.contact_email',
+      'c.contact_phone',
+      'c.closed_at',
     ]);
 }
 
@@ -119,6 +126,9 @@ export const toComplaint = (r: ComplaintRow): Complaint => ({
   isPaused: r.is_paused,
   committedDueAt: r.committed_due_at,
   committedDepartmentId: r.committed_department_id,
+  contactEmail: r.contact_email,
+  contactPhone: r.contact_phone,
+  closedAt: r.closed_at,
 });
 
 export async function findComplaint(
@@ -189,6 +199,8 @@ export type NewComplaint = Pick<
   | 'ownerId'
   | 'acknowledgedAt'
   | 'createdAt'
+  | 'contactEmail'
+  | 'contactPhone'
 > & { searchText: string };
 
 export async function insertComplaint(tx: Tx, c: NewComplaint): Promise<string> {
@@ -216,6 +228,8 @@ export async function insertComplaint(tx: Tx, c: NewComplaint): Promise<string> 
       created_at: c.createdAt,
       updated_at: c.createdAt,
       search_text: c.searchText,
+      contact_email: c.contactEmail,
+      contact_phone: c.contactPhone,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -249,6 +263,7 @@ export type ComplaintPatch = Partial<{
   searchText: string;
   committedDueAt: Date;
   committedDepartmentId: string | null;
+  closedAt: Date | null;
 }>;
 
 export async function updateComplaint(
@@ -277,6 +292,7 @@ export async function updateComplaint(
       ...(patch.committedDepartmentId !== undefined
         ? { committed_department_id: patch.committedDepartmentId }
         : {}),
+      ...(patch.closedAt !== undefined ? { closed_at: patch.closedAt } : {}),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
@@ -360,4 +376,21 @@ export async function findLabels(
     reference: r.reference,
     customerName: r.customer_name ?? '',
   }));
+}
+
+/** Moves every complaint of one customer to another (merging two records of one person). */
+export async function moveToCustomer(
+  tx: Tx,
+  orgId: string,
+  fromCustomerId: string,
+  toCustomerId: string,
+  at: Date,
+): Promise<number> {
+  const r = await tx
+    .updateTable('complaints')
+    .set({ customer_id: toCustomerId, updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('customer_id', '=', fromCustomerId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -20,12 +20,16 @@ import {
   suggestionsQuery,
   suggestionsResponse,
   timelineResponse,
+  issueTrackingLinkRequest,
+  revokeTrackingLinksResponse,
   trackingLinkResponse,
+  mergeCustomerResponse,
   updateComplaintRequest,
   verbalConfirmationRequest,
 } from './complaints.contract.ts';
 import type { Attachment } from './attachments.repository.ts';
 import { opensInline } from './domain/uploads.ts';
+import { mergeCustomerRequest } from '../customers/customers.contract.ts';
 import { complaintClocksView } from '../sla/sla.contract.ts';
 import type { ComplaintService } from './complaints.service.ts';
 
@@ -205,9 +209,30 @@ export function registerComplaintRoutes(
 
   app.post('/api/complaints/:id/tracking-link', {
     config: { permission: 'complaint:message' },
-    schema: { tags: ['complaints'], params: idParams, response: { 200: trackingLinkResponse } },
+    schema: {
+      tags: ['complaints'],
+      description:
+        'A new private link for the customer. With `revokeOthers`, every older link of the case stops working.',
+      params: idParams,
+      body: issueTrackingLinkRequest,
+      response: { 200: trackingLinkResponse },
+    },
     handler: async (request) =>
-      complaints.issueTrackingLink(scopeOf(request.principal), request.params.id),
+      complaints.issueTrackingLink(scopeOf(request.principal), request.params.id, {
+        revokeOthers: request.body?.revokeOthers ?? false,
+      }),
+  });
+
+  app.post('/api/complaints/:id/tracking-links/revoke', {
+    config: { permission: 'complaint:message' },
+    schema: {
+      tags: ['complaints'],
+      description: 'Every private link of the case stops working (for instance after a leak).',
+      params: idParams,
+      response: { 200: revokeTrackingLinksResponse },
+    },
+    handler: async (request) =>
+      complaints.revokeTrackingLinks(scopeOf(request.principal), request.params.id),
   });
 
   app.post('/api/complaints/:id/attachments', {
@@ -234,6 +259,20 @@ export function registerComplaintRoutes(
     schema: { tags: ['complaints'], params: idParams, response: { 200: complaintClocksView } },
     handler: async (request) =>
       complaints.clocksOf(scopeOf(request.principal), request.params.id, request.lang),
+  });
+
+  app.post('/api/customers/:id/merge', {
+    config: { permission: 'customer:update' },
+    schema: {
+      tags: ['customers'],
+      description:
+        'Merges this customer record into another (two records of one person): its complaints move, the other record takes the contact points it lacks, and this record goes. Audited.',
+      params: idParams,
+      body: mergeCustomerRequest,
+      response: { 200: mergeCustomerResponse },
+    },
+    handler: async (request) =>
+      complaints.mergeCustomers(scopeOf(request.principal), request.params.id, request.body.intoId),
   });
 
   app.get('/api/attachments/:id', {

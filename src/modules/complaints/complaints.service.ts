@@ -2,8 +2,10 @@ import type { Scope } from '../../platform/actor.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { UploadPart } from '../../platform/http/multipart.ts';
 import type { TemplateStep } from '../templates/index.ts';
+import './complaints.messages.ts';
 import { createComplaintAccess } from './act.ts';
 import { createCaseUpdates, type ComplaintUpdate } from './case-updates.ts';
+import { createCustomerMerge } from './customer-merge.ts';
 import { createCaseWork } from './case-work.ts';
 import { createComplaintClocks } from './clocks.ts';
 import type { RecordFactsRequest } from './complaints.contract.ts';
@@ -46,6 +48,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     ...intake,
     ...portal,
     ...access,
+    ...createCustomerMerge(deps),
     clocks,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>
@@ -74,6 +77,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       messages.suggestions(scope, id, step),
     addNote: messages.addNote,
     issueTrackingLink: messages.issueTrackingLink,
+    revokeTrackingLinks: messages.revokeTrackingLinks,
     addAttachments: (scope: Scope, id: string, parts: AsyncIterable<UploadPart>) =>
       uploads.addAttachments(scope, id, parts),
     findAttachment: uploads.findAttachment,

@@ -39,12 +39,16 @@ export function toFactView(
     askText: f.askText,
     askAmount: amountOf(f.askAmount, f.askCurrency),
     askCurrency: f.askCurrency,
-    readBack: renderReadBack(f, {
-      language: complaint.language,
-      customerName: customer.name,
-      reference: complaint.reference,
-      timeZone,
-    }),
+    // A read-back once sent or confirmed is that text for good; a draft shows as it would now.
+    readBack:
+      f.confirmedText ??
+      f.sentText ??
+      renderReadBack(f, {
+        language: complaint.language,
+        customerName: customer.name,
+        reference: complaint.reference,
+        timeZone,
+      }),
     createdAt: f.createdAt.toISOString(),
     createdByName: f.createdByName,
     sentAt: iso(f.sentAt),
@@ -66,6 +70,7 @@ export const toAttachmentView = (a: Attachment): AttachmentView => ({
   contentType: a.contentType,
   sizeBytes: a.sizeBytes,
   uploadedBy: a.uploadedByType,
+  visibleToCustomer: a.isPublic,
   createdAt: a.createdAt.toISOString(),
 });
 
@@ -103,6 +108,8 @@ export function toDetail(
       createdAt: complaint.createdAt.toISOString(),
       updatedAt: complaint.updatedAt.toISOString(),
       acknowledgedAt: iso(complaint.acknowledgedAt),
+      contactEmail: complaint.contactEmail,
+      contactPhone: complaint.contactPhone,
     },
     customer: {
       id: customer.id,
@@ -112,6 +119,7 @@ export function toDetail(
       tier: customer.tier,
       customerSince: customer.customerSince,
       preferredLanguage: customer.preferredLanguage,
+      possibleDuplicateOf: customer.possibleDuplicateOf,
     },
     facts: {
       current: versions[0] ? fact(versions[0]) : null,

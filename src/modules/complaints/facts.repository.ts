@@ -19,6 +19,10 @@ export type FactVersion = {
   createdAt: Date;
   sentAt: Date | null;
   confirmedAt: Date | null;
+  /** The read-back as sent to the customer, with every value it showed then. */
+  sentText: string | null;
+  /** Exactly the text the customer confirmed. */
+  confirmedText: string | null;
   confirmationVia: 'portal' | 'verbal' | null;
   confirmedBy: string | null;
   confirmationMethod: string | null;
@@ -41,6 +45,8 @@ const toFact = (
   createdAt: r.created_at,
   sentAt: r.sent_at,
   confirmedAt: r.confirmed_at,
+  sentText: r.sent_text,
+  confirmedText: r.confirmed_text,
   confirmationVia: r.confirmation_via as FactVersion['confirmationVia'],
   confirmedBy: r.confirmed_by,
   confirmationMethod: r.confirmation_method,
@@ -73,6 +79,8 @@ export async function insertFactVersion(
     | 'createdByName'
     | 'sentAt'
     | 'confirmedAt'
+    | 'sentText'
+    | 'confirmedText'
     | 'confirmationVia'
     | 'confirmedBy'
     | 'confirmationMethod'
@@ -110,10 +118,11 @@ export async function markFactSent(
   complaintId: string,
   version: number,
   at: Date,
+  text: string,
 ): Promise<void> {
   await tx
     .updateTable('complaint_fact_versions')
-    .set({ sent_at: at })
+    .set({ sent_at: at, sent_text: text })
     .where('org_id', '=', orgId)
     .where('complaint_id', '=', complaintId)
     .where('version', '=', version)
@@ -125,12 +134,20 @@ export async function markFactConfirmed(
   orgId: string,
   complaintId: string,
   version: number,
-  c: { at: Date; via: 'portal' | 'verbal'; by: string | null; method: string; note: string | null },
+  c: {
+    at: Date;
+    via: 'portal' | 'verbal';
+    by: string | null;
+    method: string;
+    note: string | null;
+    text: string;
+  },
 ): Promise<void> {
   await tx
     .updateTable('complaint_fact_versions')
     .set({
       confirmed_at: c.at,
+      confirmed_text: c.text,
       confirmation_via: c.via,
       confirmed_by: c.by,
       confirmation_method: c.method,

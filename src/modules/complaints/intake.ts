@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
+import { normalizePhone, type CustomerSource } from '../customers/index.ts';
 import { renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
 import type {
@@ -43,12 +44,23 @@ export function createIntake(
     orgId: string,
     actor: Actor,
     input: CreateComplaintRequest,
+    source: CustomerSource,
   ): Promise<{ id: string; reference: string; trackingUrl: string }> {
     const found = await work.getOrg(tx, orgId);
     await work.assertReason(tx, orgId, input.reasonId, 'reasonId');
     await work.assertUser(tx, orgId, input.ownerId, 'ownerId');
     const ask = moneyOf(input.ask?.amount, input.ask?.currency, 'ask.amount');
-    const customer = await customers.upsert(tx, orgId, input.customer, 'customer.');
+    const customer = await customers.upsert(tx, orgId, input.customer, source, 'customer.');
+    // Mail about this complaint goes to the address given with it. Staff and integrations speak
+    // for the org, so without one they may rely on the customer record's.
+    const given = {
+      email: input.customer.email ? input.customer.email.toLowerCase() : null,
+      phone: input.customer.phone ? (normalizePhone(input.customer.phone) ?? null) : null,
+    };
+    const contact =
+      source === 'staff' || source === 'api'
+        ? { email: given.email ?? customer.email, phone: given.phone ?? customer.phone }
+        : given;
     const language: Language =
       input.language ??
       input.customer.preferredLanguage ??
@@ -82,6 +94,8 @@ export function createIntake(
       acknowledgedAt: now,
       createdAt: now,
       searchText: '',
+      contactEmail: contact.email,
+      contactPhone: contact.phone,
     });
     await links.insertTrackingLink(tx, orgId, id, token.hash, now);
     const complaint = { orgId, id };
@@ -91,13 +105,11 @@ export function createIntake(
     // Step 1: the thank-you goes out with the reference and the private link, by e-mail when
     // we have an address; the portal shows the same acknowledgement in any case.
     const link = work.trackingUrl(token.token);
-    const thankYou = customer.email
-      ? await templates.pick(tx, orgId, 'thank', language)
-      : undefined;
+    const thankYou = contact.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
     const via = thankYou ? 'email' : 'portal';
     await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
       via,
-      to: via === 'email' ? customer.email : null,
+      to: via === 'email' ? contact.email : null,
     });
     await clocks.refresh(tx, orgId, id);
 
@@ -114,7 +126,7 @@ export function createIntake(
       reference,
       searchTextOf({ ...base, reference }, customer),
     );
-    if (thankYou && customer.email) {
+    if (thankYou && contact.email) {
       const rendered = renderTemplateParts(thankYou, {
         customerName: customer.name,
         reference,
@@ -126,7 +138,7 @@ export function createIntake(
         orgId,
         complaintId: id,
         kind: 'acknowledgement',
-        to: customer.email,
+        to: contact.email,
         subject: rendered.subject,
         text: rendered.body,
       });
@@ -165,14 +177,23 @@ export function createIntake(
           if (!claim.claimed) {
             if (claim.requestHash !== requestHash)
               throw new AppError('idempotency_conflict', { field: 'Idempotency-Key' });
-            const previous = claim.response as { id: string; trackingUrl: string } | null;
+            const previous = claim.response as { id: string } | null;
             if (!previous) throw new AppError('conflict');
-            return { ...previous, created: false };
+            // Only hashes of links are kept, so a retry gets a fresh link to the same case.
+            const token = issueTrackingToken(scope.orgId);
+            await links.insertTrackingLink(tx, scope.orgId, previous.id, token.hash, clock.now());
+            return { id: previous.id, trackingUrl: work.trackingUrl(token.token), created: false };
           }
         }
-        const result = await intake(tx, scope.orgId, scope.actor, input);
+        const result = await intake(
+          tx,
+          scope.orgId,
+          scope.actor,
+          input,
+          scope.actor.type === 'api' ? 'api' : 'staff',
+        );
         if (idempotencyKey)
-          await links.storeIdempotentResponse(tx, scope.orgId, idempotencyKey, result);
+          await links.storeIdempotentResponse(tx, scope.orgId, idempotencyKey, { id: result.id });
         return { ...result, created: true };
       });
       const view = await queries.detail(scope.orgId, outcome.id);
@@ -213,6 +234,7 @@ export function createIntake(
             ask: input.askText ? { text: input.askText } : undefined,
             language: input.language,
           },
+          'public',
         );
         return { reference: result.reference, trackingUrl: result.trackingUrl };
       });

@@ -2,6 +2,7 @@ import type { Executor, Tx } from '../../platform/db/index.ts';
 
 // The customer's private links (only their hashes), and the idempotency keys of creates.
 
+/** The complaint of a live (not revoked) link. */
 export async function findComplaintIdByToken(
   db: Executor,
   orgId: string,
@@ -15,6 +16,25 @@ export async function findComplaintIdByToken(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return r?.complaint_id;
+}
+
+/** Revokes a complaint's live links, all of them or all but one. Returns how many. */
+export async function revokeTrackingLinks(
+  tx: Tx,
+  orgId: string,
+  complaintId: string,
+  at: Date,
+  exceptHash: string | null,
+): Promise<number> {
+  let query = tx
+    .updateTable('tracking_links')
+    .set({ revoked_at: at })
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId)
+    .where('revoked_at', 'is', null);
+  if (exceptHash) query = query.where('token_hash', '!=', exceptHash);
+  const r = await query.executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function insertTrackingLink(

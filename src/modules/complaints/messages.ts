@@ -48,15 +48,14 @@ export function createMessages(
       input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
     ): Promise<void> {
       await work.change(scope.orgId, id, async (tx, complaint) => {
-        const { customer } = await work.customerAndOrg(tx, complaint);
         const subject = input.subject || `[${complaint.reference}]`;
         let via: 'email' | 'portal' = 'portal';
-        if (customer.email) {
+        if (complaint.contactEmail) {
           await mail.queue(tx, {
             orgId: scope.orgId,
             complaintId: id,
             kind: 'message',
-            to: customer.email,
+            to: complaint.contactEmail,
             subject,
             text: input.body,
           });
@@ -80,20 +79,46 @@ export function createMessages(
       return { ok: true };
     },
 
-    /** A new private link, e.g. to read out or text to a phone customer. Older links keep working. */
-    async issueTrackingLink(scope: Scope, id: string): Promise<{ trackingUrl: string }> {
+    /**
+     * A new private link, e.g. to read out or text to a phone customer. Older links keep working
+     * unless `revokeOthers` (a link that went to the wrong person).
+     */
+    async issueTrackingLink(
+      scope: Scope,
+      id: string,
+      options: { revokeOthers: boolean } = { revokeOthers: false },
+    ): Promise<{ trackingUrl: string; revoked: number }> {
       return work.change(scope.orgId, id, async (tx, complaint) => {
         const token = issueTrackingToken(scope.orgId);
         await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
+        const revoked = options.revokeOthers
+          ? await links.revokeTrackingLinks(tx, scope.orgId, id, clock.now(), token.hash)
+          : 0;
         await work.addEvent(
           tx,
           complaint,
           scope.actor,
           complaintEvents.trackingLinkIssued,
           'internal',
-          {},
+          { revokedOthers: revoked },
         );
-        return { trackingUrl: work.trackingUrl(token.token) };
+        return { trackingUrl: work.trackingUrl(token.token), revoked };
+      });
+    },
+
+    /** Every link of the case stops working (a leak); the customer can be given a new one. */
+    async revokeTrackingLinks(scope: Scope, id: string): Promise<{ revoked: number }> {
+      return work.change(scope.orgId, id, async (tx, complaint) => {
+        const revoked = await links.revokeTrackingLinks(tx, scope.orgId, id, clock.now(), null);
+        await work.addEvent(
+          tx,
+          complaint,
+          scope.actor,
+          complaintEvents.trackingLinksRevoked,
+          'internal',
+          { revoked },
+        );
+        return { revoked };
       });
     },
   };

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { actorOf, type Actor } from '../../platform/actor.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { uploadParts } from '../../platform/http/multipart.ts';
 import { uuid } from '../../platform/contract/fields.ts';
@@ -14,6 +16,10 @@ import { sendAttachment } from './complaints.routes.ts';
 import type { ComplaintService } from './complaints.service.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+/** A signed-in staff member acting in a portal is recorded as staff, never as the customer. */
+const staffIn = (request: FastifyRequest): Actor | undefined =>
+  request.principal ? actorOf(request.principal) : undefined;
 
 export function registerPublicRoutes(
   app: HttpApp,
@@ -58,7 +64,7 @@ export function registerPortalRoutes(
   });
 
   app.post('/api/portal/:token/readback/confirm', {
-    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
+    config: { permission: 'public', identify: true, rateLimit: { max: 20, windowMs: 60_000 } },
     schema: {
       tags: ['portal'],
       params: tokenParams,
@@ -66,11 +72,11 @@ export function registerPortalRoutes(
       response: { 200: portalView },
     },
     handler: async (request) =>
-      complaints.portalConfirm(request.params.token, request.body.version),
+      complaints.portalConfirm(request.params.token, request.body.version, staffIn(request)),
   });
 
   app.post('/api/portal/:token/messages', {
-    config: { permission: 'public', rateLimit: { max: 20, windowMs: 60_000 } },
+    config: { permission: 'public', identify: true, rateLimit: { max: 20, windowMs: 60_000 } },
     schema: {
       tags: ['portal'],
       params: tokenParams,
@@ -88,7 +94,7 @@ export function registerPortalRoutes(
               value: typeof body === 'string' ? body : '',
             };
           })();
-      return complaints.portalReply(request.params.token, parts);
+      return complaints.portalReply(request.params.token, parts, staffIn(request));
     },
   });
 

@@ -1,3 +1,4 @@
+import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { text } from '../../platform/contract/fields.ts';
 import type { UploadPart } from '../../platform/http/multipart.ts';
@@ -21,22 +22,41 @@ const portalReplyBody = text({ max: 20_000 });
 
 /** The customer portal, reached by the private link only: status, read-back, replies, files. */
 export function createPortal(
-  deps: Pick<ComplaintDeps, 'db'> & {
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'trackingLinkDaysAfterClose'> & {
     work: CaseWork;
     queries: ComplaintQueries;
     readBack: ReadBack;
     uploads: Uploads;
   },
 ) {
-  const { db, work, queries, readBack, uploads } = deps;
+  const { db, clock, work, queries, readBack, uploads } = deps;
 
+  /**
+   * The case behind a link. A revoked or unknown link is not found; a link of a case closed
+   * longer than the configured days ago has expired, and the customer is told whom to contact.
+   */
   async function resolveToken(token: string): Promise<{ orgId: string; id: string }> {
     const orgId = orgIdOfTrackingToken(token);
     if (!orgId) throw new AppError('not_found');
     const id = await links.findComplaintIdByToken(db, orgId, hashToken(token));
     if (!id) throw new AppError('not_found');
+    const complaint = await work.getComplaint(db, orgId, id);
+    const days = deps.trackingLinkDaysAfterClose;
+    if (
+      complaint.closedAt &&
+      complaint.closedAt.getTime() + days * 86_400_000 < clock.now().getTime()
+    ) {
+      const org = await work.getOrg(db, orgId);
+      throw new AppError('link_expired', {
+        params: { reference: complaint.reference, days, org: org.name },
+      });
+    }
     return { orgId, id };
   }
+
+  /** Who acts in the portal: the customer, or a signed-in staff member, recorded as such. */
+  const actorIn = (customer: { id: string; name: string }, staff: Actor | undefined): Actor =>
+    staff ?? customerActor(customer);
 
   async function portal(token: string): Promise<PortalView> {
     const { orgId, id } = await resolveToken(token);
@@ -62,12 +82,15 @@ export function createPortal(
       readBack: shown
         ? {
             version: shown.version,
-            text: renderReadBack(shown, {
-              language: complaint.language,
-              customerName: customer.name,
-              reference: complaint.reference,
-              timeZone: org.timeZone,
-            }),
+            text:
+              shown.confirmedText ??
+              shown.sentText ??
+              renderReadBack(shown, {
+                language: complaint.language,
+                customerName: customer.name,
+                reference: complaint.reference,
+                timeZone: org.timeZone,
+              }),
             sentAt: iso(shown.sentAt),
             confirmedAt: iso(shown.confirmedAt),
           }
@@ -81,22 +104,27 @@ export function createPortal(
   return {
     portal,
 
-    async portalConfirm(token: string, version: number): Promise<PortalView> {
+    async portalConfirm(token: string, version: number, staff?: Actor): Promise<PortalView> {
       const { orgId, id } = await resolveToken(token);
       await work.change(orgId, id, async (tx, complaint) => {
         const { customer } = await work.customerAndOrg(tx, complaint);
-        await readBack.confirmVersion(tx, complaint, customerActor(customer), version, {
+        const actor = actorIn(customer, staff);
+        await readBack.confirmVersion(tx, complaint, actor, version, {
           via: 'portal',
-          by: customer.name,
+          by: actor.name,
           method: 'portal',
-          note: null,
+          note: staff ? 'staff, in the portal' : null,
         });
       });
       return portal(token);
     },
 
     /** The customer writes back from the portal, with text and/or files (multipart). */
-    async portalReply(token: string, parts: AsyncIterable<UploadPart>): Promise<PortalView> {
+    async portalReply(
+      token: string,
+      parts: AsyncIterable<UploadPart>,
+      staff?: Actor,
+    ): Promise<PortalView> {
       const { orgId, id } = await resolveToken(token);
       const { saved, fields } = await uploads.receive(orgId, parts);
       try {
@@ -113,13 +141,13 @@ export function createPortal(
           throw invalidField('body', 'field.required');
         await work.change(orgId, id, async (tx, complaint) => {
           const { customer } = await work.customerAndOrg(tx, complaint);
-          const actor = customerActor(customer);
+          const actor = actorIn(customer, staff);
           if (body.length > 0)
             await work.addEvent(tx, complaint, actor, complaintEvents.messageReceived, 'public', {
               body,
               via: 'portal',
             });
-          await uploads.attach(tx, complaint, actor, saved);
+          await uploads.attach(tx, complaint, actor, saved, true);
           if (complaint.status === 'waiting_customer')
             await work.transition(tx, complaint, actor, 'in_progress', null);
         });

@@ -42,10 +42,23 @@ export function createReadBack(
     if (!target) throw invalidField('version');
     if (versions[0]?.version !== version) throw new AppError('conflict', { field: 'version' });
     if (target.confirmedAt) return;
+    // The portal confirms only what was sent; the agent confirms what they read out, frozen now.
+    if (confirmation.via === 'portal' && (target.sentAt === null || target.sentText === null))
+      throw invalidField('version', 'field.not_sent');
+    const { customer, org } = await work.customerAndOrg(tx, complaint);
+    const text =
+      target.sentText ??
+      renderReadBack(target, {
+        language: complaint.language,
+        customerName: customer.name,
+        reference: complaint.reference,
+        timeZone: org.timeZone,
+      });
     const at = clock.now();
     await facts.markFactConfirmed(tx, complaint.orgId, complaint.id, version, {
       at,
       ...confirmation,
+      text,
     });
     await repo.updateComplaint(
       tx,
@@ -110,9 +123,9 @@ export function createReadBack(
         // Only hashes of links are stored, so the message carries a fresh link of its own.
         const token = issueTrackingToken(scope.orgId);
         await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
-        await facts.markFactSent(tx, scope.orgId, id, version, clock.now());
+        await facts.markFactSent(tx, scope.orgId, id, version, clock.now(), readBack);
         let via: 'email' | 'portal' = 'portal';
-        if (customer.email) {
+        if (complaint.contactEmail) {
           const rendered = await templates.render(tx, scope.orgId, 'readback', complaint.language, {
             customerName: customer.name,
             reference: complaint.reference,
@@ -126,7 +139,7 @@ export function createReadBack(
               orgId: scope.orgId,
               complaintId: id,
               kind: 'readback',
-              to: customer.email,
+              to: complaint.contactEmail,
               subject: rendered.subject,
               text: rendered.body,
             });

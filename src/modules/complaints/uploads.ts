@@ -77,6 +77,7 @@ export function createUploads(
     complaint: Complaint,
     actor: Actor,
     saved: SavedFile[],
+    isPublic: boolean,
   ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const f of saved) {
@@ -89,14 +90,21 @@ export function createUploads(
         storageKey: f.storageKey,
         uploadedByType: actor.type,
         uploadedById: actor.id,
-        isPublic: true,
+        isPublic,
         createdAt: clock.now(),
       });
-      await work.addEvent(tx, complaint, actor, complaintEvents.attachmentAdded, 'public', {
-        attachmentId: attachment.id,
-        filename: f.filename,
-        sizeBytes: f.sizeBytes,
-      });
+      await work.addEvent(
+        tx,
+        complaint,
+        actor,
+        complaintEvents.attachmentAdded,
+        isPublic ? 'public' : 'internal',
+        {
+          attachmentId: attachment.id,
+          filename: f.filename,
+          sizeBytes: f.sizeBytes,
+        },
+      );
       out.push(attachment);
     }
     return out;
@@ -113,11 +121,13 @@ export function createUploads(
       parts: AsyncIterable<UploadPart>,
     ): Promise<AttachmentView[]> {
       await work.getComplaint(db, scope.orgId, id);
-      const { saved } = await receive(scope.orgId, parts);
+      const { saved, fields } = await receive(scope.orgId, parts);
       try {
         if (saved.length === 0) throw invalidField('file', 'field.required');
+        // Staff files stay internal unless the agent shares them with the customer.
+        const isPublic = fields.visibleToCustomer === 'true';
         return await work.change(scope.orgId, id, async (tx, complaint) =>
-          (await attach(tx, complaint, scope.actor, saved)).map(toAttachmentView),
+          (await attach(tx, complaint, scope.actor, saved, isPublic)).map(toAttachmentView),
         );
       } catch (error) {
         await discard(saved);

@@ -1,6 +1,7 @@
 import { expressionBuilder, sql, type Expression } from 'kysely';
 import type { Database, Executor, Tx } from '../../platform/db/index.ts';
 import { foldedContains } from '../../platform/db/search.ts';
+import { attempt, isUniqueViolation } from '../../platform/db/savepoint.ts';
 import type { CustomersTable } from '../../platform/db/schema.ts';
 import type { Selectable } from 'kysely';
 import type { CustomerView } from './customers.contract.ts';
@@ -15,6 +16,7 @@ export type Customer = {
   tier: string | null;
   customerSince: string | null;
   preferredLanguage: CustomerView['preferredLanguage'];
+  possibleDuplicateOf: string | null;
   createdAt: Date;
 };
 
@@ -28,6 +30,7 @@ export const toCustomer = (r: Selectable<CustomersTable>): Customer => ({
   tier: r.tier,
   customerSince: r.customer_since,
   preferredLanguage: r.preferred_language as Customer['preferredLanguage'],
+  possibleDuplicateOf: r.possible_duplicate_of,
   createdAt: r.created_at,
 });
 
@@ -54,7 +57,10 @@ export async function findByIdentities(
   return rows.map(toCustomer);
 }
 
-/** Inserts a customer; undefined when another request created one with the same contact point. */
+/**
+ * Inserts a customer; undefined when another request created a primary record with the same
+ * contact point a moment ago (possible duplicates share contact points freely).
+ */
 export async function insertCustomer(
   tx: Tx,
   orgId: string,
@@ -63,6 +69,7 @@ export async function insertCustomer(
   const r = await tx
     .insertInto('customers')
     .values({
+      possible_duplicate_of: c.possibleDuplicateOf,
       org_id: orgId,
       name: c.name,
       phone: c.phone,
@@ -78,13 +85,25 @@ export async function insertCustomer(
   return r ? toCustomer(r) : undefined;
 }
 
+/** Updates a customer; undefined when a contact point is held by another primary record. */
 export async function updateCustomer(
-  db: Tx,
+  tx: Tx,
   orgId: string,
   id: string,
   c: Partial<Omit<Customer, 'id' | 'orgId' | 'createdAt'>>,
   at: Date,
 ): Promise<Customer | undefined> {
+  const r = await attempt(tx, isUniqueViolation, () => updateCustomerRow(tx, orgId, id, c, at));
+  return r ?? undefined;
+}
+
+async function updateCustomerRow(
+  db: Tx,
+  orgId: string,
+  id: string,
+  c: Partial<Omit<Customer, 'id' | 'orgId' | 'createdAt'>>,
+  at: Date,
+): Promise<Customer | null> {
   const r = await db
     .updateTable('customers')
     .set({
@@ -96,12 +115,51 @@ export async function updateCustomer(
       ...(c.tier !== undefined ? { tier: c.tier } : {}),
       ...(c.customerSince !== undefined ? { customer_since: c.customerSince } : {}),
       ...(c.preferredLanguage !== undefined ? { preferred_language: c.preferredLanguage } : {}),
+      ...(c.possibleDuplicateOf !== undefined
+        ? { possible_duplicate_of: c.possibleDuplicateOf }
+        : {}),
     })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  return r ? toCustomer(r) : undefined;
+  return r ? toCustomer(r) : null;
+}
+
+/** The possible duplicates of a customer: records that point at it. */
+export async function listDuplicatesOf(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<Customer[]> {
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('possible_duplicate_of', '=', id)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toCustomer);
+}
+
+/** Points every possible duplicate of `fromId` at `toId` (before `fromId` is merged away). */
+export async function repointDuplicates(
+  tx: Tx,
+  orgId: string,
+  fromId: string,
+  toId: string,
+): Promise<void> {
+  await tx
+    .updateTable('customers')
+    .set({ possible_duplicate_of: toId })
+    .where('org_id', '=', orgId)
+    .where('possible_duplicate_of', '=', fromId)
+    .where('id', '!=', toId)
+    .execute();
+}
+
+export async function deleteCustomer(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx.deleteFrom('customers').where('org_id', '=', orgId).where('id', '=', id).execute();
 }
 
 export async function findCustomer(

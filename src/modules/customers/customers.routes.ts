@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { text, uuid } from '../../platform/contract/fields.ts';
-import { customerInput, customerList, customerView } from './customers.contract.ts';
+import { scopeOf } from '../../platform/actor.ts';
+import {
+  customerInput,
+  customerList,
+  customerView,
+  updateCustomerRequest,
+} from './customers.contract.ts';
 import type { CustomerService } from './customers.service.ts';
 
 export function registerCustomerRoutes(app: HttpApp, deps: { customers: CustomerService }) {
@@ -23,7 +29,7 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
   app.post('/api/customers', {
     config: { permission: 'customer:write' },
     schema: { tags: ['customers'], body: customerInput, response: { 200: customerView } },
-    handler: async (request) => customers.upsertCustomer(request.principal!.orgId, request.body),
+    handler: async (request) => customers.upsertCustomer(scopeOf(request.principal), request.body),
   });
   app.get('/api/customers/:id', {
     config: { permission: 'customer:read' },
@@ -32,6 +38,32 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
       params: z.object({ id: uuid }),
       response: { 200: customerView },
     },
-    handler: async (request) => customers.getCustomer(request.principal!.orgId, request.params.id),
+    handler: async (request) =>
+      customers.getCustomerView(request.principal!.orgId, request.params.id),
+  });
+  app.patch('/api/customers/:id', {
+    config: { permission: 'customer:update' },
+    schema: {
+      tags: ['customers'],
+      description: 'A staff edit of the customer record. Every change is kept in the audit trail.',
+      params: z.object({ id: uuid }),
+      body: updateCustomerRequest,
+      response: { 200: customerView },
+    },
+    handler: async (request) =>
+      customers.updateCustomer(scopeOf(request.principal), request.params.id, request.body),
+  });
+  app.get('/api/customers/:id/duplicates', {
+    config: { permission: 'customer:read' },
+    schema: {
+      tags: ['customers'],
+      description:
+        'Records that may be the same person: made from input that conflicted with this one, or the one this copies.',
+      params: z.object({ id: uuid }),
+      response: { 200: customerList },
+    },
+    handler: async (request) => ({
+      items: await customers.duplicates(request.principal!.orgId, request.params.id),
+    }),
   });
 }

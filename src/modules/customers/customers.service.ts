@@ -4,9 +4,11 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import { searchTerms } from '../../platform/db/search.ts';
 import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
-import type { CustomerInput, CustomerView } from './customers.contract.ts';
+import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
 import { normalizePhone } from './domain/phone.ts';
-import { mergeCustomer } from './domain/merge.ts';
+import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
+import type { Scope } from '../../platform/actor.ts';
+import { recordAudit } from '../audit/index.ts';
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
@@ -19,6 +21,7 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   tier: c.tier,
   customerSince: c.customerSince,
   preferredLanguage: c.preferredLanguage,
+  possibleDuplicateOf: c.possibleDuplicateOf,
   createdAt: c.createdAt.toISOString(),
 });
 
@@ -38,26 +41,28 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
   }
 
   /**
-   * Finds the customer by external id, then phone, then e-mail, and fills in what was missing;
-   * creates one when nobody matches. Runs in the caller's transaction.
+   * The customer a complaint is about (see domain/merge.ts): an agreeing record is reused and
+   * may gain missing contact points; conflicting input gets a record of its own, marked as a
+   * possible duplicate. Never overwrites what is known. Runs in the caller's transaction.
    */
   async function upsert(
     tx: Tx,
     orgId: string,
     input: CustomerInput,
+    source: Source,
     fieldPrefix = '',
   ): Promise<Customer> {
     const ids = identities(input, fieldPrefix);
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
-      const decision = mergeCustomer(candidates, ids, input);
-      if (decision.kind === 'unchanged')
-        return candidates.find((c) => c.id === decision.customer.id)!;
-      if (decision.kind === 'update') {
+      const decision = mergeCustomer(candidates, ids, input, source);
+      if (decision.kind === 'use') {
+        const chosen = candidates.find((c) => c.id === decision.customer.id)!;
+        if (Object.keys(decision.patch).length === 0) return chosen;
         const updated = await repo.updateCustomer(
           tx,
           orgId,
-          decision.customer.id,
+          chosen.id,
           decision.patch,
           clock.now(),
         );
@@ -68,10 +73,11 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         name: input.name,
         phone: ids.phone,
         email: ids.email,
-        externalId: ids.externalId,
-        tier: input.tier ?? null,
-        customerSince: input.customerSince ?? null,
+        externalId: trustedSources.includes(source) ? ids.externalId : null,
+        tier: trustedSources.includes(source) ? (input.tier ?? null) : null,
+        customerSince: trustedSources.includes(source) ? (input.customerSince ?? null) : null,
         preferredLanguage: input.preferredLanguage ?? 'vi',
+        possibleDuplicateOf: decision.possibleDuplicateOf,
       });
       // Another request created the same person a moment ago: loop and take theirs.
       if (inserted) return inserted;
@@ -79,15 +85,114 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     throw new AppError('conflict');
   }
 
+  async function getCustomer(executor: Executor, orgId: string, id: string): Promise<Customer> {
+    const c = await repo.findCustomer(executor, orgId, id);
+    if (!c) throw new AppError('not_found');
+    return c;
+  }
+
   return {
     upsert,
-    async upsertCustomer(orgId: string, input: CustomerInput): Promise<CustomerView> {
-      return toCustomerView(await db.transaction().execute((tx) => upsert(tx, orgId, input)));
+    /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
+    async upsertCustomer(scope: Scope, input: CustomerInput): Promise<CustomerView> {
+      const source: Source = scope.actor.type === 'api' ? 'api' : 'staff';
+      return toCustomerView(
+        await db.transaction().execute((tx) => upsert(tx, scope.orgId, input, source)),
+      );
     },
-    async getCustomer(orgId: string, id: string): Promise<CustomerView> {
-      const c = await repo.findCustomer(db, orgId, id);
-      if (!c) throw new AppError('not_found');
-      return toCustomerView(c);
+    getCustomer,
+    getCustomerView: async (orgId: string, id: string) =>
+      toCustomerView(await getCustomer(db, orgId, id)),
+
+    /** A staff edit (customer:update): any field may change, and every change is audited. */
+    async updateCustomer(
+      scope: Scope,
+      id: string,
+      patch: UpdateCustomerRequest,
+    ): Promise<CustomerView> {
+      return db.transaction().execute(async (tx) => {
+        const before = await getCustomer(tx, scope.orgId, id);
+        const changes: Partial<Customer> = {};
+        if (patch.name !== undefined) changes.name = patch.name;
+        if (patch.phone !== undefined) {
+          const phone = patch.phone === null ? null : normalizePhone(patch.phone);
+          if (patch.phone !== null && !phone)
+            throw invalidField('phone', 'field.invalid_phone', { value: patch.phone });
+          changes.phone = phone ?? null;
+        }
+        if (patch.email !== undefined) changes.email = patch.email?.toLowerCase() ?? null;
+        if (patch.externalId !== undefined) changes.externalId = patch.externalId;
+        if (patch.tier !== undefined) changes.tier = patch.tier;
+        if (patch.customerSince !== undefined) changes.customerSince = patch.customerSince;
+        if (patch.preferredLanguage !== undefined)
+          changes.preferredLanguage = patch.preferredLanguage;
+        const changed = (Object.keys(changes) as (keyof Customer)[]).filter(
+          (k) => changes[k] !== before[k],
+        );
+        if (changed.length === 0) return toCustomerView(before);
+        const after = await repo.updateCustomer(tx, scope.orgId, id, changes, clock.now());
+        if (!after) {
+          const taken = (['phone', 'email', 'externalId'] as const).find((k) =>
+            changed.includes(k),
+          );
+          throw new AppError('conflict', { field: taken ?? 'phone' });
+        }
+        await recordAudit(tx, {
+          orgId: scope.orgId,
+          actor: scope.actor,
+          action: 'customer.updated',
+          entityType: 'customer',
+          entityId: id,
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+        });
+        return toCustomerView(after);
+      });
+    },
+
+    /** The records that may be the same person: its possible duplicates, or the one it copies. */
+    async duplicates(orgId: string, id: string): Promise<CustomerView[]> {
+      const customer = await getCustomer(db, orgId, id);
+      const primaryId = customer.possibleDuplicateOf ?? customer.id;
+      const primary = primaryId === id ? customer : await repo.findCustomer(db, orgId, primaryId);
+      const copies = await repo.listDuplicatesOf(db, orgId, primaryId);
+      return [...(primary ? [primary] : []), ...copies]
+        .filter((c) => c.id !== id)
+        .map(toCustomerView);
+    },
+
+    /**
+     * The last part of merging `from` into `into`, once the modules above have moved their
+     * records (complaints) to `into`: `into` takes the contact points it lacks, other copies
+     * point at `into`, and `from` is gone. In the caller's transaction; audited.
+     */
+    async absorb(tx: Tx, scope: Scope, fromId: string, intoId: string): Promise<CustomerView> {
+      const from = await getCustomer(tx, scope.orgId, fromId);
+      const into = await getCustomer(tx, scope.orgId, intoId);
+      await repo.repointDuplicates(tx, scope.orgId, fromId, intoId);
+      await repo.deleteCustomer(tx, scope.orgId, fromId);
+      const fill: Partial<Customer> = {};
+      if (!into.phone && from.phone) fill.phone = from.phone;
+      if (!into.email && from.email) fill.email = from.email;
+      if (!into.externalId && from.externalId) fill.externalId = from.externalId;
+      if (!into.tier && from.tier) fill.tier = from.tier;
+      if (!into.customerSince && from.customerSince) fill.customerSince = from.customerSince;
+      if (into.possibleDuplicateOf === fromId) fill.possibleDuplicateOf = null;
+      // A point another customer holds stays where it is: the merge never takes it over.
+      const merged =
+        (Object.keys(fill).length > 0
+          ? await repo.updateCustomer(tx, scope.orgId, intoId, fill, clock.now())
+          : undefined) ?? (await getCustomer(tx, scope.orgId, intoId));
+      await recordAudit(tx, {
+        orgId: scope.orgId,
+        actor: scope.actor,
+        action: 'customer.merged',
+        entityType: 'customer',
+        entityId: intoId,
+        before: { merged: toCustomerView(from), into: toCustomerView(into) },
+        after: toCustomerView(merged),
+      });
+      return toCustomerView(merged);
     },
     findCustomer: (executor: Executor, orgId: string, id: string) =>
       repo.findCustomer(executor, orgId, id),

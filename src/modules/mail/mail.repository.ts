@@ -85,16 +85,31 @@ export async function findMessage(
   return r ? toMessage(r) : undefined;
 }
 
-/** Marks a queued message as delivered; a message already marked stays as it is. */
+/**
+ * Marks a queued message as delivered and keeps the copy the delivery leaves behind (with its
+ * secrets hidden); a message already marked stays as it is.
+ */
 export async function markDelivered(
   db: Executor,
   orgId: string,
   id: string,
-  delivery: { status: 'sent' | 'kept'; transport: string; at: Date },
+  delivery: {
+    status: 'sent' | 'kept';
+    transport: string;
+    at: Date;
+    text: string;
+    html: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('outgoing_messages')
-    .set({ status: delivery.status, transport: delivery.transport, sent_at: delivery.at })
+    .set({
+      status: delivery.status,
+      transport: delivery.transport,
+      sent_at: delivery.at,
+      text_body: delivery.text,
+      html_body: delivery.html,
+    })
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .where('status', '=', 'queued')

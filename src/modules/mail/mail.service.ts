@@ -7,6 +7,7 @@ import type { MailboxItem, MailKind } from './mail.contract.ts';
 import * as repo from './mail.repository.ts';
 import { sendMail } from './mail.jobs.ts';
 import { textToHtml } from './domain/html.ts';
+import { maskTrackingTokens } from '../../platform/tokens.ts';
 
 export type MailService = ReturnType<typeof createMailService>;
 
@@ -63,10 +64,13 @@ export function createMailService(deps: {
         html: message.html,
         messageId: message.messageId ?? `<${id}@ombud>`,
       });
+      // Tracking links are bearer secrets: once the mail is out, the stored copy hides them.
       await repo.markDelivered(db, orgId, id, {
         status: transport.name === 'smtp' ? 'sent' : 'kept',
         transport: transport.name,
         at: clock.now(),
+        text: maskTrackingTokens(message.text),
+        html: message.html === null ? null : maskTrackingTokens(message.html),
       });
     },
 
@@ -83,8 +87,9 @@ export function createMailService(deps: {
         id: m.id,
         to: m.to,
         subject: m.subject,
-        text: m.text,
-        html: m.html,
+        // Staff never see a customer's working link (they could act "as the customer").
+        text: maskTrackingTokens(m.text),
+        html: m.html === null ? null : maskTrackingTokens(m.html),
         kind: m.kind,
         status: m.status,
         transport: m.transport,

@@ -59,14 +59,17 @@ export async function updateOrg(
   orgId: string,
   patch: Partial<Omit<OrgView, 'id' | 'slug'>>,
 ): Promise<OrgView | undefined> {
+  const changes = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.referencePrefix !== undefined ? { reference_prefix: patch.referencePrefix } : {}),
+    ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
+    ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+  };
+  // Nothing to change is not an error: the org stays as it is.
+  if (Object.keys(changes).length === 0) return findOrg(db, orgId);
   const r = await db
     .updateTable('orgs')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.referencePrefix !== undefined ? { reference_prefix: patch.referencePrefix } : {}),
-      ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
-      ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
-    })
+    .set(changes)
     .where('id', '=', orgId)
     .returningAll()
     .executeTakeFirst();
@@ -128,13 +131,15 @@ export async function updateDepartment(
   id: string,
   d: { name?: string; parentId?: string | null; headUserId?: string | null },
 ): Promise<DepartmentView | undefined> {
+  const changes = {
+    ...(d.name !== undefined ? { name: d.name } : {}),
+    ...(d.parentId !== undefined ? { parent_id: d.parentId } : {}),
+    ...(d.headUserId !== undefined ? { head_user_id: d.headUserId } : {}),
+  };
+  if (Object.keys(changes).length === 0) return findDepartment(db, orgId, id);
   const r = await db
     .updateTable('departments')
-    .set({
-      ...(d.name !== undefined ? { name: d.name } : {}),
-      ...(d.parentId !== undefined ? { parent_id: d.parentId } : {}),
-      ...(d.headUserId !== undefined ? { head_user_id: d.headUserId } : {}),
-    })
+    .set(changes)
     .where('org_id', '=', orgId)
     .where('id', '=', id)
     .returningAll()

@@ -7,6 +7,7 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import { clockKinds } from '../kernel/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
+import type { ReasonService } from '../reasons/index.ts';
 import { describeTarget, regulatoryPresets } from './domain/index.ts';
 import type { PolicyInput, PolicyView, SlaDefaults } from './sla.contract.ts';
 import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
@@ -14,11 +15,20 @@ import { clocksStale } from './sla.jobs.ts';
 import * as repo from './sla.repository.ts';
 
 /** SLA policies, the regulatory presets that switch on as policies, and the defaults. */
-export function createPolicies(deps: { db: Db; clock: Clock; jobs: JobQueue; org: OrgService }) {
-  const { db, clock, jobs, org } = deps;
+export function createPolicies(deps: {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  org: OrgService;
+  reasons: ReasonService;
+}) {
+  const { db, clock, jobs, org, reasons } = deps;
 
-  async function assertCalendar(tx: Tx, orgId: string, calendarId: string) {
-    if (!(await repo.findCalendar(tx, orgId, calendarId))) throw invalidField('calendarId');
+  /** The policy's calendar and the reasons it matches must be the org's own. */
+  async function assertRefs(tx: Tx, orgId: string, input: PolicyInput) {
+    if (!(await repo.findCalendar(tx, orgId, input.calendarId))) throw invalidField('calendarId');
+    for (const [i, reasonId] of input.match.reasonIds.entries())
+      if (!(await reasons.find(tx, orgId, reasonId))) throw invalidField(`match.reasonIds.${i}`);
   }
 
   async function create(
@@ -28,7 +38,7 @@ export function createPolicies(deps: { db: Db; clock: Clock; jobs: JobQueue; org
     input: PolicyInput,
     options: { hasOpenWork: boolean } = { hasOpenWork: true },
   ): Promise<PolicyView> {
-    await assertCalendar(tx, orgId, input.calendarId);
+    await assertRefs(tx, orgId, input);
     const created = await repo.insertPolicy(tx, orgId, input);
     await recordAudit(tx, {
       orgId,
@@ -61,7 +71,7 @@ export function createPolicies(deps: { db: Db; clock: Clock; jobs: JobQueue; org
       return db.transaction().execute(async (tx) => {
         const before = await repo.findPolicy(tx, orgId, id);
         if (!before) throw new AppError('not_found');
-        await assertCalendar(tx, orgId, input.calendarId);
+        await assertRefs(tx, orgId, input);
         const after = await repo.updatePolicy(tx, orgId, id, input, clock.now());
         if (!after) throw new AppError('not_found');
         await recordAudit(tx, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
 import { clockStartRules, clockStates } from './domain/clocks.ts';
+import { maxTargetAmount, type Target } from './domain/durations.ts';
 import { holidayCalendars } from './domain/custom-holidays.ts';
 import { holidayKinds } from './domain/vn-holidays.ts';
 import {
@@ -88,10 +89,34 @@ export const icsImportRequest = z.object({
 });
 
 export { clockKindSchema, durationUnitSchema };
-export const targetSchema = z.object({
-  amount: z.number().int().min(1).max(10_000),
-  unit: durationUnitSchema,
-});
+/**
+ * An amount no larger than its unit allows (10,000, or 520 calendar weeks: ten years), so no
+ * due time falls outside what the calendar arithmetic can reach.
+ */
+export function capAmountByUnit(amountField: string, unitField: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const unit = value[unitField];
+    const amount = value[amountField];
+    if (typeof unit !== 'string' || typeof amount !== 'number') return;
+    const maximum = maxTargetAmount(unit as Target['unit']);
+    if (amount > maximum)
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'number',
+        maximum,
+        inclusive: true,
+        path: [amountField],
+        input: amount,
+      });
+  };
+}
+
+export const targetSchema = z
+  .object({
+    amount: z.number().int().min(1).max(10_000),
+    unit: durationUnitSchema,
+  })
+  .superRefine(capAmountByUnit('amount', 'unit'));
 export const policyInput = z.object({
   name: requiredText(200),
   priority: z.number().int().min(0).max(10_000).default(100),

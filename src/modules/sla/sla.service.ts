@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/index.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
+import type { ReasonService } from '../reasons/index.ts';
 import { createCalendars } from './calendars.ts';
 import { createClockEngine } from './clock-engine.ts';
 import { dueAfter, type BusinessCalendar, type Target } from './domain/index.ts';
@@ -20,6 +21,7 @@ export function createSlaService(deps: {
   jobs: JobQueue;
   notices: NoticesService;
   org: OrgService;
+  reasons: ReasonService;
 }) {
   return {
     ...createCalendars(deps),

@@ -78,6 +78,7 @@ export type CustomersTable = {
   preferred_language: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  possible_duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ReasonsTable = {
@@ -124,6 +125,9 @@ export type ComplaintsTable = {
   is_paused: Generated<boolean>;
   committed_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   committed_department_id: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
 
 export type TrackingLinksTable = {
@@ -149,6 +153,8 @@ export type ComplaintFactVersionsTable = {
   created_at: Timestamp;
   sent_at: Timestamp | null;
   confirmed_at: Timestamp | null;
+  sent_text: ColumnType<string | null, string | null | undefined, string | null>;
+  confirmed_text: ColumnType<string | null, string | null | undefined, string | null>;
   confirmation_via: string | null;
   confirmed_by: string | null;
   confirmation_method: string | null;
@@ -360,7 +366,16 @@ export type CommitmentsTable = {
   customer_message: string | null;
 };
 
+export type SignInThrottleTable = {
+  email: string;
+  ip: string;
+  failures: number;
+  first_failure_at: Timestamp;
+  blocked_until: Timestamp | null;
+};
+
 export type Database = {
+  sign_in_throttle: SignInThrottleTable;
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
   complaint_clocks: ComplaintClocksTable;

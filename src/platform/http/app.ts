@@ -28,6 +28,11 @@ declare module 'fastify' {
     permission?: RoutePermission;
     /** Requests per window per client address. */
     rateLimit?: { max: number; windowMs: number };
+    /**
+     * On a public route: still find out who is calling when they carry a session or a key, so
+     * that a staff member acting there is recorded as staff (and needs the CSRF header).
+     */
+    identify?: boolean;
   }
   interface FastifyInstance {
     /** Every route with the permission it declared; a test checks that none is missing. */
@@ -147,9 +152,15 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) throw new AppError('not_found');
-    if (permission === 'public') return;
+    if (permission === 'public' && !request.routeOptions.config?.identify) return;
     const principal = await options.authenticator.authenticate(request);
     request.principal = principal;
+    if (permission === 'public') {
+      if (principal?.kind === 'user' && UNSAFE_METHODS.has(request.method))
+        if (request.headers['x-csrf-token'] !== principal.csrfToken)
+          throw new AppError('csrf_failed');
+      return;
+    }
     if (
       principal?.kind === 'user' &&
       !request.headers['accept-language'] &&

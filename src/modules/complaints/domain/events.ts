@@ -20,6 +20,7 @@ export const complaintEvents = {
   messageReceived: 'message.received',
   noteAdded: 'note.added',
   trackingLinkIssued: 'tracking_link.issued',
+  trackingLinksRevoked: 'tracking_link.revoked',
   attachmentAdded: 'attachment.added',
   commitmentMade: 'commitment.made',
   deadlineRequestSent: 'deadline_request.sent',
@@ -81,7 +82,8 @@ export const complaintEventData = {
   }),
   [complaintEvents.messageReceived]: z.object({ body: z.string(), via: z.enum(['portal']) }),
   [complaintEvents.noteAdded]: z.object({ body: z.string() }),
-  [complaintEvents.trackingLinkIssued]: z.object({}),
+  [complaintEvents.trackingLinkIssued]: z.object({ revokedOthers: z.number().int().optional() }),
+  [complaintEvents.trackingLinksRevoked]: z.object({ revoked: z.number().int() }),
   [complaintEvents.attachmentAdded]: z.object({
     attachmentId: z.string(),
     filename: z.string(),

@@ -1,87 +1,177 @@
 import { describe, expect, it } from 'vitest';
-import { chooseMatch, mergeCustomer, type KnownCustomer } from './merge.ts';
+import { foldName, mergeCustomer, type KnownCustomer, type Source } from './merge.ts';
 
 const lan: KnownCustomer = {
   id: 'lan',
   name: 'Nguyễn Thị Lan',
   phone: '+84912345678',
-  email: null,
+  email: 'lan@example.vn',
   externalId: null,
   tier: null,
   customerSince: null,
-  preferredLanguage: 'vi',
+  possibleDuplicateOf: null,
 };
 const minh: KnownCustomer = {
-  ...lan,
   id: 'minh',
   name: 'Trần Văn Minh',
   phone: null,
   email: 'minh@example.vn',
   externalId: 'CRM-7',
+  tier: 'gold',
+  customerSince: '2019-05-01',
+  possibleDuplicateOf: null,
+};
+const copyOfLan: KnownCustomer = {
+  ...lan,
+  id: 'copy',
+  name: 'Kẻ Giả Mạo',
+  email: 'attacker@example.com',
+  possibleDuplicateOf: 'lan',
 };
 
-describe('chooseMatch', () => {
+const ids = (p: Partial<{ phone: string; email: string; externalId: string }>) => ({
+  phone: p.phone ?? null,
+  email: p.email ?? null,
+  externalId: p.externalId ?? null,
+});
+
+describe('foldName', () => {
   it.each([
-    [
-      'external id beats phone',
-      { phone: '+84912345678', email: null, externalId: 'CRM-7' },
-      'minh',
-    ],
-    [
-      'phone beats e-mail',
-      { phone: '+84912345678', email: 'minh@example.vn', externalId: null },
-      'lan',
-    ],
-    ['e-mail alone', { phone: null, email: 'minh@example.vn', externalId: null }, 'minh'],
-    ['nobody', { phone: '+84900000000', email: null, externalId: null }, undefined],
-  ])('%s', (_, ids, expected) => {
-    expect(chooseMatch([lan, minh], ids)?.id).toBe(expected);
-  });
+    ['Nguyễn Thị Lan', 'nguyen thi lan'],
+    ['  NGUYỄN   thị  LAN ', 'nguyen thi lan'],
+    ['Đỗ Đức Đạt', 'do duc dat'],
+    ['王小明', '王小明'],
+  ])('%j → %j', (name, folded) => expect(foldName(name)).toBe(folded));
 });
 
 describe('mergeCustomer', () => {
-  it('creates when nobody matches', () => {
+  const untrusted: Source[] = ['public', 'portal', 'inbound'];
+
+  it.each(untrusted)(
+    '%s: the attack of issue 7 makes a record of its own, never touches hers',
+    (source) => {
+      const decision = mergeCustomer(
+        [lan],
+        ids({ phone: '+84912345678', email: 'attacker@example.com' }),
+        { name: 'Kẻ Giả Mạo' },
+        source,
+      );
+      expect(decision).toEqual({ kind: 'create', possibleDuplicateOf: 'lan' });
+    },
+  );
+
+  it.each([
+    ['the same phone, another name', ids({ phone: '+84912345678' }), 'Lê Văn Tèo', 'lan'],
+    [
+      'the same name and phone, another e-mail',
+      ids({ phone: '+84912345678', email: 'new@x.vn' }),
+      'Nguyễn Thị Lan',
+      'lan',
+    ],
+    [
+      'the same e-mail, another phone',
+      ids({ phone: '+84900000000', email: 'lan@example.vn' }),
+      'Nguyễn Thị Lan',
+      'lan',
+    ],
+    [
+      'her phone and his e-mail',
+      ids({ phone: '+84912345678', email: 'minh@example.vn' }),
+      'Nguyễn Thị Lan',
+      'lan',
+    ],
+  ])('conflict: %s → a possible duplicate', (_, given, name, of) => {
+    expect(mergeCustomer([lan, minh], given, { name }, 'public')).toEqual({
+      kind: 'create',
+      possibleDuplicateOf: of,
+    });
+  });
+
+  it.each(['public', 'staff', 'api'] as const)('%s: agreeing input reuses the record', (source) => {
     expect(
-      mergeCustomer([], { phone: '+84900000000', email: null, externalId: null }, { name: 'A' }),
-    ).toEqual({ kind: 'create' });
+      mergeCustomer([lan], ids({ phone: '+84912345678' }), { name: 'nguyen thi  lan' }, source),
+    ).toEqual({ kind: 'use', customer: lan, patch: {} });
   });
 
-  it('leaves a customer alone when nothing new is known', () => {
-    const decision = mergeCustomer(
-      [lan],
-      { phone: '+84912345678', email: null, externalId: null },
-      { name: lan.name },
-    );
-    expect(decision).toEqual({ kind: 'unchanged', customer: lan });
+  it('adds a contact point the record lacks, only if no other customer holds it', () => {
+    const noEmail = { ...lan, email: null };
+    expect(
+      mergeCustomer(
+        [noEmail],
+        ids({ phone: '+84912345678', email: 'lan2@x.vn' }),
+        { name: lan.name },
+        'public',
+      ),
+    ).toEqual({ kind: 'use', customer: noEmail, patch: { email: 'lan2@x.vn' } });
+    expect(
+      mergeCustomer(
+        [noEmail, minh],
+        ids({ phone: '+84912345678', email: 'minh@example.vn' }),
+        { name: lan.name },
+        'public',
+      ),
+    ).toEqual({ kind: 'use', customer: noEmail, patch: {} });
   });
 
-  it('fills in a missing e-mail', () => {
-    const decision = mergeCustomer(
-      [lan],
-      { phone: '+84912345678', email: 'lan@example.vn', externalId: null },
-      { name: lan.name },
-    );
-    expect(decision).toEqual({ kind: 'update', customer: lan, patch: { email: 'lan@example.vn' } });
+  it('lets only trusted sources fill in tier and tenure, and never replaces them', () => {
+    const details = { name: lan.name, tier: 'silver', customerSince: '2021-01-01' };
+    const given = ids({ phone: '+84912345678' });
+    expect(mergeCustomer([lan], given, details, 'public')).toMatchObject({ patch: {} });
+    expect(mergeCustomer([lan], given, details, 'staff')).toMatchObject({
+      patch: { tier: 'silver', customerSince: '2021-01-01' },
+    });
+    expect(
+      mergeCustomer(
+        [minh],
+        ids({ email: 'minh@example.vn' }),
+        { ...details, name: minh.name },
+        'api',
+      ),
+    ).toMatchObject({ kind: 'use', patch: {} });
   });
 
-  it('never takes a contact point that another customer holds', () => {
-    const decision = mergeCustomer(
-      [lan, minh],
-      { phone: '+84912345678', email: 'minh@example.vn', externalId: null },
-      { name: lan.name },
+  it('takes an integration’s external id as the customer, whatever the name typed', () => {
+    expect(mergeCustomer([minh], ids({ externalId: 'CRM-7' }), { name: 'Minh T.' }, 'api')).toEqual(
+      {
+        kind: 'use',
+        customer: minh,
+        patch: {},
+      },
     );
-    expect(decision).toEqual({ kind: 'unchanged', customer: lan });
+    // From the public form the same id proves nothing.
+    expect(
+      mergeCustomer([minh], ids({ externalId: 'CRM-7' }), { name: 'Minh T.' }, 'public'),
+    ).toEqual({
+      kind: 'create',
+      possibleDuplicateOf: 'minh',
+    });
   });
 
-  it('takes the tier, tenure and language given', () => {
+  it('gives a repeat of the same conflicting input its earlier record back', () => {
     const decision = mergeCustomer(
-      [lan],
-      { phone: '+84912345678', email: null, externalId: null },
-      { name: lan.name, tier: 'gold', customerSince: '2020-01-01', preferredLanguage: 'en' },
+      [lan, copyOfLan],
+      ids({ phone: '+84912345678', email: 'attacker@example.com' }),
+      { name: 'Kẻ Giả Mạo' },
+      'public',
     );
-    expect(decision).toMatchObject({
-      kind: 'update',
-      patch: { tier: 'gold', customerSince: '2020-01-01', preferredLanguage: 'en' },
+    expect(decision).toEqual({ kind: 'use', customer: copyOfLan, patch: {} });
+  });
+
+  it('points a new possible duplicate at the primary record, not at another duplicate', () => {
+    expect(
+      mergeCustomer(
+        [copyOfLan],
+        ids({ email: 'attacker@example.com' }),
+        { name: 'Someone Else' },
+        'public',
+      ),
+    ).toEqual({ kind: 'create', possibleDuplicateOf: 'lan' });
+  });
+
+  it('creates a plain record when nobody shares a contact point', () => {
+    expect(mergeCustomer([], ids({ phone: '+84900000001' }), { name: 'A' }, 'public')).toEqual({
+      kind: 'create',
+      possibleDuplicateOf: null,
     });
   });
 });
