@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { findFreePort } from '../src/platform/db/embedded.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { createMetrics } from '../src/platform/metrics.ts';
+import { createWorker } from '../src/platform/jobs/index.ts';
+import { jobHandlers } from '../src/entrypoints/app.ts';
 import {
   createTestContext,
   createTestOrg,
@@ -186,4 +191,77 @@ describe('outgoing mail over SMTP', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
+});
+
+describe('every mail exactly once', () => {
+  it('delivers each message once with two workers, a slow SMTP server and a short lease', async () => {
+    const received: string[] = [];
+    const port = await findFreePort();
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, callback) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+        // A slow server: each message takes longer than a worker's whole lease.
+        stream.on('end', () =>
+          setTimeout(() => {
+            received.push(/^Message-ID: (.+)$/im.exec(data)?.[1]?.trim() ?? '');
+            callback();
+          }, 600),
+        );
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const ctx = await createTestContext({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    try {
+      const { org, users } = await createTestOrg(ctx);
+      const agent = await signIn(ctx, users.agent.email);
+      const count = 6;
+      for (let i = 0; i < count; i++)
+        await agent.post(
+          '/api/complaints',
+          sampleComplaint({
+            customer: { name: `Khách ${i}`, email: `khach${i}@example.vn`, phone: `091500000${i}` },
+          }),
+        );
+      const workers = ['slow-a', 'slow-b'].map((workerId) =>
+        createWorker({
+          db: ctx.db,
+          clock: systemClock,
+          logger: createLogger('silent'),
+          metrics: createMetrics(),
+          handlers: jobHandlers(ctx.services),
+          workerId,
+          orgIds: [org.id],
+          leaseMs: 250,
+          pollMs: 20,
+        }),
+      );
+      // Both workers poll all the time, as in production: the idle one would take over any job
+      // whose lease ran out.
+      for (const w of workers) w.start();
+      const deadline = Date.now() + 60_000;
+      while (received.length < count && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      // Let any duplicate that might still be on its way arrive before counting.
+      await new Promise((r) => setTimeout(r, 1500));
+      await Promise.all(workers.map((w) => w.stop()));
+      const stored = await ctx.db
+        .selectFrom('outgoing_messages')
+        .select(['message_id', 'status'])
+        .where('org_id', '=', org.id)
+        .execute();
+      expect(stored).toHaveLength(count);
+      expect(stored.every((m) => m.status === 'sent')).toBe(true);
+      // Each message arrived once, under the Message-ID it was stored with.
+      expect([...received].sort()).toEqual(stored.map((m) => m.message_id).sort());
+      console.log(
+        `mail exactly once: ${received.length} messages, ${received.length - new Set(received).size} delivered twice`,
+      );
+    } finally {
+      await ctx.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 120_000);
 });

@@ -71,6 +71,26 @@ export async function insertMessage(
   return row.id;
 }
 
+/**
+ * The message, locked for this transaction; undefined when another worker is delivering it right
+ * now (the lock is taken with SKIP LOCKED), or when it does not exist.
+ */
+export async function lockForDelivery(
+  tx: Tx,
+  orgId: string,
+  id: string,
+): Promise<OutgoingMessage | undefined> {
+  const r = await tx
+    .selectFrom('outgoing_messages')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return r ? toMessage(r) : undefined;
+}
+
 export async function findMessage(
   db: Executor,
   orgId: string,

@@ -53,24 +53,35 @@ export function createMailService(deps: {
       return id;
     },
 
-    /** The job: reloads the message and delivers it once. */
+    /**
+     * The job: reloads the message and delivers it once. The message row stays locked while it
+     * is handed to the server, so two workers can never send it side by side; a crash after the
+     * server took it but before the commit sends it again, with the same Message-ID, so the
+     * resend is recognisable downstream.
+     */
     async deliver(orgId: string, id: string): Promise<void> {
-      const message = await repo.findMessage(db, orgId, id);
-      if (!message || message.status !== 'queued') return;
-      await transport.send({
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: message.messageId ?? `<${id}@ombud>`,
-      });
-      // Tracking links are bearer secrets: once the mail is out, the stored copy hides them.
-      await repo.markDelivered(db, orgId, id, {
-        status: transport.name === 'smtp' ? 'sent' : 'kept',
-        transport: transport.name,
-        at: clock.now(),
-        text: maskTrackingTokens(message.text),
-        html: message.html === null ? null : maskTrackingTokens(message.html),
+      await db.transaction().execute(async (tx) => {
+        const message = await repo.lockForDelivery(tx, orgId, id);
+        if (!message) {
+          if (await repo.findMessage(tx, orgId, id)) throw new Error('mail is being delivered');
+          return;
+        }
+        if (message.status !== 'queued') return;
+        await transport.send({
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: message.messageId ?? `<${id}@ombud>`,
+        });
+        // Tracking links are bearer secrets: once the mail is out, the stored copy hides them.
+        await repo.markDelivered(tx, orgId, id, {
+          status: transport.name === 'smtp' ? 'sent' : 'kept',
+          transport: transport.name,
+          at: clock.now(),
+          text: maskTrackingTokens(message.text),
+          html: message.html === null ? null : maskTrackingTokens(message.html),
+        });
       });
     },
 

@@ -109,6 +109,23 @@ export async function claimJobs(
   }));
 }
 
+/** Keeps this worker's running jobs leased while it works through them. */
+export async function extendLeases(
+  db: Db,
+  workerId: string,
+  ids: readonly string[],
+  until: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set({ locked_until: until })
+    .where('id', 'in', [...ids])
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 export async function markDone(db: Db, id: string, workerId: string, at: Date): Promise<void> {
   await db
     .updateTable('jobs')

@@ -4,7 +4,14 @@ import type { Db } from '../db/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { jobKey, type JobHandler } from './define.ts';
-import { claimJobs, markDead, markDone, markForRetry, type ClaimedJob } from './jobs.repository.ts';
+import {
+  claimJobs,
+  extendLeases,
+  markDead,
+  markDone,
+  markForRetry,
+  type ClaimedJob,
+} from './jobs.repository.ts';
 
 /** Seconds to wait before attempt n+1: exponential from 5 s, capped at an hour. */
 export const retryDelaySeconds = (attempts: number): number =>
@@ -95,6 +102,11 @@ export function createWorker(deps: {
     }
   }
 
+  /**
+   * Runs a claimed batch one job after another. While it works, the lease of every job still
+   * held is renewed, so a slow job (a slow SMTP server) never lets another worker take one of
+   * them over and run it a second time; if this process dies, the lease runs out as before.
+   */
   async function tick(): Promise<number> {
     const jobs = await claimJobs(db, {
       workerId,
@@ -103,7 +115,21 @@ export function createWorker(deps: {
       limit: batchSize,
       orgIds: deps.orgIds ?? null,
     });
-    for (const job of jobs) await runOne(job);
+    if (jobs.length === 0) return 0;
+    const held = new Set(jobs.map((j) => j.id));
+    const renew = () =>
+      extendLeases(db, workerId, [...held], new Date(clock.now().getTime() + leaseMs)).catch(
+        (error: unknown) => logger.warn({ err: error }, 'could not renew job leases'),
+      );
+    const heartbeat = setInterval(() => void renew(), Math.max(50, Math.floor(leaseMs / 3)));
+    try {
+      for (const job of jobs) {
+        await runOne(job);
+        held.delete(job.id);
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
     return jobs.length;
   }
 
