@@ -318,3 +318,8 @@ export const portalView = z.object({
 });
 export type PortalView = z.infer<typeof portalView>;
 export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });
+
+/** POST /api/complaints/:id/notes. */
+export const noteAdded = z.object({ ok: z.literal(true) });
+/** POST /api/complaints/:id/attachments (multipart). */
+export const attachmentList = z.object({ items: z.array(attachmentView) });
