@@ -21,7 +21,8 @@ import {
   useDepartments,
   useUsers,
 } from '../../api/catalog.ts';
-import type { Department, DepartmentInput } from '../../api/types.ts';
+import { api, type RequestOf } from '../../api/client.ts';
+import type { DepartmentView } from '../../../../src/modules/org/org.contract.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -33,12 +34,14 @@ export function DepartmentsPage() {
   usePageTitle(t('departments.title'));
   const departments = useDepartments();
   const users = useUsers();
-  const { remove } = useAdminMutations<DepartmentInput>(
-    catalogKeys.departments,
-    '/api/departments',
-  );
-  const [editing, setEditing] = useState<Department | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Department | null>(null);
+  const { remove } = useAdminMutations(catalogKeys.departments, {
+    create: (body: RequestOf<'createDepartment'>['body']) => api.call('createDepartment', { body }),
+    update: (id: string, body: RequestOf<'updateDepartment'>['body']) =>
+      api.call('updateDepartment', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteDepartment', { params: { id } }),
+  });
+  const [editing, setEditing] = useState<DepartmentView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<DepartmentView | null>(null);
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
   const rows = treeRows(departments.data ?? [], (a, b) => a.name.localeCompare(b.name));
 
@@ -143,16 +146,18 @@ function DepartmentForm({
   all,
   onDone,
 }: {
-  department: Department | null;
-  all: Department[];
+  department: DepartmentView | null;
+  all: DepartmentView[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const users = useUsers();
-  const { create, update } = useAdminMutations<DepartmentInput>(
-    catalogKeys.departments,
-    '/api/departments',
-  );
+  const { create, update } = useAdminMutations(catalogKeys.departments, {
+    create: (body: RequestOf<'createDepartment'>['body']) => api.call('createDepartment', { body }),
+    update: (id: string, body: RequestOf<'updateDepartment'>['body']) =>
+      api.call('updateDepartment', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteDepartment', { params: { id } }),
+  });
   const [name, setName] = useState(department?.name ?? '');
   const [parentId, setParentId] = useState<string | null>(department?.parentId ?? null);
   const [headUserId, setHeadUserId] = useState<string | null>(department?.headUserId ?? null);
@@ -166,7 +171,7 @@ function DepartmentForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: DepartmentInput = { name, parentId, headUserId };
+    const input: RequestOf<'createDepartment'>['body'] = { name, parentId, headUserId };
     const onSuccess = () => {
       notifications.show({ color: 'teal', message: t('common.saved') });
       onDone();

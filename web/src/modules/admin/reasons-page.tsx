@@ -26,7 +26,9 @@ import {
   useReasonName,
   useReasons,
 } from '../../api/catalog.ts';
-import { LOCALES, type Locale, type Reason, type ReasonInput } from '../../api/types.ts';
+import { api, type RequestOf } from '../../api/client.ts';
+import type { ReasonView } from '../../../../src/modules/reasons/reasons.contract.ts';
+import { languageSchema, type LanguageCode } from '../../../../src/platform/contract/fields.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
@@ -45,16 +47,22 @@ const FIELDS = [
   'sortOrder',
 ] as const;
 
-const byOrder = (a: Reason, b: Reason) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code);
+const byOrder = (a: ReasonView, b: ReasonView) =>
+  a.sortOrder - b.sortOrder || a.code.localeCompare(b.code);
 
 export function ReasonsPage() {
   const { t } = useTranslation();
   usePageTitle(t('reasons.title'));
   const reasons = useReasons();
   const name = useReasonName();
-  const { remove } = useAdminMutations<ReasonInput>(catalogKeys.reasons, '/api/reasons');
-  const [editing, setEditing] = useState<Reason | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Reason | null>(null);
+  const { remove } = useAdminMutations(catalogKeys.reasons, {
+    create: (body: RequestOf<'createReason'>['body']) => api.call('createReason', { body }),
+    update: (id: string, body: RequestOf<'updateReason'>['body']) =>
+      api.call('updateReason', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteReason', { params: { id } }),
+  });
+  const [editing, setEditing] = useState<ReasonView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<ReasonView | null>(null);
   const rows = treeRows(reasons.data ?? [], byOrder);
 
   return (
@@ -74,7 +82,7 @@ export function ReasonsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('reasons.code')}</Table.Th>
-                {LOCALES.map((l) => (
+                {languageSchema.options.map((l) => (
                   <Table.Th key={l}>
                     <span lang={l}>{LANGUAGE_NAMES[l]}</span>
                   </Table.Th>
@@ -99,7 +107,7 @@ export function ReasonsPage() {
                       <Code>{item.code}</Code>
                     </Box>
                   </Table.Td>
-                  {LOCALES.map((l) => (
+                  {languageSchema.options.map((l) => (
                     <Table.Td key={l} lang={l}>
                       <Text size="sm" fw={depth === 0 ? 700 : 400}>
                         {item.names[l] || '—'}
@@ -173,16 +181,21 @@ function ReasonForm({
   all,
   onDone,
 }: {
-  reason: Reason | null;
-  all: Reason[];
+  reason: ReasonView | null;
+  all: ReasonView[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const name = useReasonName();
-  const { create, update } = useAdminMutations<ReasonInput>(catalogKeys.reasons, '/api/reasons');
+  const { create, update } = useAdminMutations(catalogKeys.reasons, {
+    create: (body: RequestOf<'createReason'>['body']) => api.call('createReason', { body }),
+    update: (id: string, body: RequestOf<'updateReason'>['body']) =>
+      api.call('updateReason', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteReason', { params: { id } }),
+  });
   const [code, setCode] = useState(reason?.code ?? '');
   const [parentId, setParentId] = useState<string | null>(reason?.parentId ?? null);
-  const [names, setNames] = useState<Record<Locale, string>>(
+  const [names, setNames] = useState<Record<LanguageCode, string>>(
     reason?.names ?? { vi: '', en: '', zh: '' },
   );
   const [active, setActive] = useState(reason?.active ?? true);
@@ -197,7 +210,7 @@ function ReasonForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: ReasonInput = {
+    const input: RequestOf<'createReason'>['body'] = {
       code: code.trim(),
       parentId,
       names,
@@ -236,7 +249,7 @@ function ReasonForm({
             data-testid="reason-parent"
           />
         </SimpleGrid>
-        {LOCALES.map((l) => (
+        {languageSchema.options.map((l) => (
           <TextInput
             key={l}
             lang={l}

@@ -20,14 +20,12 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogKeys, useTemplates } from '../../api/catalog.ts';
+import { api, type RequestOf } from '../../api/client.ts';
 import {
-  LOCALES,
-  TEMPLATE_STEPS,
-  type Locale,
-  type Template,
-  type TemplateInput,
-  type TemplateStep,
-} from '../../api/types.ts';
+  templateStep,
+  type TemplateView,
+} from '../../../../src/modules/templates/templates.contract.ts';
+import { languageSchema, type LanguageCode } from '../../../../src/platform/contract/fields.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { ConfirmDeleteModal } from '../../ui/confirm-delete-modal.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
@@ -46,15 +44,20 @@ export const TEMPLATE_VARIABLES = [
   'readBack',
 ] as const;
 
-type Editing = Template | { step: TemplateStep; language: Locale } | null;
+type Editing = TemplateView | { step: TemplateView['step']; language: LanguageCode } | null;
 
 export function TemplatesPage() {
   const { t } = useTranslation();
   usePageTitle(t('templates.title'));
   const templates = useTemplates();
-  const { remove } = useAdminMutations<TemplateInput>(catalogKeys.templates, '/api/templates');
+  const { remove } = useAdminMutations(catalogKeys.templates, {
+    create: (body: RequestOf<'createTemplate'>['body']) => api.call('createTemplate', { body }),
+    update: (id: string, body: RequestOf<'updateTemplate'>['body']) =>
+      api.call('updateTemplate', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteTemplate', { params: { id } }),
+  });
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<Template | null>(null);
+  const [deleting, setDeleting] = useState<TemplateView | null>(null);
 
   return (
     <Stack gap="md">
@@ -77,7 +80,7 @@ export function TemplatesPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('templates.step')}</Table.Th>
-                {LOCALES.map((l) => (
+                {languageSchema.options.map((l) => (
                   <Table.Th key={l}>
                     <span lang={l}>{LANGUAGE_NAMES[l]}</span>
                   </Table.Th>
@@ -85,10 +88,10 @@ export function TemplatesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {TEMPLATE_STEPS.map((step) => (
+              {templateStep.options.map((step) => (
                 <Table.Tr key={step}>
                   <Table.Th scope="row">{t(`templates.steps.${step}`)}</Table.Th>
-                  {LOCALES.map((language) => {
+                  {languageSchema.options.map((language) => {
                     const cell = (templates.data ?? []).filter(
                       (tpl) => tpl.step === step && tpl.language === language,
                     );
@@ -191,17 +194,19 @@ function TemplateForm({
   initial,
   onDone,
 }: {
-  initial: Template | { step: TemplateStep; language: Locale };
+  initial: TemplateView | { step: TemplateView['step']; language: LanguageCode };
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const existing = 'id' in initial ? initial : null;
-  const { create, update } = useAdminMutations<TemplateInput>(
-    catalogKeys.templates,
-    '/api/templates',
-  );
-  const [step, setStep] = useState<TemplateStep>(initial.step);
-  const [language, setLanguage] = useState<Locale>(initial.language);
+  const { create, update } = useAdminMutations(catalogKeys.templates, {
+    create: (body: RequestOf<'createTemplate'>['body']) => api.call('createTemplate', { body }),
+    update: (id: string, body: RequestOf<'updateTemplate'>['body']) =>
+      api.call('updateTemplate', { params: { id }, body }),
+    remove: (id: string) => api.call('deleteTemplate', { params: { id } }),
+  });
+  const [step, setStep] = useState<TemplateView['step']>(initial.step);
+  const [language, setLanguage] = useState<LanguageCode>(initial.language);
   const [name, setName] = useState(existing?.name ?? '');
   const [subject, setSubject] = useState(existing?.subject ?? '');
   const [body, setBody] = useState(existing?.body ?? '');
@@ -224,7 +229,14 @@ function TemplateForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: TemplateInput = { step, language, name, subject, body, active };
+    const input: RequestOf<'createTemplate'>['body'] = {
+      step,
+      language,
+      name,
+      subject,
+      body,
+      active,
+    };
     const onSuccess = () => {
       notifications.show({ color: 'teal', message: t('common.saved') });
       onDone();
@@ -246,8 +258,8 @@ function TemplateForm({
           <Select
             label={t('templates.step')}
             value={step}
-            onChange={(value) => value && setStep(value as TemplateStep)}
-            data={TEMPLATE_STEPS.map((s) => ({ value: s, label: t(`templates.steps.${s}`) }))}
+            onChange={(value) => value && setStep(value as TemplateView['step'])}
+            data={templateStep.options.map((s) => ({ value: s, label: t(`templates.steps.${s}`) }))}
             allowDeselect={false}
             error={errors.field.step}
             data-testid="template-step"
@@ -255,8 +267,8 @@ function TemplateForm({
           <Select
             label={t('templates.language')}
             value={language}
-            onChange={(value) => value && setLanguage(value as Locale)}
-            data={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+            onChange={(value) => value && setLanguage(value as LanguageCode)}
+            data={languageSchema.options.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
             allowDeselect={false}
             error={errors.field.language}
             data-testid="template-language"

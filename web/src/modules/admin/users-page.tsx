@@ -16,15 +16,9 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogKeys, treeRows, useDepartments, useUsers } from '../../api/catalog.ts';
-import {
-  LOCALES,
-  ROLES,
-  type CreateUserInput,
-  type Locale,
-  type Role,
-  type UpdateUserInput,
-  type User,
-} from '../../api/types.ts';
+import { api, type RequestOf } from '../../api/client.ts';
+import { roleSchema, type UserView } from '../../../../src/modules/org/org.contract.ts';
+import { languageSchema, type LanguageCode } from '../../../../src/platform/contract/fields.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
@@ -46,7 +40,7 @@ export function UsersPage() {
   usePageTitle(t('users.title'));
   const users = useUsers();
   const departments = useDepartments();
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const deptName = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
 
@@ -131,22 +125,23 @@ function UserForm({
   users,
   onDone,
 }: {
-  user: User | null;
-  users: User[];
+  user: UserView | null;
+  users: UserView[];
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const departments = useDepartments();
-  const { create, update } = useAdminMutations<CreateUserInput, UpdateUserInput>(
-    catalogKeys.users,
-    '/api/users',
-  );
+  const { create, update } = useAdminMutations(catalogKeys.users, {
+    create: (body: RequestOf<'createUser'>['body']) => api.call('createUser', { body }),
+    update: (id: string, body: RequestOf<'updateUser'>['body']) =>
+      api.call('updateUser', { params: { id }, body }),
+  });
   const [name, setName] = useState(user?.name ?? '');
   const [email, setEmail] = useState(user?.email ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'agent');
+  const [role, setRole] = useState<UserView['role']>(user?.role ?? 'agent');
   const [departmentId, setDepartmentId] = useState<string | null>(user?.departmentId ?? null);
   const [managerId, setManagerId] = useState<string | null>(user?.managerId ?? null);
-  const [locale, setLocale] = useState<Locale>(user?.locale ?? 'vi');
+  const [locale, setLocale] = useState<LanguageCode>(user?.locale ?? 'vi');
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState('');
   const mutation = user ? update : create;
@@ -164,7 +159,14 @@ function UserForm({
     };
     if (user) {
       // The e-mail is the sign-in name and cannot be changed here.
-      const patch: UpdateUserInput = { name, role, departmentId, managerId, locale, active };
+      const patch: RequestOf<'updateUser'>['body'] = {
+        name,
+        role,
+        departmentId,
+        managerId,
+        locale,
+        active,
+      };
       if (password) patch.password = password;
       update.mutate({ id: user.id, patch }, { onSuccess });
     } else {
@@ -210,8 +212,8 @@ function UserForm({
         <Select
           label={t('users.role')}
           value={role}
-          onChange={(value) => value && setRole(value as Role)}
-          data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          onChange={(value) => value && setRole(value as UserView['role'])}
+          data={roleSchema.options.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           allowDeselect={false}
           error={errors.field.role}
           data-testid="user-role"
@@ -238,8 +240,8 @@ function UserForm({
         <Select
           label={t('users.locale')}
           value={locale}
-          onChange={(value) => value && setLocale(value as Locale)}
-          data={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+          onChange={(value) => value && setLocale(value as LanguageCode)}
+          data={languageSchema.options.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
           allowDeselect={false}
           error={errors.field.locale}
           data-testid="user-locale"

@@ -20,7 +20,8 @@ import { useDepartments } from '../../api/catalog.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { DURATION_UNITS, useCalendars, type DurationUnit } from '../sla/sla.api.ts';
+import { durationUnitSchema } from '../../../../src/modules/sla/sla.contract.ts';
+import { useCalendars, type DurationUnit } from '../sla/sla.api.ts';
 import { useSaveTaskType, useTaskTypes, type TaskType } from './commitments.api.ts';
 
 /** Admin: the catalogue of task types, each with its owning department and standard duration. */
@@ -193,7 +194,10 @@ function TaskTypeForm({ taskType, onDone }: { taskType: TaskType | null; onDone:
             allowDeselect={false}
             value={unit}
             onChange={(value) => value && setUnit(value as DurationUnit)}
-            data={DURATION_UNITS.map((u) => ({ value: u, label: t(`durationUnit.${u}`) }))}
+            data={durationUnitSchema.options.map((u) => ({
+              value: u,
+              label: t(`durationUnit.${u}`),
+            }))}
             error={errors.field.durationUnit}
             data-testid="task-type-unit"
           />

@@ -3,7 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/catalog.ts';
-import { SEVERITIES, type ComplaintDetail, type Severity } from '../../api/types.ts';
+import {
+  severitySchema,
+  type ComplaintDetail,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { nullableText } from '../../ui/form-values.ts';
@@ -21,7 +24,7 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
   const users = useUsers(user.permissions.includes('user:read'));
   const [ownerId, setOwnerId] = useState<string | null>(c.ownerId);
   const [reasonId, setReasonId] = useState<string | null>(c.reasonId);
-  const [severity, setSeverity] = useState<Severity>(c.severity);
+  const [severity, setSeverity] = useState(c.severity);
   const [productRef, setProductRef] = useState(c.productRef ?? '');
   const [orderRef, setOrderRef] = useState(c.orderRef ?? '');
   const errors = splitApiError(update.error, FIELDS);
@@ -93,8 +96,8 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
             <Select
               label={t('complaint.severity')}
               value={severity}
-              onChange={(value) => value && setSeverity(value as Severity)}
-              data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+              onChange={(value) => value && setSeverity(severitySchema.parse(value))}
+              data={severitySchema.options.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
               allowDeselect={false}
               error={errors.field.severity}
               data-testid="edit-severity"

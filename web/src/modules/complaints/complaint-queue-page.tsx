@@ -21,12 +21,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDepartments, useUsers } from '../../api/catalog.ts';
 import {
-  CHANNELS,
-  COMPLAINT_STATUSES,
-  QUEUE_SORTS,
+  channelSchema,
+  listComplaintsQuery,
+  statusSchema,
   type ComplaintListItem,
-  type QueueSort,
-} from '../../api/types.ts';
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
@@ -42,7 +41,9 @@ const PAGE_SIZE = 25;
 
 type SortableColumn = 'reference' | 'status' | 'severity' | 'createdAt' | 'due';
 
-const DUE_FILTERS = ['breached', 'today', 'waiting'] as const;
+const QUEUE_SORTS = listComplaintsQuery.shape.sort.unwrap().options;
+type QueueSort = (typeof QUEUE_SORTS)[number];
+const DUE_FILTERS = listComplaintsQuery.shape.due.unwrap().options;
 type DueFilter = (typeof DUE_FILTERS)[number];
 
 /** The sorts the API offers for each column, first click first. */
@@ -118,9 +119,9 @@ export function ComplaintQueuePage() {
 
   const query: QueueQuery = {
     scope,
-    status: params.get('status') ?? undefined,
+    status: statusSchema.safeParse(params.get('status')).data,
     reasonId: params.get('reasonId') ?? undefined,
-    channel: params.get('channel') ?? undefined,
+    channel: channelSchema.safeParse(params.get('channel')).data,
     ownerId: params.get('ownerId') ?? undefined,
     departmentId: params.get('departmentId') ?? undefined,
     q: params.get('q') ?? undefined,
@@ -276,7 +277,7 @@ export function ComplaintQueuePage() {
           clearable
           value={params.get('status')}
           onChange={(value) => update({ status: value })}
-          data={COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data={statusSchema.options.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           w={180}
           data-testid="queue-filter-status"
         />
@@ -294,7 +295,7 @@ export function ComplaintQueuePage() {
           clearable
           value={params.get('channel')}
           onChange={(value) => update({ channel: value })}
-          data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          data={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           w={160}
           data-testid="queue-filter-channel"
         />

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { COMPLAINT_STATUSES } from '../../api/types.ts';
+import { statusSchema } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useLoopEventText } from '../commitments/loop-event-text.ts';
 
 export const KNOWN_EVENT_TYPES = [
@@ -56,7 +56,7 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
   const { t } = useTranslation();
   const loop = useLoopEventText();
   const status = (value: string | undefined) =>
-    value && (COMPLAINT_STATUSES as readonly string[]).includes(value)
+    value && (statusSchema.options as readonly string[]).includes(value)
       ? t(`status.${value}`)
       : (value ?? '');
   const lines: { label?: string; value: string; block?: boolean; testId?: string }[] = [];

@@ -18,10 +18,14 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail, FactVersion, VerbalMethod } from '../../api/types.ts';
+import {
+  verbalConfirmationRequest,
+  type ComplaintDetail,
+  type FactVersionView,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { isoToLocalInput, localInputToIso, useFormat } from '../../i18n/format.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
-import { CURRENCIES } from '../../api/types.ts';
+import { ASK_CURRENCIES } from './currencies.ts';
 import { useConfirmVerbally, useRecordFacts, useSendReadBack } from './complaints.api.ts';
 import { optionalText } from '../../ui/form-values.ts';
 
@@ -36,7 +40,8 @@ const FACT_FIELDS = [
 ] as const;
 
 const VERBAL_FIELDS = ['confirmedBy', 'method', 'note'] as const;
-const VERBAL_METHODS: VerbalMethod[] = ['phone', 'in_person', 'chat', 'other'];
+const VERBAL_METHODS = verbalConfirmationRequest.shape.method.options;
+type VerbalMethod = (typeof VERBAL_METHODS)[number];
 
 /** Step 2: record the facts as a new version, read them back, and keep the confirmed version. */
 export function FactsPanel({ detail }: { detail: ComplaintDetail }) {
@@ -172,7 +177,7 @@ export function FactsPanel({ detail }: { detail: ComplaintDetail }) {
   );
 }
 
-function VersionDetails({ version }: { version: FactVersion }) {
+function VersionDetails({ version }: { version: FactVersionView }) {
   const { t } = useTranslation();
   const format = useFormat();
   const rows: [string, string][] = [
@@ -223,7 +228,7 @@ function FactsForm({
   onCancel,
 }: {
   complaintId: string;
-  base: FactVersion | null;
+  base: FactVersionView | null;
   onDone: () => void;
   onCancel?: () => void;
 }) {
@@ -324,7 +329,7 @@ function FactsForm({
             label={t('ask.currency')}
             value={askCurrency}
             onChange={(value) => value && setAskCurrency(value)}
-            data={[...CURRENCIES]}
+            data={[...ASK_CURRENCIES]}
             allowDeselect={false}
             error={errors.field.askCurrency}
             data-testid="facts-ask-currency"

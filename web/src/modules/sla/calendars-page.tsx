@@ -27,7 +27,6 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useHasPermission } from './require-permission.tsx';
 import {
-  WEEKDAYS,
   useCalendars,
   useHolidayYear,
   useImportIcs,
@@ -41,6 +40,7 @@ import {
   type YearOverrides,
 } from './sla.api.ts';
 import { useOrgTimeZone } from './time.ts';
+import { weeklyHoursSchema } from '../../../../src/modules/sla/sla.contract.ts';
 
 const WORKDAY: Period[] = [
   ['08:00', '12:00'],
@@ -363,7 +363,7 @@ function WeeklyHoursEditor({
             {error}
           </Text>
         )}
-        {WEEKDAYS.map((day) => {
+        {weeklyHoursSchema.keyof().options.map((day) => {
           const periods = value[day] as Period[];
           const dayName = t(`weekday.${day}`);
           return (

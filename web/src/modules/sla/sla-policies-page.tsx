@@ -23,14 +23,15 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReasonName, useReasons } from '../../api/catalog.ts';
-import { CHANNELS, SEVERITIES } from '../../api/types.ts';
+import {
+  channelSchema,
+  severitySchema,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useHasPermission } from './require-permission.tsx';
 import {
-  CLOCK_KINDS,
-  DURATION_UNITS,
   useCalendars,
   useEnablePreset,
   usePolicies,
@@ -41,6 +42,7 @@ import {
   type Policy,
   type PolicyInput,
 } from './sla.api.ts';
+import { clockKindSchema, durationUnitSchema } from '../../../../src/modules/sla/sla.contract.ts';
 
 type Target = { amount: number; unit: DurationUnit };
 type FormState = Omit<PolicyInput, 'targets' | 'internalTargets' | 'match' | 'escalation'> & {
@@ -247,7 +249,10 @@ function TargetInputs({
           disabled={!value}
           value={value?.unit ?? null}
           onChange={(v) => value && v && onChange({ ...value, unit: v as DurationUnit })}
-          data={DURATION_UNITS.map((u) => ({ value: u, label: t(`durationUnit.${u}`) }))}
+          data={durationUnitSchema.options.map((u) => ({
+            value: u,
+            label: t(`durationUnit.${u}`),
+          }))}
           w={260}
         />
       </Table.Td>
@@ -362,7 +367,7 @@ function PolicyEditor({
                 clearable
                 value={form.match.severities}
                 onChange={(severities) => patch({ match: { ...form.match, severities } })}
-                data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+                data={severitySchema.options.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
                 data-testid="policy-severities"
               />
               <MultiSelect
@@ -370,7 +375,7 @@ function PolicyEditor({
                 clearable
                 value={form.match.channels}
                 onChange={(channels) => patch({ match: { ...form.match, channels } })}
-                data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                data={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
                 data-testid="policy-channels"
               />
               <TagsInput
@@ -395,7 +400,7 @@ function PolicyEditor({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {CLOCK_KINDS.map((clock) => (
+                  {clockKindSchema.options.map((clock) => (
                     <TargetInputs
                       key={clock}
                       label={t(`clockKind.${clock}`)}
@@ -465,7 +470,10 @@ function PolicyEditor({
                 label={t('policies.pausedClocks')}
                 value={form.pausedClocks ?? []}
                 onChange={(v) => patch({ pausedClocks: v as ClockKind[] })}
-                data={CLOCK_KINDS.map((c) => ({ value: c, label: t(`clockKind.${c}`) }))}
+                data={clockKindSchema.options.map((c) => ({
+                  value: c,
+                  label: t(`clockKind.${c}`),
+                }))}
                 data-testid="policy-paused-clocks"
               />
             </SimpleGrid>
