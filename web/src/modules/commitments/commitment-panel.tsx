@@ -23,7 +23,7 @@ import { optionalText } from '../../ui/form-values.ts';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLiveEvents, useWatchComplaint } from '../notices/live.ts';
 import { DueField } from '../sla/due-field.tsx';
-import { useHasPermission } from '../sla/require-permission.tsx';
+import { useHasPermission } from '../../app/require-permission.tsx';
 import { slaKeys, useClocks } from '../sla/sla.api.ts';
 import { useNow, useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
 import {

@@ -21,7 +21,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useLiveEvents } from '../notices/live.ts';
 import { DueField } from '../sla/due-field.tsx';
-import { useHasPermission } from '../sla/require-permission.tsx';
+import { useHasPermission } from '../../app/require-permission.tsx';
 import { useNow, useOrgTimeZone, wallToIso } from '../sla/time.ts';
 import {
   commitmentKeys,

@@ -30,7 +30,7 @@ import {
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { useHasPermission } from './require-permission.tsx';
+import { useHasPermission } from '../../app/require-permission.tsx';
 import {
   useCalendars,
   useEnablePreset,
