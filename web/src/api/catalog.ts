@@ -102,3 +102,19 @@ export function descendantIds<T extends { id: string; parentId: string | null }>
   }
   return result;
 }
+
+/** Select options in tree order, each indented by depth; `excludeBelow` leaves out a record and its subtree. */
+export function treeOptions<T extends { id: string; parentId: string | null }>(
+  items: T[],
+  compare: (a: T, b: T) => number,
+  label: (item: T) => string,
+  excludeBelow?: string,
+): { value: string; label: string }[] {
+  const excluded = excludeBelow ? descendantIds(items, excludeBelow) : new Set<string>();
+  return treeRows(
+    items.filter((item) => !excluded.has(item.id)),
+    compare,
+  ).map(({ item, depth }) => ({ value: item.id, label: `${'— '.repeat(depth)}${label(item)}` }));
+}
+
+export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);

@@ -40,17 +40,6 @@ export function useTaskTypes() {
   });
 }
 
-export function useSaveTaskType() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: TaskTypeInput }) =>
-      id
-        ? api.call('updateTaskType', { params: { id }, body: input })
-        : api.call('createTaskType', { body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: commitmentKeys.taskTypes }),
-  });
-}
-
 export function useCommitments(complaintId: string) {
   return useQuery({
     queryKey: commitmentKeys.ofComplaint(complaintId),
