@@ -18,8 +18,8 @@ export type SchemaForm<V, Request = unknown> = {
   patch: (changes: Partial<V>) => void;
   /**
    * The message for the field at `path` ("name", "names.vi", "weeklyHours"), including issues
-   * below it. Asking for a path is what makes a server error for it land on the field instead of
-   * the form-level alert.
+   * below it that no more specific shown field claims. Asking for a path is what makes an error
+   * for it land on the field instead of the form-level alert.
    */
   errorOf: (path: string) => string | undefined;
   /** What no shown field displays: a server error naming no field of the form, or none at all. */
@@ -139,12 +139,18 @@ export function useSchemaForm<S extends z.ZodType<unknown, object>, V extends ob
   }, [attempted, schema, values]);
 
   const isShown = (target: string) => [...shown.current].some((path) => covers(path, target));
+  // An error belongs to the most specific shown field above it: a row's input before its list.
+  const ownedBy = (path: string, target: string) =>
+    covers(path, target) &&
+    ![...shown.current].some(
+      (other) => other !== path && covers(path, other) && covers(other, target),
+    );
 
   const errorOf = (path: string): string | undefined => {
     shown.current.add(path);
-    const issue = issues.find((i) => covers(path, pathOf(i)));
+    const issue = issues.find((i) => ownedBy(path, pathOf(i)));
     if (issue) return issueMessage(issue, values, t);
-    if (serverError instanceof ApiError && serverError.field && covers(path, serverError.field)) {
+    if (serverError instanceof ApiError && serverError.field && ownedBy(path, serverError.field)) {
       return serverError.message;
     }
     return undefined;
