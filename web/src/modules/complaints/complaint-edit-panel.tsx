@@ -1,16 +1,14 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/catalog.ts';
-import {
-  severitySchema,
-  type ComplaintDetail,
-} from '../../../../src/modules/complaints/complaints.contract.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { nullableText } from '../../ui/form-values.ts';
 import { useUpdateComplaint, type ComplaintPatch } from './complaints.api.ts';
+import { ReferenceInputs, SeveritySelect } from './classification-inputs.tsx';
 import { ReasonSelect } from './reason-select.tsx';
 
 const FIELDS = ['ownerId', 'reasonId', 'severity', 'productRef', 'orderRef'] as const;
@@ -93,28 +91,20 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
               error={errors.field.reasonId}
               data-testid="edit-reason"
             />
-            <Select
-              label={t('complaint.severity')}
+            <SeveritySelect
               value={severity}
-              onChange={(value) => value && setSeverity(severitySchema.parse(value))}
-              data={severitySchema.options.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-              allowDeselect={false}
+              onChange={setSeverity}
               error={errors.field.severity}
-              data-testid="edit-severity"
+              testId="edit-severity"
             />
-            <TextInput
-              label={t('complaint.productRef')}
-              value={productRef}
-              onChange={(e) => setProductRef(e.currentTarget.value)}
-              error={errors.field.productRef}
-              data-testid="edit-product-ref"
-            />
-            <TextInput
-              label={t('complaint.orderRef')}
-              value={orderRef}
-              onChange={(e) => setOrderRef(e.currentTarget.value)}
-              error={errors.field.orderRef}
-              data-testid="edit-order-ref"
+            <ReferenceInputs
+              productRef={{
+                value: productRef,
+                onChange: setProductRef,
+                error: errors.field.productRef,
+              }}
+              orderRef={{ value: orderRef, onChange: setOrderRef, error: errors.field.orderRef }}
+              testIdPrefix="edit"
             />
           </SimpleGrid>
           <Group justify="flex-end">

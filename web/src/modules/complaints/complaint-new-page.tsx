@@ -17,7 +17,6 @@ import { useNavigate } from 'react-router';
 import type { RequestOf } from '../../api/client.ts';
 import {
   channelSchema,
-  severitySchema,
   type ChannelCode,
   type CreateComplaintRequest,
 } from '../../../../src/modules/complaints/complaints.contract.ts';
@@ -27,6 +26,7 @@ import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useCreateComplaint } from './complaints.api.ts';
+import { ReferenceInputs, SeveritySelect } from './classification-inputs.tsx';
 import { ReasonSelect } from './reason-select.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 
@@ -201,31 +201,20 @@ export function ComplaintNewPage() {
                   error={err('reasonId')}
                   data-testid="complaint-reason"
                 />
-                <Select
-                  label={t('complaint.severity')}
+                <SeveritySelect
                   value={severity}
-                  onChange={(value) => value && setSeverity(severitySchema.parse(value))}
-                  data={severitySchema.options.map((s) => ({
-                    value: s,
-                    label: t(`severity.${s}`),
-                  }))}
-                  allowDeselect={false}
+                  onChange={setSeverity}
                   error={err('severity')}
-                  data-testid="complaint-severity"
+                  testId="complaint-severity"
                 />
-                <TextInput
-                  label={t('complaint.productRef')}
-                  value={productRef}
-                  onChange={(e) => setProductRef(e.currentTarget.value)}
-                  error={err('productRef')}
-                  data-testid="complaint-product-ref"
-                />
-                <TextInput
-                  label={t('complaint.orderRef')}
-                  value={orderRef}
-                  onChange={(e) => setOrderRef(e.currentTarget.value)}
-                  error={err('orderRef')}
-                  data-testid="complaint-order-ref"
+                <ReferenceInputs
+                  productRef={{
+                    value: productRef,
+                    onChange: setProductRef,
+                    error: err('productRef'),
+                  }}
+                  orderRef={{ value: orderRef, onChange: setOrderRef, error: err('orderRef') }}
+                  testIdPrefix="complaint"
                 />
               </SimpleGrid>
               <Textarea

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { statusSchema } from '../../../../src/modules/complaints/complaints.contract.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { useLoopEventText } from '../commitments/loop-event-text.ts';
 
 export const KNOWN_EVENT_TYPES = [
@@ -162,5 +163,22 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
         </Text>
       ))}
     </Stack>
+  );
+}
+
+/** A timeline item's body: what the event carries, then when it happened. */
+export function EventBody({
+  event,
+}: {
+  event: { type: string; data: Record<string, unknown>; createdAt: string };
+}) {
+  const format = useFormat();
+  return (
+    <>
+      <EventData type={event.type} data={event.data} />
+      <Text size="xs" c="dimmed" mt={2}>
+        <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
+      </Text>
+    </>
   );
 }

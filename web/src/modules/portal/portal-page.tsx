@@ -25,7 +25,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { PublicLayout } from '../../ui/public-layout.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { EventData, useEventSentence } from '../complaints/event-text.tsx';
+import { EventBody, useEventSentence } from '../complaints/event-text.tsx';
 import { StepRail } from '../complaints/step-rail.tsx';
 
 export function PortalPage() {
@@ -197,10 +197,7 @@ export function PortalPage() {
                   </Text>
                 }
               >
-                <EventData type={event.type} data={event.data} />
-                <Text size="xs" c="dimmed" mt={2}>
-                  <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
-                </Text>
+                <EventBody event={event} />
               </Timeline.Item>
             ))}
           </Timeline>
