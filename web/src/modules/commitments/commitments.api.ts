@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
-import type {
-  CommitmentView,
-  DeadlineRequestView,
-  TaskTypeView,
+import {
+  deadlineRequestsQuery,
+  promiseReportQuery,
+  type CommitmentView,
+  type DeadlineRequestView,
+  type TaskTypeView,
 } from '../../../../src/modules/commitments/commitments.contract.ts';
 import { complaintKeys } from '../complaints/complaints.api.ts';
 import { slaKeys } from '../sla/sla.api.ts';
@@ -14,11 +16,17 @@ export type Commitment = CommitmentView;
 export type DeadlineRequest = DeadlineRequestView;
 export type ComplaintCommitments = ResponseOf<'complaintCommitments'>;
 export type PromiseReport = ResponseOf<'promiseReport'>;
-export type PromiseGroup = NonNullable<NonNullable<RequestOf<'promiseReport'>['query']>['groupBy']>;
 export type TaskTypeStats = ResponseOf<'taskTypeStats'>;
-type DeadlineQuery = NonNullable<RequestOf<'listDeadlineRequests'>['query']>;
-export type DeadlineStatusFilter = Exclude<NonNullable<DeadlineQuery['status']>, 'cancelled'>;
-export type DeadlineScope = NonNullable<DeadlineQuery['scope']>;
+
+export const PROMISE_GROUPS = promiseReportQuery.shape.groupBy.unwrap().options;
+export type PromiseGroup = (typeof PROMISE_GROUPS)[number];
+/** The tabs of the deadline requests page; cancelled requests have no tab of their own. */
+export const DEADLINE_STATUS_TABS = deadlineRequestsQuery.shape.status
+  .unwrap()
+  .exclude(['cancelled']).options;
+export type DeadlineStatusFilter = (typeof DEADLINE_STATUS_TABS)[number];
+export const DEADLINE_SCOPES = deadlineRequestsQuery.shape.scope.unwrap().options;
+export type DeadlineScope = (typeof DEADLINE_SCOPES)[number];
 
 export const commitmentKeys = {
   taskTypes: ['task-types'] as const,
