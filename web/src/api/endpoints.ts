@@ -114,327 +114,173 @@ export type Endpoint = {
   response: z.ZodType;
 };
 
-const endpoint = <const E extends Endpoint>(spec: E): E => spec;
+type Spec = Omit<Endpoint, 'method' | 'path'>;
+
+/** Keeps the literal path and the exact schemas, which the client's types are read from. */
+const route =
+  <M extends Method>(method: M) =>
+  <const P extends string, const S extends Spec>(path: P, spec: S) => ({ method, path, ...spec });
+const get = route('GET');
+const post = route('POST');
+const put = route('PUT');
+const patch = route('PATCH');
+const del = route('DELETE');
 
 export const endpoints = {
   // auth
-  login: endpoint({
-    method: 'POST',
-    path: '/api/auth/login',
-    body: loginRequest,
-    response: meResponse,
-  }),
-  logout: endpoint({ method: 'POST', path: '/api/auth/logout', response: logoutResponse }),
-  me: endpoint({ method: 'GET', path: '/api/auth/me', response: meResponse }),
-  updateMe: endpoint({
-    method: 'PATCH',
-    path: '/api/auth/me',
-    body: updateMeRequest,
-    response: meResponse,
-  }),
+  login: post('/api/auth/login', { body: loginRequest, response: meResponse }),
+  logout: post('/api/auth/logout', { response: logoutResponse }),
+  me: get('/api/auth/me', { response: meResponse }),
+  updateMe: patch('/api/auth/me', { body: updateMeRequest, response: meResponse }),
 
   // org
-  getOrg: endpoint({ method: 'GET', path: '/api/org', response: orgView }),
-  listDepartments: endpoint({ method: 'GET', path: '/api/departments', response: departmentList }),
-  createDepartment: endpoint({
-    method: 'POST',
-    path: '/api/departments',
+  getOrg: get('/api/org', { response: orgView }),
+  listDepartments: get('/api/departments', { response: departmentList }),
+  createDepartment: post('/api/departments', {
     body: createDepartmentRequest,
     response: departmentView,
   }),
-  updateDepartment: endpoint({
-    method: 'PATCH',
-    path: '/api/departments/:id',
+  updateDepartment: patch('/api/departments/:id', {
     body: updateDepartmentRequest,
     response: departmentView,
   }),
-  deleteDepartment: endpoint({
-    method: 'DELETE',
-    path: '/api/departments/:id',
-    response: departmentDeleted,
-  }),
-  listUsers: endpoint({ method: 'GET', path: '/api/users', response: userList }),
-  createUser: endpoint({
-    method: 'POST',
-    path: '/api/users',
-    body: createUserRequest,
-    response: userView,
-  }),
-  updateUser: endpoint({
-    method: 'PATCH',
-    path: '/api/users/:id',
-    body: updateUserRequest,
-    response: userView,
-  }),
+  deleteDepartment: del('/api/departments/:id', { response: departmentDeleted }),
+  listUsers: get('/api/users', { response: userList }),
+  createUser: post('/api/users', { body: createUserRequest, response: userView }),
+  updateUser: patch('/api/users/:id', { body: updateUserRequest, response: userView }),
 
   // reasons and templates
-  listReasons: endpoint({ method: 'GET', path: '/api/reasons', response: reasonList }),
-  createReason: endpoint({
-    method: 'POST',
-    path: '/api/reasons',
-    body: createReasonRequest,
-    response: reasonView,
-  }),
-  updateReason: endpoint({
-    method: 'PATCH',
-    path: '/api/reasons/:id',
-    body: updateReasonRequest,
-    response: reasonView,
-  }),
-  deleteReason: endpoint({ method: 'DELETE', path: '/api/reasons/:id', response: reasonRemoved }),
-  listTemplates: endpoint({ method: 'GET', path: '/api/templates', response: templateList }),
-  createTemplate: endpoint({
-    method: 'POST',
-    path: '/api/templates',
-    body: createTemplateRequest,
-    response: templateView,
-  }),
-  updateTemplate: endpoint({
-    method: 'PATCH',
-    path: '/api/templates/:id',
+  listReasons: get('/api/reasons', { response: reasonList }),
+  createReason: post('/api/reasons', { body: createReasonRequest, response: reasonView }),
+  updateReason: patch('/api/reasons/:id', { body: updateReasonRequest, response: reasonView }),
+  deleteReason: del('/api/reasons/:id', { response: reasonRemoved }),
+  listTemplates: get('/api/templates', { response: templateList }),
+  createTemplate: post('/api/templates', { body: createTemplateRequest, response: templateView }),
+  updateTemplate: patch('/api/templates/:id', {
     body: updateTemplateRequest,
     response: templateView,
   }),
-  deleteTemplate: endpoint({
-    method: 'DELETE',
-    path: '/api/templates/:id',
-    response: templateDeleted,
-  }),
+  deleteTemplate: del('/api/templates/:id', { response: templateDeleted }),
 
   // complaints
-  listComplaints: endpoint({
-    method: 'GET',
-    path: '/api/complaints',
-    query: listComplaintsQuery,
-    response: complaintList,
-  }),
-  createComplaint: endpoint({
-    method: 'POST',
-    path: '/api/complaints',
+  listComplaints: get('/api/complaints', { query: listComplaintsQuery, response: complaintList }),
+  createComplaint: post('/api/complaints', {
     body: createComplaintRequest,
     response: complaintDetail,
   }),
-  getComplaint: endpoint({ method: 'GET', path: '/api/complaints/:id', response: complaintDetail }),
-  updateComplaint: endpoint({
-    method: 'PATCH',
-    path: '/api/complaints/:id',
+  getComplaint: get('/api/complaints/:id', { response: complaintDetail }),
+  updateComplaint: patch('/api/complaints/:id', {
     body: updateComplaintRequest,
     response: complaintDetail,
   }),
-  timeline: endpoint({
-    method: 'GET',
-    path: '/api/complaints/:id/timeline',
-    response: timelineResponse,
-  }),
-  changeStatus: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/status',
+  timeline: get('/api/complaints/:id/timeline', { response: timelineResponse }),
+  changeStatus: post('/api/complaints/:id/status', {
     body: changeStatusRequest,
     response: complaintDetail,
   }),
-  recordFacts: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/facts',
+  recordFacts: post('/api/complaints/:id/facts', {
     body: recordFactsRequest,
     response: complaintDetail,
   }),
-  sendReadBack: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/readback/send',
+  sendReadBack: post('/api/complaints/:id/readback/send', {
     body: sendReadbackRequest,
     response: complaintDetail,
   }),
-  confirmVerbally: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/readback/verbal',
+  confirmVerbally: post('/api/complaints/:id/readback/verbal', {
     body: verbalConfirmationRequest,
     response: complaintDetail,
   }),
-  suggestions: endpoint({
-    method: 'GET',
-    path: '/api/complaints/:id/suggestions',
+  suggestions: get('/api/complaints/:id/suggestions', {
     query: suggestionsQuery,
     response: suggestionsResponse,
   }),
-  sendMessage: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/messages',
+  sendMessage: post('/api/complaints/:id/messages', {
     body: sendMessageRequest,
     response: complaintDetail,
   }),
-  addNote: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/notes',
-    body: addNoteRequest,
-    response: noteAdded,
-  }),
-  issueTrackingLink: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/tracking-link',
-    response: trackingLinkResponse,
-  }),
-  uploadAttachments: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/attachments',
+  addNote: post('/api/complaints/:id/notes', { body: addNoteRequest, response: noteAdded }),
+  issueTrackingLink: post('/api/complaints/:id/tracking-link', { response: trackingLinkResponse }),
+  uploadAttachments: post('/api/complaints/:id/attachments', {
     body: multipart,
     response: attachmentList,
   }),
 
   // the public form and the customer's portal
-  publicOrg: endpoint({ method: 'GET', path: '/api/public/orgs/:slug', response: publicOrgView }),
-  submitPublicComplaint: endpoint({
-    method: 'POST',
-    path: '/api/public/orgs/:slug/complaints',
+  publicOrg: get('/api/public/orgs/:slug', { response: publicOrgView }),
+  submitPublicComplaint: post('/api/public/orgs/:slug/complaints', {
     body: publicComplaintRequest,
     response: publicComplaintResponse,
   }),
-  portal: endpoint({ method: 'GET', path: '/api/portal/:token', response: portalView }),
-  portalConfirm: endpoint({
-    method: 'POST',
-    path: '/api/portal/:token/readback/confirm',
+  portal: get('/api/portal/:token', { response: portalView }),
+  portalConfirm: post('/api/portal/:token/readback/confirm', {
     body: portalConfirmRequest,
     response: portalView,
   }),
-  portalReply: endpoint({
-    method: 'POST',
-    path: '/api/portal/:token/messages',
-    body: multipart,
-    response: portalView,
-  }),
+  portalReply: post('/api/portal/:token/messages', { body: multipart, response: portalView }),
 
   // commitments and deadline requests
-  listTaskTypes: endpoint({ method: 'GET', path: '/api/task-types', response: taskTypeList }),
-  createTaskType: endpoint({
-    method: 'POST',
-    path: '/api/task-types',
-    body: taskTypeInput,
-    response: taskTypeView,
-  }),
-  updateTaskType: endpoint({
-    method: 'PUT',
-    path: '/api/task-types/:id',
-    body: taskTypeInput,
-    response: taskTypeView,
-  }),
-  commitmentProposal: endpoint({
-    method: 'GET',
-    path: '/api/complaints/:id/commitment-proposal',
+  listTaskTypes: get('/api/task-types', { response: taskTypeList }),
+  createTaskType: post('/api/task-types', { body: taskTypeInput, response: taskTypeView }),
+  updateTaskType: put('/api/task-types/:id', { body: taskTypeInput, response: taskTypeView }),
+  commitmentProposal: get('/api/complaints/:id/commitment-proposal', {
     query: proposalQuery,
     response: proposalView,
   }),
-  complaintCommitments: endpoint({
-    method: 'GET',
-    path: '/api/complaints/:id/commitments',
+  complaintCommitments: get('/api/complaints/:id/commitments', {
     response: complaintCommitmentsView,
   }),
-  commit: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/commitments',
+  commit: post('/api/complaints/:id/commitments', {
     body: commitmentInput,
     response: complaintCommitmentsView,
   }),
-  requestDeadline: endpoint({
-    method: 'POST',
-    path: '/api/complaints/:id/deadline-requests',
+  requestDeadline: post('/api/complaints/:id/deadline-requests', {
     body: deadlineRequestInput,
     response: deadlineRequestView,
   }),
-  listDeadlineRequests: endpoint({
-    method: 'GET',
-    path: '/api/deadline-requests',
+  listDeadlineRequests: get('/api/deadline-requests', {
     query: deadlineRequestsQuery,
     response: deadlineRequestList,
   }),
-  answerDeadlineRequest: endpoint({
-    method: 'POST',
-    path: '/api/deadline-requests/:id/answer',
+  answerDeadlineRequest: post('/api/deadline-requests/:id/answer', {
     body: answerDeadlineRequest,
     response: deadlineRequestView,
   }),
-  promiseReport: endpoint({
-    method: 'GET',
-    path: '/api/reports/promises',
+  promiseReport: get('/api/reports/promises', {
     query: promiseReportQuery,
     response: promiseReport,
   }),
-  taskTypeStats: endpoint({
-    method: 'GET',
-    path: '/api/reports/task-types',
-    response: taskTypeStats,
-  }),
+  taskTypeStats: get('/api/reports/task-types', { response: taskTypeStats }),
 
   // SLA: calendars, policies, presets, clocks
-  listCalendars: endpoint({ method: 'GET', path: '/api/calendars', response: calendarList }),
-  createCalendar: endpoint({
-    method: 'POST',
-    path: '/api/calendars',
-    body: calendarInput,
-    response: calendarView,
-  }),
-  updateCalendar: endpoint({
-    method: 'PUT',
-    path: '/api/calendars/:id',
-    body: calendarInput,
-    response: calendarView,
-  }),
-  holidayYear: endpoint({
-    method: 'GET',
-    path: '/api/calendars/:id/holidays',
+  listCalendars: get('/api/calendars', { response: calendarList }),
+  createCalendar: post('/api/calendars', { body: calendarInput, response: calendarView }),
+  updateCalendar: put('/api/calendars/:id', { body: calendarInput, response: calendarView }),
+  holidayYear: get('/api/calendars/:id/holidays', {
     query: holidayYearQuery,
     response: holidayYearView,
   }),
-  importIcs: endpoint({
-    method: 'POST',
-    path: '/api/calendars/:id/import-ics',
+  importIcs: post('/api/calendars/:id/import-ics', {
     body: icsImportRequest,
     response: icsImportResponse,
   }),
-  listPolicies: endpoint({ method: 'GET', path: '/api/sla-policies', response: policyList }),
-  createPolicy: endpoint({
-    method: 'POST',
-    path: '/api/sla-policies',
-    body: policyInput,
-    response: policyView,
-  }),
-  updatePolicy: endpoint({
-    method: 'PUT',
-    path: '/api/sla-policies/:id',
-    body: policyInput,
-    response: policyView,
-  }),
-  slaDefaults: endpoint({ method: 'GET', path: '/api/sla/defaults', response: slaDefaults }),
-  listPresets: endpoint({ method: 'GET', path: '/api/sla-presets', response: presetList }),
-  enablePreset: endpoint({
-    method: 'POST',
-    path: '/api/sla-presets/enable',
+  listPolicies: get('/api/sla-policies', { response: policyList }),
+  createPolicy: post('/api/sla-policies', { body: policyInput, response: policyView }),
+  updatePolicy: put('/api/sla-policies/:id', { body: policyInput, response: policyView }),
+  slaDefaults: get('/api/sla/defaults', { response: slaDefaults }),
+  listPresets: get('/api/sla-presets', { response: presetList }),
+  enablePreset: post('/api/sla-presets/enable', {
     body: enablePresetRequest,
     response: policyView,
   }),
-  clocks: endpoint({
-    method: 'GET',
-    path: '/api/complaints/:id/clocks',
-    response: complaintClocksView,
-  }),
+  clocks: get('/api/complaints/:id/clocks', { response: complaintClocksView }),
 
   // notices, the live stream and the dev mailbox
-  listNotices: endpoint({
-    method: 'GET',
-    path: '/api/notices',
-    query: noticeListQuery,
-    response: noticeList,
-  }),
-  markNoticesRead: endpoint({
-    method: 'POST',
-    path: '/api/notices/read',
+  listNotices: get('/api/notices', { query: noticeListQuery, response: noticeList }),
+  markNoticesRead: post('/api/notices/read', {
     body: markNoticesReadRequest,
     response: noticesMarkedRead,
   }),
-  mailbox: endpoint({
-    method: 'GET',
-    path: '/api/mailbox',
-    query: mailboxQuery,
-    response: mailboxList,
-  }),
+  mailbox: get('/api/mailbox', { query: mailboxQuery, response: mailboxList }),
 } as const;
 
 /**
