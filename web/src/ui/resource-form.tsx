@@ -56,6 +56,8 @@ export function defineResourceForm<
     const submit = form.handleSubmit(async (request) => {
       const saved = await save(request, props.item);
       notifications.show({ color: 'teal', message: t('common.saved') });
+      // A panel stays open on the saved record: what was stored is the new clean state.
+      form.reset(initial(saved, props.preset));
       props.onSaved(saved);
     });
     const actions = props.onCancel || props.canSubmit;
@@ -76,6 +78,11 @@ export function defineResourceForm<
                 <Button type="submit" loading={form.isSubmitting} data-testid={props.submitTestId}>
                   {t('common.save')}
                 </Button>
+              )}
+              {props.canSubmit && form.isDirty && (
+                <Text size="sm" c="dimmed" data-testid={`${props.testId}-unsaved`}>
+                  {t('common.unsavedChanges')}
+                </Text>
               )}
               {props.saveHint && (
                 <Text size="sm" c="dimmed">

@@ -24,7 +24,10 @@ export type SchemaForm<V, Request = unknown> = {
   errorOf: (path: string) => string | undefined;
   /** What no shown field displays: a server error naming no field of the form, or none at all. */
   formError: string | null;
+  /** The values differ from where the form started (or was last reset to). */
   isDirty: boolean;
+  /** Starts over from `next` (after a save: what was stored), or marks the current values clean. */
+  reset: (next?: V) => void;
   isSubmitting: boolean;
   /** Validates with the schema; only a valid request reaches `onValid`, whose failure is kept. */
   handleSubmit: (
@@ -124,7 +127,7 @@ export function useSchemaForm<S extends z.ZodType<unknown, object>, V extends ob
   initial: V | (() => V),
 ): SchemaForm<V, z.output<S>> {
   const { t } = useTranslation();
-  const [start] = useState(initial);
+  const [start, setStart] = useState(initial);
   const [values, setValues] = useState<V>(start);
   const [attempted, setAttempted] = useState(false);
   const [isSubmitting, setSubmitting] = useState(false);
@@ -189,6 +192,12 @@ export function useSchemaForm<S extends z.ZodType<unknown, object>, V extends ob
     errorOf,
     formError,
     isDirty: JSON.stringify(values) !== JSON.stringify(start),
+    reset: (next = values) => {
+      setStart(next);
+      setValues(next);
+      setAttempted(false);
+      setServerError(null);
+    },
     isSubmitting,
     handleSubmit: (onValid) => (event) => {
       event?.preventDefault();
