@@ -74,7 +74,7 @@ function valueAt(values: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A zod issue as a short sentence in the reader's language; the field's label says which field. */
-export function issueMessage(issue: Issue, values: unknown, t: TFunction): string {
+function issueMessage(issue: Issue, values: unknown, t: TFunction): string {
   const value = valueAt(values, issue.path);
   const isBlank = value === undefined || value === null || value === '';
   switch (issue.code) {

@@ -5,18 +5,15 @@ import {
   promiseReportQuery,
   type CommitmentView,
   type DeadlineRequestView,
-  type TaskTypeView,
 } from '../../../../src/modules/commitments/commitments.contract.ts';
 import { complaintKeys } from '../complaints/complaints.api.ts';
 import { slaKeys } from '../sla/sla.api.ts';
 
-export type TaskType = TaskTypeView;
 export type TaskTypeInput = RequestOf<'createTaskType'>['body'];
 export type Commitment = CommitmentView;
 export type DeadlineRequest = DeadlineRequestView;
 export type ComplaintCommitments = ResponseOf<'complaintCommitments'>;
 export type PromiseReport = ResponseOf<'promiseReport'>;
-export type TaskTypeStats = ResponseOf<'taskTypeStats'>;
 
 export const PROMISE_GROUPS = promiseReportQuery.shape.groupBy.unwrap().options;
 export type PromiseGroup = (typeof PROMISE_GROUPS)[number];

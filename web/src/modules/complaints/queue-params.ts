@@ -12,14 +12,13 @@ export const PAGE_SIZE = 25;
 
 const SHAPE = listComplaintsQuery.shape;
 export const QUEUE_SCOPES = SHAPE.scope.unwrap().options;
-export const QUEUE_SORTS = SHAPE.sort.unwrap().options;
+const QUEUE_SORTS = SHAPE.sort.unwrap().options;
 export const DUE_FILTERS = SHAPE.due.unwrap().options;
-export type QueueScope = (typeof QUEUE_SCOPES)[number];
+type QueueScope = (typeof QUEUE_SCOPES)[number];
 export type QueueSort = (typeof QUEUE_SORTS)[number];
-export type DueFilter = (typeof DUE_FILTERS)[number];
 
 /** The URL keys the queue's filters live in, so a filtered queue can be bookmarked and shared. */
-export type QueueParam =
+type QueueParam =
   | 'scope'
   | 'sort'
   | 'due'

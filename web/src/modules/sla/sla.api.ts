@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
 import type {
   CalendarInput,
@@ -7,12 +6,8 @@ import type {
   ClockStateView,
   PolicyInput,
   PolicyView,
-  clockKindSchema,
-  durationUnitSchema,
 } from '../../../../src/modules/sla/sla.contract.ts';
 
-export type ClockKind = z.infer<typeof clockKindSchema>;
-export type DurationUnit = z.infer<typeof durationUnitSchema>;
 export type ClockState = ClockStateView['state'];
 export type Calendar = CalendarView;
 export type { CalendarInput, PolicyInput };
@@ -59,23 +54,6 @@ export function useHolidayYear(calendarId: string | null, year: number) {
   });
 }
 
-export function useSaveCalendar() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      id,
-      input,
-    }: {
-      id: string | null;
-      input: RequestOf<'createCalendar'>['body'];
-    }) =>
-      id
-        ? api.call('updateCalendar', { params: { id }, body: input })
-        : api.call('createCalendar', { body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.calendars }),
-  });
-}
-
 export function useImportIcs(calendarId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -89,17 +67,6 @@ export function usePolicies() {
   return useQuery({
     queryKey: slaKeys.policies,
     queryFn: async ({ signal }) => (await api.call('listPolicies', { signal })).items,
-  });
-}
-
-export function useSavePolicy() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: RequestOf<'createPolicy'>['body'] }) =>
-      id
-        ? api.call('updatePolicy', { params: { id }, body: input })
-        : api.call('createPolicy', { body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.policies }),
   });
 }
 
