@@ -39,3 +39,6 @@ export const apiKeyView = z.object({
 export const createApiKeyRequest = z.object({ name: text({ min: 1, max: 200 }) });
 export const createApiKeyResponse = z.object({ apiKey: apiKeyView, token: z.string() });
 export type ApiKeyView = z.infer<typeof apiKeyView>;
+
+/** POST /api/auth/logout. */
+export const logoutResponse = z.object({ ok: z.literal(true) });

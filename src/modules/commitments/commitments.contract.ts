@@ -133,3 +133,6 @@ export const taskTypeStatsRow = z.object({
     .nullable(),
 });
 export const taskTypeStats = z.object({ rows: z.array(taskTypeStatsRow), targetShare: z.number() });
+
+/** GET /api/task-types. */
+export const taskTypeList = z.object({ items: z.array(taskTypeView) });

@@ -332,3 +332,6 @@ export const mergeCustomerResponse = z.object({
   customer: customerView,
   movedComplaints: z.number(),
 });
+
+/** POST /api/complaints/:id/notes. */
+export const noteAdded = z.object({ ok: z.literal(true) });

@@ -19,4 +19,10 @@ export const mailboxItem = z.object({
   sentAt: z.string().nullable(),
 });
 export type MailboxItem = z.infer<typeof mailboxItem>;
-export const mailboxResponse = z.object({ items: z.array(mailboxItem), transport: z.string() });
+
+/** GET /api/mailbox. */
+export const mailboxQuery = z.object({
+  complaintId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const mailboxList = z.object({ items: z.array(mailboxItem), transport: z.string() });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { uuid } from '../../platform/contract/fields.ts';
-import { mailboxResponse } from './mail.contract.ts';
+import { mailboxList } from './mail.contract.ts';
 import type { MailService } from './mail.service.ts';
 
 export function registerMailRoutes(app: HttpApp, deps: { mail: MailService }) {
@@ -15,7 +15,7 @@ export function registerMailRoutes(app: HttpApp, deps: { mail: MailService }) {
         complaintId: uuid.optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
       }),
-      response: { 200: mailboxResponse },
+      response: { 200: mailboxList },
     },
     handler: async (request) => ({
       items: await deps.mail.mailbox(request.principal!.orgId, request.query),

@@ -19,3 +19,18 @@ export const noticeView = z.object({
 export type NoticeView = z.infer<typeof noticeView>;
 export type NoticeKind = z.infer<typeof noticeKind>;
 export const noticeList = z.object({ items: z.array(noticeView), unread: z.number() });
+
+/** GET /api/notices. */
+export const noticeListQuery = z.object({
+  unread: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** POST /api/notices/read. */
+export const markNoticesReadRequest = z.object({
+  ids: z.union([z.array(z.uuid()).max(500), z.literal('all')]),
+});
+export const noticesMarkedRead = z.object({ ok: z.literal(true) });
+/** GET /api/live (server-sent events): complaints to follow besides the person's own notices. */
+export const liveQuery = z.object({
+  complaint: z.union([z.uuid(), z.array(z.uuid()).max(20)]).optional(),
+});

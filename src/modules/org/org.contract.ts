@@ -78,3 +78,10 @@ export const auditView = z.object({
   after: z.unknown(),
   createdAt: z.string(),
 });
+
+/** GET /api/departments. */
+export const departmentList = z.object({ items: z.array(departmentView) });
+/** DELETE /api/departments/:id. */
+export const departmentDeleted = z.object({ ok: z.literal(true) });
+/** GET /api/users and GET /api/users/:id/manager-chain. */
+export const userList = z.object({ items: z.array(userView) });

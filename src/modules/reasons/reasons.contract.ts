@@ -23,3 +23,8 @@ export const createReasonRequest = z.object({
   sortOrder: z.number().int().min(0).max(100_000).default(0),
 });
 export const updateReasonRequest = createReasonRequest.partial();
+
+/** GET /api/reasons. */
+export const reasonList = z.object({ items: z.array(reasonView) });
+/** DELETE /api/reasons/:id: a reason in use or with children is retired (made inactive) instead. */
+export const reasonRemoved = z.object({ retired: z.boolean() });

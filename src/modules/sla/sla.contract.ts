@@ -207,7 +207,14 @@ export const slaDefaults = z.object({
   policy: policyInput.omit({ calendarId: true }),
 });
 export type SlaDefaults = z.infer<typeof slaDefaults>;
+
+/** GET /api/calendars. */
 export const calendarList = z.object({ items: z.array(calendarView) });
-export const policyList = z.object({ items: z.array(policyView) });
-export const presetList = z.object({ items: z.array(presetView) });
+/** GET /api/calendars/:id/holidays. */
+export const holidayYearQuery = z.object({ year: z.coerce.number().int().min(1900).max(2199) });
+/** POST /api/calendars/:id/import-ics. */
 export const icsImportResponse = z.object({ imported: z.number() });
+/** GET /api/sla-policies. */
+export const policyList = z.object({ items: z.array(policyView) });
+/** GET /api/sla-presets. */
+export const presetList = z.object({ items: z.array(presetView) });

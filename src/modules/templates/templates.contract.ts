@@ -31,4 +31,8 @@ export const suggestionView = z.object({
   body: z.string(),
 });
 export type SuggestionView = z.infer<typeof suggestionView>;
+
+/** GET /api/templates. */
 export const templateList = z.object({ items: z.array(templateView) });
+/** DELETE /api/templates/:id. */
+export const templateDeleted = z.object({ ok: z.literal(true) });

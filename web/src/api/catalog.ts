@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiFetch } from './client.ts';
-import type { Department, Locale, Reason, Template, User } from './types.ts';
+import type { ReasonView } from '../../../src/modules/reasons/reasons.contract.ts';
+import type { LanguageCode } from '../../../src/platform/contract/fields.ts';
+import { api } from './client.ts';
 
 export const catalogKeys = {
   reasons: ['reasons'] as const,
@@ -10,17 +11,10 @@ export const catalogKeys = {
   templates: ['templates'] as const,
 };
 
-type Items<T> = { items: T[] };
-
-/** Lists may come as `{ items }` or as a bare array; accept both. */
-function itemsOf<T>(payload: Items<T> | T[]): T[] {
-  return Array.isArray(payload) ? payload : payload.items;
-}
-
 export function useReasons() {
   return useQuery({
     queryKey: catalogKeys.reasons,
-    queryFn: async () => itemsOf(await apiFetch<Items<Reason> | Reason[]>('/api/reasons')),
+    queryFn: async ({ signal }) => (await api.call('listReasons', { signal })).items,
     staleTime: 60_000,
   });
 }
@@ -28,7 +22,7 @@ export function useReasons() {
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: catalogKeys.users,
-    queryFn: async () => itemsOf(await apiFetch<Items<User> | User[]>('/api/users')),
+    queryFn: async ({ signal }) => (await api.call('listUsers', { signal })).items,
     staleTime: 60_000,
     enabled,
   });
@@ -37,8 +31,7 @@ export function useUsers(enabled = true) {
 export function useDepartments() {
   return useQuery({
     queryKey: catalogKeys.departments,
-    queryFn: async () =>
-      itemsOf(await apiFetch<Items<Department> | Department[]>('/api/departments')),
+    queryFn: async ({ signal }) => (await api.call('listDepartments', { signal })).items,
     staleTime: 60_000,
   });
 }
@@ -46,18 +39,20 @@ export function useDepartments() {
 export function useTemplates() {
   return useQuery({
     queryKey: catalogKeys.templates,
-    queryFn: async () => itemsOf(await apiFetch<Items<Template> | Template[]>('/api/templates')),
+    queryFn: async ({ signal }) => (await api.call('listTemplates', { signal })).items,
   });
 }
 
-export function reasonName(reason: Pick<Reason, 'names' | 'code'>, language: string): string {
+type Named = Pick<ReasonView, 'names' | 'code'>;
+
+export function reasonName(reason: Named, language: string): string {
   const names = reason.names;
-  return names[language as Locale] || names.vi || names.en || names.zh || reason.code;
+  return names[language as LanguageCode] || names.vi || names.en || names.zh || reason.code;
 }
 
 export function useReasonName() {
   const { i18n } = useTranslation();
-  return (reason: Pick<Reason, 'names' | 'code'>) => reasonName(reason, i18n.language);
+  return (reason: Named) => reasonName(reason, i18n.language);
 }
 
 export type TreeRow<T> = { item: T; depth: number };
@@ -107,3 +102,19 @@ export function descendantIds<T extends { id: string; parentId: string | null }>
   }
   return result;
 }
+
+/** Select options in tree order, each indented by depth; `excludeBelow` leaves out a record and its subtree. */
+export function treeOptions<T extends { id: string; parentId: string | null }>(
+  items: T[],
+  compare: (a: T, b: T) => number,
+  label: (item: T) => string,
+  excludeBelow?: string,
+): { value: string; label: string }[] {
+  const excluded = excludeBelow ? descendantIds(items, excludeBelow) : new Set<string>();
+  return treeRows(
+    items.filter((item) => !excluded.has(item.id)),
+    compare,
+  ).map(({ item, depth }) => ({ value: item.id, label: `${'— '.repeat(depth)}${label(item)}` }));
+}
+
+export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);

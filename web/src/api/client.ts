@@ -1,4 +1,14 @@
+import type { z } from 'zod';
+import { errorResponse } from '../../../src/platform/contract/fields.ts';
 import { i18n } from '../i18n/i18n.ts';
+import {
+  addresses,
+  endpoints,
+  multipart,
+  type Endpoint,
+  type EndpointName,
+  type Endpoints,
+} from './endpoints.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -21,80 +31,159 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 
-export type ApiFetchOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** A plain object is sent as JSON; FormData as multipart. */
+type ParamsPart<P extends string> = [PathParamNames<P>] extends [never]
+  ? unknown
+  : { params: Record<PathParamNames<P>, string> };
+
+/** An object type with nothing required: `Empty extends T` holds when every field of T is optional. */
+type Empty = Record<never, never>;
+
+type QueryPart<E> = E extends { query: infer Q extends z.ZodType }
+  ? Empty extends z.input<Q>
+    ? { query?: z.input<Q> }
+    : { query: z.input<Q> }
+  : unknown;
+
+type BodyPart<E> = E extends { body: typeof multipart }
+  ? { body: FormData }
+  : E extends { body: infer B extends z.ZodType }
+    ? { body: z.input<B> }
+    : unknown;
+
+/** What `api.call(name, request)` takes: path params, query and body, typed by the table. */
+export type RequestOf<N extends EndpointName> = ParamsPart<Endpoints[N]['path']> &
+  QueryPart<Endpoints[N]> &
+  BodyPart<Endpoints[N]> & { signal?: AbortSignal };
+
+/** What `api.call(name)` resolves to: the response schema's output. */
+export type ResponseOf<N extends EndpointName> = z.output<Endpoints[N]['response']>;
+
+type CallArgs<N extends EndpointName> =
+  Empty extends RequestOf<N> ? [request?: RequestOf<N>] : [request: RequestOf<N>];
+
+type AnyRequest = {
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
   body?: unknown;
-  query?: Record<string, QueryValue>;
   signal?: AbortSignal;
 };
 
-export function buildQuery(query: Record<string, QueryValue> | undefined): string {
+function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null || item === '') continue;
+      params.append(key, String(item));
+    }
   }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
+function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls one endpoint of the table. Request types follow from the endpoint's schemas, and the
+ * response is parsed with its response schema, so a server that drifts from the contract fails
+ * here, loudly, instead of somewhere in a screen.
+ */
+async function call<N extends EndpointName>(
+  name: N,
+  ...[request]: CallArgs<N>
+): Promise<ResponseOf<N>> {
+  const spec: Endpoint = endpoints[name];
+  const { params, query, body, signal } = (request ?? {}) as AnyRequest;
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language || 'vi',
   };
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (spec.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
-    body = options.body;
-  } else if (options.body !== undefined) {
+  let payload: BodyInit | undefined;
+  if (spec.body === multipart) {
+    payload = body as FormData;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
+    payload = JSON.stringify(body);
   }
 
   let response: Response;
   try {
-    response = await fetch(`${path}${buildQuery(options.query)}`, {
-      method,
+    response = await fetch(`${fillPath(spec.path, params)}${queryString(query)}`, {
+      method: spec.method,
       headers,
-      body,
+      body: payload,
       credentials: 'same-origin',
-      signal: options.signal,
+      signal,
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', i18n.t('errors.network'));
   }
 
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let payload: unknown = undefined;
-  if (text) {
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      payload = undefined;
+  const json = await readJson(response);
+  if (!response.ok) {
+    const error = errorResponse.safeParse(json);
+    if (!error.success) {
+      throw new ApiError(
+        response.status,
+        `http_${response.status}`,
+        i18n.t('errors.unexpected', { status: response.status }),
+      );
     }
+    const { code, message, field } = error.data.error;
+    throw new ApiError(response.status, code, message, field);
   }
 
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string; field?: string } })
-      ?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? i18n.t('errors.unexpected', { status: response.status }),
-      error?.field,
-    );
+  const parsed = spec.response.safeParse(json);
+  if (!parsed.success) {
+    console.error(`${spec.method} ${spec.path}: the response does not match its contract`, {
+      issues: parsed.error.issues,
+    });
+    throw new ApiError(response.status, 'invalid_response', i18n.t('errors.invalidResponse'));
   }
-  return payload as T;
+  return parsed.data as ResponseOf<N>;
 }
+
+type AddressName = keyof typeof addresses;
+type AddressQuery<A extends AddressName> = (typeof addresses)[A] extends {
+  query: infer Q extends z.ZodType;
+}
+  ? { query?: z.input<Q> }
+  : unknown;
+type AddressRequest<A extends AddressName> = ParamsPart<(typeof addresses)[A]['path']> &
+  AddressQuery<A>;
+
+/** The URL of an address the browser opens itself (the live stream, a download). */
+function url<A extends AddressName>(name: A, request: AddressRequest<A>): string {
+  const { params, query } = request as AnyRequest;
+  return `${fillPath(addresses[name].path, params)}${queryString(query)}`;
+}
+
+export const api = { call, url };
 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

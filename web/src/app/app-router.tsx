@@ -14,11 +14,11 @@ import { MailboxPage } from '../modules/mailbox/mailbox-page.tsx';
 import { PortalPage } from '../modules/portal/portal-page.tsx';
 import { PublicFormPage } from '../modules/public-form/public-form-page.tsx';
 import { CalendarsPage } from '../modules/sla/calendars-page.tsx';
-import { RequirePermission } from '../modules/sla/require-permission.tsx';
 import { SlaPoliciesPage } from '../modules/sla/sla-policies-page.tsx';
 import { AppShellLayout } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth, RequireRole } from './require-auth.tsx';
+import { RequirePermission } from './require-permission.tsx';
 
 export function AppRouter() {
   return (

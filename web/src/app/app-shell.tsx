@@ -13,7 +13,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { apiFetch, errorMessage } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import { currentLanguage, setUiLanguage, type UiLanguage } from '../i18n/i18n.ts';
 import { loopNavItems } from '../modules/notices/loop-nav.ts';
 import { NoticeBell } from '../modules/notices/notice-bell.tsx';
@@ -31,13 +31,12 @@ export function AppShellLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
 
   const saveLanguage = useMutation({
-    mutationFn: (locale: UiLanguage) =>
-      apiFetch('/api/auth/me', { method: 'PATCH', body: { locale } }),
+    mutationFn: (locale: UiLanguage) => api.call('updateMe', { body: { locale } }),
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
 
   const logout = useMutation({
-    mutationFn: () => apiFetch('/api/auth/logout', { method: 'POST' }),
+    mutationFn: () => api.call('logout'),
     onSettled: () => {
       signOutLocally();
       void navigate('/login', { replace: true });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '../api/types.ts';
+import type { UserView } from '../../../src/modules/org/org.contract.ts';
 import { ErrorAlert } from '../ui/api-error.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { useSession } from './session.ts';
@@ -24,7 +24,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export function RequireRole({
+  roles,
+  children,
+}: {
+  roles: UserView['role'][];
+  children: ReactNode;
+}) {
   const session = useSession();
   if (!session.data || !roles.includes(session.data.user.role)) return <ForbiddenPage />;
   return <>{children}</>;

@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiFetch, setCsrfToken } from '../api/client.ts';
-import type { Session } from '../api/types.ts';
+import type { MeResponse } from '../../../src/modules/auth/auth.contract.ts';
+import { ApiError, api, setCsrfToken } from '../api/client.ts';
 import { isUiLanguage, setUiLanguage } from '../i18n/i18n.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
 let appliedUserLanguage = false;
 
-async function fetchSession(): Promise<Session | null> {
+async function fetchSession(): Promise<MeResponse | null> {
   try {
-    const session = await apiFetch<Session>('/api/auth/me');
+    const session = await api.call('me');
     acceptSession(session);
     return session;
   } catch (error) {
@@ -22,7 +22,7 @@ async function fetchSession(): Promise<Session | null> {
 }
 
 /** Keeps the CSRF token and, once per sign-in, follows the user's saved language. */
-export function acceptSession(session: Session): void {
+export function acceptSession(session: MeResponse): void {
   setCsrfToken(session.csrfToken);
   if (!appliedUserLanguage && isUiLanguage(session.user.locale)) {
     appliedUserLanguage = true;

@@ -94,6 +94,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
       // The default placeholder grey (gray.5) is 2.1:1; Mantine renders some placeholders as text
       // (FileInput, Select), where they must be readable. #6c757d is 4.7:1 on white.
       '--mantine-color-placeholder': '#6c757d',
+      // A field's error text is red.6 by default, 3.3:1 on white; red.9 reads at 5.5:1.
+      '--mantine-color-error': 'var(--mantine-color-red-9)',
       ...lightColors,
     },
     dark: {},

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { languageSchema } from '../../../src/platform/contract/fields.ts';
 import en from './en.json';
 import loopEn from './loop.en.json';
 import loopVi from './loop.vi.json';
@@ -7,7 +8,8 @@ import loopZh from './loop.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
-export const UI_LANGUAGES = ['vi', 'en', 'zh'] as const;
+/** The UI speaks every language the contract knows. */
+export const UI_LANGUAGES = languageSchema.options;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 const STORAGE_KEY = 'ombud.language';

@@ -1,9 +1,15 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintStatus, Severity } from '../api/types.ts';
+import type { z } from 'zod';
+import type {
+  ComplaintStatusCode,
+  severitySchema,
+} from '../../../src/modules/complaints/complaints.contract.ts';
+
+type Severity = z.infer<typeof severitySchema>;
 
 // Shades chosen for at least 4.5:1 contrast with the badge text (white, or black with autoContrast).
-const STATUS_COLORS: Record<ComplaintStatus, MantineColor> = {
+const STATUS_COLORS: Record<ComplaintStatusCode, MantineColor> = {
   new: 'blue.9',
   in_progress: 'violet.8',
   waiting_customer: 'yellow.4',
@@ -19,7 +25,7 @@ const SEVERITY_COLORS: Record<Severity, MantineColor> = {
   critical: 'red.9',
 };
 
-export function StatusBadge({ status }: { status: ComplaintStatus }) {
+export function StatusBadge({ status }: { status: ComplaintStatusCode }) {
   const { t } = useTranslation();
   return (
     <Badge

@@ -1,266 +1,157 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { PasswordInput, Select, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { catalogKeys, treeRows, useDepartments, useUsers } from '../../api/catalog.ts';
+import type { z } from 'zod';
+import { byName, catalogKeys, treeOptions, useDepartments, useUsers } from '../../api/catalog.ts';
+import { api } from '../../api/client.ts';
 import {
-  LOCALES,
-  ROLES,
-  type CreateUserInput,
-  type Locale,
-  type Role,
-  type UpdateUserInput,
-  type User,
-} from '../../api/types.ts';
-import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
+  createUserRequest,
+  roleSchema,
+  updateUserRequest,
+  type UserView,
+} from '../../../../src/modules/org/org.contract.ts';
+import { languageSchema } from '../../../../src/platform/contract/fields.ts';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
-import { PageLoader } from '../../ui/page-loader.tsx';
+import { defineResourceForm, type FieldsProps } from '../../ui/resource-form.tsx';
+import { ResourcePage } from '../../ui/resource-page.tsx';
+import { ActiveBadge, type Column } from '../../ui/resource-table.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { useAdminMutations } from './admin.api.ts';
 
-const FIELDS = [
-  'name',
-  'email',
-  'role',
-  'departmentId',
-  'managerId',
-  'locale',
-  'password',
-] as const;
+/** New users need an e-mail and a password; existing ones keep both unless a password is typed. */
+type UserDraft = Omit<z.input<typeof createUserRequest>, 'password'> &
+  z.input<typeof updateUserRequest>;
+
+function UserFields({ form, item }: FieldsProps<UserView, UserDraft>) {
+  const { t } = useTranslation();
+  const departments = useDepartments();
+  const users = useUsers();
+  return (
+    <>
+      <TextInput label={t('users.name')} required {...form.text('name')} data-testid="user-name" />
+      <TextInput
+        label={t('users.email')}
+        type="email"
+        required
+        // The e-mail is the sign-in name and cannot be changed here.
+        readOnly={item !== null}
+        {...form.text('email')}
+        onChange={(e) => form.set('email', e.currentTarget.value.trim())}
+        data-testid="user-email"
+      />
+      <PasswordInput
+        label={t('users.password')}
+        description={item ? t('users.passwordKeep') : undefined}
+        required={!item}
+        autoComplete="new-password"
+        {...form.text('password')}
+        data-testid="user-password"
+      />
+      <Select
+        label={t('users.role')}
+        {...form.select('role')}
+        data={roleSchema.options.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        allowDeselect={false}
+        data-testid="user-role"
+      />
+      <Select
+        label={t('users.department')}
+        clearable
+        {...form.select('departmentId')}
+        data={treeOptions(departments.data ?? [], byName, (d) => d.name)}
+        data-testid="user-department"
+      />
+      <Select
+        label={t('users.manager')}
+        clearable
+        searchable
+        {...form.select('managerId')}
+        data={(users.data ?? [])
+          .filter((u) => u.id !== item?.id)
+          .map((u) => ({ value: u.id, label: u.name }))}
+        data-testid="user-manager"
+      />
+      <Select
+        label={t('users.locale')}
+        {...form.select('locale')}
+        data={languageSchema.options.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        allowDeselect={false}
+        data-testid="user-locale"
+      />
+      {item && (
+        <Switch label={t('users.active')} {...form.checkbox('active')} data-testid="user-active" />
+      )}
+    </>
+  );
+}
+
+const newUser = defineResourceForm({
+  schema: createUserRequest,
+  initial: (): UserDraft => ({
+    name: '',
+    email: '',
+    role: 'agent',
+    departmentId: null,
+    managerId: null,
+    locale: 'vi',
+    password: '',
+  }),
+  Fields: UserFields,
+  save: (request) => api.call('createUser', { body: request }),
+});
+
+const editUser = defineResourceForm({
+  schema: updateUserRequest,
+  initial: (user: UserView | null): UserDraft => ({
+    name: user?.name ?? '',
+    email: user?.email ?? '',
+    role: user?.role ?? 'agent',
+    departmentId: user?.departmentId ?? null,
+    managerId: user?.managerId ?? null,
+    locale: user?.locale ?? 'vi',
+    active: user?.active ?? true,
+  }),
+  Fields: UserFields,
+  save: (request, user) => api.call('updateUser', { params: { id: user!.id }, body: request }),
+});
 
 export function UsersPage() {
   const { t } = useTranslation();
   usePageTitle(t('users.title'));
   const users = useUsers();
   const departments = useDepartments();
-  const [editing, setEditing] = useState<User | 'new' | null>(null);
   const deptName = new Map((departments.data ?? []).map((d) => [d.id, d.name]));
   const userName = new Map((users.data ?? []).map((u) => [u.id, u.name]));
-
+  const columns: Column<UserView>[] = [
+    { key: 'name', header: t('users.name'), cell: (u) => u.name },
+    { key: 'email', header: t('users.email'), cell: (u) => u.email },
+    { key: 'role', header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
+    {
+      key: 'department',
+      header: t('users.department'),
+      cell: (u) => (u.departmentId && deptName.get(u.departmentId)) || '—',
+    },
+    {
+      key: 'manager',
+      header: t('users.manager'),
+      cell: (u) => (u.managerId && userName.get(u.managerId)) || '—',
+    },
+    { key: 'active', header: t('users.active'), cell: (u) => <ActiveBadge active={u.active} /> },
+  ];
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1}>{t('users.title')}</Title>
-        <Button onClick={() => setEditing('new')} data-testid="user-new">
-          {t('users.new')}
-        </Button>
-      </Group>
-      <ErrorAlert error={users.error} />
-      {users.isPending ? (
-        <PageLoader />
-      ) : (
-        <Table.ScrollContainer minWidth={800} type="native">
-          <Table striped data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.name')}</Table.Th>
-                <Table.Th>{t('users.email')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.department')}</Table.Th>
-                <Table.Th>{t('users.manager')}</Table.Th>
-                <Table.Th>{t('users.active')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(users.data ?? []).map((u) => (
-                <Table.Tr key={u.id} data-testid="user-row">
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{t(`role.${u.role}`)}</Table.Td>
-                  <Table.Td>{(u.departmentId && deptName.get(u.departmentId)) || '—'}</Table.Td>
-                  <Table.Td>{(u.managerId && userName.get(u.managerId)) || '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={u.active ? 'teal.9' : 'gray.7'}>
-                      {u.active ? t('common.active') : t('common.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      variant="default"
-                      size="compact-sm"
-                      onClick={() => setEditing(u)}
-                      aria-label={t('common.editNamed', { name: u.name })}
-                      data-testid="user-edit"
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('users.new') : t('users.edit')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        size="lg"
-      >
-        {editing !== null && (
-          <UserForm
-            user={editing === 'new' ? null : editing}
-            users={users.data ?? []}
-            onDone={() => setEditing(null)}
-          />
-        )}
-      </Modal>
-    </Stack>
-  );
-}
-
-function UserForm({
-  user,
-  users,
-  onDone,
-}: {
-  user: User | null;
-  users: User[];
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const departments = useDepartments();
-  const { create, update } = useAdminMutations<CreateUserInput, UpdateUserInput>(
-    catalogKeys.users,
-    '/api/users',
-  );
-  const [name, setName] = useState(user?.name ?? '');
-  const [email, setEmail] = useState(user?.email ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'agent');
-  const [departmentId, setDepartmentId] = useState<string | null>(user?.departmentId ?? null);
-  const [managerId, setManagerId] = useState<string | null>(user?.managerId ?? null);
-  const [locale, setLocale] = useState<Locale>(user?.locale ?? 'vi');
-  const [active, setActive] = useState(user?.active ?? true);
-  const [password, setPassword] = useState('');
-  const mutation = user ? update : create;
-  const errors = splitApiError(mutation.error, FIELDS);
-
-  const departmentOptions = treeRows(departments.data ?? [], (a, b) =>
-    a.name.localeCompare(b.name),
-  ).map(({ item, depth }) => ({ value: item.id, label: `${'— '.repeat(depth)}${item.name}` }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const onSuccess = () => {
-      notifications.show({ color: 'teal', message: t('common.saved') });
-      onDone();
-    };
-    if (user) {
-      // The e-mail is the sign-in name and cannot be changed here.
-      const patch: UpdateUserInput = { name, role, departmentId, managerId, locale, active };
-      if (password) patch.password = password;
-      update.mutate({ id: user.id, patch }, { onSuccess });
-    } else {
-      create.mutate(
-        { name, email: email.trim(), role, departmentId, managerId, locale, password },
-        { onSuccess },
-      );
-    }
-  };
-
-  return (
-    <form onSubmit={submit} noValidate data-testid="user-form">
-      <Stack gap="sm">
-        <ErrorAlert error={errors.general} />
-        <TextInput
-          label={t('users.name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.field.name}
-          data-testid="user-name"
-        />
-        <TextInput
-          label={t('users.email')}
-          type="email"
-          required
-          readOnly={user !== null}
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={errors.field.email}
-          data-testid="user-email"
-        />
-        <PasswordInput
-          label={t('users.password')}
-          description={user ? t('users.passwordKeep') : undefined}
-          required={!user}
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={errors.field.password}
-          data-testid="user-password"
-        />
-        <Select
-          label={t('users.role')}
-          value={role}
-          onChange={(value) => value && setRole(value as Role)}
-          data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          allowDeselect={false}
-          error={errors.field.role}
-          data-testid="user-role"
-        />
-        <Select
-          label={t('users.department')}
-          clearable
-          value={departmentId}
-          onChange={setDepartmentId}
-          data={departmentOptions}
-          error={errors.field.departmentId}
-          data-testid="user-department"
-        />
-        <Select
-          label={t('users.manager')}
-          clearable
-          searchable
-          value={managerId}
-          onChange={setManagerId}
-          data={users.filter((u) => u.id !== user?.id).map((u) => ({ value: u.id, label: u.name }))}
-          error={errors.field.managerId}
-          data-testid="user-manager"
-        />
-        <Select
-          label={t('users.locale')}
-          value={locale}
-          onChange={(value) => value && setLocale(value as Locale)}
-          data={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-          allowDeselect={false}
-          error={errors.field.locale}
-          data-testid="user-locale"
-        />
-        {user && (
-          <Switch
-            label={t('users.active')}
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-            data-testid="user-active"
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="user-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ResourcePage
+      testId="user"
+      listTestId="users-table"
+      title={t('users.title')}
+      newLabel={t('users.new')}
+      editTitle={() => t('users.edit')}
+      query={users}
+      queryKey={catalogKeys.users}
+      columns={columns}
+      tableMinWidth={800}
+      striped
+      itemName={(u) => u.name}
+      form={newUser}
+      editForm={editUser}
+      editor={{ kind: 'modal', size: 'lg' }}
+    />
   );
 }

@@ -15,8 +15,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { apiFetch } from '../../api/client.ts';
-import type { Session } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { SESSION_KEY, acceptSession, useSession } from '../../app/session.ts';
 import { currentLanguage, setUiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
@@ -45,8 +44,7 @@ export function LoginPage() {
 
   const login = useMutation({
     mutationFn: () =>
-      apiFetch<Session>('/api/auth/login', {
-        method: 'POST',
+      api.call('login', {
         body: { email: email.trim(), password, ...(org.trim() ? { org: org.trim() } : {}) },
       }),
     onSuccess: (result) => {

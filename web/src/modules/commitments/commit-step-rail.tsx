@@ -1,4 +1,4 @@
-import type { ComplaintDetail } from '../../api/types.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { StepRail } from '../complaints/step-rail.tsx';
 import { useCommitments } from './commitments.api.ts';
 

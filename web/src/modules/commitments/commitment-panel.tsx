@@ -1,42 +1,35 @@
 import {
-  Alert,
   Badge,
   Button,
   Collapse,
   Divider,
   Group,
   Paper,
-  Select,
   Stack,
   Text,
-  Textarea,
   Title,
   type MantineColor,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../../api/catalog.ts';
-import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
-import { optionalText } from '../../ui/form-values.ts';
+import { useHasPermission } from '../../app/require-permission.tsx';
+import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useLiveEvents, useWatchComplaint } from '../notices/live.ts';
-import { DueField } from '../sla/due-field.tsx';
-import { useHasPermission } from '../sla/require-permission.tsx';
 import { slaKeys, useClocks } from '../sla/sla.api.ts';
 import { useNow, useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
 import {
   commitmentKeys,
-  useCommit,
   useCommitments,
-  useProposal,
-  useRequestDeadline,
-  useTaskTypes,
   type ComplaintCommitments,
   type DeadlineRequest,
 } from './commitments.api.ts';
+import { CommitForm } from './commit-form.tsx';
+import { CommitmentHistory } from './commitment-history.tsx';
 import { DeadlineRequestSummary } from './deadline-request-card.tsx';
+import { DeadlineRequestForm } from './deadline-request-form.tsx';
 
 const OUTCOME_COLORS: Record<NonNullable<ComplaintCommitments['outcome']>, MantineColor> = {
   open: 'blue.8',
@@ -156,69 +149,8 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
         ) : (
           <>
             {commitments.length > 0 && (
-              <Stack gap="xs">
-                <Title order={3} size="h5">
-                  {t('commitments.history')}
-                </Title>
-                <Stack component="ol" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-                  {commitments.map((c) => (
-                    <li
-                      key={c.id}
-                      data-testid="commitment-row"
-                      data-sequence={c.sequence}
-                      data-due={c.dueAt}
-                    >
-                      <Paper
-                        withBorder
-                        p="xs"
-                        radius="sm"
-                        bg={c.sequence === commitments.length ? 'blue.0' : undefined}
-                      >
-                        <Group gap="xs" wrap="wrap">
-                          <Badge
-                            color="gray.7"
-                            variant="outline"
-                            style={{ color: 'var(--mantine-color-gray-8)' }}
-                          >
-                            {c.sequence === 1
-                              ? t('commitments.original')
-                              : t('commitments.recommitment', { n: c.sequence - 1 })}
-                          </Badge>
-                          <Text fw={700} size="sm">
-                            {format.dateTimeWeekday(c.dueAt)}
-                          </Text>
-                          {c.taskTypeName && <Text size="sm">· {c.taskTypeName}</Text>}
-                          {c.deadlineRequestId && (
-                            <Text size="sm">· {t('commitments.fromDepartment')}</Text>
-                          )}
-                        </Group>
-                        <Text size="xs" c="dimmed">
-                          {t('commitments.committedBy', {
-                            name: c.committedByName ?? '—',
-                            time: format.dateTime(c.committedAt),
-                          })}
-                        </Text>
-                        {c.reason && (
-                          <Text size="sm" data-testid="commitment-reason">
-                            {t('commitments.reasonLabel')}: {c.reason}
-                          </Text>
-                        )}
-                        {c.customerMessage && (
-                          <Text
-                            size="sm"
-                            className="preserve-lines"
-                            data-testid="commitment-message"
-                          >
-                            {t('commitments.messageSent')}: {c.customerMessage}
-                          </Text>
-                        )}
-                      </Paper>
-                    </li>
-                  ))}
-                </Stack>
-              </Stack>
+              <CommitmentHistory commitments={commitments} timeZone={timeZone} />
             )}
-
             {requests.length > 0 && (
               <Stack gap="xs">
                 <Title order={3} size="h5">
@@ -296,243 +228,5 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
         )}
       </Stack>
     </Paper>
-  );
-}
-
-function CommitForm({
-  complaintId,
-  timeZone,
-  isRecommit,
-  dueAt,
-  setDueAt,
-  taskTypeId,
-  setTaskTypeId,
-  deadlineRequest,
-  deadlineRequestId,
-  onCommitted,
-}: {
-  complaintId: string;
-  timeZone: string;
-  isRecommit: boolean;
-  dueAt: string | null;
-  setDueAt: (iso: string | null) => void;
-  taskTypeId: string | null;
-  setTaskTypeId: (id: string | null) => void;
-  deadlineRequest: DeadlineRequest | null;
-  deadlineRequestId: string | null;
-  onCommitted: () => void;
-}) {
-  const { t } = useTranslation();
-  const format = useZoneFormat(timeZone);
-  const taskTypes = useTaskTypes();
-  const proposal = useProposal(complaintId, taskTypeId);
-  const commit = useCommit(complaintId);
-  const [reason, setReason] = useState('');
-  const [message, setMessage] = useState('');
-  const [missing, setMissing] = useState<{ due?: string; reason?: string }>({});
-
-  const proposedDue = proposal.data?.taskTypeId === taskTypeId ? proposal.data?.dueAt : undefined;
-  useEffect(() => {
-    if (proposedDue) setDueAt(proposedDue);
-  }, [proposedDue]);
-
-  const errors = splitApiError(commit.error, ['dueAt', 'reason', 'message', 'taskTypeId']);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: { due?: string; reason?: string } = {};
-    if (!dueAt) problems.due = t('commitments.dueRequired');
-    if (isRecommit && !reason.trim()) problems.reason = t('commitments.reasonRequired');
-    setMissing(problems);
-    if (problems.due || problems.reason || !dueAt) return;
-    commit.mutate(
-      {
-        dueAt,
-        taskTypeId: taskTypeId ?? undefined,
-        deadlineRequestId: deadlineRequestId ?? undefined,
-        reason: optionalText(reason),
-        message: optionalText(message),
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('commitments.committed') });
-          setReason('');
-          setMessage('');
-          onCommitted();
-        },
-      },
-    );
-  };
-
-  return (
-    <form
-      onSubmit={submit}
-      noValidate
-      data-testid="commitment-form"
-      aria-labelledby="commit-form-title"
-    >
-      <Stack gap="sm">
-        <Title order={3} size="h5" id="commit-form-title">
-          {isRecommit ? t('commitments.recommitTitle') : t('commitments.commitTitle')}
-        </Title>
-        <ErrorAlert error={errors.general} />
-        <Select
-          label={t('commitments.taskType')}
-          placeholder={t('commitments.taskTypePick')}
-          searchable
-          clearable
-          value={taskTypeId}
-          onChange={setTaskTypeId}
-          data={(taskTypes.data ?? [])
-            .filter((tt) => tt.active)
-            .map((tt) => ({
-              value: tt.id,
-              label: `${tt.name} (${tt.durationText}${tt.departmentName ? ` · ${tt.departmentName}` : ''})`,
-            }))}
-          error={errors.field.taskTypeId}
-          nothingFoundMessage={t('common.empty')}
-          data-testid="task-type-select"
-        />
-        {taskTypeId && (
-          <Text
-            size="sm"
-            aria-live="polite"
-            data-testid="proposed-due"
-            data-due={proposedDue ?? ''}
-          >
-            {proposal.isPending
-              ? t('common.loading')
-              : proposal.isError
-                ? ''
-                : proposal.data
-                  ? t('commitments.proposed', {
-                      time: format.dateTimeWeekday(proposal.data.dueAt),
-                      duration: proposal.data.durationText,
-                      calendar: proposal.data.calendarName,
-                    })
-                  : ''}
-          </Text>
-        )}
-        {proposal.isError && <ErrorAlert error={proposal.error} />}
-        {deadlineRequest && deadlineRequest.answerDueAt && (
-          <Alert color="teal" data-testid="commit-from-request">
-            {t('commitments.fromRequest', {
-              department: deadlineRequest.departmentName,
-              time: format.dateTimeWeekday(deadlineRequest.answerDueAt),
-            })}
-          </Alert>
-        )}
-        <DueField
-          label={t('commitments.due')}
-          value={dueAt}
-          onChange={setDueAt}
-          timeZone={timeZone}
-          required
-          error={missing.due ?? errors.field.dueAt}
-          testId="commit-due-input"
-        />
-        {isRecommit && (
-          <Textarea
-            label={t('commitments.reason')}
-            description={t('commitments.reasonHelp')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={missing.reason ?? errors.field.reason}
-            data-testid="recommit-reason"
-          />
-        )}
-        <Textarea
-          label={t('commitments.message')}
-          description={t('commitments.messageHelp')}
-          autosize
-          minRows={2}
-          value={message}
-          onChange={(e) => setMessage(e.currentTarget.value)}
-          error={errors.field.message}
-          data-testid="commit-message"
-        />
-        <Group>
-          <Button type="submit" loading={commit.isPending} data-testid="commit-submit">
-            {isRecommit ? t('commitments.recommitSubmit') : t('commitments.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function DeadlineRequestForm({ complaintId, onSent }: { complaintId: string; onSent: () => void }) {
-  const { t } = useTranslation();
-  const departments = useDepartments();
-  const request = useRequestDeadline(complaintId);
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [question, setQuestion] = useState('');
-  const [missing, setMissing] = useState<{ departmentId?: string; question?: string }>({});
-  const errors = splitApiError(request.error, ['departmentId', 'question', 'taskTypeId']);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const problems: typeof missing = {};
-    if (!departmentId) problems.departmentId = t('deadlineRequests.departmentRequired');
-    if (!question.trim()) problems.question = t('deadlineRequests.questionRequired');
-    setMissing(problems);
-    if (problems.departmentId || problems.question || !departmentId) return;
-    request.mutate(
-      { departmentId, question },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('deadlineRequests.sent') });
-          setQuestion('');
-          onSent();
-        },
-      },
-    );
-  };
-
-  return (
-    <form
-      id="deadline-request-form"
-      onSubmit={submit}
-      noValidate
-      data-testid="deadline-request-form"
-      aria-label={t('deadlineRequests.ask')}
-    >
-      <Stack gap="sm" pt="sm">
-        <Text size="sm" c="dimmed">
-          {t('deadlineRequests.askHelp')}
-        </Text>
-        <ErrorAlert error={errors.general} />
-        <Select
-          label={t('deadlineRequests.department')}
-          required
-          searchable
-          value={departmentId}
-          onChange={setDepartmentId}
-          data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          error={missing.departmentId ?? errors.field.departmentId}
-          nothingFoundMessage={t('common.empty')}
-          data-testid="deadline-request-department"
-        />
-        <Textarea
-          label={t('deadlineRequests.question')}
-          placeholder={t('deadlineRequests.questionPlaceholder')}
-          required
-          autosize
-          minRows={2}
-          value={question}
-          onChange={(e) => setQuestion(e.currentTarget.value)}
-          error={missing.question ?? errors.field.question}
-          data-testid="deadline-request-question"
-        />
-        <Group>
-          <Button type="submit" loading={request.isPending} data-testid="deadline-request-submit">
-            {t('deadlineRequests.send')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,29 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { apiFetch } from '../../api/client.ts';
-import type {
-  CommitmentView,
-  DeadlineRequestView,
-  TaskTypeView,
-  complaintCommitmentsView,
-  promiseReport,
-  proposalView,
-  taskTypeInput,
-  taskTypeStats,
+import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
+import {
+  deadlineRequestsQuery,
+  promiseReportQuery,
+  type CommitmentView,
+  type DeadlineRequestView,
 } from '../../../../src/modules/commitments/commitments.contract.ts';
 import { complaintKeys } from '../complaints/complaints.api.ts';
 import { slaKeys } from '../sla/sla.api.ts';
 
-export type TaskType = TaskTypeView;
-export type TaskTypeInput = z.input<typeof taskTypeInput>;
+export type TaskTypeInput = RequestOf<'createTaskType'>['body'];
 export type Commitment = CommitmentView;
 export type DeadlineRequest = DeadlineRequestView;
-export type ComplaintCommitments = z.infer<typeof complaintCommitmentsView>;
-export type Proposal = z.infer<typeof proposalView>;
-export type PromiseReport = z.infer<typeof promiseReport>;
-export type PromiseGroup = 'agent' | 'task_type' | 'department';
-export type TaskTypeStats = z.infer<typeof taskTypeStats>;
-export type DeadlineStatusFilter = 'open' | 'answered' | 'all';
+export type ComplaintCommitments = ResponseOf<'complaintCommitments'>;
+export type PromiseReport = ResponseOf<'promiseReport'>;
+
+export const PROMISE_GROUPS = promiseReportQuery.shape.groupBy.unwrap().options;
+export type PromiseGroup = (typeof PROMISE_GROUPS)[number];
+/** The tabs of the deadline requests page; cancelled requests have no tab of their own. */
+export const DEADLINE_STATUS_TABS = deadlineRequestsQuery.shape.status
+  .unwrap()
+  .exclude(['cancelled']).options;
+export type DeadlineStatusFilter = (typeof DEADLINE_STATUS_TABS)[number];
+export const DEADLINE_SCOPES = deadlineRequestsQuery.shape.scope.unwrap().options;
+export type DeadlineScope = (typeof DEADLINE_SCOPES)[number];
 
 export const commitmentKeys = {
   taskTypes: ['task-types'] as const,
@@ -31,7 +31,7 @@ export const commitmentKeys = {
   proposal: (id: string, taskTypeId: string) =>
     ['commitments', id, 'proposal', taskTypeId] as const,
   deadlineRequests: ['deadline-requests'] as const,
-  deadlineList: (status: DeadlineStatusFilter, scope: string) =>
+  deadlineList: (status: DeadlineStatusFilter, scope: DeadlineScope) =>
     ['deadline-requests', status, scope] as const,
   promises: (groupBy: PromiseGroup) => ['reports', 'promises', groupBy] as const,
   taskTypeStats: ['reports', 'task-types'] as const,
@@ -40,20 +40,8 @@ export const commitmentKeys = {
 export function useTaskTypes() {
   return useQuery({
     queryKey: commitmentKeys.taskTypes,
-    queryFn: async ({ signal }) =>
-      (await apiFetch<{ items: TaskType[] }>('/api/task-types', { signal })).items,
+    queryFn: async ({ signal }) => (await api.call('listTaskTypes', { signal })).items,
     staleTime: 60_000,
-  });
-}
-
-export function useSaveTaskType() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: TaskTypeInput }) =>
-      id
-        ? apiFetch<TaskType>(`/api/task-types/${id}`, { method: 'PUT', body: input })
-        : apiFetch<TaskType>('/api/task-types', { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: commitmentKeys.taskTypes }),
   });
 }
 
@@ -61,7 +49,7 @@ export function useCommitments(complaintId: string) {
   return useQuery({
     queryKey: commitmentKeys.ofComplaint(complaintId),
     queryFn: ({ signal }) =>
-      apiFetch<ComplaintCommitments>(`/api/complaints/${complaintId}/commitments`, { signal }),
+      api.call('complaintCommitments', { params: { id: complaintId }, signal }),
   });
 }
 
@@ -69,8 +57,9 @@ export function useProposal(complaintId: string, taskTypeId: string | null) {
   return useQuery({
     queryKey: commitmentKeys.proposal(complaintId, taskTypeId ?? ''),
     queryFn: ({ signal }) =>
-      apiFetch<Proposal>(`/api/complaints/${complaintId}/commitment-proposal`, {
-        query: { taskTypeId },
+      api.call('commitmentProposal', {
+        params: { id: complaintId },
+        query: { taskTypeId: taskTypeId ?? '' },
         signal,
       }),
     enabled: Boolean(taskTypeId),
@@ -85,27 +74,16 @@ function useRefreshComplaint(complaintId: string) {
     void queryClient.invalidateQueries({ queryKey: slaKeys.clocks(complaintId) });
     void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(complaintId) });
     void queryClient.invalidateQueries({ queryKey: complaintKeys.timeline(complaintId) });
-    void queryClient.invalidateQueries({ queryKey: ['complaints', 'list'] });
+    void queryClient.invalidateQueries({ queryKey: complaintKeys.lists });
   };
 }
-
-export type CommitInput = {
-  dueAt: string;
-  taskTypeId?: string | null;
-  deadlineRequestId?: string | null;
-  reason?: string;
-  message?: string;
-};
 
 export function useCommit(complaintId: string) {
   const queryClient = useQueryClient();
   const refresh = useRefreshComplaint(complaintId);
   return useMutation({
-    mutationFn: (input: CommitInput) =>
-      apiFetch<ComplaintCommitments>(`/api/complaints/${complaintId}/commitments`, {
-        method: 'POST',
-        body: input,
-      }),
+    mutationFn: (body: RequestOf<'commit'>['body']) =>
+      api.call('commit', { params: { id: complaintId }, body }),
     onSuccess: (result) => {
       queryClient.setQueryData(commitmentKeys.ofComplaint(complaintId), result);
       refresh();
@@ -117,11 +95,8 @@ export function useRequestDeadline(complaintId: string) {
   const queryClient = useQueryClient();
   const refresh = useRefreshComplaint(complaintId);
   return useMutation({
-    mutationFn: (input: { departmentId?: string; taskTypeId?: string; question: string }) =>
-      apiFetch<DeadlineRequest>(`/api/complaints/${complaintId}/deadline-requests`, {
-        method: 'POST',
-        body: input,
-      }),
+    mutationFn: (body: RequestOf<'requestDeadline'>['body']) =>
+      api.call('requestDeadline', { params: { id: complaintId }, body }),
     onSuccess: () => {
       refresh();
       void queryClient.invalidateQueries({ queryKey: commitmentKeys.deadlineRequests });
@@ -129,16 +104,11 @@ export function useRequestDeadline(complaintId: string) {
   });
 }
 
-export function useDeadlineRequests(status: DeadlineStatusFilter, scope: string) {
+export function useDeadlineRequests(status: DeadlineStatusFilter, scope: DeadlineScope) {
   return useQuery({
     queryKey: commitmentKeys.deadlineList(status, scope),
     queryFn: async ({ signal }) =>
-      (
-        await apiFetch<{ items: DeadlineRequest[] }>('/api/deadline-requests', {
-          query: { status, scope },
-          signal,
-        })
-      ).items,
+      (await api.call('listDeadlineRequests', { query: { status, scope }, signal })).items,
   });
 }
 
@@ -146,10 +116,7 @@ export function useAnswerDeadline() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, dueAt, note }: { id: string; dueAt: string; note?: string }) =>
-      apiFetch<DeadlineRequest>(`/api/deadline-requests/${id}/answer`, {
-        method: 'POST',
-        body: { dueAt, note },
-      }),
+      api.call('answerDeadlineRequest', { params: { id }, body: { dueAt, note } }),
     onSuccess: (answered) => {
       void queryClient.invalidateQueries({ queryKey: commitmentKeys.deadlineRequests });
       void queryClient.invalidateQueries({
@@ -162,8 +129,7 @@ export function useAnswerDeadline() {
 export function usePromiseReport(groupBy: PromiseGroup) {
   return useQuery({
     queryKey: commitmentKeys.promises(groupBy),
-    queryFn: ({ signal }) =>
-      apiFetch<PromiseReport>('/api/reports/promises', { query: { groupBy }, signal }),
+    queryFn: ({ signal }) => api.call('promiseReport', { query: { groupBy }, signal }),
     placeholderData: (previous) => previous,
   });
 }
@@ -171,6 +137,6 @@ export function usePromiseReport(groupBy: PromiseGroup) {
 export function useTaskTypeStats() {
   return useQuery({
     queryKey: commitmentKeys.taskTypeStats,
-    queryFn: ({ signal }) => apiFetch<TaskTypeStats>('/api/reports/task-types', { signal }),
+    queryFn: ({ signal }) => api.call('taskTypeStats', { signal }),
   });
 }

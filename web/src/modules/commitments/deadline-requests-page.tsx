@@ -21,18 +21,19 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useLiveEvents } from '../notices/live.ts';
 import { DueField } from '../sla/due-field.tsx';
-import { useHasPermission } from '../sla/require-permission.tsx';
+import { useHasPermission } from '../../app/require-permission.tsx';
 import { useNow, useOrgTimeZone, wallToIso } from '../sla/time.ts';
 import {
   commitmentKeys,
   useAnswerDeadline,
   useDeadlineRequests,
   type DeadlineRequest,
+  DEADLINE_SCOPES,
+  DEADLINE_STATUS_TABS,
+  type DeadlineScope,
   type DeadlineStatusFilter,
 } from './commitments.api.ts';
 import { DeadlineRequestSummary } from './deadline-request-card.tsx';
-
-type Scope = 'department' | 'mine' | 'all';
 
 /** Responders: the open deadline requests of my department, live, each with an answer form. */
 export function DeadlineRequestsPage() {
@@ -42,7 +43,7 @@ export function DeadlineRequestsPage() {
   const can = useHasPermission();
   const canAnswer = can('deadline:answer');
   const [status, setStatus] = useState<DeadlineStatusFilter>('open');
-  const [scope, setScope] = useState<Scope>(canAnswer ? 'department' : 'mine');
+  const [scope, setScope] = useState<DeadlineScope>(canAnswer ? 'department' : 'mine');
   const list = useDeadlineRequests(status, scope);
   const timeZone = useOrgTimeZone();
   const now = useNow(30_000);
@@ -63,9 +64,12 @@ export function DeadlineRequestsPage() {
         <Select
           label={t('deadlineRequests.scope')}
           value={scope}
-          onChange={(value) => value && setScope(value as Scope)}
+          onChange={(value) => {
+            const picked = DEADLINE_SCOPES.find((s) => s === value);
+            if (picked) setScope(picked);
+          }}
           allowDeselect={false}
-          data={(['department', 'mine', 'all'] as const).map((s) => ({
+          data={DEADLINE_SCOPES.map((s) => ({
             value: s,
             label: t(`deadlineRequests.scopes.${s}`),
           }))}
@@ -75,11 +79,14 @@ export function DeadlineRequestsPage() {
       </Group>
       <Tabs
         value={status}
-        onChange={(value) => value && setStatus(value as DeadlineStatusFilter)}
+        onChange={(value) => {
+          const picked = DEADLINE_STATUS_TABS.find((s) => s === value);
+          if (picked) setStatus(picked);
+        }}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('deadlineRequests.tabs')}>
-          {(['open', 'answered', 'all'] as const).map((s) => (
+          {DEADLINE_STATUS_TABS.map((s) => (
             <Tabs.Tab key={s} value={s} data-testid={`deadline-requests-tab-${s}`}>
               {t(`deadlineRequests.tab.${s}`)}
             </Tabs.Tab>

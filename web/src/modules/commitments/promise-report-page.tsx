@@ -16,6 +16,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { intlLocale } from '../sla/time.ts';
 import {
+  PROMISE_GROUPS,
   usePromiseReport,
   useTaskTypeStats,
   type PromiseGroup,
@@ -124,8 +125,11 @@ export function PromiseReportPage() {
             <SegmentedControl
               aria-labelledby="promise-group-label"
               value={groupBy}
-              onChange={(value) => setGroupBy(value as PromiseGroup)}
-              data={(['agent', 'task_type', 'department'] as const).map((g) => ({
+              onChange={(value) => {
+                const picked = PROMISE_GROUPS.find((g) => g === value);
+                if (picked) setGroupBy(picked);
+              }}
+              data={PROMISE_GROUPS.map((g) => ({
                 value: g,
                 label: t(`reports.group.${g}`),
               }))}

@@ -12,7 +12,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail, Suggestion } from '../../api/types.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
+import type { SuggestionView } from '../../../../src/modules/templates/templates.contract.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { optionalText } from '../../ui/form-values.ts';
@@ -36,7 +37,7 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
   const errors = splitApiError(send.error, FIELDS);
   const hasContact = Boolean(detail.customer.email || detail.customer.phone);
 
-  const use = (suggestion: Suggestion) => {
+  const use = (suggestion: SuggestionView) => {
     setSubject(suggestion.subject);
     setBody(suggestion.body);
   };

@@ -1,12 +1,13 @@
 import { Anchor, Button, FileButton, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../api/types.ts';
+import type { AttachmentView } from '../../../../src/modules/complaints/complaints.contract.ts';
+import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { useUploadAttachment } from './complaints.api.ts';
 
-export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
+export function AttachmentList({ attachments }: { attachments: AttachmentView[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (attachments.length === 0) return <Text size="sm">{t('attachments.none')}</Text>;
@@ -14,7 +15,7 @@ export function AttachmentList({ attachments }: { attachments: Attachment[] }) {
     <List spacing={4} size="sm" data-testid="attachment-list">
       {attachments.map((a) => (
         <List.Item key={a.id} data-testid="attachment-item">
-          <Anchor href={`/api/attachments/${a.id}`} download={a.filename}>
+          <Anchor href={api.url('attachment', { params: { id: a.id } })} download={a.filename}>
             {a.filename}
           </Anchor>{' '}
           <Text span size="xs" c="dimmed">
@@ -31,7 +32,7 @@ export function AttachmentsPanel({
   attachments,
 }: {
   complaintId: string;
-  attachments: Attachment[];
+  attachments: AttachmentView[];
 }) {
   const { t } = useTranslation();
   const upload = useUploadAttachment(complaintId);

@@ -14,7 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ComplaintDetail } from '../../api/types.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';

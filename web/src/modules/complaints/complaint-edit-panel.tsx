@@ -1,16 +1,24 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/catalog.ts';
-import { SEVERITIES, type ComplaintDetail, type Severity } from '../../api/types.ts';
+import {
+  updateComplaintRequest,
+  type ComplaintDetail,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
-import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
+import { ErrorAlert } from '../../ui/api-error.tsx';
 import { nullableText } from '../../ui/form-values.ts';
+import { useSchemaForm } from '../../ui/schema-form.ts';
+import { ReferenceInputs, SeveritySelect } from './classification-inputs.tsx';
 import { useUpdateComplaint, type ComplaintPatch } from './complaints.api.ts';
 import { ReasonSelect } from './reason-select.tsx';
 
-const FIELDS = ['ownerId', 'reasonId', 'severity', 'productRef', 'orderRef'] as const;
+type Classification = Required<Pick<ComplaintPatch, 'ownerId' | 'reasonId' | 'severity'>> & {
+  productRef: string;
+  orderRef: string;
+};
 
 /** Classification and assignment (PATCH); the facts themselves are versioned in FactsPanel. */
 export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
@@ -18,13 +26,17 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
   const user = useCurrentUser();
   const c = detail.complaint;
   const update = useUpdateComplaint(c.id);
+  const assign = useUpdateComplaint(c.id);
   const users = useUsers(user.permissions.includes('user:read'));
-  const [ownerId, setOwnerId] = useState<string | null>(c.ownerId);
-  const [reasonId, setReasonId] = useState<string | null>(c.reasonId);
-  const [severity, setSeverity] = useState<Severity>(c.severity);
-  const [productRef, setProductRef] = useState(c.productRef ?? '');
-  const [orderRef, setOrderRef] = useState(c.orderRef ?? '');
-  const errors = splitApiError(update.error, FIELDS);
+  const start: Classification = {
+    ownerId: c.ownerId,
+    reasonId: c.reasonId,
+    severity: c.severity,
+    productRef: c.productRef ?? '',
+    orderRef: c.orderRef ?? '',
+  };
+  const form = useSchemaForm(updateComplaintRequest, start);
+  const { values } = form;
 
   const ownerOptions = useMemo(() => {
     const map = new Map<string, string>();
@@ -34,19 +46,24 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
     return [...map].map(([value, label]) => ({ value, label }));
   }, [users.data, c.ownerId, c.ownerName, user.id, user.name]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  // Only what changed is sent; a blanked reference is cleared.
+  const submit = form.handleSubmit(async () => {
     const patch: ComplaintPatch = {};
-    if (ownerId !== c.ownerId) patch.ownerId = ownerId;
-    if (reasonId !== c.reasonId) patch.reasonId = reasonId;
-    if (severity !== c.severity) patch.severity = severity;
-    if (productRef !== (c.productRef ?? '')) patch.productRef = nullableText(productRef);
-    if (orderRef !== (c.orderRef ?? '')) patch.orderRef = nullableText(orderRef);
+    if (values.ownerId !== c.ownerId) patch.ownerId = values.ownerId;
+    if (values.reasonId !== c.reasonId) patch.reasonId = values.reasonId;
+    if (values.severity !== c.severity) patch.severity = values.severity;
+    if (values.productRef !== start.productRef) patch.productRef = nullableText(values.productRef);
+    if (values.orderRef !== start.orderRef) patch.orderRef = nullableText(values.orderRef);
     if (Object.keys(patch).length === 0) return;
-    update.mutate(patch, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('edit.saved') }),
-    });
-  };
+    await update.mutateAsync(patch);
+    notifications.show({ color: 'teal', message: t('edit.saved') });
+  });
+
+  const reference = (key: 'productRef' | 'orderRef') => ({
+    value: values[key],
+    onChange: (value: string) => form.set(key, value),
+    error: form.errorOf(key),
+  });
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="edit-title">
@@ -61,8 +78,8 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
                 variant="light"
                 size="compact-sm"
                 onClick={() => {
-                  setOwnerId(user.id);
-                  update.mutate({ ownerId: user.id });
+                  form.set('ownerId', user.id);
+                  assign.mutate({ ownerId: user.id });
                 }}
                 data-testid="assign-to-me"
               >
@@ -70,55 +87,39 @@ export function ComplaintEditPanel({ detail }: { detail: ComplaintDetail }) {
               </Button>
             )}
           </Group>
-          <ErrorAlert error={errors.general} />
+          <ErrorAlert error={assign.error ?? form.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('complaint.owner')}
               placeholder={t('queue.unassigned')}
               clearable
               searchable
-              value={ownerId}
-              onChange={setOwnerId}
+              {...form.select('ownerId')}
               data={ownerOptions}
-              error={errors.field.ownerId}
               data-testid="edit-owner"
             />
             <ReasonSelect
               label={t('complaint.reason')}
-              value={reasonId}
-              onChange={setReasonId}
-              error={errors.field.reasonId}
+              {...form.select('reasonId')}
               data-testid="edit-reason"
             />
-            <Select
-              label={t('complaint.severity')}
-              value={severity}
-              onChange={(value) => value && setSeverity(value as Severity)}
-              data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-              allowDeselect={false}
-              error={errors.field.severity}
-              data-testid="edit-severity"
+            <SeveritySelect
+              value={values.severity}
+              onChange={(severity) => form.set('severity', severity)}
+              error={form.errorOf('severity')}
+              testId="edit-severity"
             />
-            <TextInput
-              label={t('complaint.productRef')}
-              value={productRef}
-              onChange={(e) => setProductRef(e.currentTarget.value)}
-              error={errors.field.productRef}
-              data-testid="edit-product-ref"
-            />
-            <TextInput
-              label={t('complaint.orderRef')}
-              value={orderRef}
-              onChange={(e) => setOrderRef(e.currentTarget.value)}
-              error={errors.field.orderRef}
-              data-testid="edit-order-ref"
+            <ReferenceInputs
+              productRef={reference('productRef')}
+              orderRef={reference('orderRef')}
+              testIdPrefix="edit"
             />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button
               type="submit"
               variant="default"
-              loading={update.isPending}
+              loading={form.isSubmitting}
               data-testid="edit-submit"
             >
               {t('common.save')}

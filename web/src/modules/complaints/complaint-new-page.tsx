@@ -14,20 +14,19 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { RequestOf } from '../../api/client.ts';
 import {
-  CHANNELS,
-  CURRENCIES,
-  LOCALES,
-  SEVERITIES,
-  type Channel,
-  type Locale,
-  type NewComplaintInput,
-  type Severity,
-} from '../../api/types.ts';
+  channelSchema,
+  type ChannelCode,
+  type CreateComplaintRequest,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
+import { languageSchema, type LanguageCode } from '../../../../src/platform/contract/fields.ts';
+import { ASK_CURRENCIES } from './currencies.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useCreateComplaint } from './complaints.api.ts';
+import { ReferenceInputs, SeveritySelect } from './classification-inputs.tsx';
 import { ReasonSelect } from './reason-select.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 
@@ -60,12 +59,12 @@ export function ComplaintNewPage() {
   const [phone, setPhone] = useState('');
   const [email, setEmail] = useState('');
   const [externalId, setExternalId] = useState('');
-  const [preferredLanguage, setPreferredLanguage] = useState<Locale>('vi');
+  const [preferredLanguage, setPreferredLanguage] = useState<LanguageCode>('vi');
   const [tier, setTier] = useState('');
   const [customerSince, setCustomerSince] = useState('');
-  const [channel, setChannel] = useState<Channel>('phone');
+  const [channel, setChannel] = useState<ChannelCode>('phone');
   const [reasonId, setReasonId] = useState<string | null>(null);
-  const [severity, setSeverity] = useState<Severity>('medium');
+  const [severity, setSeverity] = useState<CreateComplaintRequest['severity']>('medium');
   const [productRef, setProductRef] = useState('');
   const [orderRef, setOrderRef] = useState('');
   const [description, setDescription] = useState('');
@@ -87,7 +86,7 @@ export function ComplaintNewPage() {
             currency: amount !== undefined ? askCurrency : undefined,
           }
         : undefined;
-    const input: NewComplaintInput = {
+    const input: RequestOf<'createComplaint'>['body'] = {
       customer: {
         name,
         phone: optionalText(phone),
@@ -152,8 +151,8 @@ export function ComplaintNewPage() {
               <Select
                 label={t('customer.preferredLanguage')}
                 value={preferredLanguage}
-                onChange={(value) => value && setPreferredLanguage(value as Locale)}
-                data={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+                onChange={(value) => value && setPreferredLanguage(languageSchema.parse(value))}
+                data={languageSchema.options.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
                 allowDeselect={false}
                 error={err('customer.preferredLanguage')}
                 data-testid="customer-language"
@@ -189,8 +188,8 @@ export function ComplaintNewPage() {
                 <Select
                   label={t('complaint.channel')}
                   value={channel}
-                  onChange={(value) => value && setChannel(value as Channel)}
-                  data={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+                  onChange={(value) => value && setChannel(channelSchema.parse(value))}
+                  data={channelSchema.options.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
                   allowDeselect={false}
                   error={err('channel')}
                   data-testid="complaint-channel"
@@ -202,28 +201,20 @@ export function ComplaintNewPage() {
                   error={err('reasonId')}
                   data-testid="complaint-reason"
                 />
-                <Select
-                  label={t('complaint.severity')}
+                <SeveritySelect
                   value={severity}
-                  onChange={(value) => value && setSeverity(value as Severity)}
-                  data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
-                  allowDeselect={false}
+                  onChange={setSeverity}
                   error={err('severity')}
-                  data-testid="complaint-severity"
+                  testId="complaint-severity"
                 />
-                <TextInput
-                  label={t('complaint.productRef')}
-                  value={productRef}
-                  onChange={(e) => setProductRef(e.currentTarget.value)}
-                  error={err('productRef')}
-                  data-testid="complaint-product-ref"
-                />
-                <TextInput
-                  label={t('complaint.orderRef')}
-                  value={orderRef}
-                  onChange={(e) => setOrderRef(e.currentTarget.value)}
-                  error={err('orderRef')}
-                  data-testid="complaint-order-ref"
+                <ReferenceInputs
+                  productRef={{
+                    value: productRef,
+                    onChange: setProductRef,
+                    error: err('productRef'),
+                  }}
+                  orderRef={{ value: orderRef, onChange: setOrderRef, error: err('orderRef') }}
+                  testIdPrefix="complaint"
                 />
               </SimpleGrid>
               <Textarea
@@ -263,7 +254,7 @@ export function ComplaintNewPage() {
                 label={t('ask.currency')}
                 value={askCurrency}
                 onChange={(value) => value && setAskCurrency(value)}
-                data={[...CURRENCIES]}
+                data={[...ASK_CURRENCIES]}
                 allowDeselect={false}
                 error={err('ask.currency')}
                 data-testid="ask-currency"

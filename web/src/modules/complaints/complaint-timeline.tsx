@@ -1,14 +1,12 @@
 import { Badge, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useTimeline } from './complaints.api.ts';
-import { EventData, useEventSentence } from './event-text.tsx';
+import { EventBody, useEventSentence } from './event-text.tsx';
 
 export function ComplaintTimeline({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const sentence = useEventSentence();
   const timeline = useTimeline(complaintId);
   const events = [...(timeline.data?.events ?? [])].sort((a, b) =>
@@ -43,10 +41,7 @@ export function ComplaintTimeline({ complaintId }: { complaintId: string }) {
                 </Group>
               }
             >
-              <EventData type={event.type} data={event.data} />
-              <Text size="xs" c="dimmed" mt={2}>
-                <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
-              </Text>
+              <EventBody event={event} />
             </Timeline.Item>
           ))}
         </Timeline>

@@ -1,35 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../api/client.ts';
-import type {
-  ComplaintDetail,
-  ComplaintListItem,
-  ComplaintStatus,
-  FactsInput,
-  NewComplaintInput,
-  Page,
-  Severity,
-  SuggestionStep,
-  Suggestion,
-  TimelineEvent,
-  VerbalMethod,
-} from '../../api/types.ts';
+import { api, type RequestOf } from '../../api/client.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 
-export type QueueQuery = {
-  scope: 'mine' | 'all';
-  status?: string;
-  reasonId?: string;
-  channel?: string;
-  ownerId?: string;
-  departmentId?: string;
-  q?: string;
-  due?: 'breached' | 'today' | 'waiting';
-  sort: string;
-  page: number;
-  pageSize: number;
-};
+export type QueueQuery = NonNullable<RequestOf<'listComplaints'>['query']>;
+export type SuggestionStep = RequestOf<'suggestions'>['query']['step'];
+export type ComplaintPatch = RequestOf<'updateComplaint'>['body'];
 
 export const complaintKeys = {
   all: ['complaints'] as const,
+  lists: ['complaints', 'list'] as const,
   list: (query: QueueQuery) => ['complaints', 'list', query] as const,
   detail: (id: string) => ['complaints', 'detail', id] as const,
   timeline: (id: string) => ['complaints', 'timeline', id] as const,
@@ -40,8 +19,7 @@ export const complaintKeys = {
 export function useComplaintList(query: QueueQuery) {
   return useQuery({
     queryKey: complaintKeys.list(query),
-    queryFn: ({ signal }) =>
-      apiFetch<Page<ComplaintListItem>>('/api/complaints', { query, signal }),
+    queryFn: ({ signal }) => api.call('listComplaints', { query, signal }),
     placeholderData: (previous) => previous,
   });
 }
@@ -49,26 +27,21 @@ export function useComplaintList(query: QueueQuery) {
 export function useComplaint(id: string) {
   return useQuery({
     queryKey: complaintKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<ComplaintDetail>(`/api/complaints/${id}`, { signal }),
+    queryFn: ({ signal }) => api.call('getComplaint', { params: { id }, signal }),
   });
 }
 
 export function useTimeline(id: string) {
   return useQuery({
     queryKey: complaintKeys.timeline(id),
-    queryFn: ({ signal }) =>
-      apiFetch<{ events: TimelineEvent[] }>(`/api/complaints/${id}/timeline`, { signal }),
+    queryFn: ({ signal }) => api.call('timeline', { params: { id }, signal }),
   });
 }
 
 export function useSuggestions(id: string, step: SuggestionStep, enabled: boolean) {
   return useQuery({
     queryKey: complaintKeys.suggestions(id, step),
-    queryFn: ({ signal }) =>
-      apiFetch<{ suggestions: Suggestion[] }>(`/api/complaints/${id}/suggestions`, {
-        query: { step },
-        signal,
-      }),
+    queryFn: ({ signal }) => api.call('suggestions', { params: { id }, query: { step }, signal }),
     enabled,
   });
 }
@@ -76,11 +49,11 @@ export function useSuggestions(id: string, step: SuggestionStep, enabled: boolea
 export function useCreateComplaint() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewComplaintInput) =>
-      apiFetch<ComplaintDetail>('/api/complaints', { method: 'POST', body: input }),
+    mutationFn: (body: RequestOf<'createComplaint'>['body']) =>
+      api.call('createComplaint', { body }),
     onSuccess: (detail) => {
       queryClient.setQueryData(complaintKeys.detail(detail.complaint.id), detail);
-      void queryClient.invalidateQueries({ queryKey: ['complaints', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.lists });
     },
   });
 }
@@ -89,90 +62,71 @@ export function useCreateComplaint() {
  * Every change to a complaint refreshes its detail, timeline and the queue. When the server answers
  * with the detail, it is put in the cache at once.
  */
-function useComplaintMutation<TInput, TResult = unknown>(
+function useComplaintMutation<TInput>(
   id: string,
-  request: (input: TInput) => Promise<TResult>,
+  request: (input: TInput) => Promise<ComplaintDetail | object>,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
     onSuccess: (result) => {
-      if (result && typeof result === 'object' && 'complaint' in result && 'facts' in result) {
+      if ('complaint' in result && 'facts' in result) {
         queryClient.setQueryData(complaintKeys.detail(id), result);
       }
       void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: complaintKeys.timeline(id) });
-      void queryClient.invalidateQueries({ queryKey: ['complaints', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.lists });
     },
   });
 }
 
-export type ComplaintPatch = {
-  reasonId?: string | null;
-  severity?: Severity;
-  productRef?: string | null;
-  orderRef?: string | null;
-  ownerId?: string | null;
-};
+const params = (id: string) => ({ id });
 
 export function useUpdateComplaint(id: string) {
-  return useComplaintMutation(id, (patch: ComplaintPatch) =>
-    apiFetch<unknown>(`/api/complaints/${id}`, { method: 'PATCH', body: patch }),
+  return useComplaintMutation(id, (body: ComplaintPatch) =>
+    api.call('updateComplaint', { params: params(id), body }),
   );
 }
 
 export function useChangeStatus(id: string) {
-  return useComplaintMutation(id, (input: { status: ComplaintStatus; note?: string }) =>
-    apiFetch<unknown>(`/api/complaints/${id}/status`, { method: 'POST', body: input }),
+  return useComplaintMutation(id, (body: RequestOf<'changeStatus'>['body']) =>
+    api.call('changeStatus', { params: params(id), body }),
   );
 }
 
 export function useRecordFacts(id: string) {
-  return useComplaintMutation(id, (input: FactsInput) =>
-    apiFetch<ComplaintDetail>(`/api/complaints/${id}/facts`, { method: 'POST', body: input }),
+  return useComplaintMutation(id, (body: RequestOf<'recordFacts'>['body']) =>
+    api.call('recordFacts', { params: params(id), body }),
   );
 }
 
 export function useSendReadBack(id: string) {
   return useComplaintMutation(id, (version: number) =>
-    apiFetch<unknown>(`/api/complaints/${id}/readback/send`, {
-      method: 'POST',
-      body: { version },
-    }),
+    api.call('sendReadBack', { params: params(id), body: { version } }),
   );
 }
 
-export type VerbalConfirmationInput = {
-  version: number;
-  confirmedBy: string;
-  method: VerbalMethod;
-  note?: string;
-};
-
 export function useConfirmVerbally(id: string) {
-  return useComplaintMutation(id, (input: VerbalConfirmationInput) =>
-    apiFetch<unknown>(`/api/complaints/${id}/readback/verbal`, { method: 'POST', body: input }),
+  return useComplaintMutation(id, (body: RequestOf<'confirmVerbally'>['body']) =>
+    api.call('confirmVerbally', { params: params(id), body }),
   );
 }
 
 export function useSendMessage(id: string) {
-  return useComplaintMutation(
-    id,
-    (input: { step?: 'apologise' | 'other'; subject?: string; body: string }) =>
-      apiFetch<unknown>(`/api/complaints/${id}/messages`, { method: 'POST', body: input }),
+  return useComplaintMutation(id, (body: RequestOf<'sendMessage'>['body']) =>
+    api.call('sendMessage', { params: params(id), body }),
   );
 }
 
 export function useAddNote(id: string) {
   return useComplaintMutation(id, (body: string) =>
-    apiFetch<unknown>(`/api/complaints/${id}/notes`, { method: 'POST', body: { body } }),
+    api.call('addNote', { params: params(id), body: { body } }),
   );
 }
 
 export function useIssueTrackingLink(id: string) {
   return useMutation({
-    mutationFn: () =>
-      apiFetch<{ trackingUrl: string }>(`/api/complaints/${id}/tracking-link`, { method: 'POST' }),
+    mutationFn: () => api.call('issueTrackingLink', { params: params(id) }),
   });
 }
 
@@ -180,6 +134,6 @@ export function useUploadAttachment(id: string) {
   return useComplaintMutation(id, (file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return apiFetch<unknown>(`/api/complaints/${id}/attachments`, { method: 'POST', body: form });
+    return api.call('uploadAttachments', { params: params(id), body: form });
   });
 }

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { COMPLAINT_STATUSES } from '../../api/types.ts';
+import { statusSchema } from '../../../../src/modules/complaints/complaints.contract.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { useLoopEventText } from '../commitments/loop-event-text.ts';
 
 export const KNOWN_EVENT_TYPES = [
@@ -56,7 +57,7 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
   const { t } = useTranslation();
   const loop = useLoopEventText();
   const status = (value: string | undefined) =>
-    value && (COMPLAINT_STATUSES as readonly string[]).includes(value)
+    value && (statusSchema.options as readonly string[]).includes(value)
       ? t(`status.${value}`)
       : (value ?? '');
   const lines: { label?: string; value: string; block?: boolean; testId?: string }[] = [];
@@ -162,5 +163,22 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
         </Text>
       ))}
     </Stack>
+  );
+}
+
+/** A timeline item's body: what the event carries, then when it happened. */
+export function EventBody({
+  event,
+}: {
+  event: { type: string; data: Record<string, unknown>; createdAt: string };
+}) {
+  const format = useFormat();
+  return (
+    <>
+      <EventData type={event.type} data={event.data} />
+      <Text size="xs" c="dimmed" mt={2}>
+        <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
+      </Text>
+    </>
   );
 }

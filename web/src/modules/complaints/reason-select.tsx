@@ -2,7 +2,7 @@ import { Select, type ComboboxData, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonName, treeRows, useReasons } from '../../api/catalog.ts';
-import type { Reason } from '../../api/types.ts';
+import type { ReasonView } from '../../../../src/modules/reasons/reasons.contract.ts';
 
 /** Reason tree as grouped options: each top-level reason is a group holding itself and its children. */
 export function useReasonOptions(includeInactiveId?: string | null): {
@@ -13,7 +13,7 @@ export function useReasonOptions(includeInactiveId?: string | null): {
   const reasons = useReasons();
   const data = useMemo<ComboboxData>(() => {
     const items = (reasons.data ?? []).filter((r) => r.active || r.id === includeInactiveId);
-    const name = (r: Reason) => reasonName(r, i18n.language);
+    const name = (r: ReasonView) => reasonName(r, i18n.language);
     const rows = treeRows(items, (a, b) => name(a).localeCompare(name(b), i18n.language));
     const groups: { group: string; items: { value: string; label: string }[] }[] = [];
     const path: string[] = [];

@@ -2,7 +2,10 @@ import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail, ComplaintStatus } from '../../api/types.ts';
+import type {
+  ComplaintDetail,
+  ComplaintStatusCode,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 import { useChangeStatus } from './complaints.api.ts';
@@ -10,7 +13,7 @@ import { useChangeStatus } from './complaints.api.ts';
 export function StatusChange({ detail }: { detail: ComplaintDetail }) {
   const { t } = useTranslation();
   const change = useChangeStatus(detail.complaint.id);
-  const [status, setStatus] = useState<ComplaintStatus | null>(null);
+  const [status, setStatus] = useState<ComplaintStatusCode | null>(null);
   const [note, setNote] = useState('');
   const errors = splitApiError(change.error, ['status', 'note']);
   const allowed = detail.allowedStatuses.filter((s) => s !== detail.complaint.status);
@@ -49,7 +52,7 @@ export function StatusChange({ detail }: { detail: ComplaintDetail }) {
                 label={t('statusChange.to')}
                 placeholder={t('statusChange.pick')}
                 value={status}
-                onChange={(value) => setStatus(value as ComplaintStatus | null)}
+                onChange={(value) => setStatus(value as ComplaintStatusCode | null)}
                 data={allowed.map((s) => ({ value: s, label: t(`status.${s}`) }))}
                 error={errors.field.status}
                 data-testid="status-select"

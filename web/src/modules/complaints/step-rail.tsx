@@ -1,6 +1,8 @@
 import { Box, Group, Paper, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintDetail, StepState } from '../../api/types.ts';
+import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
+
+type StepState = ComplaintDetail['steps'][number]['state'];
 import { useFormat } from '../../i18n/format.ts';
 
 const ICON_COLOR: Record<StepState, string> = {

@@ -17,14 +17,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiFetch } from '../../api/client.ts';
-import type { MailboxMessage } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
+import type { MailboxItem } from '../../../../src/modules/mail/mail.contract.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 
-const STATUS_COLORS: Record<MailboxMessage['status'], string> = {
+const STATUS_COLORS: Record<MailboxItem['status'], string> = {
   queued: 'yellow.4',
   sent: 'teal.9',
   kept: 'blue.9',
@@ -41,8 +41,7 @@ export function MailboxPage() {
   const complaintId = params.get('complaintId') ?? undefined;
   const mailbox = useQuery({
     queryKey: ['mailbox', complaintId ?? 'all'],
-    queryFn: () =>
-      apiFetch<{ items: MailboxMessage[] }>('/api/mailbox', { query: { complaintId } }),
+    queryFn: ({ signal }) => api.call('mailbox', { query: { complaintId }, signal }),
     refetchInterval: 5000,
   });
   const items = mailbox.data?.items ?? [];
@@ -149,7 +148,7 @@ export function MailboxPage() {
   );
 }
 
-function MessageView({ message }: { message: MailboxMessage }) {
+function MessageView({ message }: { message: MailboxItem }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [view, setView] = useState<'html' | 'text'>(message.html ? 'html' : 'text');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { api } from '../../api/client.ts';
 
 /**
  * One server-sent event stream for the signed-in person (GET /api/live): their notices, deadline
@@ -31,10 +32,8 @@ export function useLiveConnection(enabled: boolean): void {
   const key = useSyncExternalStore(subscribeWatched, () => watchedKey);
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
-    const params = new URLSearchParams();
-    for (const id of key.split(',').filter(Boolean)) params.append('complaint', id);
-    const query = params.toString();
-    const source = new EventSource(`/api/live${query ? `?${query}` : ''}`, {
+    const complaint = key.split(',').filter(Boolean);
+    const source = new EventSource(api.url('live', { query: { complaint } }), {
       withCredentials: true,
     });
     const handlers = EVENT_TYPES.map((type) => {

@@ -22,16 +22,8 @@ import { commitmentKeys } from '../commitments/commitments.api.ts';
 import { useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
 import { useLiveConnection, useLiveEvents } from './live.ts';
 import { useRefetchOnLanguageChange } from './use-language-refetch.ts';
+import { noticeKind } from '../../../../src/modules/notices/notices.contract.ts';
 import { noticeKeys, useMarkNoticesRead, useNotices, type Notice } from './notices.api.ts';
-
-const KINDS = [
-  'sla_warning',
-  'sla_breach',
-  'escalation',
-  'deadline_request',
-  'deadline_answer',
-  'commitment_due',
-] as const;
 
 /** One sentence per notice, in the reader's language. */
 export function useNoticeText() {
@@ -43,7 +35,7 @@ export function useNoticeText() {
     const str = (value: unknown) =>
       typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     const clock = str(data.clock);
-    const kind = (KINDS as readonly string[]).includes(notice.kind) ? notice.kind : 'unknown';
+    const kind = noticeKind.safeParse(notice.kind).data ?? 'unknown';
     return t(`notices.kind.${kind}`, {
       reference: str(data.reference) || t('notices.aComplaint'),
       clock: clock ? t(`clockKind.${clock}`, clock) : '',

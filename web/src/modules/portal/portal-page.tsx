@@ -17,8 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { apiFetch } from '../../api/client.ts';
-import type { PortalView } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { isUiLanguage, setUiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
@@ -26,7 +25,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { PublicLayout } from '../../ui/public-layout.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { EventData, useEventSentence } from '../complaints/event-text.tsx';
+import { EventBody, useEventSentence } from '../complaints/event-text.tsx';
 import { StepRail } from '../complaints/step-rail.tsx';
 
 export function PortalPage() {
@@ -40,7 +39,7 @@ export function PortalPage() {
 
   const portal = useQuery({
     queryKey: portalKey,
-    queryFn: () => apiFetch<PortalView>(`/api/portal/${encodeURIComponent(token)}`),
+    queryFn: ({ signal }) => api.call('portal', { params: { token }, signal }),
     placeholderData: (previous) => previous,
   });
 
@@ -60,10 +59,7 @@ export function PortalPage() {
 
   const confirm = useMutation({
     mutationFn: (version: number) =>
-      apiFetch<unknown>(`/api/portal/${encodeURIComponent(token)}/readback/confirm`, {
-        method: 'POST',
-        body: { version },
-      }),
+      api.call('portalConfirm', { params: { token }, body: { version } }),
     onSuccess: refresh,
   });
 
@@ -201,10 +197,7 @@ export function PortalPage() {
                   </Text>
                 }
               >
-                <EventData type={event.type} data={event.data} />
-                <Text size="xs" c="dimmed" mt={2}>
-                  <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
-                </Text>
+                <EventBody event={event} />
               </Timeline.Item>
             ))}
           </Timeline>
@@ -226,7 +219,7 @@ export function PortalPage() {
             {view.attachments.map((a) => (
               <List.Item key={a.id}>
                 <Anchor
-                  href={`/api/portal/${encodeURIComponent(token)}/attachments/${a.id}`}
+                  href={api.url('portalAttachment', { params: { token, id: a.id } })}
                   download={a.filename}
                 >
                   {a.filename}
@@ -257,10 +250,7 @@ function ReplyForm({ token, onSent }: { token: string; onSent: () => Promise<voi
       const form = new FormData();
       form.append('body', body);
       for (const file of files) form.append('files', file);
-      return apiFetch<unknown>(`/api/portal/${encodeURIComponent(token)}/messages`, {
-        method: 'POST',
-        body: form,
-      });
+      return api.call('portalReply', { params: { token }, body: form });
     },
     onSuccess: async () => {
       setBody('');

@@ -15,8 +15,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { apiFetch } from '../../api/client.ts';
-import type { PublicComplaintCreated, PublicComplaintInput, PublicOrg } from '../../api/types.ts';
+import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
 import { currentLanguage, isUiLanguage, setUiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
@@ -38,7 +37,7 @@ type ReasonOption = { value: string; label: string };
 
 /** Top-level reasons with children become option groups (the parent stays selectable). */
 function reasonOptions(
-  reasons: PublicOrg['reasons'],
+  reasons: ResponseOf<'publicOrg'>['reasons'],
 ): (ReasonOption | { group: string; items: ReasonOption[] })[] {
   const ids = new Set(reasons.map((r) => r.id));
   const roots = reasons.filter((r) => !r.parentId || !ids.has(r.parentId));
@@ -75,7 +74,7 @@ export function PublicFormPage() {
 
   const org = useQuery({
     queryKey: ['public', 'org', orgSlug, i18n.language],
-    queryFn: () => apiFetch<PublicOrg>(`/api/public/orgs/${encodeURIComponent(orgSlug)}`),
+    queryFn: ({ signal }) => api.call('publicOrg', { params: { slug: orgSlug }, signal }),
     placeholderData: (previous) => previous,
   });
 
@@ -99,11 +98,8 @@ export function PublicFormPage() {
   const [website, setWebsite] = useState('');
 
   const submit = useMutation({
-    mutationFn: (input: PublicComplaintInput) =>
-      apiFetch<PublicComplaintCreated>(
-        `/api/public/orgs/${encodeURIComponent(orgSlug)}/complaints`,
-        { method: 'POST', body: input },
-      ),
+    mutationFn: (body: RequestOf<'submitPublicComplaint'>['body']) =>
+      api.call('submitPublicComplaint', { params: { slug: orgSlug }, body }),
     onSuccess: () => window.scrollTo({ top: 0 }),
   });
   const errors = splitApiError(submit.error, FIELDS);

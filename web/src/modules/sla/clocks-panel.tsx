@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { ClockStateBadge, useCountdownText } from './clock-ui.tsx';
-import { useClocks, type ClockView } from './sla.api.ts';
+import type { ClockStateView } from '../../../../src/modules/sla/sla.contract.ts';
+import { useClocks } from './sla.api.ts';
 import { useNow, useOrgTimeZone, useZoneFormat } from './time.ts';
 
 /** Every clock of a complaint: state, due time in the org's zone, time left, target and pauses. */
@@ -60,7 +61,15 @@ export function ClocksPanel({ complaintId }: { complaintId: string }) {
   );
 }
 
-function ClockRow({ clock, timeZone, now }: { clock: ClockView; timeZone: string; now: number }) {
+function ClockRow({
+  clock,
+  timeZone,
+  now,
+}: {
+  clock: ClockStateView;
+  timeZone: string;
+  now: number;
+}) {
   const { t } = useTranslation();
   const format = useZoneFormat(timeZone);
   const countdown = useCountdownText()(clock, now);

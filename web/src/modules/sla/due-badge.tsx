@@ -1,6 +1,6 @@
 import { Badge, Stack, Text, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ComplaintListItem } from '../../api/types.ts';
+import type { ComplaintListItem } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { secondsUntil, useZoneFormat } from './time.ts';
 
 /** Four hours or less left shows as a warning in the queue. */

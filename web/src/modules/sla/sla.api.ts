@@ -1,35 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { apiFetch } from '../../api/client.ts';
-import {
-  clockKindSchema,
-  durationUnitSchema,
-  type CalendarInput,
-  type CalendarView,
-  type ClockStateView,
-  type ComplaintClocksView,
-  type PolicyView,
-  type holidayYearView,
-  type policyInput,
-  type presetView,
+import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
+import type {
+  CalendarInput,
+  CalendarView,
+  ClockStateView,
+  PolicyInput,
+  PolicyView,
 } from '../../../../src/modules/sla/sla.contract.ts';
 
-export const CLOCK_KINDS = clockKindSchema.options;
-export type ClockKind = z.infer<typeof clockKindSchema>;
-export const DURATION_UNITS = durationUnitSchema.options;
-export type DurationUnit = z.infer<typeof durationUnitSchema>;
 export type ClockState = ClockStateView['state'];
-export type ClockView = ClockStateView;
-export type ComplaintClocks = ComplaintClocksView;
 export type Calendar = CalendarView;
-export type { CalendarInput };
-export type HolidayYear = z.infer<typeof holidayYearView>;
+export type { CalendarInput, PolicyInput };
+export type HolidayYear = ResponseOf<'holidayYear'>;
 export type Policy = PolicyView;
-export type PolicyInput = z.input<typeof policyInput>;
-export type Preset = z.infer<typeof presetView>;
 export type Weekday = keyof CalendarInput['weeklyHours'];
-export const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-export type Period = [string, string];
+export type Period = CalendarInput['weeklyHours'][Weekday][number];
 export type YearOverrides = CalendarInput['holidayOverrides'][number];
 export type CustomHoliday = CalendarInput['customHolidays'][number];
 
@@ -40,13 +25,13 @@ export const slaKeys = {
     ['calendars', calendarId, 'holidays', year] as const,
   policies: ['sla-policies'] as const,
   presets: ['sla-presets'] as const,
+  defaults: ['sla-defaults'] as const,
 };
 
 export function useClocks(complaintId: string) {
   return useQuery({
     queryKey: slaKeys.clocks(complaintId),
-    queryFn: ({ signal }) =>
-      apiFetch<ComplaintClocks>(`/api/complaints/${complaintId}/clocks`, { signal }),
+    queryFn: ({ signal }) => api.call('clocks', { params: { id: complaintId }, signal }),
     refetchInterval: 60_000,
   });
 }
@@ -54,8 +39,7 @@ export function useClocks(complaintId: string) {
 export function useCalendars(enabled = true) {
   return useQuery({
     queryKey: slaKeys.calendars,
-    queryFn: async ({ signal }) =>
-      (await apiFetch<{ items: Calendar[] }>('/api/calendars', { signal })).items,
+    queryFn: async ({ signal }) => (await api.call('listCalendars', { signal })).items,
     enabled,
   });
 }
@@ -64,31 +48,17 @@ export function useHolidayYear(calendarId: string | null, year: number) {
   return useQuery({
     queryKey: slaKeys.holidays(calendarId ?? '', year),
     queryFn: ({ signal }) =>
-      apiFetch<HolidayYear>(`/api/calendars/${calendarId}/holidays`, { query: { year }, signal }),
+      api.call('holidayYear', { params: { id: calendarId ?? '' }, query: { year }, signal }),
     enabled: Boolean(calendarId),
     placeholderData: (previous) => previous,
-  });
-}
-
-export function useSaveCalendar() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: CalendarInput }) =>
-      id
-        ? apiFetch<Calendar>(`/api/calendars/${id}`, { method: 'PUT', body: input })
-        : apiFetch<Calendar>('/api/calendars', { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.calendars }),
   });
 }
 
 export function useImportIcs(calendarId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { ics: string; fromYear: number; toYear: number }) =>
-      apiFetch<{ imported: number }>(`/api/calendars/${calendarId}/import-ics`, {
-        method: 'POST',
-        body: input,
-      }),
+    mutationFn: (body: RequestOf<'importIcs'>['body']) =>
+      api.call('importIcs', { params: { id: calendarId }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.calendars }),
   });
 }
@@ -96,35 +66,30 @@ export function useImportIcs(calendarId: string) {
 export function usePolicies() {
   return useQuery({
     queryKey: slaKeys.policies,
-    queryFn: async ({ signal }) =>
-      (await apiFetch<{ items: Policy[] }>('/api/sla-policies', { signal })).items,
-  });
-}
-
-export function useSavePolicy() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: PolicyInput }) =>
-      id
-        ? apiFetch<Policy>(`/api/sla-policies/${id}`, { method: 'PUT', body: input })
-        : apiFetch<Policy>('/api/sla-policies', { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.policies }),
+    queryFn: async ({ signal }) => (await api.call('listPolicies', { signal })).items,
   });
 }
 
 export function usePresets() {
   return useQuery({
     queryKey: slaKeys.presets,
-    queryFn: async ({ signal }) =>
-      (await apiFetch<{ items: Preset[] }>('/api/sla-presets', { signal })).items,
+    queryFn: async ({ signal }) => (await api.call('listPresets', { signal })).items,
+  });
+}
+
+/** Where a new calendar or policy starts: the org's starting calendar and standard policy. */
+export function useSlaDefaults() {
+  return useQuery({
+    queryKey: slaKeys.defaults,
+    queryFn: ({ signal }) => api.call('slaDefaults', { signal }),
+    staleTime: 5 * 60_000,
   });
 }
 
 export function useEnablePreset() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { code: string; calendarId: string; priority: number }) =>
-      apiFetch<Policy>('/api/sla-presets/enable', { method: 'POST', body: input }),
+    mutationFn: (body: RequestOf<'enablePreset'>['body']) => api.call('enablePreset', { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.policies }),
   });
 }

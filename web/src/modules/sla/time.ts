@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiFetch } from '../../api/client.ts';
-import type { OrgView } from '../../../../src/modules/org/org.contract.ts';
+import { api } from '../../api/client.ts';
 import { DEFAULT_TIME_ZONE } from '../../i18n/format.ts';
 
 export function intlLocale(language: string): string {
@@ -24,7 +23,7 @@ function isValidZone(timeZone: string): boolean {
 export function useOrgTimeZone(): string {
   const org = useQuery({
     queryKey: ['org'],
-    queryFn: ({ signal }) => apiFetch<OrgView>('/api/org', { signal }),
+    queryFn: ({ signal }) => api.call('getOrg', { signal }),
     staleTime: 5 * 60_000,
   });
   const zone = org.data?.timeZone;

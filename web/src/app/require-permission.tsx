@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { ForbiddenPage } from '../../app/not-found-page.tsx';
-import { useSession } from '../../app/session.ts';
+import { ForbiddenPage } from './not-found-page.tsx';
+import { useSession } from './session.ts';
 
 /** Shows the page only to someone holding one of these permissions. */
 export function RequirePermission({ anyOf, children }: { anyOf: string[]; children: ReactNode }) {
