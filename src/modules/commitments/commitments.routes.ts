@@ -14,6 +14,7 @@ import {
   promiseReportQuery,
   proposalQuery,
   proposalView,
+  taskTypeList,
   taskTypeRequest,
   taskTypeStats,
   taskTypeView,
@@ -29,7 +30,7 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
     config: { permission: 'sla:read' },
     schema: {
       tags: ['commitments'],
-      response: { 200: z.object({ items: z.array(taskTypeView) }) },
+      response: { 200: taskTypeList },
     },
     handler: async (request) => ({
       items: await commitments.listTaskTypes(request.principal!.orgId, request.lang),

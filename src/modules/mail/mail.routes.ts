@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
-import { uuid } from '../../platform/contract/fields.ts';
-import { mailboxList } from './mail.contract.ts';
+import { mailboxList, mailboxQuery } from './mail.contract.ts';
 import type { MailService } from './mail.service.ts';
 
 export function registerMailRoutes(app: HttpApp, deps: { mail: MailService }) {
@@ -11,10 +9,7 @@ export function registerMailRoutes(app: HttpApp, deps: { mail: MailService }) {
       tags: ['mail'],
       description:
         'Outgoing mail of the org. Without SMTP_URL, mail is kept here instead of being sent (the dev mailbox).',
-      querystring: z.object({
-        complaintId: uuid.optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      }),
+      querystring: mailboxQuery,
       response: { 200: mailboxList },
     },
     handler: async (request) => ({

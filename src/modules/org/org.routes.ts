@@ -6,11 +6,13 @@ import {
   auditView,
   createDepartmentRequest,
   createUserRequest,
+  departmentList,
   departmentView,
   orgView,
   updateDepartmentRequest,
   updateOrgRequest,
   updateUserRequest,
+  userList,
   userView,
 } from './org.contract.ts';
 import type { OrgService } from './org.service.ts';
@@ -36,7 +38,7 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
 
   app.get('/api/departments', {
     config: { permission: 'department:read' },
-    schema: { tags: ['org'], response: { 200: z.object({ items: z.array(departmentView) }) } },
+    schema: { tags: ['org'], response: { 200: departmentList } },
     handler: async (request) => ({ items: await org.listDepartments(request.principal!.orgId) }),
   });
   app.post('/api/departments', {
@@ -72,7 +74,7 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
 
   app.get('/api/users', {
     config: { permission: 'user:read' },
-    schema: { tags: ['org'], response: { 200: z.object({ items: z.array(userView) }) } },
+    schema: { tags: ['org'], response: { 200: userList } },
     handler: async (request) => ({ items: await org.listUsers(request.principal!.orgId) }),
   });
   app.post('/api/users', {
@@ -106,7 +108,7 @@ export function registerOrgRoutes(app: HttpApp, deps: { org: OrgService }) {
     schema: {
       tags: ['org'],
       params: idParams,
-      response: { 200: z.object({ items: z.array(userView) }) },
+      response: { 200: userList },
     },
     handler: async (request) => ({
       items: await org.managerChain(request.principal!.orgId, request.params.id),

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { scopeOf } from '../../platform/actor.ts';
 import { uuid } from '../../platform/contract/fields.ts';
-import { createReasonRequest, reasonView, updateReasonRequest } from './reasons.contract.ts';
+import {
+  createReasonRequest,
+  reasonList,
+  reasonView,
+  updateReasonRequest,
+} from './reasons.contract.ts';
 import type { ReasonService } from './reasons.service.ts';
 
 const idParams = z.object({ id: uuid });
@@ -11,7 +16,7 @@ export function registerReasonRoutes(app: HttpApp, deps: { reasons: ReasonServic
   const { reasons } = deps;
   app.get('/api/reasons', {
     config: { permission: 'reason:read' },
-    schema: { tags: ['reasons'], response: { 200: z.object({ items: z.array(reasonView) }) } },
+    schema: { tags: ['reasons'], response: { 200: reasonList } },
     handler: async (request) => ({ items: await reasons.list(request.principal!.orgId) }),
   });
   app.post('/api/reasons', {

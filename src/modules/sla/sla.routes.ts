@@ -5,6 +5,7 @@ import { uuid } from '../../platform/contract/fields.ts';
 import {
   calendarInput,
   calendarList,
+  holidayYearQuery,
   icsImportResponse,
   policyList,
   presetList,
@@ -61,7 +62,7 @@ export function registerSlaRoutes(app: HttpApp, deps: { sla: SlaService }) {
       description:
         'The generated statutory holidays of a year beside the effective list after overrides, custom and imported days.',
       params: idParams,
-      querystring: z.object({ year: z.coerce.number().int().min(1900).max(2199) }),
+      querystring: holidayYearQuery,
       response: { 200: holidayYearView },
     },
     handler: async (request) =>
