@@ -59,13 +59,16 @@ ALTER TABLE outgoing_messages ADD CONSTRAINT outgoing_messages_kind_check
   CHECK (kind IN ('acknowledgement', 'readback', 'message', 'notice', 'security'));
 
 -- Sign-in throttling per account and client address, with growing delays. Sign-in comes before
--- the org is known (people type an e-mail), so this is keyed by the e-mail as typed.
+-- the org is known (people type an e-mail), so this is keyed by the e-mail as typed; the row
+-- with ip '*' counts the account's failures from every address.
 CREATE TABLE sign_in_throttle (
   email text NOT NULL,
   ip text NOT NULL,
   failures integer NOT NULL DEFAULT 0,
-  first_failure_at timestamptz NOT NULL,
+  first_failure_at timestamptz,
+  last_failure_at timestamptz,
   blocked_until timestamptz,
+  alerted_at timestamptz,
+  last_success_at timestamptz,
   PRIMARY KEY (email, ip)
 );
-CREATE INDEX sign_in_throttle_email_idx ON sign_in_throttle (email, first_failure_at);

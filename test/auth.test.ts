@@ -112,23 +112,86 @@ describe('sign-in and sessions', () => {
     expect((await agent.post('/api/complaints', sampleComplaint())).statusCode).toBe(201);
   });
 
-  it('locks an account after five wrong passwords', async () => {
+  it("throttles wrong passwords per account and address with growing waits, never the person's own address", async () => {
     const { users } = await createTestOrg(ctx);
-    const attempt = (password: string) =>
+    const attempt = (password: string, remoteAddress: string, email = users.manager.email) =>
       ctx.app.inject({
         method: 'POST',
         url: '/api/auth/login',
-        payload: { email: users.manager.email, password },
-        remoteAddress: '10.9.1.1',
+        payload: { email, password },
+        remoteAddress,
       });
+    // The manager signs in from the office once: that address is theirs.
+    expect((await attempt(TEST_PASSWORD, '10.9.0.1')).statusCode).toBe(200);
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await attempt('wrong password')).statusCode);
-    expect(codes).toEqual([401, 401, 401, 401, 423]);
-    const locked = await attempt(TEST_PASSWORD);
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.message).toContain('15');
-    ctx.clock.advance(16 * 60_000);
-    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 7; i++)
+      codes.push((await attempt('wrong password', '10.9.1.1')).statusCode);
+    // Five free failures, then the address waits 1 s, 2 s…: the next attempt is early.
+    expect(codes).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    const early = await attempt(TEST_PASSWORD, '10.9.1.1');
+    expect(early.statusCode).toBe(429);
+    expect(early.json().error.code).toBe('rate_limited');
+    // Their own address is not affected by what happens elsewhere.
+    expect((await attempt(TEST_PASSWORD, '10.9.0.1')).statusCode).toBe(200);
+    ctx.clock.advance(2_000);
+    expect((await attempt(TEST_PASSWORD, '10.9.1.1')).statusCode).toBe(200);
+  });
+
+  it('answers an unknown account exactly as a known one', async () => {
+    const { users } = await createTestOrg(ctx);
+    const run = async (email: string, ip: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const r = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'wrong password' },
+          remoteAddress: ip,
+        });
+        out.push(`${r.statusCode} ${r.json().error.code}`);
+      }
+      return out;
+    };
+    const known = await run(users.quality.email, '10.9.7.1');
+    const unknown = await run(`nobody-${users.quality.email}`, '10.9.7.2');
+    expect(unknown).toEqual(known);
+    expect(known).not.toContain('423 account_locked');
+  });
+
+  it('tells the person by e-mail, once an hour, when their account is being guessed', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    for (let i = 0; i < 8; i++)
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: users.responder.email, password: 'guess ' + i },
+        remoteAddress: `10.9.3.${i + 1}`,
+      });
+    const alerts = await ctx.db
+      .selectFrom('outgoing_messages')
+      .select(['to_address', 'subject', 'text_body'])
+      .where('org_id', '=', org.id)
+      .where('kind', '=', 'security')
+      .execute();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.to_address).toBe(users.responder.email);
+    expect(alerts[0]!.text_body).toContain('5 lần');
+  });
+
+  it("slows a guessing campaign from many addresses, but not the person's own address", async () => {
+    const { users } = await createTestOrg(ctx);
+    const attempt = (password: string, remoteAddress: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: users.agent.email, password },
+        remoteAddress,
+      });
+    expect((await attempt(TEST_PASSWORD, '10.9.4.250')).statusCode).toBe(200);
+    for (let i = 0; i < 50; i++)
+      expect((await attempt('guess', `10.9.5.${i + 1}`)).statusCode).toBe(401);
+    expect((await attempt(TEST_PASSWORD, '10.9.6.1')).statusCode).toBe(429);
+    expect((await attempt(TEST_PASSWORD, '10.9.4.250')).statusCode).toBe(200);
   });
 
   it('rate-limits sign-in attempts per address', async () => {

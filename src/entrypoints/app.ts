@@ -52,7 +52,6 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const jobs = createJobQueue(clock);
   const files = createFileStore(config.uploadDir);
   const org = createOrgService({ db, clock });
-  const auth = createAuthService({ db, clock, org });
   const customers = createCustomerService({ db, clock });
   const reasons = createReasonService({ db });
   const templates = createTemplateService({ db, clock });
@@ -62,6 +61,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     jobs,
     transport: createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
   });
+  const auth = createAuthService({ db, clock, org, mail });
   const notices = createNoticesService({ db, clock, org, mail, publicUrl: config.publicUrl });
   const sla = createSlaService({ db, clock, jobs, notices, org, reasons });
   const complaints = createComplaintService({

@@ -12,7 +12,6 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'invalid_credentials'
-  | 'account_locked'
   | 'csrf_failed'
   | 'idempotency_conflict'
   | 'spam'
@@ -38,7 +37,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   quota_exceeded: 413,
   link_expired: 410,
   unsupported_media_type: 415,
-  account_locked: 423,
   rate_limited: 429,
   internal: 500,
 };

@@ -37,8 +37,6 @@ const vi: Messages = {
   'error.payload_too_large': 'Tệp quá lớn (tối đa {max}).',
   'error.unsupported_media_type': 'Loại tệp «{type}» không được chấp nhận.',
   'error.invalid_credentials': 'Email hoặc mật khẩu không đúng.',
-  'error.account_locked':
-    'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
   'error.csrf_failed': 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
   'error.idempotency_conflict': 'Idempotency-Key đã được dùng cho một yêu cầu khác.',
   'error.internal': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
@@ -69,8 +67,6 @@ const en: Messages = {
   'error.payload_too_large': 'The file is too large (at most {max}).',
   'error.unsupported_media_type': 'Files of type “{type}” are not accepted.',
   'error.invalid_credentials': 'Wrong e-mail or password.',
-  'error.account_locked':
-    'The account is locked after too many failed sign-ins. Try again in {minutes} minutes.',
   'error.csrf_failed': 'Your session is not valid (CSRF). Please reload the page.',
   'error.idempotency_conflict': 'This Idempotency-Key was already used for a different request.',
   'error.internal': 'Something went wrong. Please try again.',
@@ -101,7 +97,6 @@ const zh: Messages = {
   'error.payload_too_large': '文件过大（最大 {max}）。',
   'error.unsupported_media_type': '不接受“{type}”类型的文件。',
   'error.invalid_credentials': '邮箱或密码错误。',
-  'error.account_locked': '登录失败次数过多，账户已暂时锁定。请在 {minutes} 分钟后重试。',
   'error.csrf_failed': '会话无效（CSRF）。请刷新页面。',
   'error.idempotency_conflict': '此 Idempotency-Key 已用于另一个请求。',
   'error.internal': '发生错误，请重试。',

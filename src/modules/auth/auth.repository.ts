@@ -155,3 +155,79 @@ export async function touchApiKey(
     .where('id', '=', id)
     .execute();
 }
+
+/** The throttle state of one e-mail from one address ('*': from every address). */
+export type ThrottleState = {
+  failures: number;
+  firstFailureAt: Date;
+  lastFailureAt: Date;
+  blockedUntil: Date | null;
+  alertedAt: Date | null;
+};
+
+export async function findThrottle(
+  db: Executor,
+  email: string,
+  ips: readonly string[],
+): Promise<Map<string, ThrottleState & { lastSuccessAt: Date | null }>> {
+  const rows = await db
+    .selectFrom('sign_in_throttle')
+    .selectAll()
+    .where('email', '=', email)
+    .where('ip', 'in', [...ips])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.ip,
+      {
+        failures: r.failures,
+        firstFailureAt: r.first_failure_at ?? new Date(0),
+        lastFailureAt: r.last_failure_at ?? new Date(0),
+        blockedUntil: r.blocked_until,
+        alertedAt: r.alerted_at,
+        lastSuccessAt: r.last_success_at,
+      },
+    ]),
+  );
+}
+
+export async function saveThrottle(
+  db: Executor,
+  email: string,
+  ip: string,
+  state: ThrottleState,
+): Promise<void> {
+  const values = {
+    failures: state.failures,
+    first_failure_at: state.firstFailureAt,
+    last_failure_at: state.lastFailureAt,
+    blocked_until: state.blockedUntil,
+    alerted_at: state.alertedAt,
+  };
+  await db
+    .insertInto('sign_in_throttle')
+    .values({ email, ip, ...values })
+    .onConflict((oc) => oc.columns(['email', 'ip']).doUpdateSet(values))
+    .execute();
+}
+
+/** A successful sign-in clears the address's failures and remembers it as the person's. */
+export async function recordSuccess(
+  db: Executor,
+  email: string,
+  ip: string,
+  at: Date,
+): Promise<void> {
+  const values = {
+    failures: 0,
+    first_failure_at: null,
+    last_failure_at: null,
+    blocked_until: null,
+    last_success_at: at,
+  };
+  await db
+    .insertInto('sign_in_throttle')
+    .values({ email, ip, ...values, alerted_at: null })
+    .onConflict((oc) => oc.columns(['email', 'ip']).doUpdateSet(values))
+    .execute();
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import type { MailService } from '../mail/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -10,7 +11,14 @@ import { apiKeyPermissions, isRole, rolePermissions } from '../kernel/index.ts';
 import type { OrgService, UserCredentials } from '../org/index.ts';
 import * as repo from './auth.repository.ts';
 import type { MeResponse } from './auth.contract.ts';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS, SESSION_DAYS } from './domain/sign-in.ts';
+import {
+  afterAccountFailure,
+  afterFailure,
+  KNOWN_ADDRESS_DAYS,
+  SESSION_DAYS,
+  waitSeconds,
+} from './domain/sign-in.ts';
+import { securityAlert } from './domain/security-alert.ts';
 import { hashToken, issueToken, orgIdOfToken } from '../../platform/tokens.ts';
 import { burnPasswordCheck, verifyPassword } from '../../platform/passwords.ts';
 
@@ -19,8 +27,30 @@ const API_KEY_PREFIX = 'omb_';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function createAuthService(deps: { db: Db; clock: Clock; org: OrgService }) {
-  const { db, clock, org } = deps;
+/** The throttle row that counts an account's failures from every address. */
+const ACCOUNT_ROW = '*';
+
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  org: OrgService;
+  mail: MailService;
+}) {
+  const { db, clock, org, mail } = deps;
+
+  /** Tells the person, in their language, that someone is trying passwords on their account. */
+  async function alertBeingGuessed(tx: Tx, user: UserCredentials, failures: number, ip: string) {
+    const lang = isLanguage(user.locale) ? user.locale : 'vi';
+    const text = securityAlert(lang, { name: user.name, failures, ip, org: user.orgName });
+    await mail.queue(tx, {
+      orgId: user.orgId,
+      complaintId: null,
+      kind: 'security',
+      to: user.email,
+      subject: text.subject,
+      text: text.body,
+    });
+  }
 
   function toMe(user: UserCredentials, csrfToken: string): MeResponse {
     const role = isRole(user.role) ? user.role : 'agent';
@@ -42,7 +72,12 @@ export function createAuthService(deps: { db: Db; clock: Clock; org: OrgService 
   }
 
   return {
-    /** Verifies the password, with a lockout after repeated failures; returns a new session. */
+    /**
+     * Verifies the password and returns a new session. Wrong passwords are throttled per
+     * account and address with growing waits (domain/sign-in.ts); unknown accounts get the same
+     * answers and timing as known ones; the person is told by e-mail when their account is
+     * being guessed.
+     */
     async login(input: {
       email: string;
       password: string;
@@ -50,31 +85,47 @@ export function createAuthService(deps: { db: Db; clock: Clock; org: OrgService 
       ip: string;
       userAgent: string | null;
     }) {
-      const candidates = await org.findCredentialsByEmail(input.email, input.org || undefined);
+      const email = input.email.trim().toLowerCase();
+      const now = clock.now();
+      const throttle = await repo.findThrottle(db, email, [input.ip, ACCOUNT_ROW]);
+      const address = throttle.get(input.ip);
+      const account = throttle.get(ACCOUNT_ROW);
+      const isKnownAddress =
+        address?.lastSuccessAt !== null &&
+        address?.lastSuccessAt !== undefined &&
+        now.getTime() - address.lastSuccessAt.getTime() < KNOWN_ADDRESS_DAYS * 86_400_000;
+      const wait = waitSeconds(
+        address && address.failures > 0 ? address : undefined,
+        account,
+        isKnownAddress,
+        now,
+      );
+      if (wait > 0) throw new AppError('rate_limited', { params: { seconds: wait } });
+      const candidates = await org.findCredentialsByEmail(email, input.org || undefined);
       if (candidates.length > 1)
         throw new AppError('validation_failed', { field: 'org', messageKey: 'field.required' });
       const user = candidates[0];
-      if (!user || !user.passwordHash || !user.isActive) {
-        await burnPasswordCheck(input.password);
+      const isValid =
+        user?.passwordHash && user.isActive
+          ? await verifyPassword(user.passwordHash, input.password)
+          : (await burnPasswordCheck(input.password), false);
+      if (!isValid) {
+        await db.transaction().execute(async (tx) => {
+          await repo.saveThrottle(
+            tx,
+            email,
+            input.ip,
+            afterFailure(address && address.failures > 0 ? address : undefined, now),
+          );
+          const counted = afterAccountFailure(account, now);
+          await repo.saveThrottle(tx, email, ACCOUNT_ROW, counted.row);
+          if (counted.shouldAlert && user?.isActive)
+            await alertBeingGuessed(tx, user, counted.row.failures, input.ip);
+        });
         throw new AppError('invalid_credentials');
       }
-      const now = clock.now();
-      if (user.lockedUntil && user.lockedUntil > now) {
-        const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-        throw new AppError('account_locked', { params: { minutes } });
-      }
-      if (!(await verifyPassword(user.passwordHash, input.password))) {
-        const willLock = user.failedLoginCount + 1 >= MAX_FAILED_LOGINS;
-        await org.recordFailedSignIn(
-          user.orgId,
-          user.id,
-          willLock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
-        );
-        throw new AppError(willLock ? 'account_locked' : 'invalid_credentials', {
-          params: { minutes: LOCK_MINUTES },
-        });
-      }
-      await org.recordSuccessfulSignIn(user.orgId, user.id);
+      if (!user) throw new AppError('invalid_credentials');
+      await repo.recordSuccess(db, email, input.ip, now);
       const { token, hash } = issueToken(user.orgId);
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);

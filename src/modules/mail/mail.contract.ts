@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
-/** Why a mail was sent: step 1's acknowledgement, step 2's read-back, a message, a staff notice. */
-export const mailKindSchema = z.enum(['acknowledgement', 'readback', 'message', 'notice']);
+/**
+ * Why a mail was sent: step 1's acknowledgement, step 2's read-back, a message, a staff notice,
+ * or a security alert to staff.
+ */
+export const mailKindSchema = z.enum([
+  'acknowledgement',
+  'readback',
+  'message',
+  'notice',
+  'security',
+]);
 export type MailKind = z.infer<typeof mailKindSchema>;
 export const mailStatusSchema = z.enum(['queued', 'sent', 'kept', 'failed']);
 

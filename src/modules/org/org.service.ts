@@ -294,10 +294,6 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     findCredentialsByEmail: (email: string, orgSlug?: string) =>
       people.findCredentialsByEmail(db, email, orgSlug),
     findCredentials: (orgId: string, userId: string) => people.findCredentials(db, orgId, userId),
-    recordFailedSignIn: (orgId: string, userId: string, lockUntil: Date | null) =>
-      people.recordFailedSignIn(db, orgId, userId, lockUntil),
-    recordSuccessfulSignIn: (orgId: string, userId: string) =>
-      people.recordSuccessfulSignIn(db, orgId, userId),
     setLocale: (orgId: string, userId: string, locale: string) =>
       people.updateLocale(db, orgId, userId, locale, clock.now()),
 

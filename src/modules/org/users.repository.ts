@@ -187,8 +187,6 @@ export type UserCredentials = {
   locale: string;
   departmentId: string | null;
   passwordHash: string | null;
-  failedLoginCount: number;
-  lockedUntil: Date | null;
   isActive: boolean;
   credentialsVersion: number;
   orgSlug: string;
@@ -208,8 +206,6 @@ function credentialsQuery(db: Executor) {
       'users.locale',
       'users.department_id',
       'users.password_hash',
-      'users.failed_login_count',
-      'users.locked_until',
       'users.is_active',
       'users.credentials_version',
       'orgs.slug',
@@ -230,8 +226,6 @@ const toCredentials = (r: CredentialRow): UserCredentials => ({
   locale: r.locale,
   departmentId: r.department_id,
   passwordHash: r.password_hash,
-  failedLoginCount: r.failed_login_count,
-  lockedUntil: r.locked_until,
   isActive: r.is_active,
   credentialsVersion: r.credentials_version,
   orgSlug: r.slug,
@@ -259,37 +253,6 @@ export async function findCredentials(
     .where('users.id', '=', userId)
     .executeTakeFirst();
   return row ? toCredentials(row) : undefined;
-}
-
-export async function recordFailedSignIn(
-  db: Executor,
-  orgId: string,
-  userId: string,
-  lockUntil: Date | null,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set((eb) => ({
-      failed_login_count: eb('failed_login_count', '+', 1),
-      ...(lockUntil ? { locked_until: lockUntil } : {}),
-    }))
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function recordSuccessfulSignIn(
-  db: Executor,
-  orgId: string,
-  userId: string,
-): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_login_count: 0, locked_until: null })
-    .where('org_id', '=', orgId)
-    .where('id', '=', userId)
-    .where('failed_login_count', '>', 0)
-    .execute();
 }
 
 export async function updateLocale(

@@ -370,8 +370,11 @@ export type SignInThrottleTable = {
   email: string;
   ip: string;
   failures: number;
-  first_failure_at: Timestamp;
+  first_failure_at: Timestamp | null;
+  last_failure_at: Timestamp | null;
   blocked_until: Timestamp | null;
+  alerted_at: Timestamp | null;
+  last_success_at: Timestamp | null;
 };
 
 export type Database = {
