@@ -100,7 +100,7 @@ describe('attachments', () => {
           name: 'file',
           filename: 'big.pdf',
           contentType: 'application/pdf',
-          content: Buffer.alloc(65 * 1024, 1),
+          content: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(65 * 1024, 0x20)]),
         },
       ]),
       multipartHeaders,

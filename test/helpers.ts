@@ -25,7 +25,12 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
  * mail kept in the database. Requests are injected (no ports).
  */
 export async function createTestContext(
-  options: { smtpUrl?: string; uploadMaxBytes?: number; start?: Date } = {},
+  options: {
+    smtpUrl?: string;
+    uploadMaxBytes?: number;
+    start?: Date;
+    env?: Record<string, string>;
+  } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
   const config = loadConfig({
@@ -36,6 +41,7 @@ export async function createTestContext(
     WEB_DIST_DIR: path.join(dataDir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.uploadMaxBytes ? { UPLOAD_MAX_BYTES: String(options.uploadMaxBytes) } : {}),
+    ...options.env,
   });
   const logger = createLogger('silent');
   const { db, pool } = createDb(inject('databaseUrl'), 8);
@@ -189,6 +195,39 @@ export async function apiKeyClient(ctx: TestContext, admin: Client) {
         ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
       }),
   };
+}
+
+/** A multipart/form-data body of text fields and files, as a browser sends one. */
+export const multipartBoundary = '----ombudboundary';
+export const multipartHeaders = {
+  'content-type': `multipart/form-data; boundary=${multipartBoundary}`,
+};
+export function multipart(
+  parts: (
+    | { name: string; value: string }
+    | { name: string; filename: string; contentType: string; content: Buffer }
+  )[],
+): Buffer {
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    if ('filename' in p) {
+      chunks.push(
+        Buffer.from(
+          `--${multipartBoundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType}\r\n\r\n`,
+        ),
+        p.content,
+        Buffer.from('\r\n'),
+      );
+    } else {
+      chunks.push(
+        Buffer.from(
+          `--${multipartBoundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
+        ),
+      );
+    }
+  }
+  chunks.push(Buffer.from(`--${multipartBoundary}--\r\n`));
+  return Buffer.concat(chunks);
 }
 
 export const sampleComplaint = (overrides: Record<string, unknown> = {}) => ({

@@ -77,6 +77,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
     trackingLinkDaysAfterClose: config.trackingLinkDaysAfterClose,
+    attachmentQuota: config.attachmentQuota,
   });
   const commitments = createCommitmentService({ db, clock, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });

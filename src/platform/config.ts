@@ -31,6 +31,17 @@ const configSchema = z.object({
   WEB_DIST_DIR: z.string().default('./web/dist'),
   CLOCK_CONTROL: booleanFromEnv,
   TRACKING_LINK_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).max(3650).default(90),
+  ATTACHMENT_FILES_PER_COMPLAINT: z.coerce.number().int().min(1).max(10_000).default(50),
+  ATTACHMENT_BYTES_PER_COMPLAINT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100 * 1024 * 1024),
+  ATTACHMENT_BYTES_PER_ORG: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10 * 1024 * 1024 * 1024),
 });
 
 export type Config = {
@@ -57,6 +68,8 @@ export type Config = {
   clockControl: boolean;
   /** A customer's tracking link stops working this many days after the case is closed. */
   trackingLinkDaysAfterClose: number;
+  /** Quotas for attachments, so nobody can fill the disk through the portal. */
+  attachmentQuota: { filesPerComplaint: number; bytesPerComplaint: number; bytesPerOrg: number };
 };
 
 export class ConfigError extends Error {}
@@ -92,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(c.WEB_DIST_DIR),
     clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
     trackingLinkDaysAfterClose: c.TRACKING_LINK_DAYS_AFTER_CLOSE,
+    attachmentQuota: {
+      filesPerComplaint: c.ATTACHMENT_FILES_PER_COMPLAINT,
+      bytesPerComplaint: c.ATTACHMENT_BYTES_PER_COMPLAINT,
+      bytesPerOrg: c.ATTACHMENT_BYTES_PER_ORG,
+    },
   };
 }
 

@@ -82,3 +82,30 @@ export async function findAttachment(
     .executeTakeFirst();
   return r ? toAttachment(r) : undefined;
 }
+
+/** What a complaint and its org already hold, for the quotas. */
+export async function attachmentUsage(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+): Promise<{ complaintFiles: number; complaintBytes: number; orgBytes: number }> {
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('complaint_id', '=', complaintId).as('complaint_files'),
+      eb.fn
+        .coalesce(
+          eb.fn.sum<string>('size_bytes').filterWhere('complaint_id', '=', complaintId),
+          eb.lit(0),
+        )
+        .as('complaint_bytes'),
+      eb.fn.coalesce(eb.fn.sum<string>('size_bytes'), eb.lit(0)).as('org_bytes'),
+    ])
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return {
+    complaintFiles: Number(row.complaint_files),
+    complaintBytes: Number(row.complaint_bytes),
+    orgBytes: Number(row.org_bytes),
+  };
+}

@@ -22,4 +22,5 @@ export type ComplaintDeps = {
   publicUrl: string;
   uploadMaxBytes: number;
   trackingLinkDaysAfterClose: number;
+  attachmentQuota: { filesPerComplaint: number; bytesPerComplaint: number; bytesPerOrg: number };
 };

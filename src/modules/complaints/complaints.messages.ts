@@ -7,10 +7,12 @@ registerMessages({
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
     'error.too_many_files': 'Quá nhiều tệp trong một lần gửi (tối đa {max}).',
-    'error.quota_exceeded': 'Đã vượt hạn mức tệp đính kèm: {limit}.',
-    'quota.files_per_complaint': 'tối đa {max} tệp cho mỗi hồ sơ',
-    'quota.bytes_per_complaint': 'tối đa {max} cho mỗi hồ sơ',
-    'quota.bytes_per_org': 'tối đa {max} cho toàn tổ chức',
+    'error.quota_exceeded': 'Đã vượt hạn mức tệp đính kèm.',
+    'error.quota_files_per_complaint': 'Hồ sơ này đã đủ số tệp cho phép (tối đa {max} tệp).',
+    'error.quota_bytes_per_complaint': 'Hồ sơ này đã dùng hết dung lượng tệp (tối đa {max}).',
+    'error.quota_bytes_per_org': 'Tổ chức đã dùng hết dung lượng tệp (tối đa {max}).',
+    'error.file_type_refused':
+      'Không nhận tệp «{name}»: chỉ nhận ảnh, PDF, Word/Excel, văn bản, ghi âm và video.',
   },
   en: {
     'field.not_sent':
@@ -18,19 +20,23 @@ registerMessages({
     'error.link_expired':
       'This tracking link has expired: case {reference} was closed more than {days} days ago. Please contact {org} directly and quote the reference.',
     'error.too_many_files': 'Too many files in one upload (at most {max}).',
-    'error.quota_exceeded': 'The attachment limit is reached: {limit}.',
-    'quota.files_per_complaint': 'at most {max} files per case',
-    'quota.bytes_per_complaint': 'at most {max} per case',
-    'quota.bytes_per_org': 'at most {max} for the whole organisation',
+    'error.quota_exceeded': 'The attachment limit is reached.',
+    'error.quota_files_per_complaint': 'This case has all the files it may hold (at most {max}).',
+    'error.quota_bytes_per_complaint': 'This case has used its file space (at most {max}).',
+    'error.quota_bytes_per_org': 'The organisation has used its file space (at most {max}).',
+    'error.file_type_refused':
+      '“{name}” was not accepted: photos, PDF, Word/Excel, text, voice recordings and video are.',
   },
   zh: {
     'field.not_sent': '版本“{field}”尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',
     'error.too_many_files': '一次上传的文件过多（最多 {max} 个）。',
-    'error.quota_exceeded': '已达到附件上限：{limit}。',
-    'quota.files_per_complaint': '每个案件最多 {max} 个文件',
-    'quota.bytes_per_complaint': '每个案件最多 {max}',
-    'quota.bytes_per_org': '整个组织最多 {max}',
+    'error.quota_exceeded': '已达到附件上限。',
+    'error.quota_files_per_complaint': '此案件的文件数量已达上限（最多 {max} 个）。',
+    'error.quota_bytes_per_complaint': '此案件的文件空间已用完（最多 {max}）。',
+    'error.quota_bytes_per_org': '本组织的文件空间已用完（最多 {max}）。',
+    'error.file_type_refused':
+      '不接受文件“{name}”：仅接受图片、PDF、Word/Excel、文本、录音和视频。',
   },
 });

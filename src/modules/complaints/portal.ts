@@ -126,7 +126,7 @@ export function createPortal(
       staff?: Actor,
     ): Promise<PortalView> {
       const { orgId, id } = await resolveToken(token);
-      const { saved, fields } = await uploads.receive(orgId, parts);
+      const { saved, fields } = await uploads.receive(orgId, id, parts);
       try {
         const body = fields.body ?? '';
         const parsed = portalReplyBody.safeParse(body);

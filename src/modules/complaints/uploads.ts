@@ -2,6 +2,7 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { FileTooLargeError } from '../../platform/files.ts';
+import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
 import type { UploadPart } from '../../platform/http/multipart.ts';
 import * as attachments from './attachments.repository.ts';
 import type { Attachment } from './attachments.repository.ts';
@@ -11,7 +12,18 @@ import type { ComplaintDeps } from './complaints.deps.ts';
 import type { Complaint } from './complaints.repository.ts';
 import { toAttachmentView } from './complaints.views.ts';
 import { complaintEvents } from './domain/events.ts';
-import { allowedContentTypes, baseContentType } from './domain/uploads.ts';
+import { fileTypeFromBuffer } from 'file-type';
+import { baseContentType, judgeContent } from './domain/uploads.ts';
+
+/** The multipart parser's own limits, as the one error shape, naming the limit. */
+function refusalOf(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'FST_FILES_LIMIT')
+    return new AppError('too_many_files', { field: 'file', params: { max: MAX_FILES_PER_UPLOAD } });
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new AppError('validation_failed', { field: 'body' });
+  return error;
+}
 
 export type SavedFile = {
   filename: string;
@@ -23,51 +35,115 @@ export type SavedFile = {
 
 /** Files on a case: photos, documents and recordings, from staff or from the customer. */
 export function createUploads(
-  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'files' | 'uploadMaxBytes'> & { work: CaseWork },
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'files' | 'uploadMaxBytes' | 'attachmentQuota'> & {
+    work: CaseWork;
+  },
 ) {
   const { db, clock, files, work } = deps;
 
   const discard = (saved: SavedFile[]) => Promise.all(saved.map((f) => files.remove(f.storageKey)));
 
+  /** A size as people read it: 100 KB, 10 MB, 1.5 GB. */
+  const megabytes = (bytes: number): string => {
+    const units = ['KB', 'MB', 'GB', 'TB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit += 1;
+    }
+    return `${Number(value.toFixed(value < 10 ? 1 : 0))} ${units[unit]}`;
+  };
+
   /**
-   * Streams the uploaded files to the store as they arrive and collects the text fields. If
-   * anything is refused, every file stored so far is removed: nothing half-written remains.
+   * Streams the uploaded files to the store as they arrive and collects the text fields. Each
+   * file is cut off at the first limit it passes (the file size, the case's and the org's quota),
+   * its real type is read from its bytes, and if anything is refused, every file stored so far
+   * is removed: nothing half-written remains.
    */
   async function receive(
     orgId: string,
+    complaintId: string,
     parts: AsyncIterable<UploadPart>,
   ): Promise<{ saved: SavedFile[]; fields: Record<string, string> }> {
     const saved: SavedFile[] = [];
     const fields: Record<string, string> = {};
+    const quota = deps.attachmentQuota;
+    const usage = await attachments.attachmentUsage(db, orgId, complaintId);
+    // Walked by hand: on a refusal the rest of the request is left unread (the answer goes out
+    // at once and the connection closes) instead of waiting for the parser to drain it.
+    const iterator = parts[Symbol.asyncIterator]();
     try {
-      for await (const part of parts) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const part = next.value;
         if (part.kind === 'field') {
           fields[part.name] = part.value;
           continue;
         }
-        const contentType = baseContentType(part.contentType);
-        if (!allowedContentTypes.has(contentType)) {
+        if (usage.complaintFiles + saved.length >= quota.filesPerComplaint) {
           part.stream.resume();
-          throw new AppError('unsupported_media_type', {
+          throw new AppError('quota_exceeded', {
             field: 'file',
-            params: { type: contentType },
+            messageKey: 'error.quota_files_per_complaint',
+            params: { max: quota.filesPerComplaint },
           });
         }
+        const stored = saved.reduce((n, f) => n + f.sizeBytes, 0);
+        const budgets = [
+          {
+            bytes: deps.uploadMaxBytes,
+            code: 'payload_too_large',
+            key: 'error.payload_too_large',
+            max: deps.uploadMaxBytes,
+          },
+          {
+            bytes: quota.bytesPerComplaint - usage.complaintBytes - stored,
+            code: 'quota_exceeded',
+            key: 'error.quota_bytes_per_complaint',
+            max: quota.bytesPerComplaint,
+          },
+          {
+            bytes: quota.bytesPerOrg - usage.orgBytes - stored,
+            code: 'quota_exceeded',
+            key: 'error.quota_bytes_per_org',
+            max: quota.bytesPerOrg,
+          },
+        ] as const;
+        const tightest = budgets.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+        const declared = baseContentType(part.contentType);
         try {
-          const stored = await files.save(orgId, part.stream, deps.uploadMaxBytes);
-          saved.push({ filename: part.filename.slice(0, 255) || 'file', contentType, ...stored });
+          const file = await files.save(
+            orgId,
+            part.stream,
+            Math.max(0, tightest.bytes),
+            async (head) => {
+              const verdict = judgeContent(declared, (await fileTypeFromBuffer(head))?.mime, head);
+              if (!verdict.isAccepted)
+                throw new AppError('unsupported_media_type', {
+                  field: 'file',
+                  messageKey: 'error.file_type_refused',
+                  params: { name: part.filename.slice(0, 100) },
+                });
+              return verdict.contentType;
+            },
+          );
+          saved.push({ filename: part.filename.slice(0, 255) || 'file', ...file });
         } catch (error) {
-          if (error instanceof FileTooLargeError)
-            throw new AppError('payload_too_large', {
-              field: 'file',
-              params: { max: `${Math.round(deps.uploadMaxBytes / 1024 / 1024)} MB` },
-            });
-          throw error;
+          if (!(error instanceof FileTooLargeError)) throw error;
+          part.stream.resume();
+          throw new AppError(tightest.code, {
+            field: 'file',
+            messageKey: tightest.key,
+            params: { max: megabytes(tightest.max) },
+          });
         }
       }
     } catch (error) {
+      void iterator.return?.(undefined).catch(() => undefined);
       await discard(saved);
-      throw error;
+      throw refusalOf(error);
     }
     return { saved, fields };
   }
@@ -121,7 +197,7 @@ export function createUploads(
       parts: AsyncIterable<UploadPart>,
     ): Promise<AttachmentView[]> {
       await work.getComplaint(db, scope.orgId, id);
-      const { saved, fields } = await receive(scope.orgId, parts);
+      const { saved, fields } = await receive(scope.orgId, id, parts);
       try {
         if (saved.length === 0) throw invalidField('file', 'field.required');
         // Staff files stay internal unless the agent shares them with the customer.

@@ -20,6 +20,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Principal, RoutePermission } from './principal.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { MAX_FILES_PER_UPLOAD } from './multipart.ts';
 import { localizeValidationError } from './validation-errors.ts';
 import type { Metrics } from '../metrics.ts';
 
@@ -95,7 +96,12 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: options.uploadMaxBytes, files: 10, fields: 20, fieldSize: 100_000 },
+    limits: {
+      fileSize: options.uploadMaxBytes,
+      files: MAX_FILES_PER_UPLOAD,
+      fields: 20,
+      fieldSize: 100_000,
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -200,6 +206,8 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
 
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
   const lang = request.lang ?? 'vi';
+  // A refused upload is still arriving: answer now and close, rather than read the rest of it.
+  if (!request.raw.readableEnded) void reply.header('connection', 'close');
   if (error instanceof AppError) {
     return reply.status(httpStatusOf[error.code]).send({
       error: {

@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 
+/** The most files one upload may carry. */
+export const MAX_FILES_PER_UPLOAD = 10;
+
 export type UploadPart =
   | { kind: 'field'; name: string; value: string }
   | { kind: 'file'; name: string; filename: string; contentType: string; stream: Readable };
