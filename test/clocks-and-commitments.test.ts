@@ -384,25 +384,46 @@ describe('commitments (step 4)', () => {
     expect(changed.commitments).toHaveLength(2);
     expect(changed.commitments[1].customerMessage).toContain('Kho hết hàng, chờ nhập');
 
-    // Fixed after the original date but before the new one: kept after re-commitment.
+    // Fixed after the original date but before the new one: re-committed in time, the new due
+    // met, and not a kept promise (the first due was not kept).
     ctx.clock.set(new Date('2026-03-05T03:00:00Z'));
     await agent.post(`/api/complaints/${complaint.id}/status`, {
       status: 'fixed',
       note: 'Đã giao',
     });
     const ledger = (await agent.get(`/api/complaints/${complaint.id}/commitments`)).json();
-    expect(ledger).toMatchObject({ outcome: 'kept_after_recommit', slipDays: 1 });
+    expect(ledger).toMatchObject({ outcome: 'recommitted', slip: null });
+    expect(ledger.promises).toEqual([
+      expect.objectContaining({
+        outcome: 'recommitted',
+        dueInForceResult: 'met',
+        recommittedInTime: 1,
+      }),
+    ]);
     const manager = await signIn(ctx, users.manager.email);
     const report = (await manager.get('/api/reports/promises?groupBy=agent')).json();
     expect(report.rows).toEqual([
-      expect.objectContaining({ key: users.agent.id, made: 1, keptAfterRecommit: 1, keptRate: 1 }),
+      expect.objectContaining({
+        key: users.agent.id,
+        made: 1,
+        kept: 0,
+        recommitted: 1,
+        recommittedNewDueMet: 1,
+        keptRate: 0,
+        recommittedKeptRate: 1,
+      }),
     ]);
-    expect(report.definition).toContain('Tỷ lệ giữ cam kết');
+    expect(report.definition).toContain('thời hạn cam kết đầu tiên');
+    expect(report.definitions.map((d: { term: string }) => d.term)).toContain(
+      'Cam kết lại đúng lúc',
+    );
     const byTask = (await manager.get('/api/reports/promises?groupBy=task_type')).json();
     expect(byTask.rows[0]).toMatchObject({ name: 'Giao lại hàng', made: 1 });
     const stats = (await manager.get('/api/reports/task-types')).json();
     expect(stats.rows[0]).toMatchObject({ name: 'Giao lại hàng', fixes: 1 });
     expect(stats.rows[0].medianBusinessHours).toBeGreaterThan(0);
+    expect(stats.rows[0].workingDayHours).toBe(8);
+    expect(stats.method).toContain('hạng gần nhất');
     expect(org.id).toBeTruthy();
   });
 

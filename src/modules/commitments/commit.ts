@@ -5,7 +5,9 @@ import type { CommitmentView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
 import type { DeadlineRequests } from './deadline-requests.ts';
-import { promiseOutcome, type PromiseOutcome } from './domain/ledger.ts';
+import { slipOf } from './domain/ledger.ts';
+import type { LedgerEntry, LedgerReport } from './ledger-report.ts';
+import { workingDayHours } from '../sla/index.ts';
 import { commitmentMessage, formatDue } from './domain/messages.ts';
 import type { TaskTypes } from './task-types.ts';
 
@@ -28,12 +30,13 @@ const toView = (c: repo.Commitment): CommitmentView => ({
  * channel and in the portal. A change needs a reason and tells the customer too.
  */
 export function createCommit(
-  deps: Pick<CommitmentDeps, 'db' | 'clock' | 'complaints'> & {
+  deps: Pick<CommitmentDeps, 'db' | 'clock' | 'complaints' | 'sla'> & {
     taskTypes: TaskTypes;
     requests: DeadlineRequests;
+    ledger: LedgerReport;
   },
 ) {
-  const { db, clock, complaints, taskTypes, requests } = deps;
+  const { db, clock, complaints, sla, taskTypes, requests, ledger } = deps;
 
   async function ofComplaint(orgId: string, complaintId: string) {
     if (!(await complaints.exists(db, orgId, complaintId))) throw new AppError('not_found');
@@ -41,27 +44,31 @@ export function createCommit(
       repo.listCommitments(db, orgId, { complaintId }),
       requests.requestViews(db, orgId, { complaintId }),
     ]);
-    const first = list[0];
-    const last = list.at(-1);
-    let outcome: PromiseOutcome | null = null;
-    let slipDays: number | null = null;
-    if (first && last) {
-      const fixedAt =
-        (await complaints.fixesOf(db, orgId, [complaintId])).find((f) => f.at >= first.committedAt)
-          ?.at ?? null;
-      const r = promiseOutcome(
-        {
-          originalDueAt: first.dueAt,
-          latestDueAt: last.dueAt,
-          commitments: list.length,
-          fixedAt,
-        },
-        clock.now(),
-      );
-      outcome = r.outcome;
-      slipDays = r.slipDays;
-    }
-    return { commitments: list.map(toView), deadlineRequests, outcome, slipDays };
+    const entries = await ledger.entriesOf(db, orgId, list);
+    const dayHours = workingDayHours((await sla.calendarFor(db, orgId, null)).record.weeklyHours);
+    const slip = (e: LedgerEntry) =>
+      e.lateBusinessSeconds === null
+        ? null
+        : slipOf(e.lateBusinessSeconds, e.lateCalendarSeconds!, dayHours);
+    const promises = entries.map((e) => ({
+      sequence: e.sequence,
+      committedAt: e.committedAt.toISOString(),
+      firstDueAt: e.firstDueAt.toISOString(),
+      dueInForce: e.dueInForce.toISOString(),
+      recommittedInTime: e.recommittedInTime,
+      outcome: e.outcome,
+      dueInForceResult: e.dueInForceResult,
+      fixedAt: e.fixedAt?.toISOString() ?? null,
+      slip: slip(e),
+    }));
+    const current = promises.at(-1);
+    return {
+      commitments: list.map(toView),
+      deadlineRequests,
+      promises,
+      outcome: current?.outcome ?? null,
+      slip: current?.slip ?? null,
+    };
   }
 
   return {
@@ -118,6 +125,7 @@ export function createCommit(
           committedAt: clock.now(),
           reason,
           customerMessage: body,
+          pauseFrom: null,
         });
         const via = await tools.messageCustomer(standard.subject, body);
         await tools.addEvent(scope.actor, complaintEvents.commitmentMade, 'public', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
 import { capAmountByUnit, clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
-import { promiseOutcomes } from './domain/ledger.ts';
+import { dueInForceResults, promiseOutcomes } from './domain/ledger.ts';
 import { deadlineRequestStatuses } from './domain/deadline-request.ts';
 
 export const taskTypeInput = z.object({
@@ -92,11 +92,31 @@ export const commitmentView = z.object({
   customerMessage: z.string().nullable(),
 });
 export type CommitmentView = z.infer<typeof commitmentView>;
+/** Lateness as people read it: business hours under a working day, else business days. */
+export const slipView = z.object({
+  amount: z.number(),
+  unit: z.enum(['business_hours', 'business_days']),
+  /** The same lateness in calendar days, beside it. */
+  calendarDays: z.number(),
+});
+export const promiseView = z.object({
+  sequence: z.number(),
+  committedAt: z.string(),
+  firstDueAt: z.string(),
+  dueInForce: z.string(),
+  recommittedInTime: z.number(),
+  outcome: z.enum(promiseOutcomes),
+  dueInForceResult: z.enum(dueInForceResults).nullable(),
+  fixedAt: z.string().nullable(),
+  slip: slipView.nullable(),
+});
 export const complaintCommitmentsView = z.object({
   commitments: z.array(commitmentView),
   deadlineRequests: z.array(deadlineRequestView),
+  /** The promises of the case under the ledger's definitions; the last one is in force. */
+  promises: z.array(promiseView),
   outcome: z.enum(promiseOutcomes).nullable(),
-  slipDays: z.number().nullable(),
+  slip: slipView.nullable(),
 });
 
 export const promiseReportQuery = z.object({
@@ -109,16 +129,25 @@ export const promiseReportRow = z.object({
   name: z.string(),
   made: z.number(),
   kept: z.number(),
-  keptAfterRecommit: z.number(),
+  reopened: z.number(),
+  recommitted: z.number(),
+  recommittedNewDueMet: z.number(),
+  recommittedNewDueMissed: z.number(),
   broken: z.number(),
   open: z.number(),
   keptRate: z.number().nullable(),
-  averageSlipDays: z.number().nullable(),
+  recommittedKeptRate: z.number().nullable(),
+  /** The average lateness of the promises that were late. */
+  averageSlip: slipView.nullable(),
 });
+export const ledgerDefinition = z.object({ term: z.string(), text: z.string() });
 export const promiseReport = z.object({
   rows: z.array(promiseReportRow),
   totals: promiseReportRow,
+  /** How the rate is computed, in one sentence. */
   definition: z.string(),
+  /** Every figure's definition, to print beside it. */
+  definitions: z.array(ledgerDefinition),
 });
 export const taskTypeStatsRow = z.object({
   id: z.string(),
@@ -127,12 +156,19 @@ export const taskTypeStatsRow = z.object({
   fixes: z.number(),
   medianBusinessHours: z.number().nullable(),
   p90BusinessHours: z.number().nullable(),
+  /** The calendar's working day, in hours, used to turn hours into days. */
+  workingDayHours: z.number(),
   keptRate: z.number().nullable(),
   suggested: z
     .object({ amount: z.number(), unit: durationUnitSchema, text: z.string(), share: z.number() })
     .nullable(),
 });
-export const taskTypeStats = z.object({ rows: z.array(taskTypeStatsRow), targetShare: z.number() });
+export const taskTypeStats = z.object({
+  rows: z.array(taskTypeStatsRow),
+  targetShare: z.number(),
+  /** The quantile method and where fix time starts, to print beside the figures. */
+  method: z.string(),
+});
 
 /** GET /api/task-types. */
 export const taskTypeList = z.object({ items: z.array(taskTypeView) });

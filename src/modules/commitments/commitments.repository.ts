@@ -231,6 +231,8 @@ export type Commitment = {
   committedAt: Date;
   reason: string | null;
   customerMessage: string | null;
+  /** For a re-commitment a pause made: when the pause began. */
+  pauseFrom: Date | null;
 };
 
 export async function latestCommitment(
@@ -268,11 +270,15 @@ export async function insertCommitment(
       committed_at: c.committedAt,
       reason: c.reason,
       customer_message: c.customerMessage,
+      pause_from: c.pauseFrom,
     })
     .execute();
 }
 
-/** Commitments of one complaint, or of the org in [from, to), in promise order. */
+/**
+ * Commitments of one complaint, or every commitment of the complaints that had one made in
+ * [from, to) (a promise's later changes belong to it), in promise order.
+ */
 export async function listCommitments(
   db: Executor,
   orgId: string,
@@ -292,8 +298,18 @@ export async function listCommitments(
     ])
     .where('m.org_id', '=', orgId);
   if (filter.complaintId) query = query.where('m.complaint_id', '=', filter.complaintId);
-  if (filter.from) query = query.where('m.committed_at', '>=', filter.from);
-  if (filter.to) query = query.where('m.committed_at', '<', filter.to);
+  if (filter.from || filter.to) {
+    const { from, to } = filter;
+    query = query.where('m.complaint_id', 'in', (eb) => {
+      let inRange = eb
+        .selectFrom('commitments as r')
+        .select('r.complaint_id')
+        .where('r.org_id', '=', orgId);
+      if (from) inRange = inRange.where('r.committed_at', '>=', from);
+      if (to) inRange = inRange.where('r.committed_at', '<', to);
+      return inRange;
+    });
+  }
   const rows = await query.orderBy('m.complaint_id').orderBy('m.sequence').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -309,5 +325,6 @@ export async function listCommitments(
     committedAt: r.committed_at,
     reason: r.reason,
     customerMessage: r.customer_message,
+    pauseFrom: r.pause_from,
   }));
 }

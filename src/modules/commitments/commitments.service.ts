@@ -11,10 +11,12 @@ export function createCommitmentService(deps: CommitmentDeps) {
   const taskTypes = createTaskTypes(deps);
   const requests = createDeadlineRequests({ ...deps, taskTypes });
   const { requestViews: _views, ...deadlineRequests } = requests;
+  const ledger = createLedgerReport({ ...deps, taskTypes });
+  const { entriesOf: _entries, ...reports } = ledger;
   return {
     ...taskTypes,
     ...deadlineRequests,
-    ...createCommit({ ...deps, taskTypes, requests }),
-    ...createLedgerReport({ ...deps, taskTypes }),
+    ...createCommit({ ...deps, taskTypes, requests, ledger }),
+    ...reports,
   };
 }

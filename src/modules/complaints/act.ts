@@ -105,9 +105,18 @@ export function createComplaintAccess(
       );
     },
 
-    /** When each complaint was fixed, every time, in order (the promise ledger reads these). */
-    fixesOf: (executor: Executor, orgId: string, ids: readonly string[]) =>
-      events.listFixes(executor, orgId, ids),
+    /** When each complaint was fixed, and reopened, every time, in order (the promise ledger). */
+    async fixHistoryOf(
+      executor: Executor,
+      orgId: string,
+      ids: readonly string[],
+    ): Promise<Map<string, { fixes: Date[]; reopens: Date[] }>> {
+      const history = new Map<string, { fixes: Date[]; reopens: Date[] }>();
+      for (const id of ids) history.set(id, { fixes: [], reopens: [] });
+      for (const e of await events.listFixesAndReopens(executor, orgId, ids))
+        history.get(e.complaintId)?.[e.kind === 'fixed' ? 'fixes' : 'reopens'].push(e.at);
+      return history;
+    },
   };
 }
 

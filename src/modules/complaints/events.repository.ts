@@ -95,20 +95,33 @@ export async function stepMoments(
   return { apologisedAt: r.apologised_at, committedAt: r.committed_at, fixedAt: r.fixed_at };
 }
 
-/** Every fix of the given complaints, in order: the promise ledger reads them. */
-export async function listFixes(
+/** Every fix and every reopen (from fixed or closed back to work) of the given complaints. */
+export async function listFixesAndReopens(
   db: Executor,
   orgId: string,
   complaintIds: readonly string[],
-): Promise<{ complaintId: string; at: Date }[]> {
+): Promise<{ complaintId: string; kind: 'fixed' | 'reopened'; at: Date }[]> {
   if (complaintIds.length === 0) return [];
   const rows = await db
     .selectFrom('complaint_events')
-    .select(['complaint_id', 'created_at'])
+    .select(['complaint_id', 'type', 'created_at'])
     .where('org_id', '=', orgId)
-    .where('type', '=', complaintEvents.fixed)
     .where('complaint_id', 'in', [...new Set(complaintIds)])
+    .where((eb) =>
+      eb.or([
+        eb('type', '=', complaintEvents.fixed),
+        eb.and([
+          eb('type', '=', complaintEvents.statusChanged),
+          eb(sql`data->>'from'`, 'in', ['fixed', 'closed']),
+          eb(sql`data->>'to'`, 'not in', ['fixed', 'closed', 'cancelled']),
+        ]),
+      ]),
+    )
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ complaintId: r.complaint_id, at: r.created_at }));
+  return rows.map((r) => ({
+    complaintId: r.complaint_id,
+    kind: r.type === complaintEvents.fixed ? ('fixed' as const) : ('reopened' as const),
+    at: r.created_at,
+  }));
 }

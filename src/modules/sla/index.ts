@@ -6,6 +6,7 @@ export {
   describeTarget,
   dueAfter,
   businessSecondsBetween,
+  workingDayHours,
   type Target,
   type BusinessCalendar,
   type ClockEvent,

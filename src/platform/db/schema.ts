@@ -364,6 +364,7 @@ export type CommitmentsTable = {
   committed_at: Timestamp;
   reason: string | null;
   customer_message: string | null;
+  pause_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
 
 export type SignInThrottleTable = {

@@ -91,3 +91,4 @@ export {
   type CalendarRecord,
   type YearHolidays,
 } from './effective-calendar.ts';
+export { workingDayHours } from './working-day.ts';

@@ -27,6 +27,7 @@ import {
   type DeadlineRequest,
 } from './commitments.api.ts';
 import { CommitForm } from './commit-form.tsx';
+import { SlipText } from './slip-text.tsx';
 import { CommitmentHistory } from './commitment-history.tsx';
 import { DeadlineRequestSummary } from './deadline-request-card.tsx';
 import { DeadlineRequestForm } from './deadline-request-form.tsx';
@@ -34,7 +35,8 @@ import { DeadlineRequestForm } from './deadline-request-form.tsx';
 const OUTCOME_COLORS: Record<NonNullable<ComplaintCommitments['outcome']>, MantineColor> = {
   open: 'blue.8',
   kept: 'teal.9',
-  kept_after_recommit: 'yellow.4',
+  recommitted: 'yellow.4',
+  reopened: 'orange.9',
   broken: 'red.9',
 };
 
@@ -130,9 +132,9 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
               >
                 {t(`commitments.outcome.${outcome}`)}
               </Badge>
-              {data.data?.slipDays ? (
+              {data.data?.slip ? (
                 <Text size="sm" data-testid="commitment-slip">
-                  {t('commitments.slipDays', { count: data.data.slipDays })}
+                  <SlipText slip={data.data.slip} />
                 </Text>
               ) : null}
             </Group>

@@ -1,3 +1,4 @@
+import { SlipText, useNumbers } from './slip-text.tsx';
 import {
   Alert,
   Box,
@@ -14,7 +15,6 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
-import { intlLocale } from '../sla/time.ts';
 import {
   PROMISE_GROUPS,
   usePromiseReport,
@@ -24,23 +24,6 @@ import {
 } from './commitments.api.ts';
 
 type Row = PromiseReport['rows'][number];
-
-function useNumbers() {
-  const { i18n } = useTranslation();
-  const locale = intlLocale(i18n.language);
-  return {
-    percent: (share: number | null | undefined) =>
-      share === null || share === undefined
-        ? '—'
-        : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-            share,
-          ),
-    number: (value: number | null | undefined, digits = 1) =>
-      value === null || value === undefined
-        ? '—'
-        : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
-  };
-}
 
 /** A kept-rate bar; the number beside it carries the value for screen readers. */
 function RateBar({ rate }: { rate: number | null }) {
@@ -88,7 +71,7 @@ export function PromiseReportPage() {
       )}
       <Table.Td ta="right">{r.made}</Table.Td>
       <Table.Td ta="right">{r.kept}</Table.Td>
-      <Table.Td ta="right">{r.keptAfterRecommit}</Table.Td>
+      <Table.Td ta="right">{r.reopened}</Table.Td>
       <Table.Td ta="right">{r.broken}</Table.Td>
       <Table.Td ta="right">{r.open}</Table.Td>
       <Table.Td>
@@ -99,7 +82,16 @@ export function PromiseReportPage() {
           </Text>
         </Box>
       </Table.Td>
-      <Table.Td ta="right">{n.number(r.averageSlipDays)}</Table.Td>
+      <Table.Td ta="right">
+        {r.recommitted}
+        {r.recommitted > 0 && (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            ({t('reports.recommittedNewDue')}: {n.percent(r.recommittedKeptRate)})
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">{r.averageSlip ? <SlipText slip={r.averageSlip} /> : '—'}</Table.Td>
     </Table.Tr>
   );
 
@@ -137,9 +129,20 @@ export function PromiseReportPage() {
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
-          {report.data?.definition && (
-            <Alert color="blue" title={t('reports.definition')} data-testid="promise-definition">
-              {report.data.definition}
+          {report.data?.definitions && (
+            <Alert color="blue" title={t('reports.definitions')} data-testid="promise-definition">
+              <Stack gap={4} component="dl" m={0}>
+                {report.data.definitions.map((d) => (
+                  <Text key={d.term} size="sm" component="div">
+                    <Text span fw={700} component="dt" style={{ display: 'inline' }}>
+                      {d.term}:
+                    </Text>{' '}
+                    <Text span component="dd" m={0} style={{ display: 'inline' }}>
+                      {d.text}
+                    </Text>
+                  </Text>
+                ))}
+              </Stack>
             </Alert>
           )}
           <ErrorAlert error={report.error} />
@@ -158,17 +161,18 @@ export function PromiseReportPage() {
                     <Table.Th>{t(`reports.group.${groupBy}`)}</Table.Th>
                     <Table.Th ta="right">{t('reports.made')}</Table.Th>
                     <Table.Th ta="right">{t('reports.kept')}</Table.Th>
-                    <Table.Th ta="right">{t('reports.keptAfterRecommit')}</Table.Th>
+                    <Table.Th ta="right">{t('reports.reopened')}</Table.Th>
                     <Table.Th ta="right">{t('reports.broken')}</Table.Th>
                     <Table.Th ta="right">{t('reports.open')}</Table.Th>
                     <Table.Th>{t('reports.keptRate')}</Table.Th>
+                    <Table.Th ta="right">{t('reports.recommitted')}</Table.Th>
                     <Table.Th ta="right">{t('reports.slip')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {report.data.rows.length === 0 && (
                     <Table.Tr>
-                      <Table.Td colSpan={8}>{t('reports.empty')}</Table.Td>
+                      <Table.Td colSpan={9}>{t('reports.empty')}</Table.Td>
                     </Table.Tr>
                   )}
                   {report.data.rows.map((r) => row(r))}
@@ -195,9 +199,14 @@ export function PromiseReportPage() {
             {t('reports.taskTypes')}
           </Title>
           {stats.data && (
-            <Text size="sm" c="dimmed">
-              {t('reports.taskTypesHelp', { share: n.percent(stats.data.targetShare) })}
-            </Text>
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                {t('reports.taskTypesHelp', { share: n.percent(stats.data.targetShare) })}
+              </Text>
+              <Text size="sm" c="dimmed" data-testid="task-type-method">
+                {stats.data.method}
+              </Text>
+            </Stack>
           )}
           <ErrorAlert error={stats.error} />
           {stats.isPending ? (
