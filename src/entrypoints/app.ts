@@ -40,7 +40,11 @@ import {
   registerPortalRoutes,
   registerPublicRoutes,
 } from '../modules/complaints/index.ts';
-import { createCommitmentService, registerCommitmentRoutes } from '../modules/commitments/index.ts';
+import {
+  commitmentJobHandlers,
+  createCommitmentService,
+  registerCommitmentRoutes,
+} from '../modules/commitments/index.ts';
 import { createProvisioningService } from '../modules/provisioning/index.ts';
 
 /**
@@ -67,6 +71,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const complaints = createComplaintService({
     db,
     clock,
+    jobs,
     files,
     customers,
     reasons,
@@ -102,7 +107,11 @@ export type Services = ReturnType<typeof createServices>;
 
 /** Every job the worker can run, from each module's jobs file. */
 export function jobHandlers(services: Services): JobHandler[] {
-  return [...mailJobHandlers(services.mail), ...complaintJobHandlers(services.complaints)];
+  return [
+    ...mailJobHandlers(services.mail),
+    ...complaintJobHandlers(services.complaints),
+    ...commitmentJobHandlers(services.commitments),
+  ];
 }
 
 export async function buildHttp(deps: {

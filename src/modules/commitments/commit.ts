@@ -1,5 +1,6 @@
-import type { Scope } from '../../platform/actor.ts';
+import { systemActor as ombud, type Scope } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
+import { maskTrackingTokens } from '../../platform/tokens.ts';
 import { complaintEvents } from '../complaints/index.ts';
 import type { CommitmentView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
@@ -8,7 +9,12 @@ import type { DeadlineRequests } from './deadline-requests.ts';
 import { slipOf } from './domain/ledger.ts';
 import type { LedgerEntry, LedgerReport } from './ledger-report.ts';
 import { workingDayHours } from '../sla/index.ts';
-import { commitmentMessage, formatDue } from './domain/messages.ts';
+import {
+  commitmentMessage,
+  formatDue,
+  pauseReason,
+  type CommitmentKind,
+} from './domain/messages.ts';
 import type { TaskTypes } from './task-types.ts';
 
 const toView = (c: repo.Commitment): CommitmentView => ({
@@ -105,15 +111,24 @@ export function createCommit(
           departmentId = request.departmentId;
         }
         const reason = previous ? (input.reason ?? null) : null;
-        const due = formatDue(dueAt, tools.complaint.language, tools.org.timeZone);
-        const standard = commitmentMessage(tools.complaint.language, {
+        const kind: CommitmentKind = !previous
+          ? 'first'
+          : dueAt < previous.dueAt
+            ? 'earlier'
+            : 'later';
+        // The agent's own words go inside the standard frame: reference, due and link stay.
+        const message = commitmentMessage(tools.complaint.language, {
+          kind,
           name: tools.customer.name,
           org: tools.org.name,
           reference: tools.complaint.reference,
-          due,
+          due: formatDue(dueAt, tools.complaint.language, tools.org.timeZone),
           reason,
+          trackingUrl: await tools.newTrackingUrl(),
+          note: input.message,
         });
-        const body = input.message?.trim() ? input.message : standard.body;
+        // The mail carries the customer's link; what is kept (and shown to staff) hides it.
+        const body = maskTrackingTokens(message.body);
         await repo.insertCommitment(tx, scope.orgId, {
           complaintId,
           sequence,
@@ -127,7 +142,7 @@ export function createCommit(
           customerMessage: body,
           pauseFrom: null,
         });
-        const via = await tools.messageCustomer(standard.subject, body);
+        const via = await tools.messageCustomer(message.subject, message.body);
         await tools.addEvent(scope.actor, complaintEvents.commitmentMade, 'public', {
           dueAt: dueAt.toISOString(),
           sequence,
@@ -142,6 +157,66 @@ export function createCommit(
         await tools.claimIfUnowned(scope.actor);
       });
       return ofComplaint(scope.orgId, complaintId);
+    },
+
+    /**
+     * A pause that moved the committed due (the case waited for the customer) becomes a
+     * re-commitment to the moved time, made by Ombud, with the reason "waiting for your reply":
+     * the customer is told, and the ledger and the fix clock show the same due. It counts as
+     * made when the pause began.
+     */
+    async recommitAfterPause(orgId: string, complaintId: string, pauseFrom: Date): Promise<void> {
+      await complaints.act(orgId, complaintId, async (tx, tools) => {
+        if (['fixed', 'closed', 'cancelled'].includes(tools.complaint.status)) return;
+        const previous = await repo.latestCommitment(tx, orgId, complaintId);
+        const latest = (await repo.listCommitments(tx, orgId, { complaintId })).at(-1);
+        if (!previous || !latest || latest.committedAt > pauseFrom) return;
+        // A pause that began after the due cannot undo the breach: nothing moves.
+        if (pauseFrom > previous.dueAt) return;
+        const fix = (
+          await complaints.clocks.describe(orgId, complaintId, tools.complaint.language)
+        ).clocks.find((c) => c.clock === 'fix');
+        const moved = fix?.dueAt ? new Date(fix.dueAt) : null;
+        if (!moved || moved.getTime() <= previous.dueAt.getTime()) return;
+        const lang = tools.complaint.language;
+        const reason = pauseReason(lang);
+        const message = commitmentMessage(lang, {
+          kind: 'paused',
+          name: tools.customer.name,
+          org: tools.org.name,
+          reference: tools.complaint.reference,
+          due: formatDue(moved, lang, tools.org.timeZone),
+          reason,
+          trackingUrl: await tools.newTrackingUrl(),
+        });
+        const sequence = previous.sequence + 1;
+        await repo.insertCommitment(tx, orgId, {
+          complaintId,
+          sequence,
+          dueAt: moved,
+          taskTypeId: latest.taskTypeId,
+          deadlineRequestId: null,
+          departmentId: latest.departmentId,
+          committedBy: null,
+          committedAt: clock.now(),
+          reason,
+          customerMessage: maskTrackingTokens(message.body),
+          pauseFrom,
+        });
+        const via = await tools.messageCustomer(message.subject, message.body);
+        await tools.addEvent(ombud, complaintEvents.commitmentMade, 'public', {
+          dueAt: moved.toISOString(),
+          sequence,
+          previousDueAt: previous.dueAt.toISOString(),
+          reason,
+          taskTypeName: latest.taskTypeName,
+          body: maskTrackingTokens(message.body),
+          via,
+          automatic: true,
+          pauseFrom: pauseFrom.toISOString(),
+        });
+        await tools.setCommitment(moved, latest.departmentId);
+      });
     },
   };
 }

@@ -7,6 +7,8 @@ import * as repo from './complaints.repository.ts';
 import type { ComplaintEventData, ComplaintEventType } from './domain/events.ts';
 import type { ComplaintStatus } from './domain/status.ts';
 import * as events from './events.repository.ts';
+import * as links from './links.repository.ts';
+import { issueTrackingToken } from '../../platform/tokens.ts';
 
 /** What another module may do to one complaint, inside its locked transaction. */
 export type ComplaintTools = {
@@ -32,6 +34,8 @@ export type ComplaintTools = {
   setCommitment(dueAt: Date, departmentId: string | null): Promise<void>;
   startWork(actor: Actor): Promise<void>;
   claimIfUnowned(actor: Actor): Promise<void>;
+  /** A fresh private link for a message to the customer (only hashes of links are kept). */
+  newTrackingUrl(): Promise<string>;
 };
 
 /** For other modules (commitments, follow-ups): changes and reads through the owner. */
@@ -84,6 +88,11 @@ export function createComplaintAccess(
             ),
           startWork: (actor) => work.startWork(tx, complaint, actor),
           claimIfUnowned: (actor) => work.claimIfUnowned(tx, complaint, actor),
+          async newTrackingUrl() {
+            const token = issueTrackingToken(orgId);
+            await links.insertTrackingLink(tx, orgId, id, token.hash, clock.now());
+            return work.trackingUrl(token.token);
+          },
         });
       });
     },

@@ -17,6 +17,7 @@ import { buildSearchText } from './domain/search-text.ts';
 import { canTransition, type ComplaintStatus } from './domain/status.ts';
 import * as eventsRepo from './events.repository.ts';
 import * as facts from './facts.repository.ts';
+import { pauseEnded } from './complaints.jobs.ts';
 
 export type Visibility = 'public' | 'internal';
 
@@ -58,7 +59,10 @@ export const searchTextOf = (
  * its status by the transition table, and keep its clocks and search text current.
  */
 export function createCaseWork(
-  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl'> & {
+  deps: Pick<
+    ComplaintDeps,
+    'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl' | 'jobs'
+  > & {
     clocks: ComplaintClocks;
   },
 ) {
@@ -123,7 +127,31 @@ export function createCaseWork(
       ...(note ? { note } : {}),
     });
     if (to === 'fixed') await addEvent(tx, complaint, actor, complaintEvents.fixed, 'public', {});
+    const from = complaint.status;
     complaint.status = to;
+    // Leaving a pause: a committed due the pause moved is re-committed (commitments module).
+    const policy = await clocks.policyOf(tx, complaint.orgId, complaint.id);
+    if (
+      policy &&
+      policy.pauseMovesCommitment &&
+      policy.pausedClocks.includes('fix') &&
+      (policy.pauseStatuses as string[]).includes(from) &&
+      !(policy.pauseStatuses as string[]).includes(to)
+    ) {
+      const pauseFrom = await eventsRepo.lastStatusChangeTo(
+        tx,
+        complaint.orgId,
+        complaint.id,
+        from,
+      );
+      if (pauseFrom)
+        await deps.jobs.enqueue(
+          tx,
+          pauseEnded,
+          { orgId: complaint.orgId, complaintId: complaint.id, pauseFrom: pauseFrom.toISOString() },
+          { key: `${complaint.id}:${pauseFrom.toISOString()}` },
+        );
+    }
   }
 
   /**

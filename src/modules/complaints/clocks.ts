@@ -54,6 +54,12 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
   return {
     refresh,
 
+    /** The SLA policy the case runs on now, if any. */
+    async policyOf(executor: Executor, orgId: string, id: string) {
+      const input = await inputOf(executor, orgId, id);
+      return input ? sla.policyOf(executor, input) : undefined;
+    },
+
     /** A warning, breach or escalation timer that sla set for this complaint. */
     async onTimer(timer: ClockTimer): Promise<void> {
       await db.transaction().execute(async (tx) => {

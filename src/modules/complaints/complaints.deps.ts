@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { FileStore } from '../../platform/files.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { CustomerService } from '../customers/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -12,6 +13,7 @@ import type { TemplateService } from '../templates/index.ts';
 export type ComplaintDeps = {
   db: Db;
   clock: Clock;
+  jobs: JobQueue;
   files: FileStore;
   customers: CustomerService;
   reasons: ReasonService;

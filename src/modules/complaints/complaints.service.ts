@@ -28,7 +28,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   const clocks = createComplaintClocks(deps);
   const work = createCaseWork({ ...deps, clocks });
   const queries = createComplaintQueries({ ...deps, work });
-  const readBack = createReadBack({ ...deps, work });
+  const readBack = createReadBack({ ...deps, work, clocks });
   const uploads = createUploads({ ...deps, work });
   const messages = createMessages({ ...deps, work });
   const updates = createCaseUpdates({ ...deps, work });

@@ -125,3 +125,23 @@ export async function listFixesAndReopens(
     at: r.created_at,
   }));
 }
+
+/** When the case last moved into `status` (the start of the pause it is leaving). */
+export async function lastStatusChangeTo(
+  db: Executor,
+  orgId: string,
+  complaintId: string,
+  status: string,
+): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('complaint_events')
+    .select('created_at')
+    .where('org_id', '=', orgId)
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', complaintEvents.statusChanged)
+    .where(sql`data->>'to'`, '=', status)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.created_at;
+}

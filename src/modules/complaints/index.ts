@@ -1,6 +1,6 @@
 export { createComplaintService, type ComplaintService } from './complaints.service.ts';
 export type { ComplaintTools } from './act.ts';
-export { complaintJobHandlers } from './complaints.jobs.ts';
+export { complaintJobHandlers, pauseEnded } from './complaints.jobs.ts';
 export { registerComplaintRoutes } from './complaints.routes.ts';
 export { registerPortalRoutes, registerPublicRoutes } from './portal.routes.ts';
 export { allowedContentTypes } from './domain/uploads.ts';

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
 import { moneyOf, type CaseWork } from './case-work.ts';
+import type { ComplaintClocks } from './clocks.ts';
 import type { RecordFactsRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { Complaint } from './complaints.repository.ts';
@@ -25,9 +26,12 @@ export type Confirmation = {
  * the portal or verbally to the agent. A confirmed version is never touched.
  */
 export function createReadBack(
-  deps: Pick<ComplaintDeps, 'clock' | 'templates' | 'mail'> & { work: CaseWork },
+  deps: Pick<ComplaintDeps, 'clock' | 'templates' | 'mail'> & {
+    work: CaseWork;
+    clocks: ComplaintClocks;
+  },
 ) {
-  const { clock, templates, mail, work } = deps;
+  const { clock, templates, mail, work, clocks } = deps;
 
   /** Only the latest facts can be confirmed: an older version was superseded by an edit. */
   async function confirmVersion(
@@ -151,7 +155,10 @@ export function createReadBack(
           via,
           text: readBack,
         });
+        // Waiting for the customer's confirmation pauses the case, where the policy says so.
+        const policy = await clocks.policyOf(tx, scope.orgId, id);
         if (
+          (policy?.pauseOnReadBack ?? true) &&
           complaint.status !== 'waiting_customer' &&
           canTransition(complaint.status, 'waiting_customer')
         )

@@ -63,6 +63,7 @@ const toClockPolicy = (p: PolicyView): ClockPolicy => ({
   pauseStatuses: p.pauseStatuses,
   pausedClocks: p.pausedClocks,
   startRule: p.startRule,
+  pauseMovesCommitment: p.pauseMovesCommitment,
 });
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -221,6 +222,10 @@ export function createClockEngine(deps: {
   return {
     evaluate,
     fire,
+
+    /** The policy a case runs on now (for the choices it makes: pauses, the read-back). */
+    policyOf: async (executor: Executor, input: ClockInput) =>
+      (await contextOf(executor, input))?.policy,
 
     /** The live clocks of one complaint, derived now (not read from the stored due times). */
     async describe(

@@ -131,6 +131,8 @@ export function createPolicies(deps: {
         pauseStatuses: [],
         pausedClocks: [],
         startRule: 'receipt',
+        pauseMovesCommitment: true,
+        pauseOnReadBack: true,
         escalation: [{ level: 1, afterMinutes: 0 }],
         preset: preset.code,
         active: true,

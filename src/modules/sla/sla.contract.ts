@@ -142,6 +142,13 @@ export const policyInput = z.object({
     .array(clockKindSchema)
     .default(['first_response', 'next_update', 'commitment', 'fix']),
   startRule: z.enum(clockStartRules).default('receipt'),
+  /**
+   * A pause moves a committed due, which is then re-committed automatically and the customer
+   * told; or (false) it leaves the due where the customer was told it is.
+   */
+  pauseMovesCommitment: z.boolean().default(true),
+  /** Sending the read-back waits for the customer (the case pauses until they answer). */
+  pauseOnReadBack: z.boolean().default(true),
   escalation: z
     .array(
       z.object({

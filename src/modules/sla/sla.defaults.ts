@@ -40,6 +40,8 @@ const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = 
   pauseStatuses: ['waiting_customer'],
   pausedClocks: ['first_response', 'next_update', 'commitment', 'fix'],
   startRule: 'receipt',
+  pauseMovesCommitment: true,
+  pauseOnReadBack: true,
   escalation: [
     { level: 1, afterMinutes: 0 },
     { level: 2, afterMinutes: 240 },

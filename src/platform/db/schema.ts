@@ -299,6 +299,8 @@ export type SlaPoliciesTable = {
   is_active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  pause_moves_commitment: Generated<boolean>;
+  pause_on_readback: Generated<boolean>;
 };
 
 export type ComplaintClocksTable = {

@@ -97,6 +97,9 @@ export const complaintEventData = {
     taskTypeName: z.string().nullable(),
     body: z.string(),
     via: deliveredVia,
+    /** Made by Ombud when a pause moved the due; the pause began at `pauseFrom`. */
+    automatic: z.boolean().optional(),
+    pauseFrom: z.string().optional(),
   }),
   [complaintEvents.deadlineRequestSent]: z.object({
     requestId: z.string(),

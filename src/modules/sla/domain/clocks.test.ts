@@ -407,6 +407,28 @@ describe('commitment and fix', () => {
     });
   });
 
+  it('moves a committed due by a pause, unless the policy says pauses leave it', () => {
+    const events = [
+      received(RECEIVED),
+      commit('2026-03-02 10:00', '2026-03-04 17:00'),
+      status('2026-03-03 09:00', 'in_progress', 'waiting_customer'),
+      status('2026-03-03 11:00', 'waiting_customer', 'in_progress'),
+    ];
+    // Two business hours waiting for the customer move the due two business hours on: 17:00
+    // Wednesday becomes 10:00 Thursday.
+    expect(clockOf(evaluate(events, '2026-03-03 12:00'), 'fix').dueAt).toEqual(
+      vn('2026-03-05 10:00'),
+    );
+    const keep = { ...POLICY, pauseMovesCommitment: false };
+    const kept = clockOf(evaluate(events, '2026-03-03 12:00', keep), 'fix');
+    expect(kept).toMatchObject({ state: 'running', dueAt: vn('2026-03-04 17:00'), pauses: [] });
+    // The re-commitment the pause causes sets the moved due; later the clock adds nothing more.
+    const recommitted = [...events, commit('2026-03-03 11:00', '2026-03-05 10:00')];
+    expect(clockOf(evaluate(recommitted, '2026-03-03 12:00'), 'fix').dueAt).toEqual(
+      vn('2026-03-05 10:00'),
+    );
+  });
+
   it('with a fix target, runs from receipt until a commitment sets the due', () => {
     const policy: ClockPolicy = {
       ...POLICY,

@@ -68,6 +68,12 @@ export type ClockPolicy = {
   pausedClocks: ClockKind[];
   /** Clocks start at receipt, or at the opening of the next business day after receipt's date. */
   startRule: ClockStartRule;
+  /**
+   * Whether a pause moves a committed due (then the complaints module re-commits to the moved
+   * time and tells the customer, so the ledger and the clock agree), or leaves it where the
+   * customer was told it is. Default true.
+   */
+  pauseMovesCommitment?: boolean;
 };
 
 export type ClockEvent = {
@@ -451,7 +457,10 @@ function fixClock(ctx: Context, target: Target | undefined): ClockState | undefi
     if (stoppedAt === null && (e.type === 'fixed' || isCancellation(e))) stoppedAt = e.at;
     else if (stoppedAt !== null && isReopen(e)) stoppedAt = null;
   }
-  const run: Run = { startedAt, schedule, stoppedAt, pauses: ctx.pausesOf('fix') };
+  // A committed due that pauses do not move stays where the customer was told it is.
+  const pauses =
+    latest !== undefined && ctx.policy.pauseMovesCommitment === false ? [] : ctx.pausesOf('fix');
+  const run: Run = { startedAt, schedule, stoppedAt, pauses };
   return { clock: 'fix', ...evaluateRun(run, ctx.now, ctx.policy.warnAtPercent) };
 }
 
