@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'csrf_failed'
   | 'idempotency_conflict'
   | 'spam'
+  | 'unavailable'
   | 'internal';
 
 /** The one exhaustive table from error codes to HTTP statuses. */
@@ -35,6 +36,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   account_locked: 423,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /**

@@ -14,9 +14,36 @@ export type Executor = Kysely<Database>;
 // int8 counts and ids fit easily in a double here; numeric stays a string (money is bigint).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
-export function createDb(connectionString: string, poolSize: number): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'ombud' });
-  pool.on('error', () => undefined);
+/** How long a request waits for a connection (a free one in the pool, or a new one) at most. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The pool. A connection that the server drops (a restart, a failover, pg_terminate_backend)
+ * emits 'error' on its client, idle or in use; an unheard 'error' would end the process, so
+ * every client gets a listener. The query that was running fails on its own, and the pool
+ * replaces the broken connection.
+ */
+export function createDb(
+  connectionString: string,
+  poolSize: number,
+  logger?: Logger,
+): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    application_name: 'ombud',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  pool.on('error', (error) =>
+    logger?.warn({ err: { message: error.message } }, 'idle database connection lost'),
+  );
+  pool.on('connect', (client) => {
+    // In use: the running query rejects with the same error, and the request reports it.
+    client.on('error', (error) =>
+      logger?.debug({ err: { message: error.message } }, 'database connection lost'),
+    );
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
@@ -60,7 +87,7 @@ export async function openDatabase(
       }
     }
   }
-  const { db, pool } = createDb(url, config.dbPoolSize);
+  const { db, pool } = createDb(url, config.dbPoolSize, logger);
   return {
     db,
     pool,
