@@ -84,7 +84,7 @@ export function createLiveHub(
       if (client !== c) return;
       client = undefined;
       if (closed) return;
-      logger.warn({ err: error ? { message: error.message } : undefined }, 'live connection lost');
+      logger.warn({ reason: error?.message }, 'live connection lost');
       scheduleReconnect();
     };
     c.on('notification', (message) => {
@@ -119,7 +119,7 @@ export function createLiveHub(
     if (client || closed) return Promise.resolve();
     connecting ??= connect()
       .catch((error: unknown) => {
-        logger.warn({ err: { message: (error as Error).message } }, 'live connection failed');
+        logger.warn({ reason: (error as Error).message }, 'live connection failed');
         scheduleReconnect();
       })
       .finally(() => {

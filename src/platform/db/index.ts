@@ -2,7 +2,11 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { attachToEmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
+import {
+  attachToEmbeddedDatabase,
+  EmbeddedDatabaseInUseError,
+  startEmbeddedDatabase,
+} from './embedded.ts';
 import type { Database } from './schema.ts';
 
 export type { Database } from './schema.ts';
@@ -36,12 +40,12 @@ export function createDb(
     keepAlive: true,
   });
   pool.on('error', (error) =>
-    logger?.warn({ err: { message: error.message } }, 'idle database connection lost'),
+    logger?.warn({ reason: error.message }, 'idle database connection lost'),
   );
   pool.on('connect', (client) => {
     // In use: the running query rejects with the same error, and the request reports it.
     client.on('error', (error) =>
-      logger?.debug({ err: { message: error.message } }, 'database connection lost'),
+      logger?.debug({ reason: error.message }, 'database connection lost'),
     );
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -82,7 +86,8 @@ export async function openDatabase(
         url = embedded.url;
         stopEmbedded = embedded.stop;
       } catch (error) {
-        if (role !== 'owner-or-attach') throw error;
+        if (role !== 'owner-or-attach' || !(error instanceof EmbeddedDatabaseInUseError))
+          throw error;
         url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
       }
     }

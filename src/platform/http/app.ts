@@ -195,10 +195,7 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply,
   const lang = request.lang ?? 'vi';
   if (isDatabaseUnavailable(error)) {
     // The database is restarting or failing over: a retry will work, so say so, without a stack.
-    logger.warn(
-      { url: request.url, err: { message: (error as Error).message } },
-      'database unavailable',
-    );
+    logger.warn({ url: request.url, reason: (error as Error).message }, 'database unavailable');
     const unavailable = new AppError('unavailable', {
       params: { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
     });
