@@ -7,6 +7,7 @@ import {
   EmbeddedDatabaseInUseError,
   startEmbeddedDatabase,
 } from './embedded.ts';
+import { waitForDatabase } from './connect.ts';
 import type { Database } from './schema.ts';
 
 export type { Database } from './schema.ts';
@@ -72,7 +73,9 @@ export async function openDatabase(
 ): Promise<DatabaseHandle> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!url) {
+  if (url) {
+    await waitForDatabase(url, { attempts: config.dbConnectAttempts, logger });
+  } else {
     if (role === 'attach') {
       url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
     } else {

@@ -62,11 +62,11 @@ export async function postgresUser(): Promise<RunAs> {
   }
 }
 
-/** PostgreSQL's own words for why it stopped: its FATAL and PANIC lines, without the prefix. */
+/** PostgreSQL's own words for why it stopped: its FATAL lines and their details, unprefixed. */
 export function postgresComplaint(log: readonly string[]): string {
   const serious = log
     .map((line) => line.replace(/^\d{4}-\d\d-\d\d [\d:.]+ \S+ \[\d+\] /, '').trim())
-    .filter((line) => /^(FATAL|PANIC|ERROR):|^(postgres|initdb): /.test(line));
+    .filter((line) => /^(FATAL|PANIC|DETAIL|HINT):|^(postgres|initdb): /.test(line));
   return (serious.length > 0 ? serious : log.slice(-3)).join(' ').replace(/\s+/g, ' ').trim();
 }
 
