@@ -32,33 +32,42 @@ let template: string;
 let token: string;
 const running: ChildServer[] = [];
 
-async function serverOn(dataDir: string) {
+async function serverOn(dataDir: string, extra: Record<string, string> = {}) {
   const port = await findFreePort();
   const env = childEnv({
     DATA_DIR: dataDir,
     PORT: String(port),
     EMBEDDED_PG_PORT: String(await findFreePort()),
     WEB_DIST_DIR: path.join(root, 'no-web'),
+    ...extra,
   });
-  const start = () => {
-    const server = startProcess('server', env);
+  const start = (entry: 'server' | 'worker' = 'server') => {
+    const server = startProcess(entry, entry === 'worker' ? { ...env, LOG_LEVEL: 'info' } : env);
     running.push(server);
     return server;
   };
   return { baseUrl: `http://127.0.0.1:${port}`, start, pgDir: path.join(dataDir, 'postgres') };
 }
 
-async function complaintIds(pgDir: string): Promise<Set<string>> {
+async function query<T extends pg.QueryResultRow>(
+  pgDir: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({
     connectionString: await attachToEmbeddedDatabase(pgDir, 'ombud'),
   });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM complaints');
-    return new Set(rows.map((r) => r.id));
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }
+}
+
+async function complaintIds(pgDir: string): Promise<Set<string>> {
+  const rows = await query<{ id: string }>(pgDir, 'SELECT id FROM complaints');
+  return new Set(rows.map((r) => r.id));
 }
 
 beforeAll(async () => {
@@ -88,12 +97,16 @@ afterAll(async () => {
 });
 
 describe('crashes the server recovers from by itself', () => {
-  it('starts again after kill -9 of the server, stopping the PostgreSQL it left behind', async () => {
+  it('starts again after kill -9 of the server, stopping the PostgreSQL it left behind; an attached worker carries on', async () => {
     const dataDir = path.join(root, 'kill-server');
     copyDataDir(template, dataDir);
-    const { baseUrl, start, pgDir } = await serverOn(dataDir);
+    const { baseUrl, start, pgDir } = await serverOn(dataDir, { RUN_WORKER: 'false' });
     const first = start();
     await waitUntilReady(first, baseUrl, 60_000);
+    const worker = start('worker');
+    await pollUntil('the worker to join', () => worker.output().includes('worker started'), {
+      timeoutMs: 60_000,
+    });
     const orphan = await postmasterPid(pgDir);
     expect(orphan).toBeDefined();
 
@@ -104,10 +117,39 @@ describe('crashes the server recovers from by itself', () => {
 
     const second = start();
     const seconds = await waitUntilReady(second, baseUrl, 15_000);
+    expect(seconds).toBeLessThan(15);
     console.log(`kill -9 of the server: the next start was ready in ${seconds} s`);
     expect(second.stderr()).not.toMatch(/already in use/);
     expect(isAlive(orphan!)).toBe(false);
     expect(await postmasterPid(pgDir)).not.toBe(orphan);
+
+    // The worker joined the old postmaster; it runs the jobs of a complaint filed now.
+    const filedAt = new Date();
+    const filed = await fetch(`${baseUrl}/api/complaints`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        customer: { name: 'Lê Thị Hoa', email: 'hoa@example.vn' },
+        channel: 'api',
+        description: 'Hàng giao thiếu một món.',
+      }),
+    });
+    expect(filed.status).toBe(201);
+    const done = await pollUntil(
+      'the worker to run a job enqueued after the restart',
+      async () =>
+        (
+          await query(
+            pgDir,
+            `SELECT 1 FROM jobs WHERE created_at >= $1 AND status = 'done' AND locked_by LIKE $2`,
+            [filedAt, `${worker.pid}-%`],
+          )
+        ).length > 0,
+      { timeoutMs: 30_000 },
+    );
+    expect(done).toBe(true);
+    expect(worker.exit()).toBeUndefined();
+    await worker.stop();
     await second.stop();
     expect(second.exit()).toEqual({ code: 0, signal: null });
     expect(await postmasterPid(pgDir)).toBeUndefined();

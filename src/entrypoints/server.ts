@@ -45,6 +45,7 @@ async function serve(runtime: Runtime): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    database.beginClose();
     await app.close();
     await worker?.stop();
     await database.close();

@@ -22,7 +22,15 @@ export class EmbeddedDatabaseInUseError extends StartupError {}
 
 type Credentials = { password: string };
 
-export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  /**
+   * A shutdown began: the postmaster ending from now on (a Ctrl-C reaches it too) is not a
+   * crash to recover from.
+   */
+  holdRestarts(): void;
+  stop(): Promise<void>;
+};
 
 const POSTGRES_FLAGS = [
   ...['-c', 'listen_addresses=127.0.0.1'],
@@ -262,6 +270,7 @@ export async function startEmbeddedDatabase(options: {
     }
     return {
       url: urlFor(port, credentials.password, database),
+      holdRestarts: () => postmaster.holdRestarts(),
       async stop() {
         await postmaster.stop();
         await ownership.release();

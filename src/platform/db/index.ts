@@ -6,6 +6,7 @@ import {
   attachToEmbeddedDatabase,
   EmbeddedDatabaseInUseError,
   startEmbeddedDatabase,
+  type EmbeddedDatabase,
 } from './embedded.ts';
 import { waitForDatabase } from './connect.ts';
 import type { Database } from './schema.ts';
@@ -58,6 +59,8 @@ export type DatabaseHandle = {
   pool: pg.Pool;
   url: string;
   isEmbedded: boolean;
+  /** The process is shutting down: database connections ending now are expected. */
+  beginClose(): void;
   close(): Promise<void>;
 };
 
@@ -72,7 +75,7 @@ export async function openDatabase(
   role: 'owner' | 'attach' | 'owner-or-attach',
 ): Promise<DatabaseHandle> {
   let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
+  let embedded: EmbeddedDatabase | undefined;
   if (url) {
     await waitForDatabase(url, { attempts: config.dbConnectAttempts, logger });
   } else {
@@ -80,14 +83,13 @@ export async function openDatabase(
       url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
     } else {
       try {
-        const embedded = await startEmbeddedDatabase({
+        embedded = await startEmbeddedDatabase({
           dir: config.embeddedPgDir,
           port: config.embeddedPgPort,
           database: 'ombud',
           logger,
         });
         url = embedded.url;
-        stopEmbedded = embedded.stop;
       } catch (error) {
         if (role !== 'owner-or-attach' || !(error instanceof EmbeddedDatabaseInUseError))
           throw error;
@@ -101,9 +103,13 @@ export async function openDatabase(
     pool,
     url,
     isEmbedded: !config.databaseUrl,
+    beginClose() {
+      embedded?.holdRestarts();
+    },
     async close() {
+      embedded?.holdRestarts();
       await db.destroy();
-      if (stopEmbedded) await stopEmbedded();
+      await embedded?.stop();
     },
   };
 }

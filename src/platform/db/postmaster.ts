@@ -260,7 +260,11 @@ export async function stopOrphanedPostmaster(pid: number, dir: string): Promise<
   );
 }
 
-export type Supervised = { stop(): Promise<void> };
+export type Supervised = {
+  /** From now on the postmaster ending is expected (a shutdown began): it is not restarted. */
+  holdRestarts(): void;
+  stop(): Promise<void>;
+};
 
 /**
  * Keeps the postmaster running: when it ends and nobody asked it to (kill -9, a crash, the OOM
@@ -326,10 +330,14 @@ export function supervise(
   }
   watch(first);
 
+  const holdRestarts = () => {
+    isStopping = true;
+    wake?.();
+  };
   return {
+    holdRestarts,
     async stop() {
-      isStopping = true;
-      wake?.();
+      holdRestarts();
       await restarting;
       await current.stop();
     },
