@@ -121,6 +121,13 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
   if (!(await isMissingOrEmpty(target))) {
     throw new BackupError(`${target} is not empty; back up into a new or empty directory.`);
   }
+  for (const copied of [options.pgDir, options.filesDir]) {
+    const inside = path.relative(path.resolve(copied), path.resolve(target));
+    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+      throw new BackupError(`${target} is inside ${copied}, which it would copy; choose another.`);
+    }
+  }
+  const targetExisted = await exists(target);
   const createdAt = new Date().toISOString();
   const label = `ombud ${createdAt}`;
   const collected: Collected = { directories: [], files: [] };
@@ -132,7 +139,8 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
       `SELECT current_setting('data_directory') AS data_directory,
               current_setting('server_version') AS version`,
     );
-    if (path.resolve(settings[0]!.data_directory) !== path.resolve(options.pgDir)) {
+    const served = await fs.realpath(settings[0]!.data_directory).catch(() => '');
+    if (served !== (await fs.realpath(options.pgDir))) {
       throw new BackupError(
         `The server serves ${settings[0]!.data_directory}, not ${options.pgDir}; not backing up.`,
       );
@@ -198,6 +206,7 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
   } catch (error) {
     // Ending the session aborts a backup that was not stopped; the half copy goes.
     await fs.rm(target, { recursive: true, force: true });
+    if (targetExisted) await fs.mkdir(target).catch(() => undefined);
     throw error instanceof BackupError
       ? error
       : new BackupError(`The backup failed: ${(error as Error).message}`);

@@ -42,7 +42,12 @@ export const credentialsFileOf = (dir: string): string => `${dir}.credentials.js
 
 async function readCredentials(dir: string): Promise<Credentials | undefined> {
   const text = await fs.readFile(credentialsFileOf(dir), 'utf8').catch(() => undefined);
-  return text ? (JSON.parse(text) as Credentials) : undefined;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Credentials;
+  } catch {
+    throw new StartupError(`${credentialsFileOf(dir)} is not valid JSON.`);
+  }
 }
 
 const urlFor = (port: number, password: string, database: string): string =>
@@ -123,7 +128,8 @@ async function inspectDataDirectory(dir: string, runAs: RunAs): Promise<'empty' 
     const who = runAs
       ? `it belongs to uid ${stat.uid} with mode ${mode}, and PostgreSQL runs as the user 'postgres' (uid ${runAs.uid}); ` +
         `give it back with "chown -R postgres: ${dir} && chmod 700 ${dir}"`
-      : `mode ${mode}; fix it with "chmod 700 ${dir}"`;
+      : `it belongs to uid ${stat.uid} with mode ${mode}, and PostgreSQL runs as this user (uid ${process.getuid?.() ?? '?'}); ` +
+        `fix it with "chmod 700 ${dir}" as its owner`;
     throw new StartupError(
       `The embedded PostgreSQL cannot read its directory ${dir} (${who}), or set DATA_DIR to another directory.`,
     );
@@ -246,8 +252,9 @@ export async function startEmbeddedDatabase(options: {
     if ((await inspectDataDirectory(dir, runAs)) === 'empty') {
       credentials = { password: randomBytes(18).toString('base64url') };
       logger.info({ dir }, 'initialising the embedded PostgreSQL');
-      await initialiseCluster({ dir, password: credentials.password, runAs, logger });
+      // Written first: a start cut short after initdb still has the password it was given.
       await fs.writeFile(credentialsFileOf(dir), JSON.stringify(credentials), { mode: 0o600 });
+      await initialiseCluster({ dir, password: credentials.password, runAs, logger });
     }
     if (!credentials) {
       throw new StartupError(
