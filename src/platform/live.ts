@@ -38,7 +38,7 @@ export type LiveHub = {
 };
 
 /** Waits between reconnection attempts: doubling from a quarter second, at most ten seconds. */
-export const liveReconnectDelayMs = (attempt: number): number =>
+const reconnectDelayMs = (attempt: number): number =>
   Math.min(10_000, 250 * 2 ** Math.max(0, attempt));
 
 /**
@@ -46,11 +46,7 @@ export const liveReconnectDelayMs = (attempt: number): number =>
  * drops it (a restart, a failover, pg_terminate_backend) it reconnects with backoff for as long
  * as anyone listens, and LISTENs again; what was published while it was away is not replayed.
  */
-export function createLiveHub(
-  connectionString: string,
-  logger: Logger,
-  options: { applicationName?: string } = {},
-): LiveHub {
+export function createLiveHub(connectionString: string, logger: Logger): LiveHub {
   const listeners = new Set<{
     filter: (e: LiveEvent) => boolean;
     listener: (e: LiveEvent) => void;
@@ -63,7 +59,7 @@ export function createLiveHub(
 
   const scheduleReconnect = (): void => {
     if (closed || retryTimer || listeners.size === 0) return;
-    const delay = liveReconnectDelayMs(failures);
+    const delay = reconnectDelayMs(failures);
     failures += 1;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
@@ -74,7 +70,7 @@ export function createLiveHub(
   const connect = async (): Promise<void> => {
     const c = new pg.Client({
       connectionString,
-      application_name: options.applicationName ?? 'ombud-live',
+      application_name: 'ombud-live',
       keepAlive: true,
     });
     let isLost = false;
