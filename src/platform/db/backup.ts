@@ -127,7 +127,7 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
       throw new BackupError(`${target} is inside ${copied}, which it would copy; choose another.`);
     }
   }
-  const targetExisted = await exists(target);
+  const hadTarget = await exists(target);
   const createdAt = new Date().toISOString();
   const label = `ombud ${createdAt}`;
   const collected: Collected = { directories: [], files: [] };
@@ -206,7 +206,7 @@ export async function backupEmbedded(options: BackupOptions): Promise<BackupMani
   } catch (error) {
     // Ending the session aborts a backup that was not stopped; the half copy goes.
     await fs.rm(target, { recursive: true, force: true });
-    if (targetExisted) await fs.mkdir(target).catch(() => undefined);
+    if (hadTarget) await fs.mkdir(target).catch(() => undefined);
     throw error instanceof BackupError
       ? error
       : new BackupError(`The backup failed: ${(error as Error).message}`);

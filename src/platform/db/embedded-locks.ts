@@ -81,7 +81,7 @@ async function processStartTime(pid: number): Promise<string | undefined> {
   return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
 }
 
-type OwnerRecord = { pid: number; startTime?: string; since: string };
+type OwnerRecord = { pid: number; startTime?: string; startedAt: string };
 
 const ownerFileOf = (dir: string): string => `${dir}.owner.json`;
 
@@ -102,12 +102,6 @@ async function isLiveOwner(owner: OwnerRecord): Promise<boolean> {
   return startTime === undefined || startTime === owner.startTime;
 }
 
-/** The live process that owns the directory, if there is one. */
-export async function findLiveOwner(dir: string): Promise<OwnerRecord | undefined> {
-  const owner = await readOwner(dir);
-  return owner && (await isLiveOwner(owner)) ? owner : undefined;
-}
-
 export type Ownership = { release(): Promise<void> };
 
 /**
@@ -121,7 +115,7 @@ export async function claimOwnership(
   const startTime = await processStartTime(process.pid);
   const record: OwnerRecord = {
     pid: process.pid,
-    since: new Date().toISOString(),
+    startedAt: new Date().toISOString(),
     ...(startTime ? { startTime } : {}),
   };
   for (let attempt = 0; ; attempt += 1) {
