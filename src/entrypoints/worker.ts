@@ -1,6 +1,5 @@
-import { ConfigError } from '../platform/config.ts';
-import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
 import { startWorker } from './app.ts';
+import { reportFatal } from './fatal.ts';
 import { startRuntime } from './runtime.ts';
 
 /** Extra workers: they join the running embedded database (or DATABASE_URL) and claim jobs. */
@@ -18,10 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof EmbeddedDatabaseInUseError || error instanceof ConfigError
-      ? `ombud: ${error.message}`
-      : error,
-  );
+  reportFatal(error);
   process.exit(1);
 });

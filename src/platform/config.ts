@@ -16,6 +16,7 @@ const configSchema = z.object({
   EMBEDDED_PG_DIR: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +55,8 @@ export type Config = {
   embeddedPgDir: string;
   embeddedPgPort: number;
   dbPoolSize: number;
+  /** How often a start tries to reach DATABASE_URL before it gives up (with backoff). */
+  dbConnectAttempts: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgDir: path.resolve(c.EMBEDDED_PG_DIR ?? path.join(dataDir, 'postgres')),
     embeddedPgPort: c.EMBEDDED_PG_PORT,
     dbPoolSize: c.DB_POOL_SIZE,
+    dbConnectAttempts: c.DB_CONNECT_ATTEMPTS,
     smtpUrl: c.SMTP_URL && c.SMTP_URL.length > 0 ? c.SMTP_URL : undefined,
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'link_expired'
   | 'too_many_files'
   | 'quota_exceeded'
+  | 'unavailable'
   | 'internal';
 
 /** The one exhaustive table from error codes to HTTP statuses. */
@@ -39,6 +40,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /**

@@ -40,6 +40,8 @@ const vi: Messages = {
   'error.csrf_failed': 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
   'error.idempotency_conflict': 'Idempotency-Key đã được dùng cho một yêu cầu khác.',
   'error.internal': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  'error.unavailable':
+    'Hệ thống tạm thời gián đoạn kết nối cơ sở dữ liệu. Vui lòng thử lại sau {seconds} giây.',
   'error.spam': 'Không thể gửi biểu mẫu.',
   'field.required': 'Trường «{field}» là bắt buộc.',
   'field.too_short': 'Trường «{field}» quá ngắn (tối thiểu {min}).',
@@ -70,6 +72,8 @@ const en: Messages = {
   'error.csrf_failed': 'Your session is not valid (CSRF). Please reload the page.',
   'error.idempotency_conflict': 'This Idempotency-Key was already used for a different request.',
   'error.internal': 'Something went wrong. Please try again.',
+  'error.unavailable':
+    'The service is briefly unavailable (its database cannot be reached). Please try again in {seconds} seconds.',
   'error.spam': 'The form could not be sent.',
   'field.required': 'The field “{field}” is required.',
   'field.too_short': 'The field “{field}” is too short (at least {min}).',
@@ -100,6 +104,7 @@ const zh: Messages = {
   'error.csrf_failed': '会话无效（CSRF）。请刷新页面。',
   'error.idempotency_conflict': '此 Idempotency-Key 已用于另一个请求。',
   'error.internal': '发生错误，请重试。',
+  'error.unavailable': '服务暂时不可用（无法连接数据库）。请在 {seconds} 秒后重试。',
   'error.spam': '表单无法提交。',
   'field.required': '字段“{field}”为必填项。',
   'field.too_short': '字段“{field}”太短（至少 {min}）。',

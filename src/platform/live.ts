@@ -37,7 +37,15 @@ export type LiveHub = {
   close(): Promise<void>;
 };
 
-/** One LISTEN connection per process, fanned out to the open event streams. */
+/** Waits between reconnection attempts: doubling from a quarter second, at most ten seconds. */
+const reconnectDelayMs = (attempt: number): number =>
+  Math.min(10_000, 250 * 2 ** Math.max(0, attempt));
+
+/**
+ * One LISTEN connection per process, fanned out to the open event streams. When the database
+ * drops it (a restart, a failover, pg_terminate_backend) it reconnects with backoff for as long
+ * as anyone listens, and LISTENs again; what was published while it was away is not replayed.
+ */
 export function createLiveHub(connectionString: string, logger: Logger): LiveHub {
   const listeners = new Set<{
     filter: (e: LiveEvent) => boolean;
@@ -46,9 +54,35 @@ export function createLiveHub(connectionString: string, logger: Logger): LiveHub
   let client: pg.Client | undefined;
   let closed = false;
   let connecting: Promise<void> | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+
+  const scheduleReconnect = (): void => {
+    if (closed || retryTimer || listeners.size === 0) return;
+    const delay = reconnectDelayMs(failures);
+    failures += 1;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void ensure();
+    }, delay);
+  };
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString, application_name: 'ombud-live' });
+    const c = new pg.Client({
+      connectionString,
+      application_name: 'ombud-live',
+      keepAlive: true,
+    });
+    let isLost = false;
+    const lost = (error?: Error): void => {
+      if (isLost) return;
+      isLost = true;
+      if (client !== c) return;
+      client = undefined;
+      if (closed) return;
+      logger.warn({ reason: error?.message }, 'live connection lost');
+      scheduleReconnect();
+    };
     c.on('notification', (message) => {
       if (!message.payload) return;
       try {
@@ -58,22 +92,35 @@ export function createLiveHub(connectionString: string, logger: Logger): LiveHub
         logger.warn({ err: error }, 'bad live event');
       }
     });
-    c.on('error', (error) => {
-      logger.warn({ err: error }, 'live connection lost; reconnecting');
-      client = undefined;
-      connecting = undefined;
-      if (!closed) setTimeout(() => void ensure(), 1000);
-    });
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
+    c.on('error', lost);
+    c.on('end', () => lost());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      isLost = true;
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    if (closed) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    if (failures > 0) logger.info({ attempts: failures }, 'live connection restored');
+    failures = 0;
     client = c;
   };
+
   const ensure = (): Promise<void> => {
     if (client || closed) return Promise.resolve();
-    connecting ??= connect().catch((error: unknown) => {
-      connecting = undefined;
-      logger.warn({ err: error }, 'live connection failed');
-    });
+    connecting ??= connect()
+      .catch((error: unknown) => {
+        logger.warn({ reason: (error as Error).message }, 'live connection failed');
+        scheduleReconnect();
+      })
+      .finally(() => {
+        connecting = undefined;
+      });
     return connecting;
   };
 
@@ -89,6 +136,8 @@ export function createLiveHub(connectionString: string, logger: Logger): LiveHub
     async close() {
       closed = true;
       listeners.clear();
+      if (retryTimer) clearTimeout(retryTimer);
+      await connecting;
       await client?.end().catch(() => undefined);
     },
   };

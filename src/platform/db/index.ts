@@ -2,7 +2,13 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { attachToEmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
+import {
+  attachToEmbeddedDatabase,
+  EmbeddedDatabaseInUseError,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from './embedded.ts';
+import { waitForDatabase } from './connect.ts';
 import type { Database } from './schema.ts';
 
 export type { Database } from './schema.ts';
@@ -14,9 +20,36 @@ export type Executor = Kysely<Database>;
 // int8 counts and ids fit easily in a double here; numeric stays a string (money is bigint).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
-export function createDb(connectionString: string, poolSize: number): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'ombud' });
-  pool.on('error', () => undefined);
+/** How long a request waits for a connection (a free one in the pool, or a new one) at most. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * The pool. A connection that the server drops (a restart, a failover, pg_terminate_backend)
+ * emits 'error' on its client, idle or in use; an unheard 'error' would end the process, so
+ * every client gets a listener. The query that was running fails on its own, and the pool
+ * replaces the broken connection.
+ */
+export function createDb(
+  connectionString: string,
+  poolSize: number,
+  logger?: Logger,
+): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    application_name: 'ombud',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  pool.on('error', (error) =>
+    logger?.warn({ reason: error.message }, 'idle database connection lost'),
+  );
+  pool.on('connect', (client) => {
+    // In use: the running query rejects with the same error, and the request reports it.
+    client.on('error', (error) =>
+      logger?.debug({ reason: error.message }, 'database connection lost'),
+    );
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
@@ -26,6 +59,8 @@ export type DatabaseHandle = {
   pool: pg.Pool;
   url: string;
   isEmbedded: boolean;
+  /** The process is shutting down: database connections ending now are expected. */
+  beginClose(): void;
   close(): Promise<void>;
 };
 
@@ -40,35 +75,41 @@ export async function openDatabase(
   role: 'owner' | 'attach' | 'owner-or-attach',
 ): Promise<DatabaseHandle> {
   let url = config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!url) {
+  let embedded: EmbeddedDatabase | undefined;
+  if (url) {
+    await waitForDatabase(url, { attempts: config.dbConnectAttempts, logger });
+  } else {
     if (role === 'attach') {
       url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
     } else {
       try {
-        const embedded = await startEmbeddedDatabase({
+        embedded = await startEmbeddedDatabase({
           dir: config.embeddedPgDir,
           port: config.embeddedPgPort,
           database: 'ombud',
           logger,
         });
         url = embedded.url;
-        stopEmbedded = embedded.stop;
       } catch (error) {
-        if (role !== 'owner-or-attach') throw error;
+        if (role !== 'owner-or-attach' || !(error instanceof EmbeddedDatabaseInUseError))
+          throw error;
         url = await attachToEmbeddedDatabase(config.embeddedPgDir, 'ombud');
       }
     }
   }
-  const { db, pool } = createDb(url, config.dbPoolSize);
+  const { db, pool } = createDb(url, config.dbPoolSize, logger);
   return {
     db,
     pool,
     url,
     isEmbedded: !config.databaseUrl,
+    beginClose() {
+      embedded?.holdRestarts();
+    },
     async close() {
+      embedded?.holdRestarts();
       await db.destroy();
-      if (stopEmbedded) await stopEmbedded();
+      await embedded?.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { StartupError } from '../startup-error.ts';
 
 export const migrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -38,7 +39,7 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       const known = done.get(file);
       if (known !== undefined) {
         if (known !== checksum) {
-          throw new Error(
+          throw new StartupError(
             `Migration ${file} was changed after it was applied; add a new migration instead.`,
           );
         }
@@ -54,8 +55,8 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
         await client.query('COMMIT');
         applied.push(file);
       } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`Migration ${file} failed: ${(error as Error).message}`);
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw new StartupError(`Migration ${file} failed: ${(error as Error).message}`);
       }
     }
   } finally {

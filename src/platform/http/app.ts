@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { negotiateLanguage, translate, type Language, isLanguage } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
@@ -204,10 +205,26 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   return app;
 }
 
+/** What a client is told to wait when the database is away: about one restart. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
   const lang = request.lang ?? 'vi';
   // A refused upload is still arriving: answer now and close, rather than read the rest of it.
   if (!request.raw.readableEnded) void reply.header('connection', 'close');
+  if (isDatabaseUnavailable(error)) {
+    // The database is restarting or failing over: a retry will work, so say so, without a stack.
+    logger.warn({ url: request.url, reason: (error as Error).message }, 'database unavailable');
+    const unavailable = new AppError('unavailable', {
+      params: { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    });
+    return sendError(
+      unavailable,
+      request,
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)),
+      logger,
+    );
+  }
   if (error instanceof AppError) {
     return reply.status(httpStatusOf[error.code]).send({
       error: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { jobKey, type JobHandler } from './define.ts';
@@ -140,7 +141,14 @@ export function createWorker(deps: {
       running = tick();
       ran = (await running) as number;
     } catch (error) {
-      logger.error({ err: error }, 'worker tick failed');
+      // The database restarting or failing over is expected; it is back soon, and the next tick
+      // tries again. Anything else is a bug, with its stack.
+      if (isDatabaseUnavailable(error))
+        logger.warn(
+          { reason: (error as Error).message },
+          'worker tick failed: database unavailable',
+        );
+      else logger.error({ err: error }, 'worker tick failed');
     } finally {
       running = undefined;
     }
