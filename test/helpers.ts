@@ -25,7 +25,13 @@ export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
  * mail kept in the database. Requests are injected (no ports).
  */
 export async function createTestContext(
-  options: { smtpUrl?: string; uploadMaxBytes?: number; start?: Date } = {},
+  options: {
+    smtpUrl?: string;
+    uploadMaxBytes?: number;
+    start?: Date;
+    /** More settings, as the environment would give them. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
   const config = loadConfig({
@@ -36,6 +42,7 @@ export async function createTestContext(
     WEB_DIST_DIR: path.join(dataDir, 'no-web'),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...(options.uploadMaxBytes ? { UPLOAD_MAX_BYTES: String(options.uploadMaxBytes) } : {}),
+    ...options.env,
   });
   const logger = createLogger('silent');
   const { db, pool } = createDb(inject('databaseUrl'), 8);
@@ -105,10 +112,15 @@ export async function createTestOrg(ctx: TestContext, name = 'Công ty Thử ngh
 }
 
 let addressCounter = 0;
-/** Each simulated client gets its own address, so per-address rate limits apply per client. */
+/**
+ * Each simulated client gets its own address, so per-address rate limits apply per client. The
+ * counters live in the database that every test file shares, so the process id keeps the
+ * addresses of files running side by side apart.
+ */
 export const nextAddress = (): string => {
   addressCounter += 1;
-  return `127.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255 || 1}`;
+  const hex = (n: number) => (n & 0xffff).toString(16);
+  return `fd00::${hex(process.pid >> 16)}:${hex(process.pid)}:${hex(addressCounter)}`;
 };
 
 export type Client = {

@@ -119,6 +119,7 @@ export async function buildHttp(deps: {
   const metrics = deps.metrics ?? createMetrics();
   const app = await createHttpApp({
     logger: deps.logger,
+    db: deps.db,
     clock: deps.clock,
     authenticator: createAuthenticator(services.auth),
     metrics,

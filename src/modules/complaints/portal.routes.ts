@@ -30,7 +30,12 @@ export function registerPublicRoutes(
   });
 
   app.post('/api/public/orgs/:slug/complaints', {
-    config: { permission: 'public', rateLimit: { max: 10, windowMs: 10 * 60_000 } },
+    // Ten complaints per ten minutes from one address; a form sent back for a mistyped field
+    // draws on its own, larger budget, so the customer can still correct it and send it.
+    config: {
+      permission: 'public',
+      rateLimit: { max: 10, windowMs: 10 * 60_000, invalidMax: 60 },
+    },
     schema: {
       tags: ['public'],
       params: slugParams,

@@ -360,6 +360,23 @@ export type CommitmentsTable = {
   customer_message: string | null;
 };
 
+/** Shared rate-limit counters (platform/http/rate-limit.ts). */
+export type RateLimitsTable = {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  invalid_hits: number;
+  expires_at: Timestamp;
+};
+
+/** Open live-update streams (platform/live-streams.ts). */
+export type LiveStreamsTable = {
+  id: string;
+  holder: string;
+  opened_at: Generated<Date>;
+  expires_at: Timestamp;
+};
+
 export type Database = {
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
@@ -386,4 +403,6 @@ export type Database = {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  rate_limits: RateLimitsTable;
+  live_streams: LiveStreamsTable;
 };

@@ -18,16 +18,18 @@ import { AppError, httpStatusOf } from '../errors.ts';
 import { negotiateLanguage, translate, type Language, isLanguage } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/index.ts';
 import type { Principal, RoutePermission } from './principal.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type Admission, type RateLimit } from './rate-limit.ts';
 import { localizeValidationError } from './validation-errors.ts';
 import type { Metrics } from '../metrics.ts';
+import type { TrustProxy } from '../config.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
-    /** Requests per window per client address. */
-    rateLimit?: { max: number; windowMs: number };
+    /** Requests per window per client address, counted across every process. */
+    rateLimit?: RateLimit;
   }
   interface FastifyInstance {
     /** Every route with the permission it declared; a test checks that none is missing. */
@@ -36,6 +38,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
     lang: Language;
+    rateLimitAdmission: Admission | undefined;
   }
 }
 
@@ -62,11 +65,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type HttpOptions = {
   logger: Logger;
+  /** Holds the rate-limit counters that every process shares. */
+  db: Db;
   clock: Clock;
   authenticator: Authenticator;
   metrics: Metrics;
   uploadMaxBytes: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 };
 
 /**
@@ -76,7 +81,7 @@ export type HttpOptions = {
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   const app = Fastify({
     loggerInstance: options.logger,
-    trustProxy: options.trustProxy,
+    trustProxy: trustProxyOption(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
@@ -128,19 +133,35 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.decorate('declaredRoutes', declaredRoutes);
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'vi');
+  app.decorateRequest('rateLimitAdmission', undefined);
 
-  const limiter = createRateLimiter();
+  const limiter = createRateLimiter({
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+  });
   app.addHook('onRequest', async (request, reply) => {
     request.lang = negotiateLanguage(request.headers['accept-language']);
     const limit = request.routeOptions.config?.rateLimit;
     if (limit) {
-      const key = `${request.routeOptions.url ?? request.url}|${request.ip}`;
-      const result = limiter.hit(key, limit.max, limit.windowMs, options.clock.now().getTime());
-      if (!result.allowed) {
+      // request.ip is the socket's address, or the client named by the trusted proxies only.
+      const key = `${request.method} ${request.routeOptions.url ?? request.url}|${request.ip}`;
+      const result = await limiter.hit(key, limit);
+      if (!result.admission) {
         void reply.header('retry-after', String(result.retryAfterSeconds));
         throw new AppError('rate_limited', { params: { seconds: result.retryAfterSeconds } });
       }
+      request.rateLimitAdmission = result.admission;
     }
+  });
+  // Settled before the answer leaves, so the client's next request sees the counts it caused.
+  app.addHook('onSend', async (request, reply) => {
+    const admission = request.rateLimitAdmission;
+    if (!admission) return;
+    request.rateLimitAdmission = undefined;
+    await limiter
+      .settle(admission, reply.statusCode)
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'rate-limit settle failed'));
   });
 
   // Before validation: an anonymous or unauthorised caller learns nothing about the schema.
@@ -185,6 +206,18 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     sendError(new AppError('not_found'), request, reply, options.logger),
   );
   return app;
+}
+
+/**
+ * Fastify trusts no hop count (a number would trust nothing), so a count of proxies becomes a
+ * function of the hop: the socket's peer is hop 0, and each trusted hop names the one before.
+ * X-Forwarded-For values to the left of the last trusted hop are the client's own words and are
+ * never believed.
+ */
+function trustProxyOption(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
