@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { Config } from '../platform/config.ts';
@@ -187,10 +188,23 @@ export async function buildHttp(deps: {
   return app;
 }
 
-/** Serves the built React app; any non-API path falls back to index.html for client routing. */
+/**
+ * Serves the built React app; any non-API path falls back to index.html for client routing.
+ * Files go out compressed (brotli or gzip, as the browser accepts), the hashed ones under
+ * /assets/ cached for good. Compression is scoped to these routes: API answers, which can carry
+ * secrets beside reflected input, are never compressed (BREACH).
+ */
 async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
+  await app.register(async (web: HttpApp) => {
+    await web.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+    // Cache-Control is set per file below (@fastify/static would put max-age=0 over it).
+    await web.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false });
+    registerWebRoutes(web, distDir);
+  });
+}
+
+function registerWebRoutes(app: HttpApp, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
-  await app.register(fastifyStatic, { root: distDir, serve: false });
   app.get(
     '/*',
     { config: { permission: 'public' }, schema: { hide: true } },

@@ -22,6 +22,7 @@ import type { Db } from '../db/index.ts';
 import type { Principal, RoutePermission } from './principal.ts';
 import { createRateLimiter, type Admission, type RateLimit } from './rate-limit.ts';
 import { localizeValidationError } from './validation-errors.ts';
+import { createSecurityHeaders } from './security-headers.ts';
 import type { Metrics } from '../metrics.ts';
 import type { TrustProxy } from '../config.ts';
 
@@ -75,8 +76,8 @@ export type HttpOptions = {
 };
 
 /**
- * The HTTP shell: zod validation, OpenAPI, cookies, uploads, the permission gate, CSRF, rate
- * limits and the one error handler. Modules add their routes to the returned app.
+ * The HTTP shell: zod validation, OpenAPI, cookies, uploads, security headers, the permission
+ * gate, CSRF, rate limits and the one error handler. Modules add their routes to the returned app.
  */
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   const app = Fastify({
@@ -134,6 +135,9 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('rateLimitAdmission', undefined);
+
+  const setSecurityHeaders = createSecurityHeaders();
+  app.addHook('onRequest', async (request, reply) => setSecurityHeaders(request, reply));
 
   const limiter = createRateLimiter({
     db: options.db,
