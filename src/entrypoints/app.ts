@@ -43,6 +43,7 @@ import {
 } from '../modules/complaints/index.ts';
 import { createCommitmentService, registerCommitmentRoutes } from '../modules/commitments/index.ts';
 import { createProvisioningService } from '../modules/provisioning/index.ts';
+import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
  * The composition root: one place that builds every service from its explicit dependencies,
@@ -126,6 +127,7 @@ export async function buildHttp(deps: {
     metrics,
     uploadMaxBytes: config.uploadMaxBytes,
     trustProxy: config.trustProxy,
+    apiKeyPermissions: new Set(apiKeyPermissions),
   });
 
   app.get(
@@ -210,8 +212,8 @@ function registerWebRoutes(app: HttpApp, distDir: string): void {
     { config: { permission: 'public' }, schema: { hide: true } },
     async (request, reply) => {
       const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
-      if (urlPath.startsWith('/api/'))
-        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      // An API path that no route took: the shell answers it (404, or 405 for a known path).
+      if (urlPath.startsWith('/api/')) return reply.callNotFound();
       const candidate = path.join(distDir, path.normalize(urlPath));
       if (
         candidate.startsWith(distDir + path.sep) &&

@@ -5,6 +5,8 @@ import { uuid } from '../../platform/contract/fields.ts';
 import type { FileStore } from '../../platform/files.ts';
 import {
   portalConfirmRequest,
+  portalReplyForm,
+  portalReplyJson,
   portalView,
   publicComplaintRequest,
   publicComplaintResponse,
@@ -80,6 +82,10 @@ export function registerPortalRoutes(
       tags: ['portal'],
       params: tokenParams,
       consumes: ['multipart/form-data', 'application/json'],
+      documentedBody: {
+        'multipart/form-data': portalReplyForm,
+        'application/json': portalReplyJson,
+      },
       response: { 200: portalView },
     },
     handler: async (request) => {

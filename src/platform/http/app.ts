@@ -1,28 +1,23 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   LogController,
   type FastifyError,
   type FastifyInstance,
-  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { AppError, httpStatusOf } from '../errors.ts';
-import { negotiateLanguage, translate, type Language, isLanguage } from '../i18n.ts';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { negotiateLanguage, type Language, isLanguage } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/index.ts';
 import type { Principal, RoutePermission } from './principal.ts';
 import { createRateLimiter, type Admission, type RateLimit } from './rate-limit.ts';
-import { localizeValidationError } from './validation-errors.ts';
+import { MAX_PARAM_LENGTH, sendError, sendFrameworkError, sendUnmatched } from './error-handler.ts';
 import { createSecurityHeaders } from './security-headers.ts';
+import { registerOpenApi } from './openapi.ts';
 import type { Metrics } from '../metrics.ts';
 import type { TrustProxy } from '../config.ts';
 
@@ -73,6 +68,8 @@ export type HttpOptions = {
   metrics: Metrics;
   uploadMaxBytes: number;
   trustProxy: TrustProxy;
+  /** The permissions an API key can hold: the API document offers keys on those routes. */
+  apiKeyPermissions: ReadonlySet<string>;
 };
 
 /**
@@ -80,12 +77,15 @@ export type HttpOptions = {
  * gate, CSRF, rate limits and the one error handler. Modules add their routes to the returned app.
  */
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
+  const setSecurityHeaders = createSecurityHeaders();
   const app = Fastify({
     loggerInstance: options.logger,
     trustProxy: trustProxyOption(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (error, request, reply) =>
+      sendFrameworkError(error, request, reply, { logger: options.logger, setSecurityHeaders }),
   }).withTypeProvider<ZodTypeProvider>();
   const declaredRoutes: DeclaredRoute[] = [];
 
@@ -98,24 +98,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.uploadMaxBytes, files: 10, fields: 20, fieldSize: 100_000 },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Ombud API',
-        version: '1',
-        description:
-          'Complaint handling. Authenticate with `Authorization: Bearer <API key>`. Creates accept an `Idempotency-Key` header.',
-      },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'ombud_session' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, { apiKeyPermissions: options.apiKeyPermissions });
 
   const missing: string[] = [];
   app.addHook('onRoute', (route) => {
@@ -136,7 +119,6 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.decorateRequest('lang', 'vi');
   app.decorateRequest('rateLimitAdmission', undefined);
 
-  const setSecurityHeaders = createSecurityHeaders();
   app.addHook('onRequest', async (request, reply) => setSecurityHeaders(request, reply));
 
   const limiter = createRateLimiter({
@@ -171,7 +153,11 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   // Before validation: an anonymous or unauthorised caller learns nothing about the schema.
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
-    if (!permission) throw new AppError('not_found');
+    if (!permission) {
+      // Unmatched requests go on to the not-found handler, which answers 404, 405 or 414.
+      if (request.is404) return;
+      throw new AppError('not_found');
+    }
     if (permission === 'public') return;
     const principal = await options.authenticator.authenticate(request);
     request.principal = principal;
@@ -206,9 +192,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) =>
     sendError(error, request, reply, options.logger),
   );
-  app.setNotFoundHandler((request, reply) =>
-    sendError(new AppError('not_found'), request, reply, options.logger),
-  );
+  app.setNotFoundHandler((request, reply) => sendUnmatched(app, request, reply, options.logger));
   return app;
 }
 
@@ -222,50 +206,4 @@ function trustProxyOption(
   trust: TrustProxy,
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
-}
-
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
-  const lang = request.lang ?? 'vi';
-  if (error instanceof AppError) {
-    return reply.status(httpStatusOf[error.code]).send({
-      error: {
-        code: error.code,
-        message: error.localizedMessage(lang),
-        ...(error.field ? { field: error.field } : {}),
-      },
-    });
-  }
-  const localized = localizeValidationError(error, lang);
-  if (localized)
-    return reply.status(400).send({ error: { code: 'validation_failed', ...localized } });
-  const fastifyError = error as FastifyError;
-  const status = fastifyError.statusCode ?? 500;
-  if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return reply.status(413).send({
-      error: {
-        code: 'payload_too_large',
-        message: translate(lang, 'error.payload_too_large', { max: '' }),
-      },
-    });
-  }
-  if (status === 415) {
-    return reply.status(415).send({
-      error: {
-        code: 'unsupported_media_type',
-        message: translate(lang, 'error.unsupported_media_type', {
-          type: String(request.headers['content-type'] ?? ''),
-        }),
-      },
-    });
-  }
-  if (status >= 400 && status < 500) {
-    // Malformed JSON, bad multipart framing and the like: the client's fault, never a 500.
-    return reply.status(400).send({
-      error: { code: 'validation_failed', message: translate(lang, 'error.validation_failed') },
-    });
-  }
-  logger.error({ err: error, url: request.url }, 'unhandled error');
-  return reply
-    .status(500)
-    .send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });
 }
