@@ -76,6 +76,7 @@ export async function createTestContext(
     pool,
     clock,
     config,
+    metrics,
     services,
     drainJobs,
     async close() {

@@ -10,6 +10,11 @@ import type { Logger } from '../platform/logger.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
 import { createMetrics, type Metrics } from '../platform/metrics.ts';
 import {
+  registerMetricsRoute,
+  startMetricsServer,
+  type MetricsServer,
+} from '../platform/http/metrics-endpoint.ts';
+import {
   createJobQueue,
   createWorker,
   type JobHandler,
@@ -143,15 +148,7 @@ export async function buildHttp(deps: {
       return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     },
   );
-  app.get(
-    '/metrics',
-    { config: { permission: 'public' }, schema: { hide: true } },
-    async (_request, reply) => {
-      return reply
-        .header('content-type', metrics.registry.contentType)
-        .send(await metrics.registry.metrics());
-    },
-  );
+  registerMetricsRoute(app, { metrics, token: config.metricsToken });
   const shift = deps.shiftClock;
   if (shift) {
     app.post('/api/dev/clock', {
@@ -233,6 +230,17 @@ function registerWebRoutes(app: HttpApp, distDir: string): void {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     },
   );
+}
+
+/** The loopback-only metrics port (METRICS_PORT), when configured. */
+export async function startMetricsPort(deps: {
+  config: Config;
+  metrics: Metrics;
+  logger: Logger;
+}): Promise<MetricsServer | undefined> {
+  const port = deps.config.metricsPort;
+  if (port === undefined) return undefined;
+  return startMetricsServer({ metrics: deps.metrics, port, logger: deps.logger });
 }
 
 export function startWorker(deps: {

@@ -3,7 +3,7 @@ import { EmbeddedDatabaseInUseError } from '../platform/db/embedded.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import { isDatabaseReady } from '../platform/db/index.ts';
 import { createLiveHub } from '../platform/live.ts';
-import { buildHttp, startWorker } from './app.ts';
+import { buildHttp, startMetricsPort, startWorker } from './app.ts';
 import { startRuntime } from './runtime.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     isReady: () => isDatabaseReady(database.db),
   });
   await app.listen({ port: config.port, host: config.host });
+  const metricsPort = await startMetricsPort({ config, metrics, logger });
   const worker = config.runWorker
     ? startWorker({ db: database.db, clock, logger, services, metrics })
     : undefined;
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       url: config.publicUrl,
       database: database.isEmbedded ? `embedded (${config.embeddedPgDir})` : 'DATABASE_URL',
       mail: services.mail.transportName,
+      metrics: metricsPort?.url ?? (config.metricsToken ? '/metrics (token)' : 'off'),
     },
     `Ombud is running: open ${config.publicUrl}${config.clockControl ? ' (clock control on: POST /api/dev/clock)' : ''}`,
   );
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await metricsPort?.close();
     await worker?.stop();
     await database.close();
     process.exit(0);

@@ -64,6 +64,11 @@ const configSchema = z.object({
   SEED_DEMO: booleanFromEnv,
   WEB_DIST_DIR: z.string().default('./web/dist'),
   CLOCK_CONTROL: booleanFromEnv,
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 16, 'use a random token of at least 16 characters'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Config = {
@@ -89,6 +94,10 @@ export type Config = {
   webDistDir: string;
   /** Lets an admin move the server's clock forward (demos, browser journeys). Never in production. */
   clockControl: boolean;
+  /** The bearer token that opens /metrics on the main port; without it that path is off. */
+  metricsToken: string | undefined;
+  /** A port on 127.0.0.1 that serves /metrics alone, without a token. */
+  metricsPort: number | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -123,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'test',
     webDistDir: path.resolve(c.WEB_DIST_DIR),
     clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
+    metricsToken: c.METRICS_TOKEN || undefined,
+    metricsPort: c.METRICS_PORT,
   };
 }
 
