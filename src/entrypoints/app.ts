@@ -22,6 +22,7 @@ import {
 } from '../platform/jobs/index.ts';
 import { createFileStore } from '../platform/files.ts';
 import type { LiveHub } from '../platform/live.ts';
+import { createLiveStreamSlots } from '../platform/live-streams.ts';
 import {
   createAuthService,
   createAuthenticator,
@@ -178,9 +179,15 @@ export async function buildHttp(deps: {
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
   registerPublicRoutes(app, { complaints: services.complaints });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
-  registerNoticeRoutes(app, { notices: services.notices, live: deps.live });
+  const streams = createLiveStreamSlots({
+    db: deps.db,
+    logger: deps.logger,
+    maxPerSession: config.liveStreamsPerSession,
+  });
+  registerNoticeRoutes(app, { notices: services.notices, live: deps.live, streams });
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
+  app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 
   await registerWebApp(app, config.webDistDir);

@@ -69,6 +69,7 @@ const configSchema = z.object({
     .optional()
     .refine((v) => !v || v.length >= 16, 'use a random token of at least 16 characters'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -98,6 +99,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** A port on 127.0.0.1 that serves /metrics alone, without a token. */
   metricsPort: number | undefined;
+  /** Live-update streams (GET /api/live) one session may hold open, across every process. */
+  liveStreamsPerSession: number;
 };
 
 export class ConfigError extends Error {}
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockControl: (c.CLOCK_CONTROL ?? false) && c.NODE_ENV !== 'production',
     metricsToken: c.METRICS_TOKEN || undefined,
     metricsPort: c.METRICS_PORT,
+    liveStreamsPerSession: c.LIVE_STREAMS_PER_SESSION,
   };
 }
 

@@ -37,6 +37,8 @@ const vi: Messages = {
   'error.conflict': 'Dữ liệu đã bị thay đổi hoặc trùng lặp.',
   'error.invalid_transition': 'Không thể chuyển trạng thái từ «{from}» sang «{to}».',
   'error.rate_limited': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau {seconds} giây.',
+  'error.too_many_streams':
+    'Phiên này đã mở quá nhiều kết nối cập nhật trực tiếp (tối đa {max}). Hãy đóng bớt tab.',
   'error.payload_too_large': 'Tệp quá lớn (tối đa {max}).',
   'error.unsupported_media_type': 'Loại tệp «{type}» không được chấp nhận.',
   'error.invalid_credentials': 'Email hoặc mật khẩu không đúng.',
@@ -72,6 +74,8 @@ const en: Messages = {
   'error.conflict': 'The data was changed or already exists.',
   'error.invalid_transition': 'Cannot change the status from “{from}” to “{to}”.',
   'error.rate_limited': 'Too many requests. Please try again in {seconds} seconds.',
+  'error.too_many_streams':
+    'This session has too many live-update connections open (at most {max}). Close some tabs.',
   'error.payload_too_large': 'The file is too large (at most {max}).',
   'error.unsupported_media_type': 'Files of type “{type}” are not accepted.',
   'error.invalid_credentials': 'Wrong e-mail or password.',
@@ -107,6 +111,7 @@ const zh: Messages = {
   'error.conflict': '数据已被修改或已存在。',
   'error.invalid_transition': '无法将状态从“{from}”改为“{to}”。',
   'error.rate_limited': '请求过于频繁，请在 {seconds} 秒后重试。',
+  'error.too_many_streams': '此会话打开的实时更新连接过多（最多 {max} 个）。请关闭一些标签页。',
   'error.payload_too_large': '文件过大（最大 {max}）。',
   'error.unsupported_media_type': '不接受“{type}”类型的文件。',
   'error.invalid_credentials': '邮箱或密码错误。',

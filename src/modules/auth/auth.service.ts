@@ -135,6 +135,7 @@ export function createAuthService(deps: { db: Db; clock: Clock; org: OrgService 
         locale: user.locale,
         permissions: new Set(rolePermissions[role]),
         csrfToken: session.csrfToken,
+        sessionId: tokenHash,
       };
     },
 
