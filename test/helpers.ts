@@ -29,7 +29,8 @@ export async function createTestContext(
     smtpUrl?: string;
     uploadMaxBytes?: number;
     start?: Date;
-    env?: Record<string, string>;
+    /** More settings, as the environment would give them. */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
@@ -75,6 +76,7 @@ export async function createTestContext(
     pool,
     clock,
     config,
+    metrics,
     services,
     drainJobs,
     async close() {
@@ -111,10 +113,15 @@ export async function createTestOrg(ctx: TestContext, name = 'Công ty Thử ngh
 }
 
 let addressCounter = 0;
-/** Each simulated client gets its own address, so per-address rate limits apply per client. */
+/**
+ * Each simulated client gets its own address, so per-address rate limits apply per client. The
+ * counters live in the database that every test file shares, so the process id keeps the
+ * addresses of files running side by side apart.
+ */
 export const nextAddress = (): string => {
   addressCounter += 1;
-  return `127.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255 || 1}`;
+  const hex = (n: number) => (n & 0xffff).toString(16);
+  return `fd00::${hex(process.pid >> 16)}:${hex(process.pid)}:${hex(addressCounter)}`;
 };
 
 export type Client = {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { Config } from '../platform/config.ts';
@@ -9,6 +10,11 @@ import type { Logger } from '../platform/logger.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
 import { createMetrics, type Metrics } from '../platform/metrics.ts';
 import {
+  registerMetricsRoute,
+  startMetricsServer,
+  type MetricsServer,
+} from '../platform/http/metrics-endpoint.ts';
+import {
   createJobQueue,
   createWorker,
   type JobHandler,
@@ -16,6 +22,7 @@ import {
 } from '../platform/jobs/index.ts';
 import { createFileStore } from '../platform/files.ts';
 import type { LiveHub } from '../platform/live.ts';
+import { createLiveStreamSlots } from '../platform/live-streams.ts';
 import {
   createAuthService,
   createAuthenticator,
@@ -46,6 +53,7 @@ import {
   registerCommitmentRoutes,
 } from '../modules/commitments/index.ts';
 import { createProvisioningService } from '../modules/provisioning/index.ts';
+import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
  * The composition root: one place that builds every service from its explicit dependencies,
@@ -130,11 +138,13 @@ export async function buildHttp(deps: {
   const metrics = deps.metrics ?? createMetrics();
   const app = await createHttpApp({
     logger: deps.logger,
+    db: deps.db,
     clock: deps.clock,
     authenticator: createAuthenticator(services.auth),
     metrics,
     uploadMaxBytes: config.uploadMaxBytes,
     trustProxy: config.trustProxy,
+    apiKeyPermissions: new Set(apiKeyPermissions),
   });
 
   app.get(
@@ -151,15 +161,7 @@ export async function buildHttp(deps: {
       return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
     },
   );
-  app.get(
-    '/metrics',
-    { config: { permission: 'public' }, schema: { hide: true } },
-    async (_request, reply) => {
-      return reply
-        .header('content-type', metrics.registry.contentType)
-        .send(await metrics.registry.metrics());
-    },
-  );
+  registerMetricsRoute(app, { metrics, token: config.metricsToken });
   const shift = deps.shiftClock;
   if (shift) {
     app.post('/api/dev/clock', {
@@ -189,26 +191,45 @@ export async function buildHttp(deps: {
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
   registerPublicRoutes(app, { complaints: services.complaints });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
-  registerNoticeRoutes(app, { notices: services.notices, live: deps.live });
+  const streams = createLiveStreamSlots({
+    db: deps.db,
+    logger: deps.logger,
+    maxPerSession: config.liveStreamsPerSession,
+  });
+  registerNoticeRoutes(app, { notices: services.notices, live: deps.live, streams });
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
+  app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 
   await registerWebApp(app, config.webDistDir);
   return app;
 }
 
-/** Serves the built React app; any non-API path falls back to index.html for client routing. */
+/**
+ * Serves the built React app; any non-API path falls back to index.html for client routing.
+ * Files go out compressed (brotli or gzip, as the browser accepts), the hashed ones under
+ * /assets/ cached for good. Compression is scoped to these routes: API answers, which can carry
+ * secrets beside reflected input, are never compressed (BREACH).
+ */
 async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
+  await app.register(async (web: HttpApp) => {
+    await web.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+    // Cache-Control is set per file below (@fastify/static would put max-age=0 over it).
+    await web.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false });
+    registerWebRoutes(web, distDir);
+  });
+}
+
+function registerWebRoutes(app: HttpApp, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
-  await app.register(fastifyStatic, { root: distDir, serve: false });
   app.get(
     '/*',
     { config: { permission: 'public' }, schema: { hide: true } },
     async (request, reply) => {
       const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
-      if (urlPath.startsWith('/api/'))
-        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      // An API path that no route took: the shell answers it (404, or 405 for a known path).
+      if (urlPath.startsWith('/api/')) return reply.callNotFound();
       const candidate = path.join(distDir, path.normalize(urlPath));
       if (
         candidate.startsWith(distDir + path.sep) &&
@@ -228,6 +249,17 @@ async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     },
   );
+}
+
+/** The loopback-only metrics port (METRICS_PORT), when configured. */
+export async function startMetricsPort(deps: {
+  config: Config;
+  metrics: Metrics;
+  logger: Logger;
+}): Promise<MetricsServer | undefined> {
+  const port = deps.config.metricsPort;
+  if (port === undefined) return undefined;
+  return startMetricsServer({ metrics: deps.metrics, port, logger: deps.logger });
 }
 
 export function startWorker(deps: {

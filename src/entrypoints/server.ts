@@ -1,7 +1,7 @@
 import { createMetrics } from '../platform/metrics.ts';
 import { isDatabaseReady } from '../platform/db/index.ts';
 import { createLiveHub } from '../platform/live.ts';
-import { buildHttp, startWorker } from './app.ts';
+import { buildHttp, startMetricsPort, startWorker } from './app.ts';
 import { listenErrorOf, reportFatal } from './fatal.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 import { seedDemoIfEmpty } from './seed-demo.ts';
@@ -29,6 +29,7 @@ async function serve(runtime: Runtime): Promise<void> {
     await app.close().catch(() => undefined);
     throw listenErrorOf(error, config.host, config.port);
   }
+  const metricsPort = await startMetricsPort({ config, metrics, logger });
   const worker = config.runWorker
     ? startWorker({ db: database.db, clock, logger, services, metrics })
     : undefined;
@@ -37,6 +38,7 @@ async function serve(runtime: Runtime): Promise<void> {
       url: config.publicUrl,
       database: database.isEmbedded ? `embedded (${config.embeddedPgDir})` : 'DATABASE_URL',
       mail: services.mail.transportName,
+      metrics: metricsPort?.url ?? (config.metricsToken ? '/metrics (token)' : 'off'),
     },
     `Ombud is running: open ${config.publicUrl}${config.clockControl ? ' (clock control on: POST /api/dev/clock)' : ''}`,
   );
@@ -47,6 +49,7 @@ async function serve(runtime: Runtime): Promise<void> {
     logger.info({ signal }, 'shutting down');
     database.beginClose();
     await app.close();
+    await metricsPort?.close();
     await worker?.stop();
     await database.close();
     process.exit(0);

@@ -33,6 +33,8 @@ export const tableOwners = {
   deadline_requests: 'commitments',
   commitments: 'commitments',
   jobs: 'platform',
+  rate_limits: 'platform',
+  live_streams: 'platform',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

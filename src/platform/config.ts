@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -5,6 +6,39 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+/** The proxies in front of the server, as Fastify's `trustProxy` takes them. */
+export type TrustProxy = false | number | string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (proxyNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// `true` would trust every X-Forwarded-For hop, so any client could choose its own address (and
+// its own rate-limit budget). The setting names how many proxies there are, or which they are.
+const trustProxyFromEnv = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustProxy => {
+    const v = (value ?? '').trim();
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (v !== 'true' && entries.every(isAddressOrRange)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'give the number of proxies in front of the server (TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.0/8,127.0.0.1); "true" would let any client choose its address',
+    });
+    return z.NEVER;
+  });
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -21,7 +55,7 @@ const configSchema = z.object({
   MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv,
-  TRUST_PROXY: booleanFromEnv,
+  TRUST_PROXY: trustProxyFromEnv,
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -43,6 +77,12 @@ const configSchema = z.object({
     .int()
     .min(1)
     .default(10 * 1024 * 1024 * 1024),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 16, 'use a random token of at least 16 characters'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type Config = {
@@ -61,7 +101,8 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   cookieSecure: boolean | undefined;
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed: a hop count, or their addresses. */
+  trustProxy: TrustProxy;
   uploadDir: string;
   uploadMaxBytes: number;
   runWorker: boolean;
@@ -73,6 +114,12 @@ export type Config = {
   trackingLinkDaysAfterClose: number;
   /** Quotas for attachments, so nobody can fill the disk through the portal. */
   attachmentQuota: { filesPerComplaint: number; bytesPerComplaint: number; bytesPerOrg: number };
+  /** The bearer token that opens /metrics on the main port; without it that path is off. */
+  metricsToken: string | undefined;
+  /** A port on 127.0.0.1 that serves /metrics alone, without a token. */
+  metricsPort: number | undefined;
+  /** Live-update streams (GET /api/live) one session may hold open, across every process. */
+  liveStreamsPerSession: number;
 };
 
 export class ConfigError extends Error {}
@@ -101,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,
     cookieSecure: c.COOKIE_SECURE,
-    trustProxy: c.TRUST_PROXY ?? false,
+    trustProxy: c.TRUST_PROXY,
     uploadDir: path.join(dataDir, 'files'),
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     runWorker: c.RUN_WORKER ?? true,
@@ -114,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bytesPerComplaint: c.ATTACHMENT_BYTES_PER_COMPLAINT,
       bytesPerOrg: c.ATTACHMENT_BYTES_PER_ORG,
     },
+    metricsToken: c.METRICS_TOKEN || undefined,
+    metricsPort: c.METRICS_PORT,
+    liveStreamsPerSession: c.LIVE_STREAMS_PER_SESSION,
   };
 }
 

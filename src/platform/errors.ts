@@ -6,10 +6,12 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'invalid_transition'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type'
   | 'invalid_credentials'
   | 'csrf_failed'
@@ -30,6 +32,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   invalid_transition: 409,
   idempotency_conflict: 409,
@@ -37,6 +40,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   too_many_files: 413,
   quota_exceeded: 413,
   link_expired: 410,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

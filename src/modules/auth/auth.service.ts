@@ -186,6 +186,7 @@ export function createAuthService(deps: {
         locale: user.locale,
         permissions: new Set(rolePermissions[role]),
         csrfToken: session.csrfToken,
+        sessionId: tokenHash,
       };
     },
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  atLeastOneOf,
   currencySchema,
   actorTypeSchema,
   isoInstant,
@@ -43,7 +44,7 @@ export const askInput = z.object({
 });
 
 export const createComplaintRequest = z.object({
-  customer: customerInput,
+  customer: customerInput.meta(atLeastOneOf('phone', 'email', 'externalId')),
   channel: channelSchema.default('api'),
   reasonId: uuid.nullish(),
   severity: severitySchema.default('medium'),
@@ -277,17 +278,19 @@ export const trackingLinkResponse = z.object({ trackingUrl: z.string(), revoked:
 export const revokeTrackingLinksResponse = z.object({ revoked: z.number() });
 
 // The public web form: no account, minimal fields, a honeypot for bots.
-export const publicComplaintRequest = z.object({
-  name: requiredText(200),
-  phone: text({ max: 30 }).nullish(),
-  email: z.email().max(254).nullish(),
-  description: requiredText(20_000),
-  reasonId: uuid.nullish(),
-  orderRef: optionalText(200),
-  askText: optionalText(5000),
-  language: languageSchema.default('vi'),
-  website: text({ max: 500 }).optional(),
-});
+export const publicComplaintRequest = z
+  .object({
+    name: requiredText(200),
+    phone: text({ max: 30 }).nullish(),
+    email: z.email().max(254).nullish(),
+    description: requiredText(20_000),
+    reasonId: uuid.nullish(),
+    orderRef: optionalText(200),
+    askText: optionalText(5000),
+    language: languageSchema.default('vi'),
+    website: text({ max: 500 }).optional(),
+  })
+  .meta(atLeastOneOf('phone', 'email'));
 export type PublicComplaintRequest = z.infer<typeof publicComplaintRequest>;
 export const publicComplaintResponse = z.object({ reference: z.string(), trackingUrl: z.string() });
 export const publicOrgView = z.object({
@@ -335,3 +338,17 @@ export const mergeCustomerResponse = z.object({
 
 /** POST /api/complaints/:id/notes. */
 export const noteAdded = z.object({ ok: z.literal(true) });
+
+// Bodies the handlers read part by part as they stream, described for the API document.
+const uploadedFiles = z.array(z.file()).max(10);
+/** The customer's reply from the portal as the browser sends it: a text and files. */
+export const portalReplyForm = z.object({
+  body: z.string().max(20_000).optional().describe('The reply; may be empty when files are sent'),
+  files: uploadedFiles.optional().describe('Photos, documents or recordings'),
+});
+/** The same reply without files. */
+export const portalReplyJson = z.object({ body: z.string().max(20_000) });
+/** Files added to a case by staff or an integration. */
+export const attachmentUploadForm = z.object({
+  file: uploadedFiles.min(1).describe('Photos, documents or recordings'),
+});

@@ -9,6 +9,7 @@ import { invalidField } from '../../platform/errors.ts';
 import {
   addNoteRequest,
   attachmentList,
+  attachmentUploadForm,
   changeStatusRequest,
   complaintDetail,
   complaintList,
@@ -241,6 +242,7 @@ export function registerComplaintRoutes(
       tags: ['complaints'],
       params: idParams,
       consumes: ['multipart/form-data'],
+      documentedBody: { 'multipart/form-data': attachmentUploadForm },
       response: { 201: attachmentList },
     },
     handler: async (request, reply) => {

@@ -7,6 +7,8 @@ import { uuid } from '../../platform/contract/fields.ts';
 import type { FileStore } from '../../platform/files.ts';
 import {
   portalConfirmRequest,
+  portalReplyForm,
+  portalReplyJson,
   portalView,
   publicComplaintRequest,
   publicComplaintResponse,
@@ -36,7 +38,12 @@ export function registerPublicRoutes(
   });
 
   app.post('/api/public/orgs/:slug/complaints', {
-    config: { permission: 'public', rateLimit: { max: 10, windowMs: 10 * 60_000 } },
+    // Ten complaints per ten minutes from one address; a form sent back for a mistyped field
+    // draws on its own, larger budget, so the customer can still correct it and send it.
+    config: {
+      permission: 'public',
+      rateLimit: { max: 10, windowMs: 10 * 60_000, invalidMax: 60 },
+    },
     schema: {
       tags: ['public'],
       params: slugParams,
@@ -81,6 +88,10 @@ export function registerPortalRoutes(
       tags: ['portal'],
       params: tokenParams,
       consumes: ['multipart/form-data', 'application/json'],
+      documentedBody: {
+        'multipart/form-data': portalReplyForm,
+        'application/json': portalReplyJson,
+      },
       response: { 200: portalView },
     },
     handler: async (request) => {

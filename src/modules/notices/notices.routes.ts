@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { LiveHub } from '../../platform/live.ts';
+import type { LiveStreamSlots } from '../../platform/live-streams.ts';
 import { uuid } from '../../platform/contract/fields.ts';
 import { noticeList } from './notices.contract.ts';
 import type { NoticesService } from './notices.service.ts';
 
 export function registerNoticeRoutes(
   app: HttpApp,
-  deps: { notices: NoticesService; live: LiveHub },
+  deps: { notices: NoticesService; live: LiveHub; streams: LiveStreamSlots },
 ) {
   const { notices } = deps;
 
@@ -47,11 +49,15 @@ export function registerNoticeRoutes(
   /**
    * Server-sent events for the signed-in person: their notices, deadline requests for their
    * department, and changes to the complaints they have open (?complaint=<id>, repeatable).
+   * A session holds at most `streams.maxPerSession` of them open, across every process.
    */
   app.get('/api/live', {
     config: { permission: 'authenticated' },
     schema: {
       tags: ['notices'],
+      description:
+        'A stream of server-sent events (text/event-stream) for a signed-in person. One session may hold a limited number open (429 beyond it).',
+      security: [{ session: [] }],
       querystring: z.object({ complaint: z.union([uuid, z.array(uuid).max(20)]).optional() }),
     },
     handler: async (request, reply) => {
@@ -65,6 +71,12 @@ export function registerNoticeRoutes(
         p.userId,
         [request.query.complaint ?? []].flat(),
       );
+      const slot = await deps.streams.open(`${p.orgId}|${p.sessionId}`, () => reply.raw.end());
+      if (!slot)
+        throw new AppError('rate_limited', {
+          messageKey: 'error.too_many_streams',
+          params: { max: deps.streams.maxPerSession },
+        });
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -75,15 +87,23 @@ export function registerNoticeRoutes(
       });
       const send = (event: string, data: unknown) =>
         raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const unsubscribe = await deps.live.subscribe(live.isFor, (e) =>
+      const subscribed = deps.live.subscribe(live.isFor, (e) =>
         send(e.topic, { ...e.payload, complaintId: e.complaintId ?? e.payload.complaintId }),
       );
-      send('ready', { departments: live.departments });
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 25_000);
-      request.raw.on('close', () => {
+      let closed = false;
+      // The response closes when the client goes away (or the server stops): the slot is free.
+      raw.on('close', () => {
+        closed = true;
         clearInterval(heartbeat);
-        unsubscribe();
+        slot.release();
+        subscribed.then(
+          (unsubscribe) => unsubscribe(),
+          () => undefined,
+        );
       });
+      await subscribed;
+      if (!closed) send('ready', { departments: live.departments });
     },
   });
 }

@@ -40,6 +40,17 @@ export const pageQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 };
 
+/**
+ * For the API document: at least one of these text fields is given and not empty, as a JSON
+ * Schema `anyOf` to put on an object with `.meta()`. The server checks the rule itself.
+ */
+export const atLeastOneOf = (...fields: string[]) => ({
+  anyOf: fields.map((field) => ({
+    required: [field],
+    properties: { [field]: { type: 'string', minLength: 1 } },
+  })),
+});
+
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });

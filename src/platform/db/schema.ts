@@ -380,6 +380,23 @@ export type SignInThrottleTable = {
   last_success_at: Timestamp | null;
 };
 
+/** Shared rate-limit counters (platform/http/rate-limit.ts). */
+export type RateLimitsTable = {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+  invalid_hits: number;
+  expires_at: Timestamp;
+};
+
+/** Open live-update streams (platform/live-streams.ts). */
+export type LiveStreamsTable = {
+  id: string;
+  holder: string;
+  opened_at: Generated<Date>;
+  expires_at: Timestamp;
+};
+
 export type Database = {
   sign_in_throttle: SignInThrottleTable;
   calendars: CalendarsTable;
@@ -407,4 +424,6 @@ export type Database = {
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  rate_limits: RateLimitsTable;
+  live_streams: LiveStreamsTable;
 };

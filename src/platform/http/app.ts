@@ -1,35 +1,32 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   LogController,
   type FastifyError,
   type FastifyInstance,
-  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import { AppError, httpStatusOf } from '../errors.ts';
-import { negotiateLanguage, translate, type Language, isLanguage } from '../i18n.ts';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { negotiateLanguage, type Language, isLanguage } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../clock.ts';
+import type { Db } from '../db/index.ts';
 import type { Principal, RoutePermission } from './principal.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, type Admission, type RateLimit } from './rate-limit.ts';
+import { MAX_PARAM_LENGTH, sendError, sendFrameworkError, sendUnmatched } from './error-handler.ts';
+import { createSecurityHeaders } from './security-headers.ts';
+import { registerOpenApi } from './openapi.ts';
 import { MAX_FILES_PER_UPLOAD } from './multipart.ts';
-import { localizeValidationError } from './validation-errors.ts';
 import type { Metrics } from '../metrics.ts';
+import type { TrustProxy } from '../config.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
-    /** Requests per window per client address. */
-    rateLimit?: { max: number; windowMs: number };
+    /** Requests per window per client address, counted across every process. */
+    rateLimit?: RateLimit;
     /**
      * On a public route: still find out who is calling when they carry a session or a key, so
      * that a staff member acting there is recorded as staff (and needs the CSRF header).
@@ -43,6 +40,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
     lang: Language;
+    rateLimitAdmission: Admission | undefined;
   }
 }
 
@@ -69,24 +67,31 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export type HttpOptions = {
   logger: Logger;
+  /** Holds the rate-limit counters that every process shares. */
+  db: Db;
   clock: Clock;
   authenticator: Authenticator;
   metrics: Metrics;
   uploadMaxBytes: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** The permissions an API key can hold: the API document offers keys on those routes. */
+  apiKeyPermissions: ReadonlySet<string>;
 };
 
 /**
- * The HTTP shell: zod validation, OpenAPI, cookies, uploads, the permission gate, CSRF, rate
- * limits and the one error handler. Modules add their routes to the returned app.
+ * The HTTP shell: zod validation, OpenAPI, cookies, uploads, security headers, the permission
+ * gate, CSRF, rate limits and the one error handler. Modules add their routes to the returned app.
  */
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
+  const setSecurityHeaders = createSecurityHeaders();
   const app = Fastify({
     loggerInstance: options.logger,
-    trustProxy: options.trustProxy,
+    trustProxy: trustProxyOption(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: (error, request, reply) =>
+      sendFrameworkError(error, request, reply, { logger: options.logger, setSecurityHeaders }),
   }).withTypeProvider<ZodTypeProvider>();
   const declaredRoutes: DeclaredRoute[] = [];
 
@@ -104,24 +109,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
       fieldSize: 100_000,
     },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Ombud API',
-        version: '1',
-        description:
-          'Complaint handling. Authenticate with `Authorization: Bearer <API key>`. Creates accept an `Idempotency-Key` header.',
-      },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'ombud_session' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, { apiKeyPermissions: options.apiKeyPermissions });
 
   const missing: string[] = [];
   app.addHook('onRoute', (route) => {
@@ -140,25 +128,47 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.decorate('declaredRoutes', declaredRoutes);
   app.decorateRequest('principal', undefined);
   app.decorateRequest('lang', 'vi');
+  app.decorateRequest('rateLimitAdmission', undefined);
 
-  const limiter = createRateLimiter();
+  app.addHook('onRequest', async (request, reply) => setSecurityHeaders(request, reply));
+
+  const limiter = createRateLimiter({
+    db: options.db,
+    clock: options.clock,
+    logger: options.logger,
+  });
   app.addHook('onRequest', async (request, reply) => {
     request.lang = negotiateLanguage(request.headers['accept-language']);
     const limit = request.routeOptions.config?.rateLimit;
     if (limit) {
-      const key = `${request.routeOptions.url ?? request.url}|${request.ip}`;
-      const result = limiter.hit(key, limit.max, limit.windowMs, options.clock.now().getTime());
-      if (!result.allowed) {
+      // request.ip is the socket's address, or the client named by the trusted proxies only.
+      const key = `${request.method} ${request.routeOptions.url ?? request.url}|${request.ip}`;
+      const result = await limiter.hit(key, limit);
+      if (!result.admission) {
         void reply.header('retry-after', String(result.retryAfterSeconds));
         throw new AppError('rate_limited', { params: { seconds: result.retryAfterSeconds } });
       }
+      request.rateLimitAdmission = result.admission;
     }
+  });
+  // Settled before the answer leaves, so the client's next request sees the counts it caused.
+  app.addHook('onSend', async (request, reply) => {
+    const admission = request.rateLimitAdmission;
+    if (!admission) return;
+    request.rateLimitAdmission = undefined;
+    await limiter
+      .settle(admission, reply.statusCode)
+      .catch((error: unknown) => options.logger.warn({ err: error }, 'rate-limit settle failed'));
   });
 
   // Before validation: an anonymous or unauthorised caller learns nothing about the schema.
   app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config?.permission;
-    if (!permission) throw new AppError('not_found');
+    if (!permission) {
+      // Unmatched requests go on to the not-found handler, which answers 404, 405 or 414.
+      if (request.is404) return;
+      throw new AppError('not_found');
+    }
     if (permission === 'public' && !request.routeOptions.config?.identify) return;
     const principal = await options.authenticator.authenticate(request);
     request.principal = principal;
@@ -199,72 +209,18 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) =>
     sendError(error, request, reply, options.logger),
   );
-  app.setNotFoundHandler((request, reply) =>
-    sendError(new AppError('not_found'), request, reply, options.logger),
-  );
+  app.setNotFoundHandler((request, reply) => sendUnmatched(app, request, reply, options.logger));
   return app;
 }
 
-/** What a client is told to wait when the database is away: about one restart. */
-const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
-  const lang = request.lang ?? 'vi';
-  // A refused upload is still arriving: answer now and close, rather than read the rest of it.
-  if (!request.raw.readableEnded) void reply.header('connection', 'close');
-  if (isDatabaseUnavailable(error)) {
-    // The database is restarting or failing over: a retry will work, so say so, without a stack.
-    logger.warn({ url: request.url, reason: (error as Error).message }, 'database unavailable');
-    const unavailable = new AppError('unavailable', {
-      params: { seconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-    });
-    return sendError(
-      unavailable,
-      request,
-      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS)),
-      logger,
-    );
-  }
-  if (error instanceof AppError) {
-    return reply.status(httpStatusOf[error.code]).send({
-      error: {
-        code: error.code,
-        message: error.localizedMessage(lang),
-        ...(error.field ? { field: error.field } : {}),
-      },
-    });
-  }
-  const localized = localizeValidationError(error, lang);
-  if (localized)
-    return reply.status(400).send({ error: { code: 'validation_failed', ...localized } });
-  const fastifyError = error as FastifyError;
-  const status = fastifyError.statusCode ?? 500;
-  if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return reply.status(413).send({
-      error: {
-        code: 'payload_too_large',
-        message: translate(lang, 'error.payload_too_large', { max: '' }),
-      },
-    });
-  }
-  if (status === 415) {
-    return reply.status(415).send({
-      error: {
-        code: 'unsupported_media_type',
-        message: translate(lang, 'error.unsupported_media_type', {
-          type: String(request.headers['content-type'] ?? ''),
-        }),
-      },
-    });
-  }
-  if (status >= 400 && status < 500) {
-    // Malformed JSON, bad multipart framing and the like: the client's fault, never a 500.
-    return reply.status(400).send({
-      error: { code: 'validation_failed', message: translate(lang, 'error.validation_failed') },
-    });
-  }
-  logger.error({ err: error, url: request.url }, 'unhandled error');
-  return reply
-    .status(500)
-    .send({ error: { code: 'internal', message: translate(lang, 'error.internal') } });
+/**
+ * Fastify trusts no hop count (a number would trust nothing), so a count of proxies becomes a
+ * function of the hop: the socket's peer is hop 0, and each trusted hop names the one before.
+ * X-Forwarded-For values to the left of the last trusted hop are the client's own words and are
+ * never believed.
+ */
+function trustProxyOption(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

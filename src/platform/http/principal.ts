@@ -9,6 +9,8 @@ export type Principal =
       locale: string;
       permissions: ReadonlySet<string>;
       csrfToken: string;
+      /** Names the session (the hash of its token, never the token): limits per session use it. */
+      sessionId: string;
     }
   | {
       kind: 'api_key';

@@ -1,33 +1,76 @@
-/**
- * A fixed-window counter per key, in process memory. Enough for one node or a few behind a
- * sticky load balancer; a shared store is the scale path.
- */
-export type RateLimiter = {
-  hit(
-    key: string,
-    max: number,
-    windowMs: number,
-    nowMs: number,
-  ): { allowed: boolean; retryAfterSeconds: number };
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../logger.ts';
+import * as repo from './rate-limit.repository.ts';
+
+/** A route's budget per client address. */
+export type RateLimit = {
+  /** Requests let through per window. */
+  max: number;
+  windowMs: number;
+  /**
+   * When set, a request answered 400 (refused input) counts against this budget instead of
+   * `max`, so a customer who mistypes a field is not locked out of sending the form itself.
+   */
+  invalidMax?: number;
 };
 
-export function createRateLimiter(): RateLimiter {
-  const windows = new Map<string, { startedAt: number; count: number }>();
-  let lastSweep = 0;
+/** A request that was counted: what `settle` needs to move it to the refused-input budget. */
+export type Admission = repo.WindowKey & { invalidMax: number | undefined };
+
+export type RateLimiter = {
+  /** Counts a hit on `key`; `admission` is undefined when the budget is spent. */
+  hit(
+    key: string,
+    limit: RateLimit,
+  ): Promise<{ admission: Admission | undefined; retryAfterSeconds: number }>;
+  /** Called with the status of the answer: a 400 moves the hit to the refused-input budget. */
+  settle(admission: Admission, statusCode: number): Promise<void>;
+};
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Fixed windows counted in PostgreSQL, so that every app process enforces one limit and a
+ * restart does not reset it. A key's window opens with its first request; a hit is one upsert.
+ * Ended windows are deleted at most once a minute per process, off the request's path.
+ */
+export function createRateLimiter(deps: { db: Db; clock: Clock; logger: Logger }): RateLimiter {
+  const { db, clock, logger } = deps;
+  let lastSweepMs = Number.NEGATIVE_INFINITY;
+
+  const sweep = () => {
+    const nowMs = clock.now().getTime();
+    if (nowMs - lastSweepMs < SWEEP_EVERY_MS) return;
+    lastSweepMs = nowMs;
+    repo
+      .deleteEndedWindows(db)
+      .catch((error: unknown) => logger.warn({ err: error }, 'rate-limit sweep failed'));
+  };
+
   return {
-    hit(key, max, windowMs, nowMs) {
-      if (nowMs - lastSweep > 60_000) {
-        for (const [k, w] of windows) if (nowMs - w.startedAt > 3_600_000) windows.delete(k);
-        lastSweep = nowMs;
-      }
-      const current = windows.get(key);
-      if (!current || nowMs - current.startedAt >= windowMs) {
-        windows.set(key, { startedAt: nowMs, count: 1 });
-        return { allowed: true, retryAfterSeconds: 0 };
-      }
-      current.count += 1;
-      const retryAfterSeconds = Math.ceil((current.startedAt + windowMs - nowMs) / 1000);
-      return { allowed: current.count <= max, retryAfterSeconds };
+    async hit(key, limit) {
+      sweep();
+      const result = await repo.countHit(db, {
+        key,
+        windowMs: limit.windowMs,
+        max: limit.max,
+        invalidMax: limit.invalidMax,
+      });
+      if (result.counted)
+        return {
+          admission: { ...result.window, invalidMax: limit.invalidMax },
+          retryAfterSeconds: 0,
+        };
+      const leftMs = result.expiresAt
+        ? result.expiresAt.getTime() - result.now.getTime()
+        : limit.windowMs;
+      return { admission: undefined, retryAfterSeconds: Math.max(1, Math.ceil(leftMs / 1000)) };
+    },
+
+    async settle(admission, statusCode) {
+      if (admission.invalidMax === undefined || statusCode !== 400) return;
+      await repo.moveHitToInvalid(db, admission);
     },
   };
 }
