@@ -130,10 +130,15 @@ export function useIssueTrackingLink(id: string) {
   });
 }
 
-export function useUploadAttachment(id: string) {
-  return useComplaintMutation(id, (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return api.call('uploadAttachments', { params: params(id), body: form });
-  });
+/** Staff files are internal unless `visibleToCustomer`: then the customer sees them in the portal. */
+export function useUploadAttachments(id: string) {
+  return useComplaintMutation(
+    id,
+    ({ files, visibleToCustomer }: { files: File[]; visibleToCustomer: boolean }) => {
+      const form = new FormData();
+      if (visibleToCustomer) form.append('visibleToCustomer', 'true');
+      for (const file of files) form.append('file', file);
+      return api.call('uploadAttachments', { params: params(id), body: form });
+    },
+  );
 }
