@@ -32,6 +32,7 @@ import {
   complaintDetail,
   complaintList,
   createComplaintRequest,
+  issueTrackingLinkRequest,
   listComplaintsQuery,
   noteAdded,
   portalConfirmRequest,
@@ -40,6 +41,7 @@ import {
   publicComplaintResponse,
   publicOrgView,
   recordFactsRequest,
+  revokeTrackingLinksResponse,
   sendMessageRequest,
   sendReadbackRequest,
   suggestionsQuery,
@@ -199,7 +201,13 @@ export const endpoints = {
     response: complaintDetail,
   }),
   addNote: post('/api/complaints/:id/notes', { body: addNoteRequest, response: noteAdded }),
-  issueTrackingLink: post('/api/complaints/:id/tracking-link', { response: trackingLinkResponse }),
+  issueTrackingLink: post('/api/complaints/:id/tracking-link', {
+    body: issueTrackingLinkRequest,
+    response: trackingLinkResponse,
+  }),
+  revokeTrackingLinks: post('/api/complaints/:id/tracking-links/revoke', {
+    response: revokeTrackingLinksResponse,
+  }),
   uploadAttachments: post('/api/complaints/:id/attachments', {
     body: multipart,
     response: attachmentList,

@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  CopyButton,
-  Grid,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -29,15 +17,17 @@ import { ApologyComposer } from './apology-composer.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ComplaintEditPanel } from './complaint-edit-panel.tsx';
 import { ComplaintTimeline } from './complaint-timeline.tsx';
-import { useComplaint, useIssueTrackingLink } from './complaints.api.ts';
+import { useComplaint } from './complaints.api.ts';
 import { FactsPanel } from './facts-panel.tsx';
 import { NoteForm } from './note-form.tsx';
 import { StatusChange } from './status-change.tsx';
+import { TrackingLinksPanel } from './tracking-links-panel.tsx';
 
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const complaint = useComplaint(id);
+  const canMessage = useCurrentUser().permissions.includes('complaint:message');
   usePageTitle(complaint.data?.complaint.reference ?? t('detail.title'));
 
   if (complaint.isPending) return <PageLoader />;
@@ -75,6 +65,12 @@ export function ComplaintDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            {canMessage && (
+              <TrackingLinksPanel
+                complaintId={detail.complaint.id}
+                createdLink={detail.complaint.trackingUrl}
+              />
+            )}
             <ClocksPanel complaintId={detail.complaint.id} />
             <ComplaintTimeline complaintId={detail.complaint.id} />
           </Stack>
@@ -94,42 +90,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
         {children || '—'}
       </Text>
     </div>
-  );
-}
-
-/** The customer's private link; a new one can be issued (e.g. to read it out on the phone). */
-function TrackingLink({ complaintId, known }: { complaintId: string; known?: string }) {
-  const { t } = useTranslation();
-  const issue = useIssueTrackingLink(complaintId);
-  const url = issue.data?.trackingUrl ?? known;
-  return (
-    <Stack gap={4} align="flex-end">
-      {url ? (
-        <Group gap="xs">
-          <Anchor href={url} target="_blank" rel="noreferrer" data-testid="tracking-link">
-            {t('detail.trackingLink')}
-          </Anchor>
-          <CopyButton value={new URL(url, window.location.origin).toString()}>
-            {({ copied, copy }) => (
-              <Button variant="default" size="compact-sm" onClick={copy}>
-                {copied ? t('public.copied') : t('public.copyLink')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-      ) : (
-        <Button
-          variant="default"
-          size="compact-sm"
-          onClick={() => issue.mutate()}
-          loading={issue.isPending}
-          data-testid="issue-tracking-link"
-        >
-          {t('detail.issueTrackingLink')}
-        </Button>
-      )}
-      {issue.error ? <ErrorAlert error={issue.error} /> : null}
-    </Stack>
   );
 }
 
@@ -161,19 +121,16 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
               </Badge>
             </Group>
           </Stack>
-          <Stack gap={4} align="flex-end">
-            <TrackingLink complaintId={c.id} known={c.trackingUrl} />
-            {canReadMailbox && (
-              <Anchor
-                component={Link}
-                to={`/dev/mailbox?complaintId=${encodeURIComponent(c.id)}`}
-                size="sm"
-                data-testid="complaint-mailbox-link"
-              >
-                {t('detail.mailbox')}
-              </Anchor>
-            )}
-          </Stack>
+          {canReadMailbox && (
+            <Anchor
+              component={Link}
+              to={`/dev/mailbox?complaintId=${encodeURIComponent(c.id)}`}
+              size="sm"
+              data-testid="complaint-mailbox-link"
+            >
+              {t('detail.mailbox')}
+            </Anchor>
+          )}
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="complaint-customer">
           <Field label={t('detail.customer')}>
