@@ -34,6 +34,7 @@ import {
   createComplaintRequest,
   issueTrackingLinkRequest,
   listComplaintsQuery,
+  mergeCustomerResponse,
   noteAdded,
   portalConfirmRequest,
   portalView,
@@ -51,6 +52,12 @@ import {
   updateComplaintRequest,
   verbalConfirmationRequest,
 } from '../../../src/modules/complaints/complaints.contract.ts';
+import {
+  customerList,
+  customerView,
+  mergeCustomerRequest,
+  updateCustomerRequest,
+} from '../../../src/modules/customers/customers.contract.ts';
 import { mailboxList, mailboxQuery } from '../../../src/modules/mail/mail.contract.ts';
 import {
   liveQuery,
@@ -211,6 +218,18 @@ export const endpoints = {
   uploadAttachments: post('/api/complaints/:id/attachments', {
     body: multipart,
     response: attachmentList,
+  }),
+
+  // customers: the record, its possible duplicates, merging two records of one person
+  getCustomer: get('/api/customers/:id', { response: customerView }),
+  updateCustomer: patch('/api/customers/:id', {
+    body: updateCustomerRequest,
+    response: customerView,
+  }),
+  customerDuplicates: get('/api/customers/:id/duplicates', { response: customerList }),
+  mergeCustomer: post('/api/customers/:id/merge', {
+    body: mergeCustomerRequest,
+    response: mergeCustomerResponse,
   }),
 
   // the public form and the customer's portal

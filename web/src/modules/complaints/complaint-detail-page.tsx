@@ -1,5 +1,16 @@
-import { Anchor, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
@@ -22,6 +33,12 @@ import { FactsPanel } from './facts-panel.tsx';
 import { NoteForm } from './note-form.tsx';
 import { StatusChange } from './status-change.tsx';
 import { TrackingLinksPanel } from './tracking-links-panel.tsx';
+import {
+  CustomerDuplicatesAlert,
+  PossibleDuplicateBadge,
+  usePossibleDuplicates,
+} from '../customers/customer-duplicates.tsx';
+import { CustomerEditModal } from '../customers/customer-edit-modal.tsx';
 
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
@@ -47,6 +64,7 @@ export function ComplaintDetailPage() {
   return (
     <Stack gap="md" data-testid="complaint-detail" data-complaint-id={detail.complaint.id}>
       <DetailHeader detail={detail} />
+      <CustomerDuplicatesAlert customer={detail.customer} />
       <CommitStepRail complaintId={detail.complaint.id} steps={detail.steps} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -80,9 +98,17 @@ export function ComplaintDetailPage() {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({
+  label,
+  testId,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="dimmed" fw={600}>
         {label}
       </Text>
@@ -96,8 +122,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function DetailHeader({ detail }: { detail: ComplaintDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const canReadMailbox = useCurrentUser().permissions.includes('mailbox:read');
+  const permissions = useCurrentUser().permissions;
+  const canReadMailbox = permissions.includes('mailbox:read');
+  const canEditCustomer = permissions.includes('customer:update');
+  const [editingCustomer, setEditingCustomer] = useState(false);
   const { complaint: c, customer } = detail;
+  const { isDuplicate } = usePossibleDuplicates(customer);
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -133,15 +163,46 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
           )}
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="complaint-customer">
-          <Field label={t('detail.customer')}>
-            <Text fw={600} size="sm" data-testid="customer-name-display">
-              {customer.name}
-            </Text>
+          <Field label={t('detail.customerRecord')}>
+            <Group gap={6} wrap="wrap">
+              <Text fw={600} size="sm" data-testid="customer-name-display">
+                {customer.name}
+              </Text>
+              {isDuplicate && <PossibleDuplicateBadge />}
+            </Group>
             {customer.phone && <Anchor href={`tel:${customer.phone}`}>{customer.phone}</Anchor>}
             {customer.phone && customer.email && <br />}
             {customer.email && <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor>}
+            {canEditCustomer && (
+              <div>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  px={0}
+                  onClick={() => setEditingCustomer(true)}
+                  data-testid="customer-edit-open"
+                >
+                  {t('customerEdit.open')}
+                </Button>
+              </div>
+            )}
           </Field>
-          <Field label={t('customer.tier')}>
+          <Field label={t('detail.caseContact')}>
+            <div data-testid="case-contact">
+              {c.contactPhone && <Anchor href={`tel:${c.contactPhone}`}>{c.contactPhone}</Anchor>}
+              {c.contactPhone && c.contactEmail && <br />}
+              {c.contactEmail && (
+                <Anchor href={`mailto:${c.contactEmail}`} data-testid="case-contact-email">
+                  {c.contactEmail}
+                </Anchor>
+              )}
+              {!c.contactPhone && !c.contactEmail && '—'}
+            </div>
+            <Text size="xs" c="dimmed">
+              {t('detail.caseContactHelp')}
+            </Text>
+          </Field>
+          <Field label={t('customer.tier')} testId="customer-tier-display">
             {[
               customer.tier,
               customer.customerSince
@@ -171,6 +232,9 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
           <span lang={c.language}>{c.description}</span>
         </Field>
       </Stack>
+      {editingCustomer && (
+        <CustomerEditModal customerId={customer.id} onClose={() => setEditingCustomer(false)} />
+      )}
     </Paper>
   );
 }
