@@ -61,8 +61,15 @@ export function ComplaintDetailPage() {
   }
 
   const detail = complaint.data;
+  // Keyed by the case: moving to another one (a notice, a link) starts every panel afresh, so a
+  // link issued here or a choice to share files never shows on the next case.
   return (
-    <Stack gap="md" data-testid="complaint-detail" data-complaint-id={detail.complaint.id}>
+    <Stack
+      key={detail.complaint.id}
+      gap="md"
+      data-testid="complaint-detail"
+      data-complaint-id={detail.complaint.id}
+    >
       <DetailHeader detail={detail} />
       <CustomerDuplicatesAlert customer={detail.customer} />
       <CommitStepRail complaintId={detail.complaint.id} steps={detail.steps} />
