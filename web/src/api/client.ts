@@ -137,6 +137,9 @@ async function call<N extends EndpointName>(
       headers,
       body: payload,
       credentials: 'same-origin',
+      // The query cache is the only cache: the browser keeps some answers without being told
+      // to (a 410 indefinitely), and an answer worded in another language must not come back.
+      cache: 'no-store',
       signal,
     });
   } catch (cause) {

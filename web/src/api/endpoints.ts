@@ -32,7 +32,9 @@ import {
   complaintDetail,
   complaintList,
   createComplaintRequest,
+  issueTrackingLinkRequest,
   listComplaintsQuery,
+  mergeCustomerResponse,
   noteAdded,
   portalConfirmRequest,
   portalView,
@@ -40,6 +42,7 @@ import {
   publicComplaintResponse,
   publicOrgView,
   recordFactsRequest,
+  revokeTrackingLinksResponse,
   sendMessageRequest,
   sendReadbackRequest,
   suggestionsQuery,
@@ -49,6 +52,12 @@ import {
   updateComplaintRequest,
   verbalConfirmationRequest,
 } from '../../../src/modules/complaints/complaints.contract.ts';
+import {
+  customerList,
+  customerView,
+  mergeCustomerRequest,
+  updateCustomerRequest,
+} from '../../../src/modules/customers/customers.contract.ts';
 import { mailboxList, mailboxQuery } from '../../../src/modules/mail/mail.contract.ts';
 import {
   liveQuery,
@@ -199,10 +208,28 @@ export const endpoints = {
     response: complaintDetail,
   }),
   addNote: post('/api/complaints/:id/notes', { body: addNoteRequest, response: noteAdded }),
-  issueTrackingLink: post('/api/complaints/:id/tracking-link', { response: trackingLinkResponse }),
+  issueTrackingLink: post('/api/complaints/:id/tracking-link', {
+    body: issueTrackingLinkRequest,
+    response: trackingLinkResponse,
+  }),
+  revokeTrackingLinks: post('/api/complaints/:id/tracking-links/revoke', {
+    response: revokeTrackingLinksResponse,
+  }),
   uploadAttachments: post('/api/complaints/:id/attachments', {
     body: multipart,
     response: attachmentList,
+  }),
+
+  // customers: the record, its possible duplicates, merging two records of one person
+  getCustomer: get('/api/customers/:id', { response: customerView }),
+  updateCustomer: patch('/api/customers/:id', {
+    body: updateCustomerRequest,
+    response: customerView,
+  }),
+  customerDuplicates: get('/api/customers/:id/duplicates', { response: customerList }),
+  mergeCustomer: post('/api/customers/:id/merge', {
+    body: mergeCustomerRequest,
+    response: mergeCustomerResponse,
   }),
 
   // the public form and the customer's portal

@@ -2,7 +2,6 @@ import {
   Anchor,
   Badge,
   Button,
-  CopyButton,
   Grid,
   Group,
   Paper,
@@ -11,7 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
@@ -29,15 +28,23 @@ import { ApologyComposer } from './apology-composer.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ComplaintEditPanel } from './complaint-edit-panel.tsx';
 import { ComplaintTimeline } from './complaint-timeline.tsx';
-import { useComplaint, useIssueTrackingLink } from './complaints.api.ts';
+import { useComplaint } from './complaints.api.ts';
 import { FactsPanel } from './facts-panel.tsx';
 import { NoteForm } from './note-form.tsx';
 import { StatusChange } from './status-change.tsx';
+import { TrackingLinksPanel } from './tracking-links-panel.tsx';
+import {
+  CustomerDuplicatesAlert,
+  PossibleDuplicateBadge,
+  usePossibleDuplicates,
+} from '../customers/customer-duplicates.tsx';
+import { CustomerEditModal } from '../customers/customer-edit-modal.tsx';
 
 export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const complaint = useComplaint(id);
+  const canMessage = useCurrentUser().permissions.includes('complaint:message');
   usePageTitle(complaint.data?.complaint.reference ?? t('detail.title'));
 
   if (complaint.isPending) return <PageLoader />;
@@ -54,9 +61,17 @@ export function ComplaintDetailPage() {
   }
 
   const detail = complaint.data;
+  // Keyed by the case: moving to another one (a notice, a link) starts every panel afresh, so a
+  // link issued here or a choice to share files never shows on the next case.
   return (
-    <Stack gap="md" data-testid="complaint-detail" data-complaint-id={detail.complaint.id}>
+    <Stack
+      key={detail.complaint.id}
+      gap="md"
+      data-testid="complaint-detail"
+      data-complaint-id={detail.complaint.id}
+    >
       <DetailHeader detail={detail} />
+      <CustomerDuplicatesAlert customer={detail.customer} />
       <CommitStepRail complaintId={detail.complaint.id} steps={detail.steps} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -75,6 +90,12 @@ export function ComplaintDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            {canMessage && (
+              <TrackingLinksPanel
+                complaintId={detail.complaint.id}
+                createdLink={detail.complaint.trackingUrl}
+              />
+            )}
             <ClocksPanel complaintId={detail.complaint.id} />
             <ComplaintTimeline complaintId={detail.complaint.id} />
           </Stack>
@@ -84,9 +105,17 @@ export function ComplaintDetailPage() {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({
+  label,
+  testId,
+  children,
+}: {
+  label: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="dimmed" fw={600}>
         {label}
       </Text>
@@ -97,47 +126,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** The customer's private link; a new one can be issued (e.g. to read it out on the phone). */
-function TrackingLink({ complaintId, known }: { complaintId: string; known?: string }) {
-  const { t } = useTranslation();
-  const issue = useIssueTrackingLink(complaintId);
-  const url = issue.data?.trackingUrl ?? known;
-  return (
-    <Stack gap={4} align="flex-end">
-      {url ? (
-        <Group gap="xs">
-          <Anchor href={url} target="_blank" rel="noreferrer" data-testid="tracking-link">
-            {t('detail.trackingLink')}
-          </Anchor>
-          <CopyButton value={new URL(url, window.location.origin).toString()}>
-            {({ copied, copy }) => (
-              <Button variant="default" size="compact-sm" onClick={copy}>
-                {copied ? t('public.copied') : t('public.copyLink')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-      ) : (
-        <Button
-          variant="default"
-          size="compact-sm"
-          onClick={() => issue.mutate()}
-          loading={issue.isPending}
-          data-testid="issue-tracking-link"
-        >
-          {t('detail.issueTrackingLink')}
-        </Button>
-      )}
-      {issue.error ? <ErrorAlert error={issue.error} /> : null}
-    </Stack>
-  );
-}
-
 function DetailHeader({ detail }: { detail: ComplaintDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const canReadMailbox = useCurrentUser().permissions.includes('mailbox:read');
+  const permissions = useCurrentUser().permissions;
+  const canReadMailbox = permissions.includes('mailbox:read');
+  const canEditCustomer = permissions.includes('customer:update');
+  const [editingCustomer, setEditingCustomer] = useState(false);
   const { complaint: c, customer } = detail;
+  const { isDuplicate } = usePossibleDuplicates(customer);
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
@@ -161,30 +158,58 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
               </Badge>
             </Group>
           </Stack>
-          <Stack gap={4} align="flex-end">
-            <TrackingLink complaintId={c.id} known={c.trackingUrl} />
-            {canReadMailbox && (
-              <Anchor
-                component={Link}
-                to={`/dev/mailbox?complaintId=${encodeURIComponent(c.id)}`}
-                size="sm"
-                data-testid="complaint-mailbox-link"
-              >
-                {t('detail.mailbox')}
-              </Anchor>
-            )}
-          </Stack>
+          {canReadMailbox && (
+            <Anchor
+              component={Link}
+              to={`/dev/mailbox?complaintId=${encodeURIComponent(c.id)}`}
+              size="sm"
+              data-testid="complaint-mailbox-link"
+            >
+              {t('detail.mailbox')}
+            </Anchor>
+          )}
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" data-testid="complaint-customer">
-          <Field label={t('detail.customer')}>
-            <Text fw={600} size="sm" data-testid="customer-name-display">
-              {customer.name}
-            </Text>
+          <Field label={t('detail.customerRecord')}>
+            <Group gap={6} wrap="wrap">
+              <Text fw={600} size="sm" data-testid="customer-name-display">
+                {customer.name}
+              </Text>
+              {isDuplicate && <PossibleDuplicateBadge />}
+            </Group>
             {customer.phone && <Anchor href={`tel:${customer.phone}`}>{customer.phone}</Anchor>}
             {customer.phone && customer.email && <br />}
             {customer.email && <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor>}
+            {canEditCustomer && (
+              <div>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  px={0}
+                  onClick={() => setEditingCustomer(true)}
+                  data-testid="customer-edit-open"
+                >
+                  {t('customerEdit.open')}
+                </Button>
+              </div>
+            )}
           </Field>
-          <Field label={t('customer.tier')}>
+          <Field label={t('detail.caseContact')}>
+            <div data-testid="case-contact">
+              {c.contactPhone && <Anchor href={`tel:${c.contactPhone}`}>{c.contactPhone}</Anchor>}
+              {c.contactPhone && c.contactEmail && <br />}
+              {c.contactEmail && (
+                <Anchor href={`mailto:${c.contactEmail}`} data-testid="case-contact-email">
+                  {c.contactEmail}
+                </Anchor>
+              )}
+              {!c.contactPhone && !c.contactEmail && '—'}
+            </div>
+            <Text size="xs" c="dimmed">
+              {t('detail.caseContactHelp')}
+            </Text>
+          </Field>
+          <Field label={t('customer.tier')} testId="customer-tier-display">
             {[
               customer.tier,
               customer.customerSince
@@ -214,6 +239,9 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
           <span lang={c.language}>{c.description}</span>
         </Field>
       </Stack>
+      {editingCustomer && (
+        <CustomerEditModal customerId={customer.id} onClose={() => setEditingCustomer(false)} />
+      )}
     </Paper>
   );
 }

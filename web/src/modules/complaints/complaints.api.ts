@@ -62,9 +62,9 @@ export function useCreateComplaint() {
  * Every change to a complaint refreshes its detail, timeline and the queue. When the server answers
  * with the detail, it is put in the cache at once.
  */
-function useComplaintMutation<TInput>(
+function useComplaintMutation<TInput, TOutput extends ComplaintDetail | object>(
   id: string,
-  request: (input: TInput) => Promise<ComplaintDetail | object>,
+  request: (input: TInput) => Promise<TOutput>,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -124,16 +124,28 @@ export function useAddNote(id: string) {
   );
 }
 
+/** A new private link for the customer; with `revokeOthers`, every older link stops working. */
 export function useIssueTrackingLink(id: string) {
-  return useMutation({
-    mutationFn: () => api.call('issueTrackingLink', { params: params(id) }),
-  });
+  return useComplaintMutation(id, (revokeOthers: boolean) =>
+    api.call('issueTrackingLink', { params: params(id), body: { revokeOthers } }),
+  );
 }
 
-export function useUploadAttachment(id: string) {
-  return useComplaintMutation(id, (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return api.call('uploadAttachments', { params: params(id), body: form });
-  });
+export function useRevokeTrackingLinks(id: string) {
+  return useComplaintMutation(id, (_: void) =>
+    api.call('revokeTrackingLinks', { params: params(id) }),
+  );
+}
+
+/** Staff files are internal unless `visibleToCustomer`: then the customer sees them in the portal. */
+export function useUploadAttachments(id: string) {
+  return useComplaintMutation(
+    id,
+    ({ files, visibleToCustomer }: { files: File[]; visibleToCustomer: boolean }) => {
+      const form = new FormData();
+      if (visibleToCustomer) form.append('visibleToCustomer', 'true');
+      for (const file of files) form.append('file', file);
+      return api.call('uploadAttachments', { params: params(id), body: form });
+    },
+  );
 }

@@ -19,6 +19,7 @@ export const KNOWN_EVENT_TYPES = [
   'attachment.added',
   'complaint.fixed',
   'tracking_link.issued',
+  'tracking_link.revoked',
 ] as const;
 
 function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
@@ -132,6 +133,15 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
     case 'note.added': {
       const body = text(data, 'body', 'text');
       if (body) lines.push({ value: body, block: true, testId: 'event-body' });
+      break;
+    }
+    case 'tracking_link.issued': {
+      const revoked = Number(data.revokedOthers ?? 0);
+      if (revoked > 0) lines.push({ value: t('trackingLinks.revokedOthers', { count: revoked }) });
+      break;
+    }
+    case 'tracking_link.revoked': {
+      lines.push({ value: t('trackingLinks.revokedAll', { count: Number(data.revoked ?? 0) }) });
       break;
     }
     case 'attachment.added': {

@@ -61,6 +61,9 @@ export function MailboxPage() {
         </Button>
       </Group>
       <Text size="sm">{t('mailbox.help')}</Text>
+      <Text size="sm" data-testid="mailbox-links-hidden">
+        {t('mailbox.linksHidden')}
+      </Text>
       {complaintId && (
         <Alert color="blue" variant="light" data-testid="mailbox-filter">
           <Group gap="sm">

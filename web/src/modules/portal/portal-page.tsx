@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { isUiLanguage, setUiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
@@ -51,8 +51,18 @@ export function PortalPage() {
     }
   }, [portal.data]);
 
+  const unavailable =
+    portal.error instanceof ApiError && !portal.data
+      ? portal.error.status === 410
+        ? t('portal.expired.title')
+        : portal.error.status === 404
+          ? t('portal.notFound.title')
+          : undefined
+      : undefined;
   usePageTitle(
-    portal.data ? t('portal.titleFor', { reference: portal.data.reference }) : t('portal.title'),
+    portal.data
+      ? t('portal.titleFor', { reference: portal.data.reference })
+      : (unavailable ?? t('portal.title')),
   );
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['portal', token] });
@@ -76,12 +86,19 @@ export function PortalPage() {
 
   if (portal.isPending) return layout(<PageLoader />);
   if (!portal.data) {
+    const error = portal.error;
+    if (error instanceof ApiError && error.status === 410 && error.code === 'link_expired') {
+      return layout(<LinkUnavailable kind="expired" message={error.message} />);
+    }
+    if (error instanceof ApiError && error.status === 404) {
+      return layout(<LinkUnavailable kind="notFound" />);
+    }
     return layout(
       <Stack>
         <Title order={1} size="h2">
           {t('portal.title')}
         </Title>
-        <ErrorAlert error={portal.error} />
+        <ErrorAlert error={error} />
       </Stack>,
     );
   }
@@ -315,6 +332,37 @@ function ReplyForm({ token, onSent }: { token: string; onSent: () => Promise<voi
           </Button>
         </Stack>
       </form>
+    </Paper>
+  );
+}
+
+/**
+ * A link that no longer opens the case, said kindly: an expired link (the case closed long ago;
+ * the server's message, in the customer's language, names the business and the reference) or
+ * a link that is unknown or was replaced by a newer one.
+ */
+function LinkUnavailable({ kind, message }: { kind: 'expired' | 'notFound'; message?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      component="section"
+      aria-labelledby="portal-unavailable-title"
+      data-testid={kind === 'expired' ? 'portal-expired' : 'portal-not-found'}
+    >
+      <Stack gap="sm">
+        <Title order={1} size="h2" id="portal-unavailable-title">
+          {t(`portal.${kind}.title`)}
+        </Title>
+        {message && (
+          <Text size="lg" data-testid="portal-unavailable-message">
+            {message}
+          </Text>
+        )}
+        <Text>{t(`portal.${kind}.body`)}</Text>
+      </Stack>
     </Paper>
   );
 }
