@@ -34,6 +34,30 @@ export const toCustomer = (r: Selectable<CustomersTable>): Customer => ({
   createdAt: r.created_at,
 });
 
+/** The class of the advisory locks on a customer's identities (phone, e-mail, external id). */
+const IDENTITY_LOCK_CLASS = 7301;
+
+/**
+ * Serialises the transactions that look up or create the same person: each takes a lock on
+ * every identity it names, in one global order, so two requests that share a phone but differ
+ * in e-mail wait for each other instead of locking the same rows in opposite orders.
+ */
+export async function lockIdentities(
+  tx: Executor,
+  orgId: string,
+  ids: { phone: string | null; email: string | null; externalId: string | null },
+): Promise<void> {
+  const keys = [
+    ids.externalId === null ? null : `${orgId}|x|${ids.externalId}`,
+    ids.phone === null ? null : `${orgId}|p|${ids.phone}`,
+    ids.email === null ? null : `${orgId}|e|${ids.email}`,
+  ].filter((k): k is string => k !== null);
+  if (keys.length === 0) return;
+  await sql`SELECT pg_advisory_xact_lock(${IDENTITY_LOCK_CLASS}, h)
+    FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k) AS locks
+    ORDER BY h`.execute(tx);
+}
+
 /** Candidates that share any identity; the service decides which one is the customer. */
 export async function findByIdentities(
   db: Executor,
@@ -52,6 +76,7 @@ export async function findByIdentities(
         eb.val(false),
       ]),
     )
+    .orderBy('id')
     .forUpdate()
     .execute();
   return rows.map(toCustomer);

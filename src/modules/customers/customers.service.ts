@@ -53,6 +53,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     fieldPrefix = '',
   ): Promise<Customer> {
     const ids = identities(input, fieldPrefix);
+    await repo.lockIdentities(tx, orgId, ids);
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
       const decision = mergeCustomer(candidates, ids, input, source);
