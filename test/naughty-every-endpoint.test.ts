@@ -95,6 +95,7 @@ function sample(schema: Schema, name: string, fx: Fixtures, now: Date): unknown 
         return new Date(now.getTime() + 3 * 86_400_000).toISOString();
       if (schema.format === 'email') return `fuzz-${name}@example.com`;
       return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    case undefined:
     default:
       return null;
   }
