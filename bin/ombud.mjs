@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `ombud` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `ombud` command: runs the compiled CLI in dist/server/, building it first when the
+// sources changed since the last build (a check of file sizes and times, no reading).
+import { buildServer, isServerFresh, SERVER_DIR } from '../scripts/build.mjs';
 
-register();
-await import('../src/entrypoints/cli.ts');
+if (!isServerFresh()) await buildServer({ quiet: true });
+await import(`${SERVER_DIR}/cli.mjs`);

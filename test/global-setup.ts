@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { findFreePort, startEmbeddedDatabase } from '../src/platform/db/embedded.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
+import { buildServer } from '../scripts/build.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const logger = createLogger('warn');
+  // Tests that start a server, a worker or the CLI in a process of its own run the compiled
+  // dist/server/, as `npm start` does; it is rebuilt here when the sources changed.
+  await buildServer({ quiet: true });
   let url: string;
   let teardown: () => Promise<void>;
   const external = process.env.DATABASE_URL;

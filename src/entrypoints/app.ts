@@ -133,6 +133,8 @@ export async function buildHttp(deps: {
   /** Present only with CLOCK_CONTROL: moves the clock forward. */
   shiftClock?: { advance(ms: number): void; offsetMs(): number };
   isReady?: () => Promise<boolean>;
+  /** While the demo of a first start is being made: how far it is. */
+  demoProgress?: () => { complaints: number; total: number } | undefined;
 }): Promise<HttpApp> {
   const { config, services } = deps;
   const metrics = deps.metrics ?? createMetrics();
@@ -147,11 +149,10 @@ export async function buildHttp(deps: {
     apiKeyPermissions: new Set(apiKeyPermissions),
   });
 
-  app.get(
-    '/api/health',
-    { config: { permission: 'public' }, schema: { hide: true } },
-    async () => ({ status: 'ok' }),
-  );
+  app.get('/api/health', { config: { permission: 'public' }, schema: { hide: true } }, async () => {
+    const demo = deps.demoProgress?.();
+    return { status: 'ok', ...(demo ? { demo: { state: 'loading', ...demo } } : {}) };
+  });
   app.get(
     '/api/ready',
     { config: { permission: 'public' }, schema: { hide: true } },

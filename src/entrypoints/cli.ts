@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import { startRuntime } from './runtime.ts';
-import { seedDemo, DEMO_ORG_SLUG } from './seed-demo.ts';
-import { systemActor } from '../platform/actor.ts';
+
+// Each command loads only what it needs, so `ombud --help` or a calendar sum starts at once;
+// the runtime (database, services, HTTP stack) loads for the commands that use it.
 
 const usage = `Usage: ombud <command> [options]
 
@@ -55,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];
   if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
+  const [{ startRuntime }, { seedDemo, DEMO_ORG_SLUG }, { systemActor }] = await Promise.all([
+    import('./runtime.ts'),
+    import('./seed-demo.ts'),
+    import('../platform/actor.ts'),
+  ]);
   const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: 'warn' });
   try {
     switch (command) {

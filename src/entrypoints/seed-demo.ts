@@ -25,7 +25,11 @@ export const demoUsers = [
  */
 export async function seedDemo(
   runtime: Runtime,
-  options: { complaints?: number } = {},
+  options: {
+    complaints?: number;
+    /** Called as the demo grows: once the people can sign in, then after each complaint. */
+    onProgress?: (progress: DemoProgress) => void;
+  } = {},
 ): Promise<{ orgId: string; complaints: number }> {
   const { database, config, logger } = runtime;
   const db = database.db;
@@ -201,6 +205,7 @@ export async function seedDemo(
   const span = 182 * 86_400_000;
   const agents = [users.agent!, { id: agent2.id, name: agent2.name }];
   for (let i = 0; i < total; i++) {
+    options.onProgress?.({ complaints: i, total });
     // Office hours in Vietnam (UTC+7): 08:00–18:00 local, over six months, busier lately so that
     // the queue has live work.
     const day = Math.floor((i / total) ** 0.6 * (span / 86_400_000));
@@ -333,6 +338,18 @@ export async function seedDemo(
   return { orgId: org.id, complaints: total };
 }
 
-export async function seedDemoIfEmpty(runtime: Runtime): Promise<void> {
-  if (!(await runtime.services.org.hasAnyOrg())) await seedDemo(runtime);
+export type DemoProgress = { complaints: number; total: number };
+
+/**
+ * The demo for a first start: nothing when the database already has an org. Otherwise the
+ * returned promise settles when the demo is complete, and `progress()` tells how far it is,
+ * so the server can answer while the demo is still being made.
+ */
+export async function startDemoIfEmpty(
+  runtime: Runtime,
+): Promise<{ done: Promise<void>; progress(): DemoProgress } | undefined> {
+  if (await runtime.services.org.hasAnyOrg()) return undefined;
+  let progress: DemoProgress = { complaints: 0, total: 0 };
+  const done = seedDemo(runtime, { onProgress: (p) => (progress = p) }).then(() => undefined);
+  return { done, progress: () => progress };
 }

@@ -4,11 +4,13 @@ import { createLiveHub } from '../platform/live.ts';
 import { buildHttp, startMetricsPort, startWorker } from './app.ts';
 import { listenErrorOf, reportFatal } from './fatal.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
-import { seedDemoIfEmpty } from './seed-demo.ts';
+import { startDemoIfEmpty } from './seed-demo.ts';
 
 async function serve(runtime: Runtime): Promise<void> {
   const { config, logger, database, clock, services } = runtime;
-  if (config.seedDemo) await seedDemoIfEmpty(runtime);
+  // A first start answers at once; the demo is made meanwhile, and /api/health says how far.
+  const demo = config.seedDemo ? await startDemoIfEmpty(runtime) : undefined;
+  let isDemoLoading = demo !== undefined;
   const metrics = createMetrics();
   const app = await buildHttp({
     config,
@@ -22,6 +24,7 @@ async function serve(runtime: Runtime): Promise<void> {
       ? { shiftClock: { advance: clock.advance, offsetMs: clock.offsetMs } }
       : {}),
     isReady: () => isDatabaseReady(database.db),
+    demoProgress: () => (isDemoLoading ? demo?.progress() : undefined),
   });
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -30,9 +33,27 @@ async function serve(runtime: Runtime): Promise<void> {
     throw listenErrorOf(error, config.host, config.port);
   }
   const metricsPort = await startMetricsPort({ config, metrics, logger });
-  const worker = config.runWorker
-    ? startWorker({ db: database.db, clock, logger, services, metrics })
-    : undefined;
+  let stopping = false;
+  let worker: ReturnType<typeof startWorker> | undefined;
+  // The worker starts once the demo is complete: the demo's past mail and timers are retired
+  // as history at its end, and must not be sent or fired as news before that.
+  const startTheWorker = () => {
+    if (config.runWorker && !stopping)
+      worker = startWorker({ db: database.db, clock, logger, services, metrics });
+  };
+  if (demo) {
+    demo.done.then(
+      () => {
+        isDemoLoading = false;
+        startTheWorker();
+      },
+      (error: unknown) => {
+        isDemoLoading = false;
+        if (!stopping) logger.error({ err: error }, 'the demo data could not be made');
+        startTheWorker();
+      },
+    );
+  } else startTheWorker();
   logger.info(
     {
       url: config.publicUrl,
@@ -42,7 +63,6 @@ async function serve(runtime: Runtime): Promise<void> {
     },
     `Ombud is running: open ${config.publicUrl}${config.clockControl ? ' (clock control on: POST /api/dev/clock)' : ''}`,
   );
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -1,14 +1,23 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 
-export const migrationsDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../migrations',
-);
+/**
+ * The migrations folder of the project this file belongs to: found by walking up from here, so
+ * the same code works from src/ (tests, `npm run dev`) and bundled in dist/server/.
+ */
+function findMigrationsDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'migrations');
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`no migrations folder above ${from}`);
+  }
+}
+export const migrationsDir = findMigrationsDir(path.dirname(fileURLToPath(import.meta.url)));
 
 // Any fixed number works; it only has to be the same in every process.
 const MIGRATION_LOCK = 4_242_001;

@@ -21,6 +21,7 @@ import { currentLanguage, setUiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LanguageSwitcher } from '../../ui/language-switcher.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
+import { DemoLoading } from './demo-loading.tsx';
 
 const FIELDS = ['email', 'password', 'org'] as const;
 
@@ -73,6 +74,7 @@ export function LoginPage() {
         </Group>
       </Box>
       <Container component="main" size={420} py="xl">
+        <DemoLoading />
         <Paper withBorder shadow="sm" p="lg" radius="md">
           <form onSubmit={submit} noValidate data-testid="login-form">
             <Stack gap="md">
