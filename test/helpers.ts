@@ -81,6 +81,7 @@ export async function createTestContext(
     drainJobs,
     async close() {
       await app.close();
+      services.mail.close();
       await db.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

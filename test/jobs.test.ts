@@ -284,6 +284,50 @@ describe('jobs', () => {
     },
   );
 
+  it('runs jobs of a parallel kind side by side, at most maxParallel at once, and the rest in order', async () => {
+    const { org } = await createTestOrg(ctx);
+    const clock = createManualClock(new Date('2030-01-01T00:00:00Z'));
+    const wide = defineJob({ name: 'test.wide', version: 1, payload: orgOnly, parallel: 8 });
+    const narrow = defineJob({ name: 'test.narrow', version: 1, payload: orgOnly, priority: 9 });
+    let inFlight = 0;
+    let widest = 0;
+    const order: string[] = [];
+    const waitABit = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const worker = createWorker({
+      db: ctx.db,
+      clock,
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      workerId: 'parallel',
+      orgIds: [org.id],
+      batchSize: 12,
+      maxParallel: 3,
+      handlers: [
+        handleJob(wide, async () => {
+          inFlight += 1;
+          widest = Math.max(widest, inFlight);
+          await waitABit();
+          inFlight -= 1;
+          order.push('wide');
+        }),
+        handleJob(narrow, async () => {
+          // Lower priority: claimed after every wide job, and run alone.
+          expect(inFlight).toBe(0);
+          order.push('narrow');
+        }),
+      ],
+    });
+    await inTx(async (tx) => {
+      const queue = createJobQueue(clock);
+      for (let i = 0; i < 9; i++) await queue.enqueue(tx, wide, { orgId: org.id });
+      for (let i = 0; i < 2; i++) await queue.enqueue(tx, narrow, { orgId: org.id });
+    });
+    expect(await worker.drain()).toBe(11);
+    expect(widest).toBe(3);
+    expect(order).toEqual([...Array<string>(9).fill('wide'), 'narrow', 'narrow']);
+    expect((await jobsOf(org.id, 'test.wide')).every((j) => j.status === 'done')).toBe(true);
+  });
+
   it('refuses two handlers for the same job', () => {
     const twice = defineJob({ name: 'test.twice', version: 1, payload: orgOnly });
     expect(() =>

@@ -71,7 +71,12 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     db,
     clock,
     jobs,
-    transport: createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger }),
+    transport: createMailTransport({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      logger,
+      connections: config.smtpConnections,
+    }),
   });
   const auth = createAuthService({ db, clock, org, mail });
   const notices = createNoticesService({ db, clock, org, mail, publicUrl: config.publicUrl });
@@ -269,6 +274,7 @@ export function startWorker(deps: {
   logger: Logger;
   services: Services;
   metrics?: Metrics;
+  maxParallel?: number;
 }): Worker {
   const worker = createWorker({
     db: deps.db,
@@ -276,6 +282,7 @@ export function startWorker(deps: {
     logger: deps.logger,
     metrics: deps.metrics ?? createMetrics(),
     handlers: jobHandlers(deps.services),
+    ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
   });
   worker.start();
   return worker;

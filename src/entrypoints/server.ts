@@ -39,7 +39,14 @@ async function serve(runtime: Runtime): Promise<void> {
   // as history at its end, and must not be sent or fired as news before that.
   const startTheWorker = () => {
     if (config.runWorker && !stopping)
-      worker = startWorker({ db: database.db, clock, logger, services, metrics });
+      worker = startWorker({
+        db: database.db,
+        clock,
+        logger,
+        services,
+        metrics,
+        maxParallel: config.workerConcurrency,
+      });
   };
   if (demo) {
     demo.done.then(
@@ -71,6 +78,7 @@ async function serve(runtime: Runtime): Promise<void> {
     await app.close();
     await metricsPort?.close();
     await worker?.stop();
+    services.mail.close();
     await database.close();
     process.exit(0);
   };

@@ -4,11 +4,18 @@ import { startRuntime } from './runtime.ts';
 
 /** Extra workers: they join the running embedded database (or DATABASE_URL) and claim jobs. */
 async function main(): Promise<void> {
-  const { logger, database, clock, services } = await startRuntime('attach');
-  const worker = startWorker({ db: database.db, clock, logger, services });
+  const { config, logger, database, clock, services } = await startRuntime('attach');
+  const worker = startWorker({
+    db: database.db,
+    clock,
+    logger,
+    services,
+    maxParallel: config.workerConcurrency,
+  });
   logger.info('worker started');
   const stop = async () => {
     await worker.stop();
+    services.mail.close();
     await database.close();
     process.exit(0);
   };

@@ -53,6 +53,8 @@ const configSchema = z.object({
   DB_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
+  SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv,
   TRUST_PROXY: trustProxyFromEnv,
@@ -99,6 +101,10 @@ export type Config = {
   dbConnectAttempts: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** SMTP connections kept open and shared by the deliveries of one process. */
+  smtpConnections: number;
+  /** Jobs one worker runs side by side, for the kinds that may (mail). */
+  workerConcurrency: number;
   logLevel: string;
   cookieSecure: boolean | undefined;
   /** Proxies whose X-Forwarded-* headers are believed: a hop count, or their addresses. */
@@ -146,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbConnectAttempts: c.DB_CONNECT_ATTEMPTS,
     smtpUrl: c.SMTP_URL && c.SMTP_URL.length > 0 ? c.SMTP_URL : undefined,
     mailFrom: c.MAIL_FROM,
+    smtpConnections: c.SMTP_CONNECTIONS,
+    workerConcurrency: c.WORKER_CONCURRENCY,
     logLevel: c.LOG_LEVEL,
     cookieSecure: c.COOKIE_SECURE,
     trustProxy: c.TRUST_PROXY,

@@ -8,6 +8,8 @@ export const sendMail = defineJob({
   version: 1,
   payload: z.object({ orgId: z.uuid(), messageId: z.uuid() }),
   priority: 1,
+  // Each delivery locks its own message, so several can wait on the SMTP server at once.
+  parallel: 8,
 });
 
 export function mailJobHandlers(mail: MailService): JobHandler[] {

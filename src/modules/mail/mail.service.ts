@@ -22,6 +22,9 @@ export function createMailService(deps: {
   return {
     transportName: transport.name,
 
+    /** Closes the SMTP connections kept open (at shutdown). */
+    close: () => transport.close(),
+
     /**
      * Stores the rendered message and its delivery job in the caller's transaction, so a mail
      * is sent if and only if the change that caused it committed.

@@ -13,17 +13,27 @@ export type OutgoingMail = {
 export type MailTransport = {
   name: 'smtp' | 'mailbox';
   send(mail: OutgoingMail): Promise<void>;
+  close(): void;
 };
 
 export function createMailTransport(options: {
   smtpUrl: string | undefined;
   from: string;
   logger: Logger;
+  /** Connections kept open and shared; the URL may still say `?pool=false`. */
+  connections?: number;
 }): MailTransport {
   if (!options.smtpUrl) {
-    return { name: 'mailbox', send: async () => undefined };
+    return { name: 'mailbox', send: async () => undefined, close: () => undefined };
   }
-  const transporter = nodemailer.createTransport(options.smtpUrl);
+  // A pool: deliveries in flight share a few open connections instead of a handshake (and TLS)
+  // per message. What the URL sets wins over these defaults.
+  const transporter = nodemailer.createTransport({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections: options.connections ?? 5,
+    maxMessages: 500,
+  });
   return {
     name: 'smtp',
     async send(mail) {
@@ -37,5 +47,6 @@ export function createMailTransport(options: {
       });
       options.logger.info({ to: mail.to, messageId: mail.messageId }, 'mail sent');
     },
+    close: () => transporter.close(),
   };
 }

@@ -20,6 +20,15 @@ export type Executor = Kysely<Database>;
 // int8 counts and ids fit easily in a double here; numeric stays a string (money is bigint).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
+/** Statements sent to PostgreSQL by this process (BEGIN and COMMIT included), for /metrics. */
+let statements = 0;
+/** Called with the SQL of every statement; for tracing one request in a test or a bench. */
+let statementTrace: ((sql: string) => void) | undefined;
+export const statementsSent = (): number => statements;
+export function traceStatements(trace: ((sql: string) => void) | undefined): void {
+  statementTrace = trace;
+}
+
 /** How long a request waits for a connection (a free one in the pool, or a new one) at most. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -50,7 +59,13 @@ export function createDb(
       logger?.debug({ reason: error.message }, 'database connection lost'),
     );
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event) => {
+      statements += 1;
+      statementTrace?.(event.query.sql);
+    },
+  });
   return { db, pool };
 }
 

@@ -18,6 +18,12 @@ export type JobDefinition<P extends JobPayload = JobPayload> = {
    * be queued again (recompute after a change).
    */
   readonly dedupe: 'once' | 'coalesce';
+  /**
+   * How many jobs of this kind one worker may run side by side (1: one after another). Only for
+   * jobs that wait on something outside the database, such as an SMTP server, and that are safe
+   * to run together (each locks its own record).
+   */
+  readonly parallel: number;
 };
 
 export type JobPayload = { orgId: string };
@@ -29,6 +35,7 @@ export function defineJob<S extends z.ZodType<JobPayload>>(definition: {
   priority?: number;
   maxAttempts?: number;
   dedupe?: 'once' | 'coalesce';
+  parallel?: number;
 }): JobDefinition<z.output<S>> {
   return {
     name: definition.name,
@@ -37,6 +44,7 @@ export function defineJob<S extends z.ZodType<JobPayload>>(definition: {
     priority: definition.priority ?? 5,
     maxAttempts: definition.maxAttempts ?? 8,
     dedupe: definition.dedupe ?? 'once',
+    parallel: definition.parallel ?? 1,
   };
 }
 
