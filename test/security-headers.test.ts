@@ -20,6 +20,19 @@ const assetName = 'index-Ab12Cd34.js';
 const assetBody = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};\n`;
 fs.mkdirSync(path.join(webDir, 'assets'));
 fs.writeFileSync(path.join(webDir, 'assets', assetName), assetBody);
+// A file the build precompressed: its .br and .gz copies go out as they are. They hold a marked
+// body here, so the test tells them apart from compression on the fly.
+const builtName = 'public-Zz98Yy76.js';
+const builtBody = `export const built = ${JSON.stringify('x'.repeat(3000))};\n`;
+fs.writeFileSync(path.join(webDir, 'assets', builtName), builtBody);
+fs.writeFileSync(
+  path.join(webDir, 'assets', `${builtName}.br`),
+  zlib.brotliCompressSync(`${builtBody}// br copy\n`),
+);
+fs.writeFileSync(
+  path.join(webDir, 'assets', `${builtName}.gz`),
+  zlib.gzipSync(`${builtBody}// gz copy\n`),
+);
 fs.writeFileSync(
   path.join(webDir, 'index.html'),
   `<!doctype html><html><head><script type="module" src="/assets/${assetName}"></script></head><body><div id="root"></div></body></html>`,
@@ -172,6 +185,34 @@ describe('the web app files', () => {
     });
     expect(identity.headers['content-encoding']).toBeUndefined();
     expect(identity.body).toBe(assetBody);
+  });
+
+  it('go out as the build precompressed them, with the encoding the browser accepts', async () => {
+    const url = `/assets/${builtName}`;
+    const br = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(`${builtBody}// br copy\n`);
+    const gzip = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(`${builtBody}// gz copy\n`);
+    const identity = await ctx.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body).toBe(builtBody);
   });
 
   it('are never API answers: those stay uncompressed', async () => {

@@ -214,15 +214,22 @@ export async function buildHttp(deps: {
 
 /**
  * Serves the built React app; any non-API path falls back to index.html for client routing.
- * Files go out compressed (brotli or gzip, as the browser accepts), the hashed ones under
+ * Files go out compressed (brotli or gzip, as the browser accepts: the build's precompressed
+ * copies, or compressed on the fly for a file without one), the hashed ones under
  * /assets/ cached for good. Compression is scoped to these routes: API answers, which can carry
  * secrets beside reflected input, are never compressed (BREACH).
  */
 async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
   await app.register(async (web: HttpApp) => {
     await web.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
-    // Cache-Control is set per file below (@fastify/static would put max-age=0 over it).
-    await web.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false });
+    // Cache-Control is set per file below (@fastify/static would put max-age=0 over it). The
+    // build wrote .br and .gz copies beside each file; those go out as they are.
+    await web.register(fastifyStatic, {
+      root: distDir,
+      serve: false,
+      cacheControl: false,
+      preCompressed: true,
+    });
     registerWebRoutes(web, distDir);
   });
 }
