@@ -9,12 +9,8 @@ import type { DeadlineRequests } from './deadline-requests.ts';
 import { slipOf } from './domain/ledger.ts';
 import type { LedgerEntry, LedgerReport } from './ledger-report.ts';
 import { workingDayHours } from '../sla/index.ts';
-import {
-  commitmentMessage,
-  formatDue,
-  pauseReason,
-  type CommitmentKind,
-} from './domain/messages.ts';
+import { commitmentMessage, pauseReason, type CommitmentKind } from './domain/messages.ts';
+import { formatDueAt } from '../templates/index.ts';
 import type { TaskTypes } from './task-types.ts';
 
 const toView = (c: repo.Commitment): CommitmentView => ({
@@ -122,7 +118,7 @@ export function createCommit(
           name: tools.customer.name,
           org: tools.org.name,
           reference: tools.complaint.reference,
-          due: formatDue(dueAt, tools.complaint.language, tools.org.timeZone),
+          due: formatDueAt(dueAt, tools.complaint.language, tools.org.timeZone),
           reason,
           trackingUrl: await tools.newTrackingUrl(),
           note: input.message,
@@ -185,7 +181,7 @@ export function createCommit(
           name: tools.customer.name,
           org: tools.org.name,
           reference: tools.complaint.reference,
-          due: formatDue(moved, lang, tools.org.timeZone),
+          due: formatDueAt(moved, lang, tools.org.timeZone),
           reason,
           trackingUrl: await tools.newTrackingUrl(),
         });

@@ -5,7 +5,7 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
 import { normalizePhone, type CustomerSource } from '../customers/index.ts';
-import { renderTemplateParts } from '../templates/index.ts';
+import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
 import type {
   ComplaintDetail,
@@ -15,6 +15,7 @@ import type {
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import type { ComplaintClocks } from './clocks.ts';
+import type { MessageValues } from './message-values.ts';
 import { complaintEvents } from './domain/events.ts';
 import { formatReference, yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
@@ -31,6 +32,7 @@ export function createIntake(
     work: CaseWork;
     clocks: ComplaintClocks;
     queries: ComplaintQueries;
+    values: MessageValues;
   },
 ) {
   const { db, clock, customers, templates, mail, org, reasons, work, clocks, queries } = deps;
@@ -127,13 +129,19 @@ export function createIntake(
       searchTextOf({ ...base, reference }, customer),
     );
     if (thankYou && contact.email) {
-      const rendered = renderTemplateParts(thankYou, {
-        customerName: customer.name,
-        reference,
-        trackingUrl: link,
-        orgName: found.name,
-        agentName: actor.type === 'user' ? (actor.name ?? '') : found.name,
-      });
+      // The thank-you states when the customer will hear from us: the first-response due.
+      const { values, frame } = await deps.values(
+        tx,
+        { orgId, id, reference, language, status: 'new', committedDueAt: null },
+        'thank',
+        {
+          customerName: customer.name,
+          org: found,
+          agentName: actor.type === 'user' ? (actor.name ?? found.name) : found.name,
+          trackingUrl: link,
+        },
+      );
+      const rendered = keepFrame(language, renderTemplateParts(thankYou, values), frame);
       await mail.queue(tx, {
         orgId,
         complaintId: id,

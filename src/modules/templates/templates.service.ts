@@ -99,22 +99,6 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       return template ? { subject: template.subject, body: template.body } : undefined;
     },
 
-    /** Renders the first active template for a step, used for automatic messages. */
-    async render(
-      executor: Executor,
-      orgId: string,
-      step: TemplateStep,
-      language: Language,
-      values: TemplateValues,
-    ): Promise<{ subject: string; body: string } | undefined> {
-      const [template] = await activeFor(executor, orgId, step, language);
-      if (!template) return undefined;
-      return {
-        subject: renderTemplate(template.subject, values),
-        body: renderTemplate(template.body, values),
-      };
-    },
-
     /** Editable suggestions for the agent: every active template of the step, already filled in. */
     async suggestions(
       orgId: string,
