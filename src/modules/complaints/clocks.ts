@@ -27,6 +27,7 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
       orgId,
       complaintId: id,
       reference: facts.reference,
+      customerName: facts.customer_name,
       ownerId: facts.owner_id,
       intakeAgentId: facts.intake_agent_id,
       reasonId: facts.reason_id,

@@ -324,7 +324,6 @@ export type NoticesTable = {
   data: Json<Record<string, unknown>>;
   created_at: Timestamp;
   read_at: Timestamp | null;
-  /** When the grouped notice mail that carried it was queued; null until then. */
   mailed_at: Timestamp | null;
 };
 

@@ -87,17 +87,22 @@ export async function claimJobs(
     attempts: number;
     max_attempts: number;
   }>`
-    UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${claim.workerId},
-      locked_until = ${new Date(claim.now.getTime() + claim.leaseMs)}
-    WHERE id IN (
-      SELECT id FROM jobs
-      WHERE ((status = 'pending' AND run_at <= ${claim.now})
-         OR (status = 'running' AND locked_until < ${claim.now}))
-        AND (${claim.orgIds}::uuid[] IS NULL OR org_id = ANY(${claim.orgIds}::uuid[]))
-      ORDER BY priority, run_at
-      LIMIT ${claim.limit}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING id, org_id, kind, version, payload, attempts, max_attempts`.execute(db);
+    WITH claimed AS (
+      UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${claim.workerId},
+        locked_until = ${new Date(claim.now.getTime() + claim.leaseMs)}
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE ((status = 'pending' AND run_at <= ${claim.now})
+           OR (status = 'running' AND locked_until < ${claim.now}))
+          AND (${claim.orgIds}::uuid[] IS NULL OR org_id = ANY(${claim.orgIds}::uuid[]))
+        ORDER BY priority, run_at
+        LIMIT ${claim.limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, org_id, kind, version, payload, attempts, max_attempts, priority, run_at)
+    -- The batch runs in this order too (RETURNING has none): a job that waits behind others,
+    -- such as the mail of a group of notices, runs after those claimed with it.
+    SELECT id, org_id, kind, version, payload, attempts, max_attempts FROM claimed
+    ORDER BY priority, run_at, id`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
