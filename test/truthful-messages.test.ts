@@ -301,3 +301,33 @@ describe('steps 3 and 4: apologies, updates and re-commitments keep the frame', 
     expect(later!.text_body).toMatch(apology);
   });
 });
+
+describe('step 5: a fixed case has nothing left to promise', () => {
+  it('refuses a commitment on a fixed case, naming the field, and takes one again once reopened', async () => {
+    ctx.clock.set(FRIDAY_1630_HCMC);
+    const { users } = await createTestOrg(ctx);
+    const agent = await signIn(ctx, users.agent.email);
+    const { complaint } = (await agent.post('/api/complaints', sampleComplaint())).json();
+    await agent.post(`/api/complaints/${complaint.id}/commitments`, {
+      dueAt: '2026-03-11T10:00:00.000Z',
+    });
+    await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'fixed' });
+    const refused = await agent.post(`/api/complaints/${complaint.id}/commitments`, {
+      dueAt: '2026-03-12T10:00:00.000Z',
+      reason: 'Khách muốn đổi ngày',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      field: 'dueAt',
+      message:
+        'Hồ sơ đã khắc phục hoặc đã đóng nên không cam kết thời hạn nữa; hãy mở lại hồ sơ nếu khách hàng báo vấn đề vẫn còn.',
+    });
+    await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'in_progress' });
+    const again = await agent.post(`/api/complaints/${complaint.id}/commitments`, {
+      dueAt: '2026-03-12T10:00:00.000Z',
+      reason: 'Khắc phục chưa đạt, làm lại',
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().commitments).toHaveLength(2);
+  });
+});

@@ -8,6 +8,7 @@ import {
   type TemplateStep,
   type TemplateValues,
 } from '../templates/index.ts';
+import { isOpenStatus } from '../kernel/index.ts';
 import type { ComplaintClocks } from './clocks.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { ComplaintStatus } from './domain/status.ts';
@@ -29,8 +30,6 @@ export type MessageContext = {
   trackingUrl: string;
   readBack?: string | null;
 };
-
-const CLOSED: readonly ComplaintStatus[] = ['fixed', 'closed', 'cancelled'];
 
 /**
  * The values a template of one kind is filled with for one case, and the frame the message
@@ -62,7 +61,7 @@ export function createMessageValues(
     const zone = timeZone ?? context.org.timeZone;
     const text = (at: Date | null | undefined) =>
       at ? formatDueAt(at, complaint.language, zone) : null;
-    const isOpen = !CLOSED.includes(complaint.status);
+    const isOpen = isOpenStatus(complaint.status);
     const fixDueAt =
       isOpen && complaint.committedDueAt && complaint.committedDueAt > now
         ? complaint.committedDueAt
