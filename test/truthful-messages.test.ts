@@ -87,6 +87,15 @@ describe('step 1: the thank-you states when the customer will hear from us', () 
     expect(mail!.text_body.indexOf(line)).toBeGreaterThan(
       mail!.text_body.search(/cảm ơn|Thank you|感谢/),
     );
+    // The case page shows what the customer was told, its private link masked.
+    const timeline = (await agent.get(`/api/complaints/${filed.id}/timeline`)).json();
+    const ack = timeline.events.find((e: { type: string }) => e.type === 'complaint.acknowledged');
+    expect(ack.data.subject).toBe(mail!.subject);
+    expect(ack.data.body).toContain(line);
+    expect(ack.data.body).not.toContain(filed.trackingUrl);
+    expect(ack.data.body).toContain(
+      filed.trackingUrl.slice(0, filed.trackingUrl.length - 32) + '…',
+    );
   });
 
   it('uses the calendar’s own zone: an org in Shanghai hears 11:30 GMT+8', async () => {

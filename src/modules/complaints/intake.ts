@@ -3,7 +3,7 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
-import { issueTrackingToken } from '../../platform/tokens.ts';
+import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import { normalizePhone, type CustomerSource } from '../customers/index.ts';
 import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
@@ -109,11 +109,6 @@ export function createIntake(
     const link = work.trackingUrl(token.token);
     const thankYou = contact.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
     const via = thankYou ? 'email' : 'portal';
-    await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
-      via,
-      to: via === 'email' ? contact.email : null,
-    });
-    await clocks.refresh(tx, orgId, id);
 
     const year = yearIn(now, found.timeZone);
     const reference = formatReference(
@@ -128,6 +123,7 @@ export function createIntake(
       reference,
       searchTextOf({ ...base, reference }, customer),
     );
+    let thankYouSent: { subject: string; body: string } | undefined;
     if (thankYou && contact.email) {
       // The thank-you states when the customer will hear from us: the first-response due.
       const { values, frame } = await deps.values(
@@ -141,16 +137,26 @@ export function createIntake(
           trackingUrl: link,
         },
       );
-      const rendered = keepFrame(language, renderTemplateParts(thankYou, values), frame);
+      thankYouSent = keepFrame(language, renderTemplateParts(thankYou, values), frame);
       await mail.queue(tx, {
         orgId,
         complaintId: id,
         kind: 'acknowledgement',
         to: contact.email,
-        subject: rendered.subject,
-        text: rendered.body,
+        subject: thankYouSent.subject,
+        text: thankYouSent.body,
       });
     }
+    // The case keeps what the customer was told (its link masked), so staff see the promised time.
+    await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
+      via,
+      to: via === 'email' ? contact.email : null,
+      ...(thankYouSent && {
+        subject: thankYouSent.subject,
+        body: maskTrackingTokens(thankYouSent.body),
+      }),
+    });
+    await clocks.refresh(tx, orgId, id);
     return { id, reference, trackingUrl: link };
   }
 
