@@ -133,20 +133,70 @@ describe('reasons and templates', () => {
     expect(listed.active).toBe(false);
   });
 
-  it('lets admins edit templates and flags unknown variables', async () => {
+  it('lets admins edit templates, and refuses unknown variables when saved, naming the field', async () => {
     const { users } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
     const list = (await admin.get('/api/templates')).json().items;
-    expect(list).toHaveLength(9);
-    const apology = list.find(
-      (t: { step: string; language: string }) => t.step === 'apologise' && t.language === 'en',
+    // Four kinds in three languages, and two apologies in each: with or without accepting fault.
+    expect(list).toHaveLength(15);
+    expect(list.every((t: { unknownVariables: string[] }) => t.unknownVariables.length === 0)).toBe(
+      true,
     );
-    const updated = (
-      await admin.patch(`/api/templates/${apology.id}`, {
-        body: 'Sorry {{customerName}} {{shoeSize}}',
-      })
-    ).json();
-    expect(updated.unknownVariables).toEqual(['shoeSize']);
+    const apology = list.find(
+      (t: { step: string; language: string; name: string }) =>
+        t.step === 'apologise' && t.language === 'en' && t.name.startsWith('Apology'),
+    );
+    const refused = await admin.patch(`/api/templates/${apology.id}`, {
+      body: 'Sorry {{customerName}} {{shoeSize}}',
+    });
+    expect(refused.statusCode).toBe(400);
+    // The admin's own language (Vietnamese) names the field, the template's language and the gap.
+    expect(refused.json().error.field).toBe('body');
+    expect(refused.json().error.message).toBe(
+      'Nội dung (English) dùng biến không có trong loại mẫu này: {{shoeSize}}. Các biến dùng được: {{customerName}}, {{reference}}, {{trackingUrl}}, {{orgName}}, {{agentName}}, {{commitmentDueAt}}, {{fixDueAt}}, {{nextUpdateDueAt}}.',
+    );
+    const inEnglish = await admin.request(
+      'PATCH',
+      `/api/templates/${apology.id}`,
+      { subject: '[{{reference}}] {{ customer.name }}' },
+      { 'accept-language': 'en' },
+    );
+    expect(inEnglish.statusCode).toBe(400);
+    expect(inEnglish.json().error).toMatchObject({
+      field: 'subject',
+      message: expect.stringMatching(
+        /^The subject \(English\) uses variables .*\{\{customer\.name\}\}/,
+      ),
+    });
+    const unclosed = await admin.post('/api/templates', {
+      step: 'thank',
+      language: 'zh',
+      name: '未闭合',
+      subject: '感谢',
+      body: '您好 {{customerName',
+    });
+    expect(unclosed.statusCode).toBe(400);
+    expect(unclosed.json().error.field).toBe('body');
+    expect(unclosed.json().error.message).toContain('(中文)');
+    expect(unclosed.json().error.message).toContain('{{customerName');
+    // A variable of another kind: the read-back summary is not known to a thank-you.
+    const otherKind = await admin.post('/api/templates', {
+      step: 'thank',
+      language: 'vi',
+      name: 'Sai loại',
+      subject: '',
+      body: '{{readBack}}',
+    });
+    expect(otherKind.json().error).toMatchObject({ field: 'body' });
+    // Nothing was saved by the refusals.
+    const after = (await admin.get('/api/templates')).json().items;
+    expect(after).toHaveLength(15);
+    expect(after.find((t: { id: string }) => t.id === apology.id).body).toBe(apology.body);
+
+    const saved = await admin.patch(`/api/templates/${apology.id}`, {
+      body: 'Sorry {{ customerName }}, fixed by {{fixDueAt}}.',
+    });
+    expect(saved.statusCode).toBe(200);
     const agent = await signIn(ctx, users.agent.email);
     expect((await agent.patch(`/api/templates/${apology.id}`, { body: 'x' })).statusCode).toBe(403);
   });

@@ -24,7 +24,7 @@ const portal = (
 
 describe('steps 1–3: thank, clarify and read back, apologise', () => {
   it('walks a complaint from intake to the customer confirming the facts and the apology', async () => {
-    const { users } = await createTestOrg(ctx);
+    const { org, users } = await createTestOrg(ctx);
     const agent = await signIn(ctx, users.agent.email);
     const created = (await agent.post('/api/complaints', sampleComplaint())).json();
     const id = created.complaint.id;
@@ -141,7 +141,14 @@ describe('steps 1–3: thank, clarify and read back, apologise', () => {
     const apologyMail = (await agent.get(`/api/mailbox?complaintId=${id}`))
       .json()
       .items.find((m: { kind: string }) => m.kind === 'message');
-    expect(apologyMail.text).toBe(edited);
+    // The suggestion's placeholder link became a fresh private link (masked for staff); the rest
+    // is the agent's text: it already carried the reference, the due and the link.
+    expect(apologyMail.text).toBe(
+      edited.replace(
+        'http://ombud.test/track/…',
+        `http://ombud.test/track/${org.id.replaceAll('-', '')}…`,
+      ),
+    );
 
     // An internal note stays off the portal; the customer's reply lands on the timeline.
     await agent.post(`/api/complaints/${id}/notes`, { body: 'Kho Bình Dương xác nhận giao trễ' });

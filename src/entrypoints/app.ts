@@ -38,7 +38,11 @@ import {
   mailJobHandlers,
   registerMailRoutes,
 } from '../modules/mail/index.ts';
-import { createNoticesService, registerNoticeRoutes } from '../modules/notices/index.ts';
+import {
+  createNoticesService,
+  noticeJobHandlers,
+  registerNoticeRoutes,
+} from '../modules/notices/index.ts';
 import { createSlaService, registerSlaRoutes } from '../modules/sla/index.ts';
 import {
   complaintJobHandlers,
@@ -79,7 +83,14 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     }),
   });
   const auth = createAuthService({ db, clock, org, mail });
-  const notices = createNoticesService({ db, clock, org, mail, publicUrl: config.publicUrl });
+  const notices = createNoticesService({
+    db,
+    clock,
+    jobs,
+    org,
+    mail,
+    publicUrl: config.publicUrl,
+  });
   const sla = createSlaService({ db, clock, jobs, notices, org, reasons });
   const complaints = createComplaintService({
     db,
@@ -122,6 +133,7 @@ export type Services = ReturnType<typeof createServices>;
 export function jobHandlers(services: Services): JobHandler[] {
   return [
     ...mailJobHandlers(services.mail),
+    ...noticeJobHandlers(services.notices),
     ...complaintJobHandlers(services.complaints),
     ...commitmentJobHandlers(services.commitments),
   ];

@@ -9,12 +9,10 @@ import type { DeadlineRequests } from './deadline-requests.ts';
 import { slipOf } from './domain/ledger.ts';
 import type { LedgerEntry, LedgerReport } from './ledger-report.ts';
 import { workingDayHours } from '../sla/index.ts';
-import {
-  commitmentMessage,
-  formatDue,
-  pauseReason,
-  type CommitmentKind,
-} from './domain/messages.ts';
+import { isOpenStatus } from '../kernel/index.ts';
+import './commitments.messages.ts';
+import { commitmentMessage, pauseReason, type CommitmentKind } from './domain/messages.ts';
+import { formatDueAt } from '../templates/index.ts';
 import type { TaskTypes } from './task-types.ts';
 
 const toView = (c: repo.Commitment): CommitmentView => ({
@@ -94,6 +92,9 @@ export function createCommit(
       const dueAt = new Date(input.dueAt);
       if (dueAt <= clock.now()) throw invalidField('dueAt');
       await complaints.act(scope.orgId, complaintId, async (tx, tools) => {
+        // A fixed case has nothing left to promise; reopening it makes a new commitment possible.
+        if (!isOpenStatus(tools.complaint.status))
+          throw new AppError('conflict', { field: 'dueAt', messageKey: 'error.commit_after_fix' });
         const previous = await repo.latestCommitment(tx, scope.orgId, complaintId);
         const sequence = (previous?.sequence ?? 0) + 1;
         if (previous && !input.reason?.trim()) throw invalidField('reason', 'field.required');
@@ -122,7 +123,7 @@ export function createCommit(
           name: tools.customer.name,
           org: tools.org.name,
           reference: tools.complaint.reference,
-          due: formatDue(dueAt, tools.complaint.language, tools.org.timeZone),
+          due: formatDueAt(dueAt, tools.complaint.language, tools.org.timeZone),
           reason,
           trackingUrl: await tools.newTrackingUrl(),
           note: input.message,
@@ -185,7 +186,7 @@ export function createCommit(
           name: tools.customer.name,
           org: tools.org.name,
           reference: tools.complaint.reference,
-          due: formatDue(moved, lang, tools.org.timeZone),
+          due: formatDueAt(moved, lang, tools.org.timeZone),
           reason,
           trackingUrl: await tools.newTrackingUrl(),
         });

@@ -109,7 +109,13 @@ export function createDeadlineRequests(
             kind: 'deadline_request',
             complaintId,
             dedupeKey: `deadline_request:${requestId}`,
-            data: { requestId, reference: tools.complaint.reference, question: input.question },
+            data: {
+              requestId,
+              reference: tools.complaint.reference,
+              customerName: tools.customer.name,
+              ownerId: tools.complaint.ownerId,
+              question: input.question,
+            },
           });
         }
         await publishLive(tx, {
@@ -175,6 +181,8 @@ export function createDeadlineRequests(
             data: {
               requestId,
               reference: tools.complaint.reference,
+              customerName: tools.customer.name,
+              ownerId: tools.complaint.ownerId,
               dueAt: dueAt.toISOString(),
               note,
             },

@@ -18,6 +18,7 @@ import { canTransition, type ComplaintStatus } from './domain/status.ts';
 import * as eventsRepo from './events.repository.ts';
 import * as facts from './facts.repository.ts';
 import { pauseEnded } from './complaints.jobs.ts';
+import { publishLive } from '../../platform/live.ts';
 
 export type Visibility = 'public' | 'internal';
 
@@ -182,7 +183,10 @@ export function createCaseWork(
       await transition(tx, complaint, actor, 'in_progress', null, 'internal');
   }
 
-  /** Runs a change on one complaint, locked, in one transaction; the clocks follow in it. */
+  /**
+   * Runs a change on one complaint, locked, in one transaction; the clocks follow in it, and the
+   * screens that have the case open hear of it on commit (its clocks, its commitments).
+   */
   async function change<T>(
     orgId: string,
     id: string,
@@ -193,6 +197,12 @@ export function createCaseWork(
       const complaint = await getComplaint(tx, orgId, id);
       const result = await fn(tx, complaint);
       await clocks.refresh(tx, orgId, id);
+      await publishLive(tx, {
+        orgId,
+        topic: 'complaint',
+        complaintId: id,
+        payload: { kind: 'changed', status: complaint.status },
+      });
       return result;
     });
   }

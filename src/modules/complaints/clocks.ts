@@ -1,6 +1,7 @@
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
+import type { ClockKind } from '../kernel/index.ts';
 import type { ClockInput, ClockTimer } from '../sla/index.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
@@ -26,6 +27,7 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
       orgId,
       complaintId: id,
       reference: facts.reference,
+      customerName: facts.customer_name,
       ownerId: facts.owner_id,
       intakeAgentId: facts.intake_agent_id,
       reasonId: facts.reason_id,
@@ -88,6 +90,37 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
         total += ids.length;
         after = ids.at(-1) ?? null;
       }
+    },
+
+    /**
+     * The due times the customer may be told of: each clock still running (or about to start)
+     * towards a time after now, in the zone of the calendar it runs on. With `asIfRespondedAt`,
+     * as they will be once the message being written has gone out (it is a response).
+     */
+    async customerDues(
+      executor: Executor,
+      orgId: string,
+      id: string,
+      now: Date,
+      options: { asIfRespondedAt?: Date } = {},
+    ): Promise<{ timeZone: string | null; dues: Partial<Record<ClockKind, Date>> }> {
+      const input = await inputOf(executor, orgId, id);
+      if (!input) return { timeZone: null, dues: {} };
+      if (options.asIfRespondedAt)
+        input.events.push({
+          type: 'response',
+          at: options.asIfRespondedAt,
+          actorType: 'user',
+          data: {},
+        });
+      const view = await sla.describe(executor, input, 'en');
+      const dues: Partial<Record<ClockKind, Date>> = {};
+      for (const c of view.clocks) {
+        const dueAt = c.dueAt ? new Date(c.dueAt) : null;
+        if ((c.state === 'running' || c.state === 'pending') && dueAt && dueAt > now)
+          dues[c.clock] = dueAt;
+      }
+      return { timeZone: view.policy?.timeZone ?? null, dues };
     },
 
     /** The live clocks of one complaint, derived now. */

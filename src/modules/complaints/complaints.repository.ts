@@ -333,6 +333,7 @@ export async function findClockFacts(db: Executor, orgId: string, id: string) {
       'c.channel',
       'c.policy_id',
       customerTierOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('tier'),
+      customerNameOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('customer_name'),
     ])
     .where('c.org_id', '=', orgId)
     .where('c.id', '=', id)

@@ -12,6 +12,7 @@ import type { RecordFactsRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { ComplaintStatus } from './domain/status.ts';
 import { createIntake } from './intake.ts';
+import { createMessageValues } from './message-values.ts';
 import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
 import { createComplaintQueries } from './queries.ts';
@@ -28,11 +29,12 @@ export function createComplaintService(deps: ComplaintDeps) {
   const clocks = createComplaintClocks(deps);
   const work = createCaseWork({ ...deps, clocks });
   const queries = createComplaintQueries({ ...deps, work });
-  const readBack = createReadBack({ ...deps, work, clocks });
+  const values = createMessageValues({ ...deps, clocks });
+  const readBack = createReadBack({ ...deps, work, clocks, values });
   const uploads = createUploads({ ...deps, work });
-  const messages = createMessages({ ...deps, work });
+  const messages = createMessages({ ...deps, work, values });
   const updates = createCaseUpdates({ ...deps, work });
-  const intake = createIntake({ ...deps, work, clocks, queries });
+  const intake = createIntake({ ...deps, work, clocks, queries, values });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
   const access = createComplaintAccess({ ...deps, work });
 

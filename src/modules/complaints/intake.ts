@@ -3,9 +3,9 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
-import { issueTrackingToken } from '../../platform/tokens.ts';
+import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import { normalizePhone, type CustomerSource } from '../customers/index.ts';
-import { renderTemplateParts } from '../templates/index.ts';
+import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
 import type {
   ComplaintDetail,
@@ -15,6 +15,7 @@ import type {
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import type { ComplaintClocks } from './clocks.ts';
+import type { MessageValues } from './message-values.ts';
 import { complaintEvents } from './domain/events.ts';
 import { formatReference, yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
@@ -31,6 +32,7 @@ export function createIntake(
     work: CaseWork;
     clocks: ComplaintClocks;
     queries: ComplaintQueries;
+    values: MessageValues;
   },
 ) {
   const { db, clock, customers, templates, mail, org, reasons, work, clocks, queries } = deps;
@@ -107,11 +109,6 @@ export function createIntake(
     const link = work.trackingUrl(token.token);
     const thankYou = contact.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
     const via = thankYou ? 'email' : 'portal';
-    await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
-      via,
-      to: via === 'email' ? contact.email : null,
-    });
-    await clocks.refresh(tx, orgId, id);
 
     const year = yearIn(now, found.timeZone);
     const reference = formatReference(
@@ -126,23 +123,40 @@ export function createIntake(
       reference,
       searchTextOf({ ...base, reference }, customer),
     );
+    let thankYouSent: { subject: string; body: string } | undefined;
     if (thankYou && contact.email) {
-      const rendered = renderTemplateParts(thankYou, {
-        customerName: customer.name,
-        reference,
-        trackingUrl: link,
-        orgName: found.name,
-        agentName: actor.type === 'user' ? (actor.name ?? '') : found.name,
-      });
+      // The thank-you states when the customer will hear from us: the first-response due.
+      const { values, frame } = await deps.values(
+        tx,
+        { orgId, id, reference, language, status: 'new', committedDueAt: null },
+        'thank',
+        {
+          customerName: customer.name,
+          org: found,
+          agentName: actor.type === 'user' ? (actor.name ?? found.name) : found.name,
+          trackingUrl: link,
+        },
+      );
+      thankYouSent = keepFrame(language, renderTemplateParts(thankYou, values), frame);
       await mail.queue(tx, {
         orgId,
         complaintId: id,
         kind: 'acknowledgement',
         to: contact.email,
-        subject: rendered.subject,
-        text: rendered.body,
+        subject: thankYouSent.subject,
+        text: thankYouSent.body,
       });
     }
+    // The case keeps what the customer was told (its link masked), so staff see the promised time.
+    await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
+      via,
+      to: via === 'email' ? contact.email : null,
+      ...(thankYouSent && {
+        subject: thankYouSent.subject,
+        body: maskTrackingTokens(thankYouSent.body),
+      }),
+    });
+    await clocks.refresh(tx, orgId, id);
     return { id, reference, trackingUrl: link };
   }
 

@@ -1,20 +1,27 @@
 import type { Scope } from '../../platform/actor.ts';
-import type { TemplateStep } from '../templates/index.ts';
-import { issueTrackingToken } from '../../platform/tokens.ts';
+import { keepFrame, type TemplateStep } from '../templates/index.ts';
+import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import type { CaseWork } from './case-work.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import { complaintEvents } from './domain/events.ts';
 import { renderReadBack } from './domain/readback.ts';
 import * as facts from './facts.repository.ts';
 import * as links from './links.repository.ts';
+import type { MessageValues } from './message-values.ts';
+
+/** Which templates a message of each kind is suggested from. */
+const suggestedStep = { apologise: 'apologise', other: 'update' } as const;
 
 /** Writing to the customer (step 3's apology among them), internal notes and private links. */
 export function createMessages(
   deps: Pick<ComplaintDeps, 'db' | 'clock' | 'templates' | 'mail' | 'publicUrl'> & {
     work: CaseWork;
+    values: MessageValues;
   },
 ) {
   const { db, clock, templates, mail, work } = deps;
+  // A suggestion shows where the link goes; the message that is sent carries a fresh one.
+  const linkPlaceholder = `${deps.publicUrl}/track/…`;
 
   return {
     /** Editable suggestions for a step, filled in for this case. Never a script. */
@@ -22,23 +29,21 @@ export function createMessages(
       const complaint = await work.getComplaint(db, scope.orgId, id);
       const { customer, org } = await work.customerAndOrg(db, complaint);
       const [latest] = await facts.listFactVersions(db, scope.orgId, id);
-      return templates.suggestions(scope.orgId, step, complaint.language, {
+      const { values } = await deps.values(db, complaint, step, {
         customerName: customer.name,
-        reference: complaint.reference,
-        orgName: org.name,
+        org,
         agentName: scope.actor.name ?? org.name,
-        trackingUrl: `${deps.publicUrl}/track/…`,
-        ...(latest
-          ? {
-              readBack: renderReadBack(latest, {
-                language: complaint.language,
-                customerName: customer.name,
-                reference: complaint.reference,
-                timeZone: org.timeZone,
-              }),
-            }
-          : {}),
+        trackingUrl: linkPlaceholder,
+        readBack: latest
+          ? renderReadBack(latest, {
+              language: complaint.language,
+              customerName: customer.name,
+              reference: complaint.reference,
+              timeZone: org.timeZone,
+            })
+          : null,
       });
+      return templates.suggestions(scope.orgId, step, complaint.language, values);
     },
 
     /** A message to the customer. With step 'apologise' it is the step-3 apology. */
@@ -48,7 +53,27 @@ export function createMessages(
       input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
     ): Promise<void> {
       await work.change(scope.orgId, id, async (tx, complaint) => {
-        const subject = input.subject || `[${complaint.reference}]`;
+        const { customer, org } = await work.customerAndOrg(tx, complaint);
+        // Only hashes of links are stored, so the message carries a fresh link of its own.
+        const token = issueTrackingToken(scope.orgId);
+        await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
+        const trackingUrl = work.trackingUrl(token.token);
+        const { frame } = await deps.values(tx, complaint, suggestedStep[input.step], {
+          customerName: customer.name,
+          org,
+          agentName: scope.actor.name ?? org.name,
+          trackingUrl,
+        });
+        // The agent's words go inside the standard frame: reference, due and link stay.
+        const message = keepFrame(
+          complaint.language,
+          {
+            subject: input.subject ?? '',
+            body: input.body.split(linkPlaceholder).join(trackingUrl),
+          },
+          frame,
+        );
+        const subject = message.subject;
         let via: 'email' | 'portal' = 'portal';
         if (complaint.contactEmail) {
           await mail.queue(tx, {
@@ -57,14 +82,15 @@ export function createMessages(
             kind: 'message',
             to: complaint.contactEmail,
             subject,
-            text: input.body,
+            text: message.body,
           });
           via = 'email';
         }
         await work.addEvent(tx, complaint, scope.actor, complaintEvents.messageSent, 'public', {
           step: input.step,
           subject,
-          body: input.body,
+          // What staff and the portal show hides the link's secret, as the sent mail's copy does.
+          body: maskTrackingTokens(message.body),
           via,
         });
         await work.claimIfUnowned(tx, complaint, scope.actor);

@@ -13,6 +13,8 @@ import { renderReadBack } from './domain/readback.ts';
 import { canTransition } from './domain/status.ts';
 import * as facts from './facts.repository.ts';
 import * as links from './links.repository.ts';
+import type { MessageValues } from './message-values.ts';
+import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 
 export type Confirmation = {
   via: 'portal' | 'verbal';
@@ -29,6 +31,7 @@ export function createReadBack(
   deps: Pick<ComplaintDeps, 'clock' | 'templates' | 'mail'> & {
     work: CaseWork;
     clocks: ComplaintClocks;
+    values: MessageValues;
   },
 ) {
   const { clock, templates, mail, work, clocks } = deps;
@@ -129,26 +132,32 @@ export function createReadBack(
         await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
         await facts.markFactSent(tx, scope.orgId, id, version, clock.now(), readBack);
         let via: 'email' | 'portal' = 'portal';
-        if (complaint.contactEmail) {
-          const rendered = await templates.render(tx, scope.orgId, 'readback', complaint.language, {
+        const template = complaint.contactEmail
+          ? await templates.pick(tx, scope.orgId, 'readback', complaint.language)
+          : undefined;
+        if (complaint.contactEmail && template) {
+          const { values, frame } = await deps.values(tx, complaint, 'readback', {
             customerName: customer.name,
-            reference: complaint.reference,
-            trackingUrl: work.trackingUrl(token.token),
-            orgName: org.name,
+            org,
             agentName: scope.actor.name ?? org.name,
+            trackingUrl: work.trackingUrl(token.token),
             readBack,
           });
-          if (rendered) {
-            await mail.queue(tx, {
-              orgId: scope.orgId,
-              complaintId: id,
-              kind: 'readback',
-              to: complaint.contactEmail,
-              subject: rendered.subject,
-              text: rendered.body,
-            });
-            via = 'email';
-          }
+          // Whatever the template says, the mail keeps the reference, the due and the link.
+          const rendered = keepFrame(
+            complaint.language,
+            renderTemplateParts(template, values),
+            frame,
+          );
+          await mail.queue(tx, {
+            orgId: scope.orgId,
+            complaintId: id,
+            kind: 'readback',
+            to: complaint.contactEmail,
+            subject: rendered.subject,
+            text: rendered.body,
+          });
+          via = 'email';
         }
         await work.addEvent(tx, complaint, scope.actor, complaintEvents.readbackSent, 'public', {
           version,

@@ -13,11 +13,21 @@ export const noticeView = z.object({
   kind: noticeKind,
   complaintId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
+  /**
+   * One entry stands for the notices of one case and kind: `id`, `data` and `createdAt` are the
+   * latest one's; `readAt` is null while any of them is unread.
+   */
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  count: z.number().int().min(1),
+  unreadCount: z.number().int().min(0),
+  firstAt: z.string(),
+  /** The clocks the group's notices are about, in the loop's order. */
+  clocks: z.array(z.string()),
 });
 export type NoticeView = z.infer<typeof noticeView>;
 export type NoticeKind = z.infer<typeof noticeKind>;
+/** `unread` counts the entries (groups) with an unread notice: the number on the bell. */
 export const noticeList = z.object({ items: z.array(noticeView), unread: z.number() });
 
 /** GET /api/notices. */

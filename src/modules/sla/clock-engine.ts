@@ -26,6 +26,8 @@ export type ClockInput = {
   orgId: string;
   complaintId: string;
   reference: string;
+  /** For the notices: whose case it is, besides its reference. */
+  customerName?: string | null;
   ownerId: string | null;
   intakeAgentId: string | null;
   reasonId: string | null;
@@ -175,6 +177,8 @@ export function createClockEngine(deps: {
     const dedupeKey = `${input.complaintId}:${timer.clock}:${timer.dueAt}:${timer.step}:${timer.level}`;
     const data = {
       reference: input.reference,
+      customerName: input.customerName ?? null,
+      ownerId: owner,
       clock: timer.clock,
       dueAt: timer.dueAt,
       level: timer.level,
@@ -188,7 +192,7 @@ export function createClockEngine(deps: {
           kind: 'escalation',
           complaintId: input.complaintId,
           dedupeKey,
-          data: { ...data, ownerId: owner },
+          data,
         });
       return summary;
     }

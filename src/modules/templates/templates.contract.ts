@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { languageSchema, requiredText, text } from '../../platform/contract/fields.ts';
-import { templateSteps } from './domain/defaults.ts';
+import { templateSteps, variablesOf } from './domain/variables.ts';
+
+/** Exactly which variables each kind of template can use (the editor lists them). */
+export const templateVariablesByStep = variablesOf;
 
 export const templateStep = z.enum(templateSteps);
 export const templateView = z.object({

@@ -5,9 +5,11 @@ import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/index.ts';
 import { defaultTemplates, type TemplateStep } from './domain/defaults.ts';
-import { renderTemplate, unknownVariables, type TemplateValues } from './domain/render.ts';
+import { renderTemplate, type TemplateValues } from './domain/render.ts';
+import { checkTemplateText, unknownVariables, variablesOf } from './domain/variables.ts';
 import type { SuggestionView, TemplateView } from './templates.contract.ts';
 import * as repo from './templates.repository.ts';
+import './templates.messages.ts';
 
 export type TemplateService = ReturnType<typeof createTemplateService>;
 
@@ -19,8 +21,35 @@ const toView = (t: repo.Template): TemplateView => ({
   subject: t.subject,
   body: t.body,
   active: t.isActive,
-  unknownVariables: [...unknownVariables(t.subject), ...unknownVariables(t.body)],
+  unknownVariables: [
+    ...new Set([...unknownVariables(t.step, t.subject), ...unknownVariables(t.step, t.body)]),
+  ],
 });
+
+const languageNames: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
+
+/**
+ * A template is checked when it is saved, not when it is next used: a name its kind cannot use
+ * or a brace that does not close is a 400 on the field, saying which language and what is wrong.
+ */
+function assertTemplateText(
+  t: { step: TemplateStep; language: Language },
+  field: 'subject' | 'body',
+  text: string,
+) {
+  const problems = checkTemplateText(t.step, text);
+  const wrong = problems.unknown.length > 0 ? problems.unknown : problems.unclosed;
+  if (wrong.length === 0) return;
+  throw new AppError('validation_failed', {
+    field,
+    messageKey: `template.${field}_${problems.unknown.length > 0 ? 'unknown' : 'unclosed'}`,
+    params: {
+      language: languageNames[t.language],
+      variables: wrong.join(', '),
+      allowed: variablesOf[t.step].map((v) => `{{${v}}}`).join(', '),
+    },
+  });
+}
 
 type TemplateInput = {
   step: TemplateStep;
@@ -70,22 +99,6 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
       return template ? { subject: template.subject, body: template.body } : undefined;
     },
 
-    /** Renders the first active template for a step, used for automatic messages. */
-    async render(
-      executor: Executor,
-      orgId: string,
-      step: TemplateStep,
-      language: Language,
-      values: TemplateValues,
-    ): Promise<{ subject: string; body: string } | undefined> {
-      const [template] = await activeFor(executor, orgId, step, language);
-      if (!template) return undefined;
-      return {
-        subject: renderTemplate(template.subject, values),
-        body: renderTemplate(template.body, values),
-      };
-    },
-
     /** Editable suggestions for the agent: every active template of the step, already filled in. */
     async suggestions(
       orgId: string,
@@ -103,6 +116,8 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
     },
 
     async create(orgId: string, actor: Actor, input: TemplateInput): Promise<TemplateView> {
+      assertTemplateText(input, 'subject', input.subject);
+      assertTemplateText(input, 'body', input.body);
       return db.transaction().execute(async (tx) => {
         const [created] = await repo.insertTemplates(tx, orgId, [
           { ...input, isActive: input.active },
@@ -132,6 +147,11 @@ export function createTemplateService(deps: { db: Db; clock: Clock }) {
         if (!found) throw new AppError('not_found');
         const before = toView(found);
         const next = { ...before, ...input };
+        // A template saved before the check may keep its old text while other fields change.
+        const kindChanged = next.step !== before.step;
+        if (input.subject !== undefined || kindChanged)
+          assertTemplateText(next, 'subject', next.subject);
+        if (input.body !== undefined || kindChanged) assertTemplateText(next, 'body', next.body);
         if (
           (next.step !== before.step ||
             next.language !== before.language ||

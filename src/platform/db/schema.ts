@@ -324,6 +324,7 @@ export type NoticesTable = {
   data: Json<Record<string, unknown>>;
   created_at: Timestamp;
   read_at: Timestamp | null;
+  mailed_at: Timestamp | null;
 };
 
 export type TaskTypesTable = {

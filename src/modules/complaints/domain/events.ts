@@ -46,7 +46,13 @@ const version = z.number().int().min(1);
 /** The data each event carries, checked when it is written. */
 export const complaintEventData = {
   [complaintEvents.received]: z.object({ channel: channelSchema }),
-  [complaintEvents.acknowledged]: z.object({ via: deliveredVia, to: z.string().nullable() }),
+  [complaintEvents.acknowledged]: z.object({
+    via: deliveredVia,
+    to: z.string().nullable(),
+    /** The thank-you as sent by e-mail (its tracking link masked); absent when none was sent. */
+    subject: z.string().optional(),
+    body: z.string().optional(),
+  }),
   [complaintEvents.statusChanged]: z.object({
     from: statusSchema,
     to: statusSchema,

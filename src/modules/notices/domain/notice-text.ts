@@ -1,5 +1,5 @@
 import type { Language } from '../../../platform/i18n.ts';
-import type { ClockKind } from '../../kernel/index.ts';
+import { clockKinds, type ClockKind } from '../../kernel/index.ts';
 import type { NoticeKind } from '../notices.contract.ts';
 
 const clockNames: Record<Language, Record<ClockKind, string>> = {
@@ -59,14 +59,36 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
   },
 };
 
-/** One line that says what happened, in the reader's language (e-mail subject, list item). */
+const clockName = (lang: Language, clock: string): string =>
+  clockNames[lang][clock as ClockKind] ?? clock;
+
+/** The clocks of a group, in the loop's order, each once. */
+export const clocksInOrder = (clocks: readonly string[]): string[] =>
+  [...new Set(clocks)].sort(
+    (a, b) =>
+      (clockKinds as readonly string[]).indexOf(a) - (clockKinds as readonly string[]).indexOf(b),
+  );
+
+const listSeparator: Record<Language, string> = { vi: ', ', en: ', ', zh: '、' };
+
+/**
+ * One line that says what happened, in the reader's language (e-mail subject, list item). With
+ * `clocks`, one line for a group: every clock that warned, breached or escalated, named once.
+ */
 export function noticeTitle(
   kind: NoticeKind,
   data: Record<string, unknown>,
   lang: Language,
+  clocks: readonly string[] = [],
 ): string {
   const clock =
-    typeof data.clock === 'string' ? (clockNames[lang][data.clock as ClockKind] ?? data.clock) : '';
+    clocks.length > 0
+      ? clocksInOrder(clocks)
+          .map((c) => clockName(lang, c))
+          .join(listSeparator[lang])
+      : typeof data.clock === 'string'
+        ? clockName(lang, data.clock)
+        : '';
   const values: Record<string, string> = {
     reference: String(data.reference ?? ''),
     clock,
@@ -77,4 +99,106 @@ export function noticeTitle(
     /\{(reference|clock|level)\}/g,
     (_, key: string) => values[key]!,
   );
+}
+
+type MailTexts = {
+  complaint: string;
+  owner: string;
+  noOwner: string;
+  clockDue: string;
+  answeredDue: string;
+  question: string;
+  more: string;
+  open: string;
+};
+
+const mailTexts: Record<Language, MailTexts> = {
+  vi: {
+    complaint: 'Khiếu nại {reference} của khách hàng {customer}',
+    owner: 'Người phụ trách: {owner}',
+    noOwner: 'Người phụ trách: chưa có',
+    clockDue: '{Clock}: đến hạn {due}',
+    answeredDue: 'Thời hạn phòng ban báo: {due}',
+    question: 'Câu hỏi: {question}',
+    more: '{count} thông báo về hồ sơ này',
+    open: 'Mở hồ sơ: {link}',
+  },
+  en: {
+    complaint: 'Complaint {reference} from {customer}',
+    owner: 'Owner: {owner}',
+    noOwner: 'Owner: nobody yet',
+    clockDue: '{Clock} due: {due}',
+    answeredDue: 'Due time the department gave: {due}',
+    question: 'Question: {question}',
+    more: '{count} notices about this case',
+    open: 'Open the case: {link}',
+  },
+  zh: {
+    complaint: '客户{customer}的投诉 {reference}',
+    owner: '负责人：{owner}',
+    noOwner: '负责人：暂无',
+    clockDue: '{clock}：{due}到期',
+    answeredDue: '部门答复的时限：{due}',
+    question: '问题：{question}',
+    more: '此案件共有 {count} 条通知',
+    open: '打开案件：{link}',
+  },
+};
+
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+/**
+ * The e-mail for a group of notices (one case, one kind, what arrived together): what happened,
+ * whose case it is, who owns it, and every due time concerned, in the reader's language.
+ * `formatDue` gives a due time in that language and the org's zone.
+ */
+export function noticeMail(
+  kind: NoticeKind,
+  notices: readonly Record<string, unknown>[],
+  lang: Language,
+  context: { ownerName: string | null; link: string; formatDue: (at: Date) => string },
+): { subject: string; body: string } {
+  const t = mailTexts[lang];
+  const latest = notices.at(-1) ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const clocks = notices.map((n) => str(n.clock)).filter(Boolean);
+  const level = Math.max(0, ...notices.map((n) => (typeof n.level === 'number' ? n.level : 0)));
+  const title = noticeTitle(kind, { ...latest, level }, lang, clocks);
+  const reference = str(latest.reference);
+  const customer = str(latest.customerName);
+  const lines: string[] = [];
+  if (reference) lines.push(customer ? fill(t.complaint, { reference, customer }) : reference);
+  lines.push(context.ownerName ? fill(t.owner, { owner: context.ownerName }) : t.noOwner);
+  const seen = new Set<string>();
+  const order = (n: Record<string, unknown>) =>
+    (clockKinds as readonly string[]).indexOf(str(n.clock));
+  const byClock = [...notices].sort(
+    (a, b) => order(a) - order(b) || str(a.dueAt).localeCompare(str(b.dueAt)),
+  );
+  for (const n of byClock) {
+    const due = str(n.dueAt);
+    const at = due ? new Date(due) : null;
+    if (!at || !Number.isFinite(at.getTime())) continue;
+    const clock = str(n.clock);
+    const key = `${clock}|${due}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const name = clock ? clockName(lang, clock) : '';
+    lines.push(
+      clock
+        ? fill(t.clockDue, {
+            clock: name,
+            Clock: name.charAt(0).toUpperCase() + name.slice(1),
+            due: context.formatDue(at),
+          })
+        : fill(t.answeredDue, { due: context.formatDue(at) }),
+    );
+  }
+  if (str(latest.question)) lines.push(fill(t.question, { question: str(latest.question) }));
+  if (notices.length > 1) lines.push(fill(t.more, { count: String(notices.length) }));
+  return {
+    subject: `[Ombud] ${title}`,
+    body: [title, lines.join('\n'), fill(t.open, { link: context.link })].join('\n\n'),
+  };
 }

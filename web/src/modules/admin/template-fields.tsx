@@ -12,11 +12,12 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   templateStep,
+  templateVariablesByStep,
   type TemplateView,
   type createTemplateRequest,
 } from '../../../../src/modules/templates/templates.contract.ts';
@@ -26,27 +27,25 @@ import type { FieldsProps } from '../../ui/resource-form.tsx';
 
 export type TemplateDraft = z.input<typeof createTemplateRequest>;
 
-/** The placeholders the server fills in when a template is used. */
-const TEMPLATE_VARIABLES = [
-  'customerName',
-  'reference',
-  'trackingUrl',
-  'agentName',
-  'orgName',
-  'readBack',
-] as const;
-
 export function TemplateFields({ form, item }: FieldsProps<TemplateView, TemplateDraft>) {
   const { t } = useTranslation();
+  const subjectRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const { body, language } = form.values;
+  // A variable goes where the admin was writing: the subject or the body (the body by default).
+  const [target, setTarget] = useState<'subject' | 'body'>('body');
+  const { language, step } = form.values;
+  const subject = form.values.subject ?? '';
+  const body = form.values.body;
+  // Exactly the variables this kind of template can use; the server refuses any other.
+  const variables = templateVariablesByStep[step];
 
   const insertVariable = (variable: string) => {
     const token = `{{${variable}}}`;
-    const element = bodyRef.current;
-    const start = element?.selectionStart ?? body.length;
-    const end = element?.selectionEnd ?? body.length;
-    form.set('body', body.slice(0, start) + token + body.slice(end));
+    const element = target === 'subject' ? subjectRef.current : bodyRef.current;
+    const text = target === 'subject' ? subject : body;
+    const start = element?.selectionStart ?? text.length;
+    const end = element?.selectionEnd ?? text.length;
+    form.set(target, text.slice(0, start) + token + text.slice(end));
     requestAnimationFrame(() => {
       element?.focus();
       element?.setSelectionRange(start + token.length, start + token.length);
@@ -83,9 +82,11 @@ export function TemplateFields({ form, item }: FieldsProps<TemplateView, Templat
         />
       </SimpleGrid>
       <TextInput
+        ref={subjectRef}
         label={t('templates.subject')}
         lang={language}
         {...form.text('subject')}
+        onFocus={() => setTarget('subject')}
         data-testid="template-subject"
       />
       <Stack gap={4} data-testid="template-variables">
@@ -93,10 +94,13 @@ export function TemplateFields({ form, item }: FieldsProps<TemplateView, Templat
           {t('templates.variables')}
         </Text>
         <Text size="xs" c="dimmed">
-          {t('templates.variablesHelp')}
+          {t('templates.variablesHelp', { kind: t(`templates.steps.${step}`) })}
+        </Text>
+        <Text size="xs" c="dimmed" aria-live="polite" data-testid="template-variable-target">
+          {t(target === 'subject' ? 'templates.insertIntoSubject' : 'templates.insertIntoBody')}
         </Text>
         <Group gap={6} role="group" aria-labelledby="template-variables-label">
-          {TEMPLATE_VARIABLES.map((variable) => (
+          {variables.map((variable) => (
             <Button
               key={variable}
               variant="light"
@@ -111,7 +115,7 @@ export function TemplateFields({ form, item }: FieldsProps<TemplateView, Templat
         </Group>
         <Table fz="xs" verticalSpacing={2}>
           <Table.Tbody>
-            {TEMPLATE_VARIABLES.map((variable) => (
+            {variables.map((variable) => (
               <Table.Tr key={variable}>
                 <Table.Td>
                   <Code>{`{{${variable}}}`}</Code>
@@ -121,6 +125,9 @@ export function TemplateFields({ form, item }: FieldsProps<TemplateView, Templat
             ))}
           </Table.Tbody>
         </Table>
+        <Text size="xs" c="dimmed">
+          {t('templates.frameHelp')}
+        </Text>
       </Stack>
       <Textarea
         ref={bodyRef}
@@ -130,6 +137,7 @@ export function TemplateFields({ form, item }: FieldsProps<TemplateView, Templat
         autosize
         minRows={8}
         {...form.text('body', { empty: '' })}
+        onFocus={() => setTarget('body')}
         data-testid="template-body"
       />
       <Switch

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useHasPermission } from '../../app/require-permission.tsx';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
+import { useComplaint } from '../complaints/complaints.api.ts';
 import { useLiveEvents, useWatchComplaint } from '../notices/live.ts';
 import { slaKeys, useClocks } from '../sla/sla.api.ts';
 import { useNow, useOrgTimeZone, useZoneFormat } from '../sla/time.ts';
@@ -45,8 +46,13 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const can = useHasPermission();
-  const canCommit = can('commitment:make');
   const data = useCommitments(complaintId);
+  // The case page has the complaint loaded already; its status says whether a promise is open.
+  const status = useComplaint(complaintId).data?.complaint.status;
+  const isDone = status === 'fixed' || status === 'closed' || status === 'cancelled';
+  // A fixed, closed or cancelled case has nothing left to promise: no commit or re-commit form
+  // (the server refuses one too) until it is reopened.
+  const canCommit = can('commitment:make') && status !== undefined && !isDone;
   const clocks = useClocks(complaintId);
   const orgZone = useOrgTimeZone();
   const timeZone = clocks.data?.policy?.timeZone ?? orgZone;
@@ -187,6 +193,11 @@ export function CommitmentPanel({ complaintId }: { complaintId: string }) {
               </Stack>
             )}
 
+            {isDone && (
+              <Text size="sm" data-testid="commitment-closed">
+                {t(status === 'fixed' ? 'commitments.fixedNoForm' : 'commitments.closedNoForm')}
+              </Text>
+            )}
             {canCommit && (
               <>
                 <Divider />

@@ -22,8 +22,10 @@ import { useSendMessage, useSuggestions } from './complaints.api.ts';
 const FIELDS = ['subject', 'body', 'step'] as const;
 
 /**
- * Step 3. Templates are offered as suggestions that fill an editable draft; the agent may ignore
- * them and write freely (the brief: never a script the agent is forced to read).
+ * Step 3, and the updates between the steps. Templates are offered as suggestions that fill an
+ * editable draft; the agent may ignore them and write freely (the brief: never a script the agent
+ * is forced to read). For the apology the agent picks the one that takes responsibility or the one
+ * that only shares the customer's feelings; whatever is written keeps the standard frame.
  */
 export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
   const { t } = useTranslation();
@@ -32,7 +34,11 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [showSuggestions, setShowSuggestions] = useState(true);
-  const suggestions = useSuggestions(id, 'apologise', kind === 'apologise' && showSuggestions);
+  const suggestions = useSuggestions(
+    id,
+    kind === 'apologise' ? 'apologise' : 'update',
+    showSuggestions,
+  );
   const send = useSendMessage(id);
   const errors = splitApiError(send.error, FIELDS);
   const hasContact = Boolean(detail.customer.email || detail.customer.phone);
@@ -80,48 +86,51 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
               {t('composer.noContact')}
             </Text>
           )}
-          {kind === 'apologise' && (
-            <Stack gap={6} data-testid="composer-suggestions">
-              <Group justify="space-between">
-                <Text size="sm" fw={600}>
-                  {t('composer.suggestions')}
+          <Stack gap={6} data-testid="composer-suggestions">
+            <Group justify="space-between">
+              <Text size="sm" fw={600}>
+                {t('composer.suggestions')}
+              </Text>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setShowSuggestions((v) => !v)}
+                aria-expanded={showSuggestions}
+              >
+                {showSuggestions ? t('composer.hideSuggestions') : t('composer.showSuggestions')}
+              </Button>
+            </Group>
+            {showSuggestions && (
+              <>
+                <Text size="xs" c="dimmed">
+                  {t('composer.suggestionsHelp')}
                 </Text>
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => setShowSuggestions((v) => !v)}
-                  aria-expanded={showSuggestions}
-                >
-                  {showSuggestions ? t('composer.hideSuggestions') : t('composer.showSuggestions')}
-                </Button>
-              </Group>
-              {showSuggestions && (
-                <>
-                  <Text size="xs" c="dimmed">
-                    {t('composer.suggestionsHelp')}
+                {kind === 'apologise' && (
+                  <Text size="xs" c="dimmed" data-testid="composer-apology-help">
+                    {t('composer.apologyHelp')}
                   </Text>
-                  <ErrorAlert error={suggestions.error} />
-                  {suggestions.data?.suggestions.length === 0 && (
-                    <Text size="sm">{t('composer.noSuggestions')}</Text>
-                  )}
-                  <Group gap="xs">
-                    {suggestions.data?.suggestions.map((s) => (
-                      <Button
-                        key={s.templateId}
-                        variant="light"
-                        size="compact-sm"
-                        onClick={() => use(s)}
-                        data-testid="composer-suggestion"
-                      >
-                        {t('composer.use', { name: s.name })} (
-                        {LANGUAGE_NAMES[s.language] ?? s.language})
-                      </Button>
-                    ))}
-                  </Group>
-                </>
-              )}
-            </Stack>
-          )}
+                )}
+                <ErrorAlert error={suggestions.error} />
+                {suggestions.data?.suggestions.length === 0 && (
+                  <Text size="sm">{t('composer.noSuggestions')}</Text>
+                )}
+                <Group gap="xs">
+                  {suggestions.data?.suggestions.map((s) => (
+                    <Button
+                      key={s.templateId}
+                      variant="light"
+                      size="compact-sm"
+                      onClick={() => use(s)}
+                      data-testid="composer-suggestion"
+                    >
+                      {t('composer.use', { name: s.name })} (
+                      {LANGUAGE_NAMES[s.language] ?? s.language})
+                    </Button>
+                  ))}
+                </Group>
+              </>
+            )}
+          </Stack>
           <ErrorAlert error={errors.general} />
           <TextInput
             label={t('composer.subject')}
@@ -138,6 +147,7 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
             error={errors.field.body}
+            description={t('composer.frameNote')}
             data-testid="composer-body"
           />
           <Group justify="flex-end">

@@ -122,6 +122,7 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
       if (readBack) lines.push({ value: readBack, block: true });
       break;
     }
+    case 'complaint.acknowledged':
     case 'message.sent':
     case 'message.received': {
       const subject = text(data, 'subject');

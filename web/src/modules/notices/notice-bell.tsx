@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/api-error.tsx';
@@ -25,20 +25,32 @@ import { useRefetchOnLanguageChange } from './use-language-refetch.ts';
 import { noticeKind } from '../../../../src/modules/notices/notices.contract.ts';
 import { noticeKeys, useMarkNoticesRead, useNotices, type Notice } from './notices.api.ts';
 
-/** One sentence per notice, in the reader's language. */
+const CLOCK_KINDS: readonly string[] = ['sla_warning', 'sla_breach', 'escalation'];
+
+/**
+ * One sentence per entry, in the reader's language. An entry stands for the notices of one case
+ * and kind; with several clocks it names each of them once.
+ */
 export function useNoticeText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timeZone = useOrgTimeZone();
   const format = useZoneFormat(timeZone);
-  return (notice: Pick<Notice, 'kind' | 'data'>): string => {
+  return (notice: Pick<Notice, 'kind' | 'data'> & { clocks?: readonly string[] }): string => {
     const data = notice.data;
     const str = (value: unknown) =>
       typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     const clock = str(data.clock);
     const kind = noticeKind.safeParse(notice.kind).data ?? 'unknown';
-    return t(`notices.kind.${kind}`, {
+    const clocks = notice.clocks ?? [];
+    const isMany = clocks.length > 1 && CLOCK_KINDS.includes(kind);
+    const separator = i18n.language === 'zh' ? '、' : ', ';
+    return t(isMany ? `notices.kindMany.${kind}` : `notices.kind.${kind}`, {
       reference: str(data.reference) || t('notices.aComplaint'),
-      clock: clock ? t(`clockKind.${clock}`, clock) : '',
+      clock: isMany
+        ? clocks.map((c) => t(`clockKind.${c}`, c)).join(separator)
+        : clock
+          ? t(`clockKind.${clock}`, clock)
+          : '',
       level: str(data.level),
       due: typeof data.dueAt === 'string' ? format.dateTime(data.dueAt) : '',
       question: str(data.question),
@@ -78,6 +90,11 @@ export function NoticeBell() {
   const text = useNoticeText();
   const format = useZoneFormat(useOrgTimeZone());
   const [opened, setOpened] = useState(false);
+  // One toast per case and kind while it shows: a clock jump that breaches several clocks of a
+  // case updates one toast instead of stacking one per clock.
+  const toasts = useRef(
+    new Map<string, { kind: Notice['kind']; data: Record<string, unknown>; clocks: string[] }>(),
+  );
 
   useLiveConnection(true);
   useRefetchOnLanguageChange();
@@ -88,18 +105,26 @@ export function NoticeBell() {
     }
     void queryClient.invalidateQueries({ queryKey: noticeKeys.all });
     if (type === 'notice' && typeof data.kind === 'string') {
-      const notice = {
-        kind: data.kind as Notice['kind'],
-        data: (data.data ?? {}) as Record<string, unknown>,
-      };
-      notifications.show({
-        color: notice.kind === 'sla_breach' || notice.kind === 'escalation' ? 'red' : 'blue',
+      const kind = data.kind as Notice['kind'];
+      const noticeData = (data.data ?? {}) as Record<string, unknown>;
+      const id = `notice:${kind}:${typeof data.complaintId === 'string' ? data.complaintId : String(data.id)}`;
+      const previous = toasts.current.get(id);
+      const clock = typeof noticeData.clock === 'string' ? noticeData.clock : null;
+      const clocks = [...new Set([...(previous?.clocks ?? []), ...(clock ? [clock] : [])])];
+      toasts.current.set(id, { kind, data: noticeData, clocks });
+      const toast = {
+        id,
+        color: kind === 'sla_breach' || kind === 'escalation' ? 'red' : 'blue',
         title: t('notices.new'),
-        message: text(notice),
+        message: text({ kind, data: noticeData, clocks }),
         // With a title Mantine greys the text to 3.3:1; keep it readable.
         styles: { description: { color: 'var(--mantine-color-text)' } },
         autoClose: 8000,
-      });
+        onClose: () => toasts.current.delete(id),
+      };
+      // Updates the toast of the group if it is showing, or shows it.
+      notifications.update(toast);
+      notifications.show(toast);
     }
   });
 
@@ -177,6 +202,7 @@ export function NoticeBell() {
                       p="sm"
                       data-testid="notice-item"
                       data-kind={notice.kind}
+                      data-count={notice.count}
                       data-read={notice.readAt ? 'true' : 'false'}
                       bg={notice.readAt ? undefined : 'blue.0'}
                       style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
@@ -201,9 +227,25 @@ export function NoticeBell() {
                         )}
                       </Text>
                       <Group justify="space-between" gap="xs" mt={4}>
-                        <Text size="xs" c="dimmed">
-                          {format.dateTime(notice.createdAt)}
-                        </Text>
+                        <Group gap={6}>
+                          <Text size="xs" c="dimmed">
+                            {format.dateTime(notice.createdAt)}
+                            {notice.count > 1
+                              ? ` · ${t('notices.since', { time: format.dateTime(notice.firstAt) })}`
+                              : ''}
+                          </Text>
+                          {notice.count > 1 && (
+                            <Badge
+                              size="xs"
+                              variant="outline"
+                              color="gray.7"
+                              style={{ color: 'var(--mantine-color-gray-8)' }}
+                              data-testid="notice-count"
+                            >
+                              {t('notices.count', { count: notice.count })}
+                            </Badge>
+                          )}
+                        </Group>
                         {!notice.readAt ? (
                           <Button
                             size="compact-xs"

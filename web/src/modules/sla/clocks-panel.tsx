@@ -1,16 +1,38 @@
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { ClockStateBadge, useCountdownText } from './clock-ui.tsx';
 import type { ClockStateView } from '../../../../src/modules/sla/sla.contract.ts';
-import { useClocks } from './sla.api.ts';
+import { useComplaint } from '../complaints/complaints.api.ts';
+import { useLiveEvents, useWatchComplaint } from '../notices/live.ts';
+import { slaKeys, useClocks } from './sla.api.ts';
 import { useNow, useOrgTimeZone, useZoneFormat } from './time.ts';
 
-/** Every clock of a complaint: state, due time in the org's zone, time left, target and pauses. */
+/**
+ * Every clock of a complaint: state, due time in the org's zone, time left, target and pauses.
+ * It follows the case live: a change made here (a status change refreshes the complaint, not the
+ * clocks' own query) or by anyone else (the live stream) derives the clocks again.
+ */
 export function ClocksPanel({ complaintId }: { complaintId: string }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const clocks = useClocks(complaintId);
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: slaKeys.clocks(complaintId) });
+  useWatchComplaint(complaintId);
+  useLiveEvents(['complaint', 'ready'], (type, event) => {
+    if (type === 'ready' || event.complaintId === complaintId) refresh();
+  });
+  const changedAt = useComplaint(complaintId).data?.complaint.updatedAt;
+  const seen = useRef(changedAt);
+  useEffect(() => {
+    if (changedAt !== undefined && seen.current !== undefined && changedAt !== seen.current)
+      refresh();
+    seen.current = changedAt;
+  }, [changedAt]);
   const orgZone = useOrgTimeZone();
   const timeZone = clocks.data?.policy?.timeZone ?? orgZone;
   const now = useNow(30_000);
