@@ -16,10 +16,14 @@ export {
   addCalendarWeeks,
   businessSecondsBetween,
   closeOfBusiness,
+  endOfBusinessDay,
   isOpenAt,
   nextOpenInstant,
   parseBusinessCalendar,
   parsePeriods,
+  subtractBusinessDays,
+  subtractBusinessMinutes,
+  subtractBusinessSeconds,
 } from './business-calendar.ts';
 export { WEEKDAYS } from './civil-date.ts';
 export type { LunarDate, LunarOptions } from './lunar-calendar.ts';
