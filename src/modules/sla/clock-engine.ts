@@ -9,6 +9,7 @@ import { cachedCalendar } from './calendar-cache.ts';
 import {
   choosePolicy,
   describeTarget,
+  escalationAt,
   evaluateClocks,
   evaluateSimpleClock,
   nextDue,
@@ -93,7 +94,12 @@ export function createClockEngine(deps: {
     evaluateClocks(input.events, toClockPolicy(policy), calendar, clock.now());
 
   /** The timers that will warn and escalate each running clock, keyed so each fires once. */
-  function timersOf(input: ClockInput, policy: PolicyView, states: readonly ClockState[]) {
+  function timersOf(
+    input: ClockInput,
+    policy: PolicyView,
+    calendar: BusinessCalendar,
+    states: readonly ClockState[],
+  ) {
     const timers: { payload: ClockTimer; runAt: Date; key: string }[] = [];
     for (const s of states) {
       if (s.stoppedAt !== null || !s.dueAt || (s.state !== 'running' && s.state !== 'breached'))
@@ -119,7 +125,7 @@ export function createClockEngine(deps: {
       for (const e of policy.escalation)
         timers.push({
           payload: { ...payload, step: 'escalate', level: e.level },
-          runAt: new Date(s.dueAt.getTime() + e.afterMinutes * 60_000),
+          runAt: escalationAt(s.dueAt, e, calendar),
           key: `${base}:escalate:${e.level}`,
         });
     }
@@ -139,7 +145,11 @@ export function createClockEngine(deps: {
     }
     const states = statesOf(input, context.policy, context.calendar);
     await repo.replaceClocks(tx, input.orgId, input.complaintId, states);
-    await jobs.enqueueMany(tx, clockTimer, timersOf(input, context.policy, states));
+    await jobs.enqueueMany(
+      tx,
+      clockTimer,
+      timersOf(input, context.policy, context.calendar, states),
+    );
     const next = nextDue(states);
     return {
       policyId: context.policy.id,

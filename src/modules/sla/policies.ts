@@ -133,7 +133,7 @@ export function createPolicies(deps: {
         startRule: 'receipt',
         pauseMovesCommitment: true,
         pauseOnReadBack: true,
-        escalation: [{ level: 1, afterMinutes: 0 }],
+        escalation: [{ level: 1, amount: 0, unit: 'business_minutes' }],
         preset: preset.code,
         active: true,
       });

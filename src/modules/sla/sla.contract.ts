@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
 import { clockStartRules, clockStates } from './domain/clocks.ts';
 import { maxTargetAmount, type Target } from './domain/durations.ts';
+import { escalationUnits } from './domain/escalation.ts';
 import { holidayCalendars } from './domain/custom-holidays.ts';
 import { holidayKinds } from './domain/vn-holidays.ts';
 import {
@@ -117,6 +118,18 @@ export const targetSchema = z
     unit: durationUnitSchema,
   })
   .superRefine(capAmountByUnit('amount', 'unit'));
+export const escalationUnitSchema = z.enum(escalationUnits);
+export const escalationStepSchema = z.object({
+  level: z.number().int().min(1).max(5),
+  /** 0 is at once: at the breach, or for business units the next open instant from it. */
+  amount: z.number().int().min(0).max(10_000),
+  unit: escalationUnitSchema,
+});
+const defaultEscalation: z.infer<typeof escalationStepSchema>[] = [
+  { level: 1, amount: 0, unit: 'business_minutes' },
+  { level: 2, amount: 4, unit: 'business_hours' },
+];
+
 export const policyInput = z.object({
   name: requiredText(200),
   priority: z.number().int().min(0).max(10_000).default(100),
@@ -149,18 +162,11 @@ export const policyInput = z.object({
   pauseMovesCommitment: z.boolean().default(true),
   /** Sending the read-back waits for the customer (the case pauses until they answer). */
   pauseOnReadBack: z.boolean().default(true),
-  escalation: z
-    .array(
-      z.object({
-        level: z.number().int().min(1).max(5),
-        afterMinutes: z.number().int().min(0).max(100_000),
-      }),
-    )
-    .max(5)
-    .default([
-      { level: 1, afterMinutes: 0 },
-      { level: 2, afterMinutes: 240 },
-    ]),
+  /**
+   * Levels up the org chart after a breach. The delay is in business time unless its unit says
+   * calendar: a breach at 20:50 reaches the manager when the office opens.
+   */
+  escalation: z.array(escalationStepSchema).max(5).default(defaultEscalation),
   preset: text({ max: 100 }).nullable().default(null),
   active: z.boolean().default(true),
 });

@@ -42,9 +42,10 @@ const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = 
   startRule: 'receipt',
   pauseMovesCommitment: true,
   pauseOnReadBack: true,
+  // The manager at once (or when the office opens), their manager four business hours later.
   escalation: [
-    { level: 1, afterMinutes: 0 },
-    { level: 2, afterMinutes: 240 },
+    { level: 1, amount: 0, unit: 'business_minutes' },
+    { level: 2, amount: 4, unit: 'business_hours' },
   ],
   preset: null,
   active: true,

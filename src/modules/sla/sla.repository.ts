@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { CalendarsTable, SlaPoliciesTable } from '../../platform/db/schema.ts';
-import type { CalendarRecord, ClockState } from './domain/index.ts';
+import { parseEscalationStep, type CalendarRecord, type ClockState } from './domain/index.ts';
 import type { PolicyView } from './sla.contract.ts';
 import type { CalendarInput, PolicyInput } from './sla.contract.ts';
 
@@ -118,7 +118,9 @@ export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
   startRule: r.start_rule as PolicyView['startRule'],
   pauseMovesCommitment: r.pause_moves_commitment,
   pauseOnReadBack: r.pause_on_readback,
-  escalation: (r.escalation ?? []) as PolicyView['escalation'],
+  escalation: (Array.isArray(r.escalation) ? r.escalation : []).flatMap(
+    (step) => parseEscalationStep(step) ?? [],
+  ),
   preset: r.preset,
   active: r.is_active,
 });

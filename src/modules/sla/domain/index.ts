@@ -79,6 +79,13 @@ export {
   nextDue,
   pauseIntervals,
 } from './clocks.ts';
+export {
+  escalationAt,
+  escalationUnits,
+  parseEscalationStep,
+  type EscalationStep,
+  type EscalationUnit,
+} from './escalation.ts';
 export type { LocalisedText, RegulatoryPreset } from './presets.ts';
 export { findRegulatoryPreset, regulatoryPresets } from './presets.ts';
 export type { ClockSignal } from './clocks.ts';
