@@ -175,7 +175,7 @@ export function createCommit(
         if (pauseFrom > previous.dueAt) return;
         const fix = (
           await complaints.clocks.describe(orgId, complaintId, tools.complaint.language)
-        ).clocks.find((c) => c.clock === 'fix');
+        ).clocks.find((c) => c.clock === 'fix' && c.source === 'policy');
         const moved = fix?.dueAt ? new Date(fix.dueAt) : null;
         if (!moved || moved.getTime() <= previous.dueAt.getTime()) return;
         const lang = tools.complaint.language;

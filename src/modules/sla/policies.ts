@@ -1,20 +1,17 @@
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
-import type { Language } from '../../platform/i18n.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
-import { clockKinds } from '../kernel/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
-import { describeTarget, regulatoryPresets } from './domain/index.ts';
 import type { PolicyInput, PolicyView, SlaDefaults } from './sla.contract.ts';
 import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
 import { clocksStale } from './sla.jobs.ts';
 import * as repo from './sla.repository.ts';
 
-/** SLA policies, the regulatory presets that switch on as policies, and the defaults. */
+/** SLA policies (the operational targets per kind of complaint) and the defaults. */
 export function createPolicies(deps: {
   db: Db;
   clock: Clock;
@@ -92,51 +89,6 @@ export function createPolicies(deps: {
     async defaults(orgId: string): Promise<SlaDefaults> {
       const calendar = defaultCalendar((await org.getOrg(orgId)).timeZone);
       return { calendar: { ...calendar, isDefault: false }, policy: standardPolicy };
-    },
-
-    presets(lang: Language) {
-      return regulatoryPresets.map((p) => ({
-        code: p.code,
-        name: p.name[lang],
-        source: p.source,
-        sourceUrl: p.sourceUrl,
-        notes: p.notes[lang],
-        targets: p.targets,
-        targetsText: clockKinds.flatMap((k) => {
-          const t = p.targets[k];
-          return t ? [{ clock: k, text: describeTarget(t, lang) }] : [];
-        }),
-      }));
-    },
-
-    /** Switches a regulatory preset on: a policy with its targets, shown beside its source. */
-    async enablePreset(
-      orgId: string,
-      actor: Actor,
-      code: string,
-      calendarId: string,
-      priority: number,
-      lang: Language,
-    ): Promise<PolicyView> {
-      const preset = regulatoryPresets.find((p) => p.code === code);
-      if (!preset) throw invalidField('code');
-      return createPolicy(orgId, actor, {
-        name: preset.name[lang],
-        priority,
-        match: { reasonIds: [], severities: [], channels: [], tiers: [] },
-        calendarId,
-        targets: preset.targets,
-        internalTargets: {},
-        warnAtPercent: 75,
-        pauseStatuses: [],
-        pausedClocks: [],
-        startRule: 'receipt',
-        pauseMovesCommitment: true,
-        pauseOnReadBack: true,
-        escalation: [{ level: 1, amount: 0, unit: 'business_minutes' }],
-        preset: preset.code,
-        active: true,
-      });
     },
   };
 }

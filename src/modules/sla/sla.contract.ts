@@ -174,23 +174,12 @@ export type PolicyInput = z.infer<typeof policyInput>;
 export const policyView = policyInput.extend({ id: z.string() });
 export type PolicyView = z.infer<typeof policyView>;
 
-export const presetView = z.object({
-  code: z.string(),
-  name: z.string(),
-  source: z.string(),
-  sourceUrl: z.string(),
-  notes: z.string(),
-  targets: z.partialRecord(clockKindSchema, targetSchema),
-  targetsText: z.array(z.object({ clock: clockKindSchema, text: z.string() })),
-});
-export const enablePresetRequest = z.object({
-  code: text({ min: 1, max: 100 }),
-  calendarId: uuid,
-  priority: z.number().int().min(0).max(10_000).default(50),
-});
-
 export const clockStateSchema = z.enum(clockStates);
 export const clockStateView = z.object({
+  /** 'policy' for the operational policy's clocks, else the code of the preset it comes from. */
+  source: z.string(),
+  /** A legal clock's source in the reader's language ("Luật 19/2023/QH15, Điều 57(2)"); else null. */
+  sourceLabel: z.string().nullable(),
   clock: clockKindSchema,
   state: clockStateSchema,
   startedAt: z.string().nullable(),
@@ -229,5 +218,3 @@ export const holidayYearQuery = z.object({ year: z.coerce.number().int().min(190
 export const icsImportResponse = z.object({ imported: z.number() });
 /** GET /api/sla-policies. */
 export const policyList = z.object({ items: z.array(policyView) });
-/** GET /api/sla-presets. */
-export const presetList = z.object({ items: z.array(presetView) });

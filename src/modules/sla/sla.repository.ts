@@ -1,7 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { CalendarsTable, SlaPoliciesTable } from '../../platform/db/schema.ts';
-import { parseEscalationStep, type CalendarRecord, type ClockState } from './domain/index.ts';
+import {
+  parseEscalationStep,
+  type CalendarRecord,
+  type SourcedClockState,
+} from './domain/index.ts';
 import type { PolicyView } from './sla.contract.ts';
 import type { CalendarInput, PolicyInput } from './sla.contract.ts';
 
@@ -202,7 +206,7 @@ export async function replaceClocks(
   tx: Tx,
   orgId: string,
   complaintId: string,
-  states: readonly ClockState[],
+  states: readonly SourcedClockState[],
 ): Promise<void> {
   await tx
     .deleteFrom('complaint_clocks')
@@ -216,6 +220,7 @@ export async function replaceClocks(
       states.map((s) => ({
         org_id: orgId,
         complaint_id: complaintId,
+        source: s.source,
         clock: s.clock,
         state: s.state,
         started_at: s.startedAt,
