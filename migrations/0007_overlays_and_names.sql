@@ -80,3 +80,28 @@ INSERT INTO jobs (org_id, kind, version, payload, run_at, coalesce_key)
 SELECT DISTINCT o.org_id, 'sla.recompute-org', 1, jsonb_build_object('orgId', o.org_id), now(), 'all'
 FROM sla_overlays o
 ON CONFLICT DO NOTHING;
+
+-- Names in vi, en and zh: task types, SLA policies and calendars are read by customers and
+-- colleagues. `names` holds one per language (as reasons do); a language left out shows the
+-- name in the org's default language, which `name` keeps. A saved name becomes the default
+-- language's. The names a new org started with also get their other languages.
+CREATE TEMPORARY TABLE shipped_names (name text PRIMARY KEY, names jsonb NOT NULL) ON COMMIT DROP;
+INSERT INTO shipped_names VALUES
+  ('Tiêu chuẩn', '{"vi":"Tiêu chuẩn","en":"Standard","zh":"标准"}'),
+  ('Khẩn cấp', '{"vi":"Khẩn cấp","en":"Urgent","zh":"紧急"}'),
+  ('Giờ hành chính', '{"vi":"Giờ hành chính","en":"Office hours","zh":"办公时间"}');
+
+ALTER TABLE task_types ADD COLUMN names jsonb;
+ALTER TABLE sla_policies ADD COLUMN names jsonb;
+ALTER TABLE calendars ADD COLUMN names jsonb;
+UPDATE task_types t SET names = jsonb_build_object(
+  (SELECT o.default_language FROM orgs o WHERE o.id = t.org_id), t.name);
+UPDATE sla_policies p SET names =
+  coalesce((SELECT s.names FROM shipped_names s WHERE s.name = p.name), '{}'::jsonb)
+  || jsonb_build_object((SELECT o.default_language FROM orgs o WHERE o.id = p.org_id), p.name);
+UPDATE calendars c SET names =
+  coalesce((SELECT s.names FROM shipped_names s WHERE s.name = c.name), '{}'::jsonb)
+  || jsonb_build_object((SELECT o.default_language FROM orgs o WHERE o.id = c.org_id), c.name);
+ALTER TABLE task_types ALTER COLUMN names SET NOT NULL;
+ALTER TABLE sla_policies ALTER COLUMN names SET NOT NULL;
+ALTER TABLE calendars ALTER COLUMN names SET NOT NULL;

@@ -227,6 +227,24 @@ describe('migration 0007 on an org from before it', () => {
     ]);
   });
 
+  it('gives every name a language: the org’s default, and all three for the names a new org started with', async () => {
+    expect(await rows('SELECT names FROM task_types')).toEqual([
+      { names: { vi: 'Giao lại hàng' } },
+    ]);
+    expect(await rows('SELECT names FROM calendars')).toEqual([
+      { names: { vi: 'Giờ hành chính', en: 'Office hours', zh: '办公时间' } },
+    ]);
+    const policies = await rows<{ id: string; names: unknown }>(
+      'SELECT id, names FROM sla_policies',
+    );
+    expect(policies.find((p) => p.id === ids.standard)?.names).toEqual({
+      vi: 'Tiêu chuẩn',
+      en: 'Standard',
+      zh: '标准',
+    });
+    expect(policies.find((p) => p.id === ids.vnPreset)?.names).toEqual({ vi: 'vn-law-19-2023' });
+  });
+
   it('leaves the cases of the preset policy working: the operational clocks come back, with the legal clock on top', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-migration-'));
     const config = loadConfig({

@@ -1,4 +1,6 @@
 import type { Executor, Tx } from '../../platform/db/index.ts';
+import { nameIn, type Names } from '../../platform/contract/names.ts';
+import type { Language } from '../../platform/i18n.ts';
 import { departmentNameOf, userNameOf } from '../org/index.ts';
 import type { Target } from '../sla/index.ts';
 import type { DeadlineRequestStatus } from './domain/deadline-request.ts';
@@ -8,7 +10,9 @@ import type { DeadlineRequestStatus } from './domain/deadline-request.ts';
 
 export type TaskType = {
   id: string;
+  /** The name in the org's default language; `names` has one per language. */
   name: string;
+  names: Names;
   departmentId: string | null;
   departmentName: string | null;
   durationAmount: number;
@@ -32,6 +36,7 @@ export async function listTaskTypes(db: Executor, orgId: string): Promise<TaskTy
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    names: (r.names ?? {}) as Names,
     departmentId: r.department_id,
     departmentName: r.department_name,
     durationAmount: r.duration_amount,
@@ -43,6 +48,7 @@ export async function listTaskTypes(db: Executor, orgId: string): Promise<TaskTy
 
 const taskTypeColumns = (t: TaskTypeFields) => ({
   name: t.name,
+  names: JSON.stringify(t.names),
   department_id: t.departmentId,
   duration_amount: t.durationAmount,
   duration_unit: t.durationUnit,
@@ -277,12 +283,14 @@ export async function insertCommitment(
 
 /**
  * Commitments of one complaint, or every commitment of the complaints that had one made in
- * [from, to) (a promise's later changes belong to it), in promise order.
+ * [from, to) (a promise's later changes belong to it), in promise order. Task type names are in
+ * `lang` (else the org's default language).
  */
 export async function listCommitments(
   db: Executor,
   orgId: string,
   filter: { complaintId?: string; from?: Date; to?: Date },
+  lang?: Language,
 ): Promise<Commitment[]> {
   let query = db
     .selectFrom('commitments as m')
@@ -294,6 +302,12 @@ export async function listCommitments(
         .whereRef('t.org_id', '=', 'm.org_id')
         .whereRef('t.id', '=', 'm.task_type_id')
         .as('task_type_name'),
+      eb
+        .selectFrom('task_types as t')
+        .select('t.names')
+        .whereRef('t.org_id', '=', 'm.org_id')
+        .whereRef('t.id', '=', 'm.task_type_id')
+        .as('task_type_names'),
       userNameOf(eb.ref('m.org_id'), eb.ref('m.committed_by')).as('committed_by_name'),
     ])
     .where('m.org_id', '=', orgId);
@@ -317,7 +331,10 @@ export async function listCommitments(
     sequence: r.sequence,
     dueAt: r.due_at,
     taskTypeId: r.task_type_id,
-    taskTypeName: r.task_type_name,
+    taskTypeName:
+      r.task_type_name === null || lang === undefined
+        ? r.task_type_name
+        : nameIn((r.task_type_names ?? {}) as Names, lang, r.task_type_name),
     deadlineRequestId: r.deadline_request_id,
     departmentId: r.department_id,
     committedBy: r.committed_by,

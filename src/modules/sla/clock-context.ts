@@ -5,7 +5,6 @@ import {
   choosePolicy,
   findRegulatoryPreset,
   type BusinessCalendar,
-  type CalendarRecord,
   type Overlay,
   type PolicyCase,
   type RegulatoryPreset,
@@ -14,7 +13,7 @@ import * as overlayRepo from './overlays.repository.ts';
 import type { PolicyView } from './sla.contract.ts';
 import * as repo from './sla.repository.ts';
 
-export type LoadedCalendar = { record: CalendarRecord; calendar: BusinessCalendar };
+export type LoadedCalendar = { record: repo.StoredCalendar; calendar: BusinessCalendar };
 
 /** What a complaint's clocks run on: the operational policy (if one applies) and the overlays. */
 export type ClockContext = {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ClockKind } from '../kernel/index.ts';
 import type { NoticesService } from '../notices/index.ts';
@@ -314,8 +315,8 @@ export function createClockEngine(deps: {
         policy: policy
           ? {
               id: policy.view.id,
-              name: policy.view.name,
-              calendarName: policy.record.name,
+              name: nameIn(policy.view.names, lang, policy.view.name),
+              calendarName: nameIn(policy.record.names, lang, policy.record.name),
               timeZone: policy.record.timeZone,
             }
           : null,

@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
+import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -8,8 +10,15 @@ import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import type { PolicyInput, PolicyView, SlaDefaults } from './sla.contract.ts';
 import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
+import { namingOf } from './naming.ts';
 import { clocksStale } from './sla.jobs.ts';
 import * as repo from './sla.repository.ts';
+
+/** A policy as the reader sees it: its name in their language (else the org's default one). */
+export const localised = (p: PolicyView, lang: Language): PolicyView => ({
+  ...p,
+  name: nameIn(p.names, lang, p.name),
+});
 
 /** SLA policies (the operational targets per kind of complaint) and the defaults. */
 export function createPolicies(deps: {
@@ -36,7 +45,8 @@ export function createPolicies(deps: {
     options: { hasOpenWork: boolean } = { hasOpenWork: true },
   ): Promise<PolicyView> {
     await assertRefs(tx, orgId, input);
-    const created = await repo.insertPolicy(tx, orgId, input);
+    const { naming } = await namingOf(tx, org, orgId, input);
+    const created = await repo.insertPolicy(tx, orgId, { ...input, ...naming });
     await recordAudit(tx, {
       orgId,
       actor,
@@ -50,11 +60,12 @@ export function createPolicies(deps: {
     return created;
   }
 
-  const createPolicy = (orgId: string, actor: Actor, input: PolicyInput) =>
-    db.transaction().execute((tx) => create(tx, orgId, actor, input));
+  const createPolicy = async (orgId: string, actor: Actor, input: PolicyInput, lang: Language) =>
+    localised(await db.transaction().execute((tx) => create(tx, orgId, actor, input)), lang);
 
   return {
-    listPolicies: (orgId: string) => repo.listPolicies(db, orgId),
+    listPolicies: async (orgId: string, lang: Language) =>
+      (await repo.listPolicies(db, orgId)).map((p) => localised(p, lang)),
     /** In the caller's transaction: provisioning makes the default policies with a new org. */
     createPolicyIn: create,
     createPolicy,
@@ -64,12 +75,14 @@ export function createPolicies(deps: {
       actor: Actor,
       id: string,
       input: PolicyInput,
+      lang: Language,
     ): Promise<PolicyView> {
       return db.transaction().execute(async (tx) => {
         const before = await repo.findPolicy(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         await assertRefs(tx, orgId, input);
-        const after = await repo.updatePolicy(tx, orgId, id, input, clock.now());
+        const { naming } = await namingOf(tx, org, orgId, input, before.names);
+        const after = await repo.updatePolicy(tx, orgId, id, { ...input, ...naming }, clock.now());
         if (!after) throw new AppError('not_found');
         await recordAudit(tx, {
           orgId,
@@ -81,7 +94,7 @@ export function createPolicies(deps: {
           after,
         });
         await jobs.enqueue(tx, clocksStale, { orgId });
-        return after;
+        return localised(after, lang);
       });
     },
 

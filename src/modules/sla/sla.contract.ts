@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
+import { namesInput, namesView } from '../../platform/contract/names.ts';
 import { clockStartRules, clockStates } from './domain/clocks.ts';
 import { maxTargetAmount, type Target } from './domain/durations.ts';
 import { escalationUnits } from './domain/escalation.ts';
@@ -51,8 +52,14 @@ export const customHolidaySchema = z.object({
   year: z.number().int().min(1900).max(2199).optional(),
 });
 
+/**
+ * A name per UI language (`names`); the default language of the org is required, the others fall
+ * back to it. `name` alone, as older clients send it, is the name in the default language.
+ */
+const naming = { name: requiredText(200).optional(), names: namesInput.optional() };
+
 export const calendarInput = z.object({
-  name: requiredText(200),
+  ...naming,
   timeZone: text({ min: 1, max: 64 }),
   weeklyHours: weeklyHoursSchema,
   dateHours: z.record(isoDate, z.array(periodSchema).max(6)).default({}),
@@ -66,7 +73,13 @@ export const calendarInput = z.object({
   isDefault: z.boolean().default(false),
 });
 export type CalendarInput = z.infer<typeof calendarInput>;
-export const calendarView = calendarInput.extend({ id: z.string(), version: z.number() });
+/** `name` is in the reader's language (or the org's default language when it has none). */
+export const calendarView = calendarInput.extend({
+  id: z.string(),
+  version: z.number(),
+  name: z.string(),
+  names: namesView,
+});
 export type CalendarView = z.infer<typeof calendarView>;
 
 export const holidayView = z.object({
@@ -131,7 +144,7 @@ const defaultEscalation: z.infer<typeof escalationStepSchema>[] = [
 ];
 
 export const policyInput = z.object({
-  name: requiredText(200),
+  ...naming,
   priority: z.number().int().min(0).max(10_000).default(100),
   match: z
     .object({
@@ -171,7 +184,12 @@ export const policyInput = z.object({
   active: z.boolean().default(true),
 });
 export type PolicyInput = z.infer<typeof policyInput>;
-export const policyView = policyInput.extend({ id: z.string() });
+/** `name` is in the reader's language (or the org's default language when it has none). */
+export const policyView = policyInput.extend({
+  id: z.string(),
+  name: z.string(),
+  names: namesView,
+});
 export type PolicyView = z.infer<typeof policyView>;
 
 export const clockStateSchema = z.enum(clockStates);

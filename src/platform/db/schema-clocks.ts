@@ -10,6 +10,7 @@ export type CalendarsTable = {
   org_id: string;
   id: Generated<string>;
   name: string;
+  names: Json<Record<string, string>>;
   time_zone: string;
   weekly_hours: Json<unknown>;
   date_hours: ColumnType<unknown, string | undefined, string>;
@@ -27,6 +28,7 @@ export type SlaPoliciesTable = {
   org_id: string;
   id: Generated<string>;
   name: string;
+  names: Json<Record<string, string>>;
   priority: Generated<number>;
   match_reason_ids: ColumnType<string[], string[] | undefined, string[]>;
   match_severities: ColumnType<string[], string[] | undefined, string[]>;
@@ -75,6 +77,7 @@ export type TaskTypesTable = {
   org_id: string;
   id: Generated<string>;
   name: string;
+  names: Json<Record<string, string>>;
   department_id: string | null;
   duration_amount: number;
   duration_unit: string;
