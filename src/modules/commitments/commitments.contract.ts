@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
+import {
+  isoInstant,
+  optionalText,
+  pageQuery,
+  requiredText,
+  uuid,
+} from '../../platform/contract/fields.ts';
 import { namesInput, namesView } from '../../platform/contract/names.ts';
 import { capAmountByUnit, clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
 import { dueInForceResults, promiseOutcomes } from './domain/ledger.ts';
@@ -68,10 +74,18 @@ export const deadlineRequestView = z.object({
     .nullable(),
 });
 export type DeadlineRequestView = z.infer<typeof deadlineRequestView>;
-export const deadlineRequestList = z.object({ items: z.array(deadlineRequestView) });
+/** One page of deadline requests, newest first, and how many there are in all. */
+export const deadlineRequestList = z.object({
+  items: z.array(deadlineRequestView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type DeadlineRequestList = z.infer<typeof deadlineRequestList>;
 export const deadlineRequestsQuery = z.object({
   status: z.enum([...deadlineRequestStatuses, 'all']).default('open'),
   scope: z.enum(['department', 'mine', 'all']).default('department'),
+  ...pageQuery,
 });
 export const answerDeadlineRequest = z.object({ dueAt: isoInstant, note: optionalText(5000) });
 

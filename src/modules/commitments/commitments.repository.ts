@@ -148,33 +148,49 @@ export async function insertDeadlineRequest(
   return row.id;
 }
 
+export type DeadlineRequestFilter = {
+  ids?: string[];
+  complaintId?: string;
+  departmentIds?: string[];
+  requestedBy?: string;
+  status?: string;
+};
+
+function filtered(db: Executor, orgId: string, filter: DeadlineRequestFilter) {
+  let query = db.selectFrom('deadline_requests as r').where('r.org_id', '=', orgId);
+  if (filter.ids) query = query.where('r.id', 'in', filter.ids);
+  if (filter.complaintId) query = query.where('r.complaint_id', '=', filter.complaintId);
+  if (filter.departmentIds) query = query.where('r.department_id', 'in', filter.departmentIds);
+  if (filter.requestedBy) query = query.where('r.requested_by', '=', filter.requestedBy);
+  if (filter.status && filter.status !== 'all') query = query.where('r.status', '=', filter.status);
+  return query;
+}
+
+const matchesNothing = (filter: DeadlineRequestFilter) =>
+  filter.departmentIds?.length === 0 || filter.ids?.length === 0;
+
+/**
+ * Deadline requests, newest first (ties by id, so pages do not overlap). All that match, or the
+ * page asked for: nothing is cut off unasked.
+ */
 export async function listDeadlineRequests(
   db: Executor,
   orgId: string,
-  filter: {
-    ids?: string[];
-    complaintId?: string;
-    departmentIds?: string[];
-    requestedBy?: string;
-    status?: string;
-  },
+  filter: DeadlineRequestFilter,
+  page?: { limit: number; offset: number },
 ): Promise<DeadlineRequest[]> {
-  if (filter.departmentIds?.length === 0 || filter.ids?.length === 0) return [];
-  let query = db
-    .selectFrom('deadline_requests as r')
+  if (matchesNothing(filter)) return [];
+  let query = filtered(db, orgId, filter)
     .selectAll('r')
     .select((eb) => [
       departmentNameOf(eb.ref('r.org_id'), eb.ref('r.department_id')).as('department_name'),
       userNameOf(eb.ref('r.org_id'), eb.ref('r.requested_by')).as('requested_by_name'),
       userNameOf(eb.ref('r.org_id'), eb.ref('r.answered_by')).as('answered_by_name'),
     ])
-    .where('r.org_id', '=', orgId);
-  if (filter.ids) query = query.where('r.id', 'in', filter.ids);
-  if (filter.complaintId) query = query.where('r.complaint_id', '=', filter.complaintId);
-  if (filter.departmentIds) query = query.where('r.department_id', 'in', filter.departmentIds);
-  if (filter.requestedBy) query = query.where('r.requested_by', '=', filter.requestedBy);
-  if (filter.status && filter.status !== 'all') query = query.where('r.status', '=', filter.status);
-  const rows = await query.orderBy('r.created_at', 'desc').limit(200).execute();
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     complaintId: r.complaint_id,
@@ -190,6 +206,19 @@ export async function listDeadlineRequests(
     answeredAt: r.answered_at,
     createdAt: r.created_at,
   }));
+}
+
+/** How many deadline requests match, for the total beside a page. */
+export async function countDeadlineRequests(
+  db: Executor,
+  orgId: string,
+  filter: DeadlineRequestFilter,
+): Promise<number> {
+  if (matchesNothing(filter)) return 0;
+  const row = await filtered(db, orgId, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findDeadlineRequest(

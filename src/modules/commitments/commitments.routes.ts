@@ -139,9 +139,8 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
       querystring: deadlineRequestsQuery,
       response: { 200: deadlineRequestList },
     },
-    handler: async (request) => ({
-      items: await commitments.listDeadlineRequests(scopeOf(request.principal), request.query),
-    }),
+    handler: async (request) =>
+      commitments.listDeadlineRequests(scopeOf(request.principal), request.query),
   });
   app.post('/api/deadline-requests/:id/answer', {
     config: { permission: 'deadline:answer' },
