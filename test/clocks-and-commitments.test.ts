@@ -272,10 +272,17 @@ describe('warnings and escalation', () => {
     expect(await noticesOf(users.manager.id)).toEqual(['escalation:first_response:1']);
     expect(await noticesOf(users.admin.id)).toEqual([]);
 
-    // Four hours later, level 2: the manager's manager.
+    // Level 2 (the manager's manager) comes four business hours later: not at 18:00 Monday
+    // evening, but at 09:00 Tuesday (14:00–17:00, then 08:00–09:00).
     ctx.clock.set(new Date('2026-03-02T11:01:00Z'));
     await drainBoth();
+    expect(await noticesOf(users.admin.id)).toEqual([]);
+    ctx.clock.set(new Date('2026-03-03T02:01:00Z'));
+    await drainBoth();
     expect(await noticesOf(users.admin.id)).toEqual(['escalation:first_response:2']);
+    // Tuesday 09:00 is also the commitment clock's due (one business day): level 1 for it.
+    const managerNotices = ['escalation:first_response:1', 'escalation:commitment:1'];
+    expect(await noticesOf(users.manager.id)).toEqual(managerNotices);
 
     // Running everything again (a restart, a retry, a second worker) duplicates nothing.
     await ctx.db
@@ -285,13 +292,13 @@ describe('warnings and escalation', () => {
       .where('kind', '=', 'sla.check')
       .execute();
     await drainBoth();
-    expect((await noticesOf(users.manager.id)).length).toBe(1);
-    expect((await noticesOf(users.admin.id)).length).toBe(1);
+    expect(await noticesOf(users.manager.id)).toEqual(managerNotices);
+    expect(await noticesOf(users.admin.id)).toEqual(['escalation:first_response:2']);
 
     // The manager sees the notice in the app, with a badge count, and got an e-mail.
     const manager = await signIn(ctx, users.manager.email);
     const list = (await manager.get('/api/notices')).json();
-    expect(list.unread).toBe(1);
+    expect(list.unread).toBe(2);
     expect(list.items[0]).toMatchObject({ kind: 'escalation', complaintId: complaint.id });
     const mail = await ctx.db
       .selectFrom('outgoing_messages')

@@ -21,6 +21,7 @@ export const tableOwners = {
   notices: 'notices',
   calendars: 'sla',
   sla_policies: 'sla',
+  sla_overlays: 'sla',
   complaint_clocks: 'sla',
   complaints: 'complaints',
   complaint_sequences: 'complaints',

@@ -152,6 +152,58 @@ describe('deadline loop: catalogue commitment → live deadline request → port
     expect(await agent.getByTestId('commitment-panel').textContent()).toContain('Giao vận');
   });
 
+  it('b2. the responder pages through more deadline requests than fit on one page', async () => {
+    const complaintId = /\/complaints\/([0-9a-f-]{36})/.exec(agent.url())?.[1];
+    expect(complaintId).toBeTruthy();
+    const openTotal = () =>
+      responder.evaluate(async () => {
+        const r = await fetch('/api/deadline-requests?status=open&pageSize=1');
+        return ((await r.json()) as { total: number }).total;
+      });
+    const before = await openTotal();
+    // Twenty-six more questions to delivery: with 25 a page, the list now has a second page.
+    const sent = await agent.evaluate(
+      async ({ complaintId, stamp }) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const departments = (await (await fetch('/api/departments')).json()) as {
+          items: { id: string; name: string }[];
+        };
+        const delivery = departments.items.find((d) => d.name === 'Giao vận');
+        const codes: number[] = [];
+        for (let i = 1; i <= 26; i++) {
+          const r = await fetch(`/api/complaints/${complaintId}/deadline-requests`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+            body: JSON.stringify({
+              departmentId: delivery?.id,
+              question: `Lắp đặt lại được khi nào? ${stamp} #${i}`,
+            }),
+          });
+          codes.push(r.status);
+        }
+        return codes;
+      },
+      { complaintId, stamp },
+    );
+    expect(sent).toEqual(Array.from({ length: 26 }, () => 201));
+    const total = before + 26;
+    expect(await openTotal()).toBe(total);
+
+    await responder.goto('/deadline-requests');
+    const rows = responder.getByTestId('deadline-request-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(25);
+    // Newest first: the last question sent heads the first page.
+    expect(await rows.first().textContent()).toContain(`${stamp} #26`);
+    expect(await responder.getByTestId('deadline-requests-total').textContent()).toBe(
+      `${total} yêu cầu`,
+    );
+    const pagination = responder.getByTestId('deadline-requests-pagination');
+    await pagination.getByRole('button', { name: 'Trang 2', exact: true }).click();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(Math.min(25, total - 25));
+    expect(await rows.last().textContent()).not.toContain(`${stamp} #26`);
+    await checkA11y(responder, 'deadline requests, second page');
+  });
+
   it('c. the customer sees the deadline in the portal', async () => {
     await customer.goto(cases[1]!.trackingPath);
     await customer.getByTestId('portal').waitFor();

@@ -1,5 +1,6 @@
 import { systemActor as ombud, type Scope } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
+import type { Language } from '../../platform/i18n.ts';
 import { maskTrackingTokens } from '../../platform/tokens.ts';
 import { complaintEvents } from '../complaints/index.ts';
 import type { CommitmentView } from './commitments.contract.ts';
@@ -42,10 +43,11 @@ export function createCommit(
 ) {
   const { db, clock, complaints, sla, taskTypes, requests, ledger } = deps;
 
-  async function ofComplaint(orgId: string, complaintId: string) {
+  /** The case's commitments; task type names in `lang` (else the org's default language). */
+  async function ofComplaint(orgId: string, complaintId: string, lang?: Language) {
     if (!(await complaints.exists(db, orgId, complaintId))) throw new AppError('not_found');
     const [list, deadlineRequests] = await Promise.all([
-      repo.listCommitments(db, orgId, { complaintId }),
+      repo.listCommitments(db, orgId, { complaintId }, lang),
       requests.requestViews(db, orgId, { complaintId }),
     ]);
     const entries = await ledger.entriesOf(db, orgId, list);
@@ -88,6 +90,7 @@ export function createCommit(
         reason?: string | null | undefined;
         message?: string | null | undefined;
       },
+      lang?: Language,
     ) {
       const dueAt = new Date(input.dueAt);
       if (dueAt <= clock.now()) throw invalidField('dueAt');
@@ -101,7 +104,13 @@ export function createCommit(
         let departmentId: string | null = null;
         let taskTypeName: string | null = null;
         if (input.taskTypeId) {
-          const task = await taskTypes.getTaskType(tx, scope.orgId, input.taskTypeId);
+          // The timeline entry is the customer's (the portal shows it): in their language.
+          const task = await taskTypes.getTaskType(
+            tx,
+            scope.orgId,
+            input.taskTypeId,
+            tools.complaint.language,
+          );
           departmentId = task.departmentId;
           taskTypeName = task.name;
         }
@@ -157,7 +166,7 @@ export function createCommit(
         await tools.startWork(scope.actor);
         await tools.claimIfUnowned(scope.actor);
       });
-      return ofComplaint(scope.orgId, complaintId);
+      return ofComplaint(scope.orgId, complaintId, lang);
     },
 
     /**
@@ -176,7 +185,7 @@ export function createCommit(
         if (pauseFrom > previous.dueAt) return;
         const fix = (
           await complaints.clocks.describe(orgId, complaintId, tools.complaint.language)
-        ).clocks.find((c) => c.clock === 'fix');
+        ).clocks.find((c) => c.clock === 'fix' && c.source === 'policy');
         const moved = fix?.dueAt ? new Date(fix.dueAt) : null;
         if (!moved || moved.getTime() <= previous.dueAt.getTime()) return;
         const lang = tools.complaint.language;

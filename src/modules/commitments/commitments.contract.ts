@@ -1,11 +1,20 @@
 import { z } from 'zod';
-import { isoInstant, optionalText, requiredText, uuid } from '../../platform/contract/fields.ts';
+import {
+  isoInstant,
+  optionalText,
+  pageQuery,
+  requiredText,
+  uuid,
+} from '../../platform/contract/fields.ts';
+import { namesInput, namesView } from '../../platform/contract/names.ts';
 import { capAmountByUnit, clockStateSchema, durationUnitSchema } from '../sla/sla.contract.ts';
 import { dueInForceResults, promiseOutcomes } from './domain/ledger.ts';
 import { deadlineRequestStatuses } from './domain/deadline-request.ts';
 
 export const taskTypeInput = z.object({
-  name: requiredText(200),
+  /** The name in the org's default language, as older clients send it; `names` is one per language. */
+  name: requiredText(200).optional(),
+  names: namesInput.optional(),
   departmentId: uuid.nullable(),
   durationAmount: z.number().int().min(1).max(10_000),
   durationUnit: durationUnitSchema,
@@ -18,6 +27,9 @@ export const taskTypeRequest = taskTypeInput.superRefine(
 );
 export const taskTypeView = taskTypeInput.extend({
   id: z.string(),
+  /** In the reader's language, or the org's default language when it has none. */
+  name: z.string(),
+  names: namesView,
   departmentName: z.string().nullable(),
   durationText: z.string(),
 });
@@ -62,10 +74,18 @@ export const deadlineRequestView = z.object({
     .nullable(),
 });
 export type DeadlineRequestView = z.infer<typeof deadlineRequestView>;
-export const deadlineRequestList = z.object({ items: z.array(deadlineRequestView) });
+/** One page of deadline requests, newest first, and how many there are in all. */
+export const deadlineRequestList = z.object({
+  items: z.array(deadlineRequestView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type DeadlineRequestList = z.infer<typeof deadlineRequestList>;
 export const deadlineRequestsQuery = z.object({
   status: z.enum([...deadlineRequestStatuses, 'all']).default('open'),
   scope: z.enum(['department', 'mine', 'all']).default('department'),
+  ...pageQuery,
 });
 export const answerDeadlineRequest = z.object({ dueAt: isoInstant, note: optionalText(5000) });
 

@@ -1,4 +1,6 @@
 import type { Executor, Tx } from '../../platform/db/index.ts';
+import { nameIn, type Names } from '../../platform/contract/names.ts';
+import type { Language } from '../../platform/i18n.ts';
 import { departmentNameOf, userNameOf } from '../org/index.ts';
 import type { Target } from '../sla/index.ts';
 import type { DeadlineRequestStatus } from './domain/deadline-request.ts';
@@ -8,7 +10,9 @@ import type { DeadlineRequestStatus } from './domain/deadline-request.ts';
 
 export type TaskType = {
   id: string;
+  /** The name in the org's default language; `names` has one per language. */
   name: string;
+  names: Names;
   departmentId: string | null;
   departmentName: string | null;
   durationAmount: number;
@@ -32,6 +36,7 @@ export async function listTaskTypes(db: Executor, orgId: string): Promise<TaskTy
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    names: (r.names ?? {}) as Names,
     departmentId: r.department_id,
     departmentName: r.department_name,
     durationAmount: r.duration_amount,
@@ -43,6 +48,7 @@ export async function listTaskTypes(db: Executor, orgId: string): Promise<TaskTy
 
 const taskTypeColumns = (t: TaskTypeFields) => ({
   name: t.name,
+  names: JSON.stringify(t.names),
   department_id: t.departmentId,
   duration_amount: t.durationAmount,
   duration_unit: t.durationUnit,
@@ -142,33 +148,49 @@ export async function insertDeadlineRequest(
   return row.id;
 }
 
+export type DeadlineRequestFilter = {
+  ids?: string[];
+  complaintId?: string;
+  departmentIds?: string[];
+  requestedBy?: string;
+  status?: string;
+};
+
+function filtered(db: Executor, orgId: string, filter: DeadlineRequestFilter) {
+  let query = db.selectFrom('deadline_requests as r').where('r.org_id', '=', orgId);
+  if (filter.ids) query = query.where('r.id', 'in', filter.ids);
+  if (filter.complaintId) query = query.where('r.complaint_id', '=', filter.complaintId);
+  if (filter.departmentIds) query = query.where('r.department_id', 'in', filter.departmentIds);
+  if (filter.requestedBy) query = query.where('r.requested_by', '=', filter.requestedBy);
+  if (filter.status && filter.status !== 'all') query = query.where('r.status', '=', filter.status);
+  return query;
+}
+
+const matchesNothing = (filter: DeadlineRequestFilter) =>
+  filter.departmentIds?.length === 0 || filter.ids?.length === 0;
+
+/**
+ * Deadline requests, newest first (ties by id, so pages do not overlap). All that match, or the
+ * page asked for: nothing is cut off unasked.
+ */
 export async function listDeadlineRequests(
   db: Executor,
   orgId: string,
-  filter: {
-    ids?: string[];
-    complaintId?: string;
-    departmentIds?: string[];
-    requestedBy?: string;
-    status?: string;
-  },
+  filter: DeadlineRequestFilter,
+  page?: { limit: number; offset: number },
 ): Promise<DeadlineRequest[]> {
-  if (filter.departmentIds?.length === 0 || filter.ids?.length === 0) return [];
-  let query = db
-    .selectFrom('deadline_requests as r')
+  if (matchesNothing(filter)) return [];
+  let query = filtered(db, orgId, filter)
     .selectAll('r')
     .select((eb) => [
       departmentNameOf(eb.ref('r.org_id'), eb.ref('r.department_id')).as('department_name'),
       userNameOf(eb.ref('r.org_id'), eb.ref('r.requested_by')).as('requested_by_name'),
       userNameOf(eb.ref('r.org_id'), eb.ref('r.answered_by')).as('answered_by_name'),
     ])
-    .where('r.org_id', '=', orgId);
-  if (filter.ids) query = query.where('r.id', 'in', filter.ids);
-  if (filter.complaintId) query = query.where('r.complaint_id', '=', filter.complaintId);
-  if (filter.departmentIds) query = query.where('r.department_id', 'in', filter.departmentIds);
-  if (filter.requestedBy) query = query.where('r.requested_by', '=', filter.requestedBy);
-  if (filter.status && filter.status !== 'all') query = query.where('r.status', '=', filter.status);
-  const rows = await query.orderBy('r.created_at', 'desc').limit(200).execute();
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     complaintId: r.complaint_id,
@@ -184,6 +206,19 @@ export async function listDeadlineRequests(
     answeredAt: r.answered_at,
     createdAt: r.created_at,
   }));
+}
+
+/** How many deadline requests match, for the total beside a page. */
+export async function countDeadlineRequests(
+  db: Executor,
+  orgId: string,
+  filter: DeadlineRequestFilter,
+): Promise<number> {
+  if (matchesNothing(filter)) return 0;
+  const row = await filtered(db, orgId, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findDeadlineRequest(
@@ -277,12 +312,14 @@ export async function insertCommitment(
 
 /**
  * Commitments of one complaint, or every commitment of the complaints that had one made in
- * [from, to) (a promise's later changes belong to it), in promise order.
+ * [from, to) (a promise's later changes belong to it), in promise order. Task type names are in
+ * `lang` (else the org's default language).
  */
 export async function listCommitments(
   db: Executor,
   orgId: string,
   filter: { complaintId?: string; from?: Date; to?: Date },
+  lang?: Language,
 ): Promise<Commitment[]> {
   let query = db
     .selectFrom('commitments as m')
@@ -294,6 +331,12 @@ export async function listCommitments(
         .whereRef('t.org_id', '=', 'm.org_id')
         .whereRef('t.id', '=', 'm.task_type_id')
         .as('task_type_name'),
+      eb
+        .selectFrom('task_types as t')
+        .select('t.names')
+        .whereRef('t.org_id', '=', 'm.org_id')
+        .whereRef('t.id', '=', 'm.task_type_id')
+        .as('task_type_names'),
       userNameOf(eb.ref('m.org_id'), eb.ref('m.committed_by')).as('committed_by_name'),
     ])
     .where('m.org_id', '=', orgId);
@@ -317,7 +360,10 @@ export async function listCommitments(
     sequence: r.sequence,
     dueAt: r.due_at,
     taskTypeId: r.task_type_id,
-    taskTypeName: r.task_type_name,
+    taskTypeName:
+      r.task_type_name === null || lang === undefined
+        ? r.task_type_name
+        : nameIn((r.task_type_names ?? {}) as Names, lang, r.task_type_name),
     deadlineRequestId: r.deadline_request_id,
     departmentId: r.department_id,
     committedBy: r.committed_by,

@@ -90,7 +90,7 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
       response: { 200: complaintCommitmentsView },
     },
     handler: async (request) =>
-      commitments.ofComplaint(request.principal!.orgId, request.params.id),
+      commitments.ofComplaint(request.principal!.orgId, request.params.id, request.lang),
   });
   app.post('/api/complaints/:id/commitments', {
     config: { permission: 'commitment:make' },
@@ -104,7 +104,12 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
       reply
         .status(201)
         .send(
-          await commitments.commit(scopeOf(request.principal), request.params.id, request.body),
+          await commitments.commit(
+            scopeOf(request.principal),
+            request.params.id,
+            request.body,
+            request.lang,
+          ),
         ),
   });
   app.post('/api/complaints/:id/deadline-requests', {
@@ -134,9 +139,8 @@ export function registerCommitmentRoutes(app: HttpApp, deps: { commitments: Comm
       querystring: deadlineRequestsQuery,
       response: { 200: deadlineRequestList },
     },
-    handler: async (request) => ({
-      items: await commitments.listDeadlineRequests(scopeOf(request.principal), request.query),
-    }),
+    handler: async (request) =>
+      commitments.listDeadlineRequests(scopeOf(request.principal), request.query),
   });
   app.post('/api/deadline-requests/:id/answer', {
     config: { permission: 'deadline:answer' },

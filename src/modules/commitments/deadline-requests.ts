@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { publishLive } from '../../platform/live.ts';
 import { complaintEvents } from '../complaints/index.ts';
-import type { DeadlineRequestView } from './commitments.contract.ts';
+import type { DeadlineRequestList, DeadlineRequestView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
 import type { TaskTypes } from './task-types.ts';
@@ -20,46 +20,41 @@ export function createDeadlineRequests(
 ) {
   const { db, clock, sla, complaints, notices, org, taskTypes } = deps;
 
+  /** The requests as the screens show them; the policy behind their clock is read once. */
   async function views(
     executor: Executor,
     orgId: string,
-    filter: Parameters<typeof repo.listDeadlineRequests>[2],
+    filter: repo.DeadlineRequestFilter,
+    page?: { limit: number; offset: number },
   ): Promise<DeadlineRequestView[]> {
-    const requests = await repo.listDeadlineRequests(executor, orgId, filter);
-    const labels = await complaints.labels(
-      executor,
-      orgId,
-      requests.map((r) => r.complaintId),
-    );
-    return Promise.all(
-      requests.map(async (r) => ({
-        id: r.id,
-        complaintId: r.complaintId,
-        complaintReference: labels.get(r.complaintId)?.reference ?? '',
-        customerName: labels.get(r.complaintId)?.customerName ?? '',
-        departmentId: r.departmentId,
-        departmentName: r.departmentName,
-        requestedById: r.requestedBy,
-        requestedByName: r.requestedByName,
-        question: r.question,
-        status: r.status,
-        answerDueAt: r.answerDueAt?.toISOString() ?? null,
-        answerNote: r.answerNote,
-        answeredByName: r.answeredByName,
-        answeredAt: r.answeredAt?.toISOString() ?? null,
-        createdAt: r.createdAt.toISOString(),
-        clock:
-          r.status === 'cancelled'
-            ? null
-            : await sla.internalClock(
-                executor,
-                orgId,
-                'deadline_request',
-                r.createdAt,
-                r.answeredAt,
-              ),
-      })),
-    );
+    const requests = await repo.listDeadlineRequests(executor, orgId, filter, page);
+    if (requests.length === 0) return [];
+    const [labels, clockOf] = await Promise.all([
+      complaints.labels(
+        executor,
+        orgId,
+        requests.map((r) => r.complaintId),
+      ),
+      sla.internalClocks(executor, orgId, 'deadline_request'),
+    ]);
+    return requests.map((r) => ({
+      id: r.id,
+      complaintId: r.complaintId,
+      complaintReference: labels.get(r.complaintId)?.reference ?? '',
+      customerName: labels.get(r.complaintId)?.customerName ?? '',
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      requestedById: r.requestedBy,
+      requestedByName: r.requestedByName,
+      question: r.question,
+      status: r.status,
+      answerDueAt: r.answerDueAt?.toISOString() ?? null,
+      answerNote: r.answerNote,
+      answeredByName: r.answeredByName,
+      answeredAt: r.answeredAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      clock: r.status === 'cancelled' ? null : clockOf(r.createdAt, r.answeredAt),
+    }));
   }
 
   const viewOf = async (orgId: string, id: string) => (await views(db, orgId, { ids: [id] }))[0]!;
@@ -130,18 +125,31 @@ export function createDeadlineRequests(
       return viewOf(scope.orgId, id);
     },
 
+    /** One page of the requests of my departments, mine, or (for managers) all, with the total. */
     async listDeadlineRequests(
       scope: Scope,
-      query: { status: string; scope: 'department' | 'mine' | 'all' },
-    ): Promise<DeadlineRequestView[]> {
-      if (query.scope === 'mine')
-        return views(db, scope.orgId, { requestedBy: scope.actor.id ?? '', status: query.status });
-      if (query.scope === 'all' && scope.permissions.has('complaint:assign'))
-        return views(db, scope.orgId, { status: query.status });
-      return views(db, scope.orgId, {
-        departmentIds: await org.departmentsOf(db, scope.orgId, scope.actor.id ?? ''),
-        status: query.status,
-      });
+      query: {
+        status: string;
+        scope: 'department' | 'mine' | 'all';
+        page: number;
+        pageSize: number;
+      },
+    ): Promise<DeadlineRequestList> {
+      const filter: repo.DeadlineRequestFilter =
+        query.scope === 'mine'
+          ? { requestedBy: scope.actor.id ?? '', status: query.status }
+          : query.scope === 'all' && scope.permissions.has('complaint:assign')
+            ? { status: query.status }
+            : {
+                departmentIds: await org.departmentsOf(db, scope.orgId, scope.actor.id ?? ''),
+                status: query.status,
+              };
+      const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+      const [items, total] = await Promise.all([
+        views(db, scope.orgId, filter, page),
+        repo.countDeadlineRequests(db, scope.orgId, filter),
+      ]);
+      return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
     /** The department's answer: a due time and a note, dropped live into the agent's form. */

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/index.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import {
   businessSecondsBetween,
   describeTarget,
@@ -124,10 +125,13 @@ export function createLedgerReport(
     orgId: string,
     groupBy: 'agent' | 'task_type' | 'department',
     ids: string[],
+    lang: Language,
   ): Promise<Map<string, string>> {
     if (groupBy === 'agent') return org.userNames(db, orgId, ids);
     if (groupBy === 'department') return org.departmentNames(db, orgId, ids);
-    return new Map((await repo.listTaskTypes(db, orgId)).map((t) => [t.id, t.name]));
+    return new Map(
+      (await repo.listTaskTypes(db, orgId)).map((t) => [t.id, nameIn(t.names, lang, t.name)]),
+    );
   }
 
   return {
@@ -152,6 +156,7 @@ export function createLedgerReport(
         orgId,
         groupBy,
         [...groups.keys()].filter((k): k is string => k !== null),
+        lang,
       );
       const rows = [...groups.entries()]
         .map(([key, list]) => ({

@@ -2,14 +2,18 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { nameIn, type Names } from '../../platform/contract/names.ts';
 import { recordAudit } from '../audit/index.ts';
-import { describeTarget, type Target } from '../sla/index.ts';
+import { describeTarget, namingOf, type Target } from '../sla/index.ts';
 import type { TaskTypeView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
 
 export type TaskTypeInput = {
-  name: string;
+  /** The name in the org's default language, as older clients send it. */
+  name?: string | undefined;
+  /** One name per language; the org's default language is required. */
+  names?: Names | undefined;
   departmentId: string | null;
   durationAmount: number;
   durationUnit: Target['unit'];
@@ -17,9 +21,11 @@ export type TaskTypeInput = {
   active: boolean;
 };
 
+/** A task type as the reader sees it: its name in their language (else the org's default one). */
 const toView = (t: repo.TaskType, lang: Language): TaskTypeView => ({
   id: t.id,
-  name: t.name,
+  name: nameIn(t.names, lang, t.name),
+  names: t.names,
   departmentId: t.departmentId,
   departmentName: t.departmentName,
   durationAmount: t.durationAmount,
@@ -59,14 +65,24 @@ export function createTaskTypes(
     }
   }
 
-  const fields = (input: TaskTypeInput): repo.TaskTypeFields => ({
-    name: input.name,
-    departmentId: input.departmentId,
-    durationAmount: input.durationAmount,
-    durationUnit: input.durationUnit,
-    calendarId: input.calendarId,
-    isActive: input.active,
-  });
+  /** The row to store, and the field its name is reported on when it clashes with another. */
+  const fields = async (
+    executor: Executor,
+    orgId: string,
+    input: TaskTypeInput,
+    kept: Names = {},
+  ): Promise<{ row: repo.TaskTypeFields; field: string }> => {
+    const { naming, field } = await namingOf(executor, org, orgId, input, kept);
+    const row = {
+      ...naming,
+      departmentId: input.departmentId,
+      durationAmount: input.durationAmount,
+      durationUnit: input.durationUnit,
+      calendarId: input.calendarId,
+      isActive: input.active,
+    };
+    return { row, field };
+  };
 
   return {
     getTaskType,
@@ -80,8 +96,9 @@ export function createTaskTypes(
     ): Promise<TaskTypeView> {
       return db.transaction().execute(async (tx) => {
         await assertRefs(tx, orgId, input);
-        const id = await repo.insertTaskType(tx, orgId, fields(input));
-        if (!id) throw new AppError('conflict', { field: 'name' });
+        const { row, field } = await fields(tx, orgId, input);
+        const id = await repo.insertTaskType(tx, orgId, row);
+        if (!id) throw new AppError('conflict', { field });
         await recordAudit(tx, {
           orgId,
           actor,
@@ -106,9 +123,10 @@ export function createTaskTypes(
           throw new AppError('not_found');
         });
         await assertRefs(tx, orgId, input);
-        if (await repo.isTaskTypeNameTaken(tx, orgId, input.name, id))
-          throw new AppError('conflict', { field: 'name' });
-        await repo.updateTaskType(tx, orgId, id, fields(input));
+        const { row, field } = await fields(tx, orgId, input, before.names);
+        if (await repo.isTaskTypeNameTaken(tx, orgId, row.name, id))
+          throw new AppError('conflict', { field });
+        await repo.updateTaskType(tx, orgId, id, row);
         await recordAudit(tx, {
           orgId,
           actor,
@@ -127,6 +145,7 @@ export function createTaskTypes(
       if (!(await complaints.exists(db, orgId, complaintId))) throw new AppError('not_found');
       const task = await getTaskType(db, orgId, taskTypeId, lang);
       const { record, calendar } = await sla.calendarFor(db, orgId, task.calendarId);
+      const calendarName = nameIn(record.names, lang, record.name);
       const dueAt = sla.dueAfter(
         clock.now(),
         { amount: task.durationAmount, unit: task.durationUnit },
@@ -136,7 +155,7 @@ export function createTaskTypes(
         taskTypeId: task.id,
         dueAt: dueAt.toISOString(),
         durationText: task.durationText,
-        calendarName: record.name,
+        calendarName,
         timeZone: record.timeZone,
       };
     },

@@ -3,7 +3,10 @@ import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
+import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { OrgService } from '../org/index.ts';
 import { cachedCalendar } from './calendar-cache.ts';
 import {
   holidaysOfYear,
@@ -14,13 +17,16 @@ import {
 } from './domain/index.ts';
 import type { CalendarInput, CalendarView } from './sla.contract.ts';
 import { clocksStale } from './sla.jobs.ts';
+import { namingOf } from './naming.ts';
 import * as repo from './sla.repository.ts';
 
-export function toCalendarView(r: CalendarRecord): CalendarView {
+/** A calendar as the reader sees it: its name in their language (else the org's default one). */
+export function toCalendarView(r: repo.StoredCalendar, lang: Language): CalendarView {
   return {
     id: r.id,
     version: r.version,
-    name: r.name,
+    name: nameIn(r.names, lang, r.name),
+    names: r.names,
     timeZone: r.timeZone,
     weeklyHours: r.weeklyHours as CalendarView['weeklyHours'],
     dateHours: r.dateHours as CalendarView['dateHours'],
@@ -33,8 +39,8 @@ export function toCalendarView(r: CalendarRecord): CalendarView {
 }
 
 /** Business calendars: hours, holidays generated year by year, overrides and imports. */
-export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) {
-  const { db, clock, jobs } = deps;
+export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue; org: OrgService }) {
+  const { db, clock, jobs, org } = deps;
 
   function validate(input: CalendarInput): void {
     const parsed = parseBusinessCalendar({
@@ -46,7 +52,13 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
     if (!parsed.ok) throw invalidField(parsed.field, 'field.invalid');
     // Generating a year exercises the overrides and custom days, which must be valid dates.
     try {
-      const record: CalendarRecord = { ...input, id: 'check', version: 0, isDefault: false };
+      const record: CalendarRecord = {
+        ...input,
+        name: input.name ?? '',
+        id: 'check',
+        version: 0,
+        isDefault: false,
+      };
       for (const o of input.holidayOverrides) holidaysOfYear(record, o.year);
       holidaysOfYear(record, clock.now().getUTCFullYear());
     } catch {
@@ -65,9 +77,11 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
     orgId: string,
     actor: Actor,
     input: CalendarInput,
+    lang: Language = 'vi',
   ): Promise<CalendarView> {
     validate(input);
-    const created = await repo.insertCalendar(tx, orgId, input);
+    const { naming } = await namingOf(tx, org, orgId, input);
+    const created = await repo.insertCalendar(tx, orgId, { ...input, ...naming });
     await recordAudit(tx, {
       orgId,
       actor,
@@ -76,7 +90,7 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
       entityId: created.id,
       after: input,
     });
-    return toCalendarView(created);
+    return toCalendarView(created, lang);
   }
 
   async function update(
@@ -84,11 +98,13 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
     actor: Actor,
     id: string,
     input: CalendarInput,
+    lang: Language,
   ): Promise<CalendarView> {
     validate(input);
     return db.transaction().execute(async (tx) => {
       const before = await getCalendar(tx, orgId, id);
-      const after = await repo.updateCalendar(tx, orgId, id, input, clock.now());
+      const { naming } = await namingOf(tx, org, orgId, input, before.names);
+      const after = await repo.updateCalendar(tx, orgId, id, { ...input, ...naming }, clock.now());
       if (!after) throw new AppError('not_found');
       await recordAudit(tx, {
         orgId,
@@ -96,25 +112,25 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
         action: 'calendar.updated',
         entityType: 'calendar',
         entityId: id,
-        before: toCalendarView(before),
+        before: toCalendarView(before, lang),
         after: input,
       });
       // Holidays and hours move due times: every open complaint is recomputed.
       await jobs.enqueue(tx, clocksStale, { orgId });
-      return toCalendarView(after);
+      return toCalendarView(after, lang);
     });
   }
 
   return {
     getCalendar,
-    listCalendars: async (orgId: string) =>
-      (await repo.listCalendars(db, orgId)).map(toCalendarView),
-    getCalendarView: async (orgId: string, id: string) =>
-      toCalendarView(await getCalendar(db, orgId, id)),
+    listCalendars: async (orgId: string, lang: Language) =>
+      (await repo.listCalendars(db, orgId)).map((c) => toCalendarView(c, lang)),
+    getCalendarView: async (orgId: string, id: string, lang: Language) =>
+      toCalendarView(await getCalendar(db, orgId, id), lang),
     /** In the caller's transaction: provisioning makes the default calendar with the org. */
     createCalendarIn: create,
-    createCalendar: (orgId: string, actor: Actor, input: CalendarInput) =>
-      db.transaction().execute((tx) => create(tx, orgId, actor, input)),
+    createCalendar: (orgId: string, actor: Actor, input: CalendarInput, lang: Language) =>
+      db.transaction().execute((tx) => create(tx, orgId, actor, input, lang)),
     updateCalendar: update,
 
     /** The calendar to compute a department's or a task's due times with (default if none). */
@@ -122,7 +138,7 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
       executor: Executor,
       orgId: string,
       calendarId: string | null,
-    ): Promise<{ record: CalendarRecord; calendar: BusinessCalendar }> {
+    ): Promise<{ record: repo.StoredCalendar; calendar: BusinessCalendar }> {
       const record = calendarId
         ? await repo.findCalendar(executor, orgId, calendarId)
         : (await repo.listCalendars(executor, orgId))[0];
@@ -155,6 +171,7 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
       ics: string,
       fromYear: number,
       toYear: number,
+      lang: Language,
     ): Promise<{ imported: number }> {
       let days: { date: string; name: string }[];
       try {
@@ -167,10 +184,16 @@ export function createCalendars(deps: { db: Db; clock: Clock; jobs: JobQueue }) 
       const record = await getCalendar(db, orgId, calendarId);
       const known = new Set(record.holidays.map((h) => h.date));
       const added = days.filter((d) => !known.has(d.date));
-      await update(orgId, actor, calendarId, {
-        ...toCalendarView(record),
-        holidays: [...record.holidays, ...added].sort((a, b) => a.date.localeCompare(b.date)),
-      });
+      await update(
+        orgId,
+        actor,
+        calendarId,
+        {
+          ...toCalendarView(record, lang),
+          holidays: [...record.holidays, ...added].sort((a, b) => a.date.localeCompare(b.date)),
+        },
+        lang,
+      );
       return { imported: added.length };
     },
   };

@@ -1,21 +1,25 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ClockKind } from '../kernel/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { cachedCalendar } from './calendar-cache.ts';
+import { loadClockContext, type ClockContext } from './clock-context.ts';
 import {
-  choosePolicy,
   describeTarget,
-  evaluateClocks,
+  escalationAt,
   evaluateSimpleClock,
+  evaluateWithOverlays,
   nextDue,
-  type BusinessCalendar,
+  OPERATIONAL_SOURCE,
+  overlayClockPolicy,
   type ClockEvent,
   type ClockPolicy,
-  type ClockState,
+  type EscalationStep,
+  type SourcedClockState,
 } from './domain/index.ts';
 import type { ClockStateView, ComplaintClocksView, PolicyView } from './sla.contract.ts';
 import { clockTimer, type ClockTimer } from './sla.jobs.ts';
@@ -41,7 +45,8 @@ export type ClockInput = {
 
 /**
  * What a queue sorts and filters by: the policy in force and the nearest due of the running
- * clocks. The complaints module stores it on the complaint; the truth is always re-derived.
+ * clocks, legal ones included. The complaints module stores it on the complaint; the truth is
+ * always re-derived.
  */
 export type DueSummary = {
   policyId: string | null;
@@ -59,6 +64,12 @@ const noPolicy: DueSummary = {
   isPaused: false,
 };
 
+/** A legal clock with no operational policy beside it still warns at 75 % and reaches level 1. */
+const LEGAL_DEFAULTS = {
+  warnAtPercent: 75,
+  escalation: [{ level: 1, amount: 0, unit: 'business_minutes' }] as EscalationStep[],
+};
+
 const toClockPolicy = (p: PolicyView): ClockPolicy => ({
   targets: p.targets,
   warnAtPercent: p.warnAtPercent,
@@ -70,6 +81,15 @@ const toClockPolicy = (p: PolicyView): ClockPolicy => ({
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
+/**
+ * Timer and notice keys: the operational clocks keep the keys they always had, so timers already
+ * queued still deduplicate; a legal clock's key names its source.
+ */
+const keyOf = (complaintId: string, source: string, clock: ClockKind, dueAt: string) =>
+  source === OPERATIONAL_SOURCE
+    ? `${complaintId}:${clock}:${dueAt}`
+    : `${complaintId}:${source}:${clock}:${dueAt}`;
+
 export type ClockEngine = ReturnType<typeof createClockEngine>;
 
 export function createClockEngine(deps: {
@@ -80,32 +100,49 @@ export function createClockEngine(deps: {
 }) {
   const { clock, jobs, notices, org } = deps;
 
-  async function contextOf(executor: Executor, input: ClockInput) {
-    const policies = await repo.listPolicies(executor, input.orgId);
-    const policy =
-      (input.policyId ? policies.find((p) => p.id === input.policyId && p.active) : undefined) ??
-      choosePolicy(policies, input);
-    if (!policy) return undefined;
-    const record = await repo.findCalendar(executor, input.orgId, policy.calendarId);
-    if (!record) return undefined;
-    return { policy, record, calendar: cachedCalendar(record, clock.now()) };
-  }
+  const contextOf = (executor: Executor, input: ClockInput) =>
+    loadClockContext(executor, clock, input);
 
-  const statesOf = (input: ClockInput, policy: PolicyView, calendar: BusinessCalendar) =>
-    evaluateClocks(input.events, toClockPolicy(policy), calendar, clock.now());
+  const warnAtPercentOf = (context: ClockContext) =>
+    context.policy?.view.warnAtPercent ?? LEGAL_DEFAULTS.warnAtPercent;
 
-  /** The timers that will warn and escalate each running clock, keyed so each fires once. */
-  function timersOf(input: ClockInput, policy: PolicyView, states: readonly ClockState[]) {
+  const statesOf = (input: ClockInput, context: ClockContext) =>
+    evaluateWithOverlays(
+      input.events,
+      context.policy
+        ? { policy: toClockPolicy(context.policy.view), calendar: context.policy.calendar }
+        : undefined,
+      context.overlays.map((o) => ({
+        source: o.overlay.preset,
+        policy: overlayClockPolicy(o.overlay, warnAtPercentOf(context)),
+        calendar: o.calendar,
+      })),
+      clock.now(),
+    );
+
+  /**
+   * The timers that will warn and escalate each running clock, keyed so each fires once. Every
+   * clock escalates by the operational policy's levels, its delays counted on that policy's
+   * calendar (the team's hours); a legal clock alone uses level 1 at once on its own calendar.
+   */
+  function timersOf(input: ClockInput, context: ClockContext, states: SourcedClockState[]) {
     const timers: { payload: ClockTimer; runAt: Date; key: string }[] = [];
+    const escalation = context.policy?.view.escalation ?? LEGAL_DEFAULTS.escalation;
     for (const s of states) {
       if (s.stoppedAt !== null || !s.dueAt || (s.state !== 'running' && s.state !== 'breached'))
         continue;
-      const base = `${input.complaintId}:${s.clock}:${s.dueAt.toISOString()}`;
+      const calendar =
+        context.policy?.calendar ??
+        context.overlays.find((o) => o.overlay.preset === s.source)?.calendar;
+      if (!calendar) continue;
+      const dueAt = s.dueAt.toISOString();
+      const base = keyOf(input.complaintId, s.source, s.clock, dueAt);
       const payload = {
         orgId: input.orgId,
         complaintId: input.complaintId,
+        source: s.source,
         clock: s.clock,
-        dueAt: s.dueAt.toISOString(),
+        dueAt,
       };
       if (s.warnAt && s.warnAt > clock.now())
         timers.push({
@@ -118,10 +155,10 @@ export function createClockEngine(deps: {
         runAt: s.dueAt,
         key: `${base}:breach`,
       });
-      for (const e of policy.escalation)
+      for (const e of escalation)
         timers.push({
           payload: { ...payload, step: 'escalate', level: e.level },
-          runAt: new Date(s.dueAt.getTime() + e.afterMinutes * 60_000),
+          runAt: escalationAt(s.dueAt, e, calendar),
           key: `${base}:escalate:${e.level}`,
         });
     }
@@ -139,12 +176,12 @@ export function createClockEngine(deps: {
       await repo.replaceClocks(tx, input.orgId, input.complaintId, []);
       return noPolicy;
     }
-    const states = statesOf(input, context.policy, context.calendar);
+    const states = statesOf(input, context);
     await repo.replaceClocks(tx, input.orgId, input.complaintId, states);
-    await jobs.enqueueMany(tx, clockTimer, timersOf(input, context.policy, states));
+    await jobs.enqueueMany(tx, clockTimer, timersOf(input, context, states));
     const next = nextDue(states);
     return {
-      policyId: context.policy.id,
+      policyId: context.policy?.view.id ?? null,
       nextDueAt: next?.dueAt ?? null,
       nextDueClock: next?.clock ?? null,
       isBreached: states.some((s) => s.state === 'breached' && s.stoppedAt === null),
@@ -164,8 +201,8 @@ export function createClockEngine(deps: {
   ): Promise<DueSummary | undefined> {
     const context = await contextOf(tx, input);
     if (!context) return undefined;
-    const state = statesOf(input, context.policy, context.calendar).find(
-      (s) => s.clock === timer.clock,
+    const state = statesOf(input, context).find(
+      (s) => s.source === timer.source && s.clock === timer.clock,
     );
     const summary = timer.step === 'warn' ? undefined : await evaluate(tx, input);
     if (!state || state.stoppedAt !== null || state.dueAt?.toISOString() !== timer.dueAt)
@@ -174,7 +211,8 @@ export function createClockEngine(deps: {
       return summary;
     const owner = input.ownerId ?? input.intakeAgentId;
     if (!owner) return summary;
-    const dedupeKey = `${input.complaintId}:${timer.clock}:${timer.dueAt}:${timer.step}:${timer.level}`;
+    const base = keyOf(input.complaintId, timer.source, timer.clock, timer.dueAt);
+    const dedupeKey = `${base}:${timer.step}:${timer.level}`;
     const data = {
       reference: input.reference,
       customerName: input.customerName ?? null,
@@ -182,6 +220,7 @@ export function createClockEngine(deps: {
       clock: timer.clock,
       dueAt: timer.dueAt,
       level: timer.level,
+      ...(timer.source === OPERATIONAL_SOURCE ? {} : { source: timer.source }),
     };
     if (timer.step === 'escalate') {
       const target = (await org.managerChain(input.orgId, owner))[timer.level - 1];
@@ -207,9 +246,12 @@ export function createClockEngine(deps: {
     return summary;
   }
 
-  function stateView(s: ClockState, policy: PolicyView, lang: Language): ClockStateView {
-    const target = policy.targets[s.clock];
+  function stateView(s: SourcedClockState, context: ClockContext, lang: Language): ClockStateView {
+    const legal = context.overlays.find((o) => o.overlay.preset === s.source);
+    const target = legal ? legal.overlay.targets[s.clock] : context.policy?.view.targets[s.clock];
     return {
+      source: s.source,
+      sourceLabel: legal ? legal.preset.citation[lang] : null,
       clock: s.clock,
       state: s.state,
       startedAt: iso(s.startedAt),
@@ -218,55 +260,26 @@ export function createClockEngine(deps: {
       stoppedAt: iso(s.stoppedAt),
       remainingSeconds: s.remainingSeconds,
       usedPercent: s.usedPercent,
-      target: target ? describeTarget(target, lang) : null,
+      target: target ? describeTarget(target, lang, legal?.overlay.dayCount ?? 'same_time') : null,
       pauses: s.pauses.map((p) => ({ from: p.from.toISOString(), to: iso(p.to) })),
     };
   }
 
-  return {
-    evaluate,
-    fire,
-
-    /** The policy a case runs on now (for the choices it makes: pauses, the read-back). */
-    policyOf: async (executor: Executor, input: ClockInput) =>
-      (await contextOf(executor, input))?.policy,
-
-    /** The live clocks of one complaint, derived now (not read from the stored due times). */
-    async describe(
-      executor: Executor,
-      input: ClockInput,
-      lang: Language,
-    ): Promise<ComplaintClocksView> {
-      const context = await contextOf(executor, input);
-      if (!context) return { policy: null, clocks: [], nextDue: null };
-      const states = statesOf(input, context.policy, context.calendar);
-      const next = nextDue(states);
-      return {
-        policy: {
-          id: context.policy.id,
-          name: context.policy.name,
-          calendarName: context.record.name,
-          timeZone: context.record.timeZone,
-        },
-        clocks: states.map((s) => stateView(s, context.policy, lang)),
-        nextDue: next ? { clock: next.clock, dueAt: next.dueAt.toISOString() } : null,
-      };
-    },
-
-    /** The internal clock of a deadline request or an approval (answer while the customer waits). */
-    async internalClock(
-      executor: Executor,
-      orgId: string,
-      kind: 'deadline_request' | 'approval',
-      startedAt: Date,
-      stoppedAt: Date | null,
-    ) {
-      const policies = await repo.listPolicies(executor, orgId);
-      const policy = policies.find((p) => p.active && p.internalTargets[kind]);
-      const target = policy?.internalTargets[kind];
-      if (!policy || !target) return null;
-      const record = await repo.findCalendar(executor, orgId, policy.calendarId);
-      if (!record) return null;
+  /**
+   * The internal clock of deadline requests or approvals (answer while the customer waits): the
+   * policy and its calendar are read once, then each request's clock is derived from it.
+   */
+  async function internalClocks(
+    executor: Executor,
+    orgId: string,
+    kind: 'deadline_request' | 'approval',
+  ) {
+    const policies = await repo.listPolicies(executor, orgId);
+    const policy = policies.find((p) => p.active && p.internalTargets[kind]);
+    const target = policy?.internalTargets[kind];
+    const record = policy ? await repo.findCalendar(executor, orgId, policy.calendarId) : undefined;
+    return (startedAt: Date, stoppedAt: Date | null) => {
+      if (!policy || !target || !record) return null;
       const s = evaluateSimpleClock(
         startedAt,
         stoppedAt,
@@ -276,6 +289,55 @@ export function createClockEngine(deps: {
         policy.warnAtPercent,
       );
       return { state: s.state, dueAt: iso(s.dueAt), remainingSeconds: s.remainingSeconds };
+    };
+  }
+
+  return {
+    evaluate,
+    fire,
+    internalClocks,
+
+    /** The policy a case runs on now (for the choices it makes: pauses, the read-back). */
+    policyOf: async (executor: Executor, input: ClockInput) =>
+      (await contextOf(executor, input))?.policy?.view,
+
+    /**
+     * The live clocks of one complaint, derived now (not read from the stored due times): the
+     * operational policy's first, then each legal clock with the source it comes from.
+     */
+    async describe(
+      executor: Executor,
+      input: ClockInput,
+      lang: Language,
+    ): Promise<ComplaintClocksView> {
+      const context = await contextOf(executor, input);
+      if (!context) return { policy: null, clocks: [], nextDue: null };
+      const states = statesOf(input, context);
+      const next = nextDue(states);
+      const policy = context.policy;
+      return {
+        policy: policy
+          ? {
+              id: policy.view.id,
+              name: nameIn(policy.view.names, lang, policy.view.name),
+              calendarName: nameIn(policy.record.names, lang, policy.record.name),
+              timeZone: policy.record.timeZone,
+            }
+          : null,
+        clocks: states.map((s) => stateView(s, context, lang)),
+        nextDue: next ? { clock: next.clock, dueAt: next.dueAt.toISOString() } : null,
+      };
+    },
+
+    /** One internal clock; see {@link internalClocks} for many. */
+    async internalClock(
+      executor: Executor,
+      orgId: string,
+      kind: 'deadline_request' | 'approval',
+      startedAt: Date,
+      stoppedAt: Date | null,
+    ) {
+      return (await internalClocks(executor, orgId, kind))(startedAt, stoppedAt);
     },
   };
 }

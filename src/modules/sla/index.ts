@@ -15,3 +15,4 @@ export {
 } from './domain/index.ts';
 export type { CalendarInput, PolicyInput } from './sla.contract.ts';
 export { defaultCalendar, defaultPolicies, standardPolicy } from './sla.defaults.ts';
+export { namingOf } from './naming.ts';

@@ -2,19 +2,25 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
+import { nameIn } from '../../platform/contract/names.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
-import { clockKinds } from '../kernel/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
-import { describeTarget, regulatoryPresets } from './domain/index.ts';
 import type { PolicyInput, PolicyView, SlaDefaults } from './sla.contract.ts';
 import { defaultCalendar, standardPolicy } from './sla.defaults.ts';
+import { namingOf } from './naming.ts';
 import { clocksStale } from './sla.jobs.ts';
 import * as repo from './sla.repository.ts';
 
-/** SLA policies, the regulatory presets that switch on as policies, and the defaults. */
+/** A policy as the reader sees it: its name in their language (else the org's default one). */
+export const localised = (p: PolicyView, lang: Language): PolicyView => ({
+  ...p,
+  name: nameIn(p.names, lang, p.name),
+});
+
+/** SLA policies (the operational targets per kind of complaint) and the defaults. */
 export function createPolicies(deps: {
   db: Db;
   clock: Clock;
@@ -39,7 +45,8 @@ export function createPolicies(deps: {
     options: { hasOpenWork: boolean } = { hasOpenWork: true },
   ): Promise<PolicyView> {
     await assertRefs(tx, orgId, input);
-    const created = await repo.insertPolicy(tx, orgId, input);
+    const { naming } = await namingOf(tx, org, orgId, input);
+    const created = await repo.insertPolicy(tx, orgId, { ...input, ...naming });
     await recordAudit(tx, {
       orgId,
       actor,
@@ -53,11 +60,12 @@ export function createPolicies(deps: {
     return created;
   }
 
-  const createPolicy = (orgId: string, actor: Actor, input: PolicyInput) =>
-    db.transaction().execute((tx) => create(tx, orgId, actor, input));
+  const createPolicy = async (orgId: string, actor: Actor, input: PolicyInput, lang: Language) =>
+    localised(await db.transaction().execute((tx) => create(tx, orgId, actor, input)), lang);
 
   return {
-    listPolicies: (orgId: string) => repo.listPolicies(db, orgId),
+    listPolicies: async (orgId: string, lang: Language) =>
+      (await repo.listPolicies(db, orgId)).map((p) => localised(p, lang)),
     /** In the caller's transaction: provisioning makes the default policies with a new org. */
     createPolicyIn: create,
     createPolicy,
@@ -67,12 +75,14 @@ export function createPolicies(deps: {
       actor: Actor,
       id: string,
       input: PolicyInput,
+      lang: Language,
     ): Promise<PolicyView> {
       return db.transaction().execute(async (tx) => {
         const before = await repo.findPolicy(tx, orgId, id);
         if (!before) throw new AppError('not_found');
         await assertRefs(tx, orgId, input);
-        const after = await repo.updatePolicy(tx, orgId, id, input, clock.now());
+        const { naming } = await namingOf(tx, org, orgId, input, before.names);
+        const after = await repo.updatePolicy(tx, orgId, id, { ...input, ...naming }, clock.now());
         if (!after) throw new AppError('not_found');
         await recordAudit(tx, {
           orgId,
@@ -84,7 +94,7 @@ export function createPolicies(deps: {
           after,
         });
         await jobs.enqueue(tx, clocksStale, { orgId });
-        return after;
+        return localised(after, lang);
       });
     },
 
@@ -92,51 +102,6 @@ export function createPolicies(deps: {
     async defaults(orgId: string): Promise<SlaDefaults> {
       const calendar = defaultCalendar((await org.getOrg(orgId)).timeZone);
       return { calendar: { ...calendar, isDefault: false }, policy: standardPolicy };
-    },
-
-    presets(lang: Language) {
-      return regulatoryPresets.map((p) => ({
-        code: p.code,
-        name: p.name[lang],
-        source: p.source,
-        sourceUrl: p.sourceUrl,
-        notes: p.notes[lang],
-        targets: p.targets,
-        targetsText: clockKinds.flatMap((k) => {
-          const t = p.targets[k];
-          return t ? [{ clock: k, text: describeTarget(t, lang) }] : [];
-        }),
-      }));
-    },
-
-    /** Switches a regulatory preset on: a policy with its targets, shown beside its source. */
-    async enablePreset(
-      orgId: string,
-      actor: Actor,
-      code: string,
-      calendarId: string,
-      priority: number,
-      lang: Language,
-    ): Promise<PolicyView> {
-      const preset = regulatoryPresets.find((p) => p.code === code);
-      if (!preset) throw invalidField('code');
-      return createPolicy(orgId, actor, {
-        name: preset.name[lang],
-        priority,
-        match: { reasonIds: [], severities: [], channels: [], tiers: [] },
-        calendarId,
-        targets: preset.targets,
-        internalTargets: {},
-        warnAtPercent: 75,
-        pauseStatuses: [],
-        pausedClocks: [],
-        startRule: 'receipt',
-        pauseMovesCommitment: true,
-        pauseOnReadBack: true,
-        escalation: [{ level: 1, afterMinutes: 0 }],
-        preset: preset.code,
-        active: true,
-      });
     },
   };
 }

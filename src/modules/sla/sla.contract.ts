@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, requiredText, text, uuid } from '../../platform/contract/fields.ts';
+import { namesInput, namesView } from '../../platform/contract/names.ts';
 import { clockStartRules, clockStates } from './domain/clocks.ts';
 import { maxTargetAmount, type Target } from './domain/durations.ts';
+import { escalationUnits } from './domain/escalation.ts';
 import { holidayCalendars } from './domain/custom-holidays.ts';
 import { holidayKinds } from './domain/vn-holidays.ts';
 import {
@@ -50,8 +52,14 @@ export const customHolidaySchema = z.object({
   year: z.number().int().min(1900).max(2199).optional(),
 });
 
+/**
+ * A name per UI language (`names`); the default language of the org is required, the others fall
+ * back to it. `name` alone, as older clients send it, is the name in the default language.
+ */
+const naming = { name: requiredText(200).optional(), names: namesInput.optional() };
+
 export const calendarInput = z.object({
-  name: requiredText(200),
+  ...naming,
   timeZone: text({ min: 1, max: 64 }),
   weeklyHours: weeklyHoursSchema,
   dateHours: z.record(isoDate, z.array(periodSchema).max(6)).default({}),
@@ -65,7 +73,13 @@ export const calendarInput = z.object({
   isDefault: z.boolean().default(false),
 });
 export type CalendarInput = z.infer<typeof calendarInput>;
-export const calendarView = calendarInput.extend({ id: z.string(), version: z.number() });
+/** `name` is in the reader's language (or the org's default language when it has none). */
+export const calendarView = calendarInput.extend({
+  id: z.string(),
+  version: z.number(),
+  name: z.string(),
+  names: namesView,
+});
 export type CalendarView = z.infer<typeof calendarView>;
 
 export const holidayView = z.object({
@@ -117,8 +131,20 @@ export const targetSchema = z
     unit: durationUnitSchema,
   })
   .superRefine(capAmountByUnit('amount', 'unit'));
+export const escalationUnitSchema = z.enum(escalationUnits);
+export const escalationStepSchema = z.object({
+  level: z.number().int().min(1).max(5),
+  /** 0 is at once: at the breach, or for business units the next open instant from it. */
+  amount: z.number().int().min(0).max(10_000),
+  unit: escalationUnitSchema,
+});
+const defaultEscalation: z.infer<typeof escalationStepSchema>[] = [
+  { level: 1, amount: 0, unit: 'business_minutes' },
+  { level: 2, amount: 4, unit: 'business_hours' },
+];
+
 export const policyInput = z.object({
-  name: requiredText(200),
+  ...naming,
   priority: z.number().int().min(0).max(10_000).default(100),
   match: z
     .object({
@@ -149,42 +175,29 @@ export const policyInput = z.object({
   pauseMovesCommitment: z.boolean().default(true),
   /** Sending the read-back waits for the customer (the case pauses until they answer). */
   pauseOnReadBack: z.boolean().default(true),
-  escalation: z
-    .array(
-      z.object({
-        level: z.number().int().min(1).max(5),
-        afterMinutes: z.number().int().min(0).max(100_000),
-      }),
-    )
-    .max(5)
-    .default([
-      { level: 1, afterMinutes: 0 },
-      { level: 2, afterMinutes: 240 },
-    ]),
+  /**
+   * Levels up the org chart after a breach. The delay is in business time unless its unit says
+   * calendar: a breach at 20:50 reaches the manager when the office opens.
+   */
+  escalation: z.array(escalationStepSchema).max(5).default(defaultEscalation),
   preset: text({ max: 100 }).nullable().default(null),
   active: z.boolean().default(true),
 });
 export type PolicyInput = z.infer<typeof policyInput>;
-export const policyView = policyInput.extend({ id: z.string() });
-export type PolicyView = z.infer<typeof policyView>;
-
-export const presetView = z.object({
-  code: z.string(),
+/** `name` is in the reader's language (or the org's default language when it has none). */
+export const policyView = policyInput.extend({
+  id: z.string(),
   name: z.string(),
-  source: z.string(),
-  sourceUrl: z.string(),
-  notes: z.string(),
-  targets: z.partialRecord(clockKindSchema, targetSchema),
-  targetsText: z.array(z.object({ clock: clockKindSchema, text: z.string() })),
+  names: namesView,
 });
-export const enablePresetRequest = z.object({
-  code: text({ min: 1, max: 100 }),
-  calendarId: uuid,
-  priority: z.number().int().min(0).max(10_000).default(50),
-});
+export type PolicyView = z.infer<typeof policyView>;
 
 export const clockStateSchema = z.enum(clockStates);
 export const clockStateView = z.object({
+  /** 'policy' for the operational policy's clocks, else the code of the preset it comes from. */
+  source: z.string(),
+  /** A legal clock's source in the reader's language ("Luật 19/2023/QH15, Điều 57(2)"); else null. */
+  sourceLabel: z.string().nullable(),
   clock: clockKindSchema,
   state: clockStateSchema,
   startedAt: z.string().nullable(),
@@ -223,5 +236,3 @@ export const holidayYearQuery = z.object({ year: z.coerce.number().int().min(190
 export const icsImportResponse = z.object({ imported: z.number() });
 /** GET /api/sla-policies. */
 export const policyList = z.object({ items: z.array(policyView) });
-/** GET /api/sla-presets. */
-export const presetList = z.object({ items: z.array(presetView) });

@@ -9,7 +9,7 @@ const officeDay: [string, string][] = [
 /** The one default business calendar: new orgs get it, and a new calendar form starts from it. */
 export function defaultCalendar(timeZone: string): CalendarInput {
   return {
-    name: 'Giờ hành chính',
+    names: { vi: 'Giờ hành chính', en: 'Office hours', zh: '办公时间' },
     timeZone,
     weeklyHours: {
       mon: officeDay,
@@ -31,7 +31,7 @@ export function defaultCalendar(timeZone: string): CalendarInput {
 
 type PolicySettings = Omit<PolicyInput, 'calendarId'>;
 
-const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = {
+const common: Omit<PolicySettings, 'name' | 'names' | 'priority' | 'match' | 'targets'> = {
   internalTargets: {
     deadline_request: { amount: 30, unit: 'business_minutes' },
     approval: { amount: 4, unit: 'business_hours' },
@@ -42,9 +42,10 @@ const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = 
   startRule: 'receipt',
   pauseMovesCommitment: true,
   pauseOnReadBack: true,
+  // The manager at once (or when the office opens), their manager four business hours later.
   escalation: [
-    { level: 1, afterMinutes: 0 },
-    { level: 2, afterMinutes: 240 },
+    { level: 1, amount: 0, unit: 'business_minutes' },
+    { level: 2, amount: 4, unit: 'business_hours' },
   ],
   preset: null,
   active: true,
@@ -53,7 +54,7 @@ const common: Omit<PolicySettings, 'name' | 'priority' | 'match' | 'targets'> = 
 /** The standard policy: every complaint that no other policy matches. */
 export const standardPolicy: PolicySettings = {
   ...common,
-  name: 'Tiêu chuẩn',
+  names: { vi: 'Tiêu chuẩn', en: 'Standard', zh: '标准' },
   priority: 100,
   match: { reasonIds: [], severities: [], channels: [], tiers: [] },
   targets: {
@@ -67,7 +68,7 @@ export const standardPolicy: PolicySettings = {
 /** High and critical complaints run on shorter clocks. */
 export const urgentPolicy: PolicySettings = {
   ...common,
-  name: 'Khẩn cấp',
+  names: { vi: 'Khẩn cấp', en: 'Urgent', zh: '紧急' },
   priority: 10,
   match: { reasonIds: [], severities: ['high', 'critical'], channels: [], tiers: [] },
   targets: {

@@ -16,6 +16,12 @@ export const clockTimer = defineJob({
   payload: z.object({
     orgId: uuid,
     complaintId: uuid,
+    /**
+     * Whose clock: 'policy' (the operational policy) or a preset's code (a legal clock). Timers
+     * queued before legal clocks existed carry none and are the policy's, so version 1 still reads
+     * them.
+     */
+    source: z.string().min(1).max(100).default('policy'),
     clock: clockKindSchema,
     dueAt: isoInstant,
     step: z.enum(['warn', 'breach', 'escalate']),

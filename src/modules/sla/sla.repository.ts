@@ -1,13 +1,25 @@
 import type { Selectable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { CalendarsTable, SlaPoliciesTable } from '../../platform/db/schema.ts';
-import type { CalendarRecord, ClockState } from './domain/index.ts';
+import {
+  parseEscalationStep,
+  type CalendarRecord,
+  type SourcedClockState,
+} from './domain/index.ts';
+import type { Names } from '../../platform/contract/names.ts';
 import type { PolicyView } from './sla.contract.ts';
 import type { CalendarInput, PolicyInput } from './sla.contract.ts';
 
-export const toCalendarRecord = (r: Selectable<CalendarsTable>): CalendarRecord => ({
+/** What is stored as a record's names: one per language, and `name` in the org's default one. */
+export type Naming = { name: string; names: Names };
+
+/** A calendar as stored, with its names. */
+export type StoredCalendar = CalendarRecord & { names: Names };
+
+export const toCalendarRecord = (r: Selectable<CalendarsTable>): StoredCalendar => ({
   id: r.id,
   name: r.name,
+  names: (r.names ?? {}) as Names,
   version: r.version,
   timeZone: r.time_zone,
   weeklyHours: r.weekly_hours as CalendarRecord['weeklyHours'],
@@ -19,7 +31,7 @@ export const toCalendarRecord = (r: Selectable<CalendarsTable>): CalendarRecord 
   isDefault: r.is_default,
 });
 
-export async function listCalendars(db: Executor, orgId: string): Promise<CalendarRecord[]> {
+export async function listCalendars(db: Executor, orgId: string): Promise<StoredCalendar[]> {
   const rows = await db
     .selectFrom('calendars')
     .selectAll()
@@ -34,7 +46,7 @@ export async function findCalendar(
   db: Executor,
   orgId: string,
   id: string,
-): Promise<CalendarRecord | undefined> {
+): Promise<StoredCalendar | undefined> {
   const r = await db
     .selectFrom('calendars')
     .selectAll()
@@ -44,8 +56,9 @@ export async function findCalendar(
   return r ? toCalendarRecord(r) : undefined;
 }
 
-const calendarColumns = (c: CalendarInput) => ({
+const calendarColumns = (c: CalendarInput & Naming) => ({
   name: c.name,
+  names: JSON.stringify(c.names),
   time_zone: c.timeZone,
   weekly_hours: JSON.stringify(c.weeklyHours),
   date_hours: JSON.stringify(c.dateHours),
@@ -59,8 +72,8 @@ const calendarColumns = (c: CalendarInput) => ({
 export async function insertCalendar(
   db: Tx,
   orgId: string,
-  c: CalendarInput,
-): Promise<CalendarRecord> {
+  c: CalendarInput & Naming,
+): Promise<StoredCalendar> {
   if (c.isDefault)
     await db
       .updateTable('calendars')
@@ -79,9 +92,9 @@ export async function updateCalendar(
   db: Tx,
   orgId: string,
   id: string,
-  c: CalendarInput,
+  c: CalendarInput & Naming,
   at: Date,
-): Promise<CalendarRecord | undefined> {
+): Promise<StoredCalendar | undefined> {
   if (c.isDefault)
     await db
       .updateTable('calendars')
@@ -99,9 +112,11 @@ export async function updateCalendar(
   return r ? toCalendarRecord(r) : undefined;
 }
 
+/** A policy as stored: `name` is the name in the org's default language. */
 export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
   id: r.id,
   name: r.name,
+  names: (r.names ?? {}) as Names,
   priority: r.priority,
   match: {
     reasonIds: r.match_reason_ids,
@@ -118,13 +133,16 @@ export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
   startRule: r.start_rule as PolicyView['startRule'],
   pauseMovesCommitment: r.pause_moves_commitment,
   pauseOnReadBack: r.pause_on_readback,
-  escalation: (r.escalation ?? []) as PolicyView['escalation'],
+  escalation: (Array.isArray(r.escalation) ? r.escalation : []).flatMap(
+    (step) => parseEscalationStep(step) ?? [],
+  ),
   preset: r.preset,
   active: r.is_active,
 });
 
-const policyColumns = (p: PolicyInput) => ({
+const policyColumns = (p: PolicyInput & Naming) => ({
   name: p.name,
+  names: JSON.stringify(p.names),
   priority: p.priority,
   match_reason_ids: p.match.reasonIds,
   match_severities: p.match.severities,
@@ -169,7 +187,11 @@ export async function findPolicy(
   return r ? toPolicyView(r) : undefined;
 }
 
-export async function insertPolicy(db: Tx, orgId: string, p: PolicyInput): Promise<PolicyView> {
+export async function insertPolicy(
+  db: Tx,
+  orgId: string,
+  p: PolicyInput & Naming,
+): Promise<PolicyView> {
   const r = await db
     .insertInto('sla_policies')
     .values({ org_id: orgId, ...policyColumns(p) })
@@ -182,7 +204,7 @@ export async function updatePolicy(
   db: Tx,
   orgId: string,
   id: string,
-  p: PolicyInput,
+  p: PolicyInput & Naming,
   at: Date,
 ): Promise<PolicyView | undefined> {
   const r = await db
@@ -200,7 +222,7 @@ export async function replaceClocks(
   tx: Tx,
   orgId: string,
   complaintId: string,
-  states: readonly ClockState[],
+  states: readonly SourcedClockState[],
 ): Promise<void> {
   await tx
     .deleteFrom('complaint_clocks')
@@ -214,6 +236,7 @@ export async function replaceClocks(
       states.map((s) => ({
         org_id: orgId,
         complaint_id: complaintId,
+        source: s.source,
         clock: s.clock,
         state: s.state,
         started_at: s.startedAt,

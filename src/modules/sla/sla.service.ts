@@ -7,6 +7,7 @@ import type { ReasonService } from '../reasons/index.ts';
 import { createCalendars } from './calendars.ts';
 import { createClockEngine } from './clock-engine.ts';
 import { dueAfter, type BusinessCalendar, type Target } from './domain/index.ts';
+import { createOverlays } from './overlays.ts';
 import { createPolicies } from './policies.ts';
 
 export type SlaService = ReturnType<typeof createSlaService>;
@@ -26,6 +27,7 @@ export function createSlaService(deps: {
   return {
     ...createCalendars(deps),
     ...createPolicies(deps),
+    ...createOverlays(deps),
     ...createClockEngine(deps),
     dueAfter: (start: Date, target: Target, calendar: BusinessCalendar): Date =>
       dueAfter(start, target, calendar),

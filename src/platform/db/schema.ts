@@ -1,8 +1,18 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  CalendarsTable,
+  ComplaintClocksTable,
+  DeadlineRequestsTable,
+  SlaOverlaysTable,
+  SlaPoliciesTable,
+  TaskTypesTable,
+} from './schema-clocks.ts';
+
+export type * from './schema-clocks.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T = unknown> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string, string>;
 
 export type OrgsTable = {
   id: Generated<string>;
@@ -261,59 +271,6 @@ export type JobsTable = {
   coalesce_key: string | null;
 };
 
-export type CalendarsTable = {
-  org_id: string;
-  id: Generated<string>;
-  name: string;
-  time_zone: string;
-  weekly_hours: Json<unknown>;
-  date_hours: ColumnType<unknown, string | undefined, string>;
-  holidays: ColumnType<unknown, string | undefined, string>;
-  holiday_country: string | null;
-  holiday_overrides: ColumnType<unknown, string | undefined, string>;
-  custom_holidays: ColumnType<unknown, string | undefined, string>;
-  is_default: Generated<boolean>;
-  version: Generated<number>;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
-};
-
-export type SlaPoliciesTable = {
-  org_id: string;
-  id: Generated<string>;
-  name: string;
-  priority: Generated<number>;
-  match_reason_ids: ColumnType<string[], string[] | undefined, string[]>;
-  match_severities: ColumnType<string[], string[] | undefined, string[]>;
-  match_channels: ColumnType<string[], string[] | undefined, string[]>;
-  match_tiers: ColumnType<string[], string[] | undefined, string[]>;
-  calendar_id: string;
-  targets: Json<unknown>;
-  internal_targets: ColumnType<unknown, string | undefined, string>;
-  warn_at_percent: Generated<number>;
-  pause_statuses: ColumnType<string[], string[] | undefined, string[]>;
-  paused_clocks: ColumnType<string[], string[] | undefined, string[]>;
-  start_rule: Generated<string>;
-  escalation: ColumnType<unknown, string | undefined, string>;
-  preset: string | null;
-  is_active: Generated<boolean>;
-  created_at: Generated<Date>;
-  updated_at: Generated<Date>;
-  pause_moves_commitment: Generated<boolean>;
-  pause_on_readback: Generated<boolean>;
-};
-
-export type ComplaintClocksTable = {
-  org_id: string;
-  complaint_id: string;
-  clock: string;
-  state: string;
-  started_at: Timestamp | null;
-  due_at: Timestamp | null;
-  warn_at: Timestamp | null;
-  stopped_at: Timestamp | null;
-};
-
 export type NoticesTable = {
   org_id: string;
   id: Generated<string>;
@@ -325,33 +282,6 @@ export type NoticesTable = {
   created_at: Timestamp;
   read_at: Timestamp | null;
   mailed_at: Timestamp | null;
-};
-
-export type TaskTypesTable = {
-  org_id: string;
-  id: Generated<string>;
-  name: string;
-  department_id: string | null;
-  duration_amount: number;
-  duration_unit: string;
-  calendar_id: string | null;
-  is_active: Generated<boolean>;
-  created_at: Generated<Date>;
-};
-
-export type DeadlineRequestsTable = {
-  org_id: string;
-  id: Generated<string>;
-  complaint_id: string;
-  department_id: string;
-  requested_by: string | null;
-  question: string;
-  status: string;
-  answer_due_at: Timestamp | null;
-  answer_note: string | null;
-  answered_by: string | null;
-  answered_at: Timestamp | null;
-  created_at: Timestamp;
 };
 
 export type CommitmentsTable = {
@@ -402,6 +332,7 @@ export type Database = {
   sign_in_throttle: SignInThrottleTable;
   calendars: CalendarsTable;
   sla_policies: SlaPoliciesTable;
+  sla_overlays: SlaOverlaysTable;
   complaint_clocks: ComplaintClocksTable;
   notices: NoticesTable;
   task_types: TaskTypesTable;

@@ -90,7 +90,6 @@ import {
   calendarList,
   calendarView,
   complaintClocksView,
-  enablePresetRequest,
   holidayYearQuery,
   holidayYearView,
   icsImportRequest,
@@ -98,9 +97,15 @@ import {
   policyInput,
   policyList,
   policyView,
-  presetList,
   slaDefaults,
 } from '../../../src/modules/sla/sla.contract.ts';
+import {
+  enablePresetRequest,
+  overlayInput,
+  overlayList,
+  overlayView,
+  presetList,
+} from '../../../src/modules/sla/overlays.contract.ts';
 import {
   createTemplateRequest,
   templateDeleted,
@@ -297,8 +302,10 @@ export const endpoints = {
   listPresets: get('/api/sla-presets', { response: presetList }),
   enablePreset: post('/api/sla-presets/enable', {
     body: enablePresetRequest,
-    response: policyView,
+    response: overlayView,
   }),
+  listOverlays: get('/api/sla-overlays', { response: overlayList }),
+  setOverlay: put('/api/sla-overlays/:preset', { body: overlayInput, response: overlayView }),
   clocks: get('/api/complaints/:id/clocks', { response: complaintClocksView }),
 
   // notices, the live stream and the dev mailbox

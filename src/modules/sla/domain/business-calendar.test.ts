@@ -9,9 +9,13 @@ import {
   addCalendarWeeks,
   businessSecondsBetween,
   closeOfBusiness,
+  endOfBusinessDay,
   isOpenAt,
   nextOpenInstant,
   parseBusinessCalendar,
+  subtractBusinessDays,
+  subtractBusinessMinutes,
+  subtractBusinessSeconds,
   type BusinessCalendar,
   type Period,
   type Weekday,
@@ -103,7 +107,6 @@ describe('addBusinessMinutes', () => {
       30,
       '2026-03-06T06:30:00.000Z',
     ],
-    ['zero minutes outside hours', '2026-03-07T10:00:00+07:00', 0, '2026-03-07T03:00:00.000Z'],
     ['two whole weeks', '2026-03-09T08:00:00+07:00', 2 * 40 * 60, '2026-03-20T10:00:00.000Z'],
     ['backwards inside a period', '2026-03-02T10:00:00+07:00', -60, '2026-03-02T02:00:00.000Z'],
     ['backwards across lunch', '2026-03-02T13:30:00+07:00', -60, '2026-03-02T04:30:00.000Z'],
@@ -345,24 +348,113 @@ describe('nextOpenInstant and isOpenAt', () => {
   });
 });
 
+describe('adding zero business time', () => {
+  // Forward: the next open instant; backward: the previous close (zendesk/biz, business_time).
+  it.each([
+    [
+      'inside hours: itself',
+      '2026-03-02T10:00:00+07:00',
+      '2026-03-02T03:00:00.000Z',
+      '2026-03-02T03:00:00.000Z',
+    ],
+    [
+      'at opening: itself',
+      '2026-03-02T08:00:00+07:00',
+      '2026-03-02T01:00:00.000Z',
+      '2026-03-02T01:00:00.000Z',
+    ],
+    [
+      'at lunch start',
+      '2026-03-02T12:00:00+07:00',
+      '2026-03-02T06:00:00.000Z',
+      '2026-03-02T05:00:00.000Z',
+    ],
+    [
+      'during lunch',
+      '2026-03-02T12:30:00+07:00',
+      '2026-03-02T06:00:00.000Z',
+      '2026-03-02T05:00:00.000Z',
+    ],
+    [
+      'at closing',
+      '2026-03-02T17:00:00+07:00',
+      '2026-03-03T01:00:00.000Z',
+      '2026-03-02T10:00:00.000Z',
+    ],
+    [
+      'before opening',
+      '2026-03-03T06:00:00+07:00',
+      '2026-03-03T01:00:00.000Z',
+      '2026-03-02T10:00:00.000Z',
+    ],
+    [
+      'Saturday',
+      '2026-03-07T10:00:00+07:00',
+      '2026-03-09T01:00:00.000Z',
+      '2026-03-06T10:00:00.000Z',
+    ],
+    [
+      'Friday before Tết, evening',
+      '2026-02-13T20:00:00+07:00',
+      '2026-02-23T01:00:00.000Z',
+      '2026-02-13T10:00:00.000Z',
+    ],
+    ['in Tết', '2026-02-18T10:00:00+07:00', '2026-02-23T01:00:00.000Z', '2026-02-13T10:00:00.000Z'],
+  ])('%s', (_label, start, forward, backward) => {
+    expect(iso(addBusinessSeconds(at(start), 0, VN))).toBe(forward);
+    expect(iso(addBusinessMinutes(at(start), 0, VN))).toBe(forward);
+    expect(iso(addBusinessDays(at(start), 0, VN))).toBe(forward);
+    expect(iso(subtractBusinessSeconds(at(start), 0, VN))).toBe(backward);
+    expect(iso(subtractBusinessMinutes(at(start), 0, VN))).toBe(backward);
+    expect(iso(subtractBusinessDays(at(start), 0, VN))).toBe(backward);
+  });
+
+  it('subtracts what addBusinessSeconds adds with a negative amount, and the other way round', () => {
+    const start = at('2026-03-16T08:30:00+07:00');
+    expect(iso(subtractBusinessMinutes(start, 60, VN))).toBe('2026-03-13T09:30:00.000Z');
+    expect(iso(subtractBusinessMinutes(start, -60, VN))).toBe(
+      iso(addBusinessMinutes(start, 60, VN)),
+    );
+    expect(iso(subtractBusinessDays(at('2026-03-03T10:00:00+07:00'), 1, VN))).toBe(
+      '2026-03-02T03:00:00.000Z',
+    );
+  });
+});
+
 describe('addBusinessDays', () => {
+  // The n-th business day after the start's local date (that date never counts), at the start's
+  // time of day, clamped into that day's [first open, last close].
   it.each([
     ['inside hours', '2026-03-02T10:00:00+07:00', 1, '2026-03-03T03:00:00.000Z'],
     ['Friday to Monday', '2026-03-13T10:00:00+07:00', 1, '2026-03-16T03:00:00.000Z'],
     [
-      'Saturday: anchored to Monday opening',
-      '2026-03-14T10:00:00+07:00',
+      'Friday 20:00: Monday, clamped to its close',
+      '2026-03-13T20:00:00+07:00',
       1,
-      '2026-03-17T01:00:00.000Z',
+      '2026-03-16T10:00:00.000Z',
     ],
+    ['Saturday 10:00: Monday 10:00', '2026-03-14T10:00:00+07:00', 1, '2026-03-16T03:00:00.000Z'],
+    ['Sunday 23:00: Monday 17:00', '2026-03-15T23:00:00+07:00', 1, '2026-03-16T10:00:00.000Z'],
     [
-      'after closing: anchored to next opening',
+      'after closing: the next day, clamped to its close',
       '2026-03-02T18:00:00+07:00',
       1,
-      '2026-03-04T01:00:00.000Z',
+      '2026-03-03T10:00:00.000Z',
     ],
-    ['during lunch: anchored to 13:00', '2026-03-02T12:30:00+07:00', 1, '2026-03-03T06:00:00.000Z'],
+    [
+      'before opening: the next day, clamped to its opening',
+      '2026-03-02T06:00:00+07:00',
+      1,
+      '2026-03-03T01:00:00.000Z',
+    ],
+    ['during lunch: the time is kept', '2026-03-02T12:30:00+07:00', 1, '2026-03-03T05:30:00.000Z'],
     ['over Tết', '2026-02-13T10:00:00+07:00', 1, '2026-02-23T03:00:00.000Z'],
+    [
+      'Friday 20:00 before Tết: the first day after it, at its close',
+      '2026-02-13T20:00:00+07:00',
+      1,
+      '2026-02-23T10:00:00.000Z',
+    ],
     ['onto a swapped Saturday', '2026-02-27T10:00:00+07:00', 1, '2026-02-28T03:00:00.000Z'],
     [
       'onto a shortened day: clamped to its close',
@@ -376,14 +468,20 @@ describe('addBusinessDays', () => {
       1,
       '2026-03-06T06:00:00.000Z',
     ],
-    ['n = 0 returns the anchor', '2026-03-14T10:00:00+07:00', 0, '2026-03-16T01:00:00.000Z'],
+    ['n = 0 is the next open instant', '2026-03-14T10:00:00+07:00', 0, '2026-03-16T01:00:00.000Z'],
     ['ten days', '2026-03-09T09:00:00+07:00', 10, '2026-03-23T02:00:00.000Z'],
     ['backwards', '2026-03-03T10:00:00+07:00', -1, '2026-03-02T03:00:00.000Z'],
     [
-      'backwards from Saturday: anchored to Friday close',
+      'backwards from Saturday: Friday at the same time',
       '2026-03-14T10:00:00+07:00',
       -1,
-      '2026-03-12T10:00:00.000Z',
+      '2026-03-13T03:00:00.000Z',
+    ],
+    [
+      'backwards from Monday 06:00: Friday at its opening',
+      '2026-03-16T06:00:00+07:00',
+      -1,
+      '2026-03-13T01:00:00.000Z',
     ],
     ['backwards over Tết', '2026-02-23T10:00:00+07:00', -1, '2026-02-13T03:00:00.000Z'],
     ['backwards ten days', '2026-03-23T09:00:00+07:00', -10, '2026-03-09T02:00:00.000Z'],
@@ -408,6 +506,34 @@ describe('addBusinessDays', () => {
 
   it('rejects fractional days', () => {
     expect(() => addBusinessDays(at('2026-03-02T00:00:00Z'), 1.5, VN)).toThrow(/integer/);
+  });
+});
+
+describe('endOfBusinessDay', () => {
+  // 24:00 local (00:00 of the next date, UTC+7 → 17:00Z) of the n-th business day after the date.
+  it.each([
+    ['the next business day', '2026-03-09T10:00:00+07:00', 1, '2026-03-10T17:00:00.000Z'],
+    ['late in the day counts the same', '2026-03-09T23:30:00+07:00', 1, '2026-03-10T17:00:00.000Z'],
+    ['n = 0 on a business day', '2026-03-09T10:00:00+07:00', 0, '2026-03-09T17:00:00.000Z'],
+    ['n = 0 on Saturday is Monday', '2026-03-14T10:00:00+07:00', 0, '2026-03-16T17:00:00.000Z'],
+    [
+      'a day open only in the afternoon counts',
+      '2026-03-05T10:00:00+07:00',
+      1,
+      '2026-03-06T17:00:00.000Z',
+    ],
+    // 7 working days from Friday 13 Feb: 23–27 Feb, the swapped Saturday 28 Feb, Monday 2 March.
+    ['seven days over Tết', '2026-02-13T15:00:00+07:00', 7, '2026-03-02T17:00:00.000Z'],
+  ])('%s', (_label, start, n, expected) => {
+    expect(iso(endOfBusinessDay(at(start), n, VN))).toBe(expected);
+  });
+
+  it('ends at local midnight across DST', () => {
+    // New York, Friday 6 March 2026 (EST) + 1: Sunday 8 March is open 01:00–03:00 (EDT from
+    // 03:00); its end is Monday 00:00 EDT = 04:00Z.
+    expect(iso(endOfBusinessDay(at('2026-03-06T15:00:00Z'), 1, NEW_YORK))).toBe(
+      '2026-03-09T04:00:00.000Z',
+    );
   });
 });
 

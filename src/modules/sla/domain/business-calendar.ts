@@ -412,21 +412,53 @@ function backwardMs(c: Compiled, start: number, amount: number): number {
  * Moves `seconds` of business time from `start`. Forwards, the result is the earliest instant by
  * which that much open time has elapsed (so it can be a period's end, e.g. 12:00 before lunch);
  * backwards (negative), the latest instant from which that much open time remains until `start`
- * (so it can be a period's start). Zero returns `start` unchanged, even outside hours. Whole weeks
- * without holidays, date overrides or DST changes are skipped in one step.
+ * (so it can be a period's start). Whole weeks without holidays, date overrides or DST changes are
+ * skipped in one step.
+ *
+ * Zero moves to open time, as zendesk/biz (`Biz.time(0, :hours).after`) and the business_time gem
+ * do: `start` itself when open, else the next opening (Saturday 10:00 + 0 → Monday 08:00). To move
+ * zero backwards (to the previous close) use {@link subtractBusinessSeconds}.
  * @throws RangeError for an invalid Date, a non-finite amount, or a calendar with no open time left.
  */
 export function addBusinessSeconds(start: Date, seconds: number, calendar: BusinessCalendar): Date {
   const t = instantOf(start, 'start');
   const ms = Math.round(finite(seconds, 'seconds') * 1000);
-  if (ms === 0) return new Date(t);
   const c = compile(calendar);
+  if (ms === 0) return new Date(nextOpen(c, t).at);
   return new Date(ms > 0 ? forwardMs(c, t, ms) : backwardMs(c, t, -ms));
+}
+
+/**
+ * Moves `seconds` of business time back from `start` (a negative amount moves forward, as
+ * {@link addBusinessSeconds} does). Zero gives the previous close, as `Biz.time(0, :hours).before`
+ * does: `start` itself when open, else the end of the latest open period before it (Saturday
+ * 10:00 − 0 → Friday 17:00; 12:30 during lunch − 0 → 12:00).
+ * @throws RangeError for an invalid Date, a non-finite amount, or a calendar with no open time left.
+ */
+export function subtractBusinessSeconds(
+  start: Date,
+  seconds: number,
+  calendar: BusinessCalendar,
+): Date {
+  const t = instantOf(start, 'start');
+  const ms = Math.round(finite(seconds, 'seconds') * 1000);
+  const c = compile(calendar);
+  if (ms === 0) return new Date(previousOpenEdge(c, t).at);
+  return new Date(ms > 0 ? backwardMs(c, t, ms) : forwardMs(c, t, -ms));
 }
 
 /** {@link addBusinessSeconds} in minutes (fractions allowed; resolution is one millisecond). */
 export function addBusinessMinutes(start: Date, minutes: number, calendar: BusinessCalendar): Date {
   return addBusinessSeconds(start, finite(minutes, 'minutes') * 60, calendar);
+}
+
+/** {@link subtractBusinessSeconds} in minutes. */
+export function subtractBusinessMinutes(
+  start: Date,
+  minutes: number,
+  calendar: BusinessCalendar,
+): Date {
+  return subtractBusinessSeconds(start, finite(minutes, 'minutes') * 60, calendar);
 }
 
 /** Open milliseconds in [from, to), from ≤ to. */
@@ -555,29 +587,70 @@ function shiftBusinessDays(c: Compiled, day: number, n: number): number {
 }
 
 /**
- * Moves `n` business days keeping the local time of day.
+ * Moves `n` business days keeping the local time of day, even when `start` lies outside open hours.
  *
- * The start is first anchored to open time: for n ≥ 0 to {@link nextOpenInstant} (so Saturday 10:00
- * + 1 → Tuesday at opening time; Monday 18:00 + 1 → Wednesday at opening time), for n < 0 to the
- * latest instant at or before `start` inside an open period including its end (Saturday 10:00 − 1 →
- * Thursday at closing time). n = 0 returns the anchor. The anchor's wall-clock time is then placed
- * on the n-th business day after/before the anchor's day (a time skipped by DST moves forward by the
- * gap) and clamped into that day's opening span [first open, last close], which matters when the
- * target day has shorter hours.
+ * What that means, precisely:
+ * 1. The day: the n-th business day after (n > 0) or before (n < 0) the local date of `start`. That
+ *    date itself never counts, whether or not it is a business day, so Friday 20:00 + 1 and
+ *    Saturday 10:00 + 1 both land on Monday, and Saturday 10:00 − 1 on Friday.
+ * 2. The time: the wall-clock time of `start` (20:00, 10:00), put on that day as it is, not first
+ *    moved to an opening (a time skipped by DST moves forward by the gap).
+ * 3. Clamped into that day's opening span [first open, last close]: Friday 20:00 + 1 → Monday 17:00,
+ *    Monday 06:00 + 1 → Tuesday 08:00. A time inside a break stays (12:30 at lunch: no open time
+ *    lies between it and 12:00 or 13:00, so it is the same business instant).
+ *
+ * This follows zendesk/biz (`Biz.time(n, :days)`: move the date over business dates, keep the time
+ * of day) and the business_time gem (`n.business_days.after`, which likewise steps whole days and
+ * keeps the time). Both then answer a time after close with the next opening (Friday 20:00 + 1 →
+ * Tuesday 08:00); the close of the counted day is the same business instant, no open time lies
+ * between them, and keeps the due on the day the count names, never past it (a deadline "by the
+ * n-th working day" holds). Neither anchors a start outside hours to the next opening first, which
+ * would push Saturday 10:00 + 1 to Tuesday.
+ *
+ * n = 0 moves to open time like adding zero business time: `start` when open, else the next
+ * opening (see {@link subtractBusinessDays} for the previous close).
  * @throws RangeError for a non-integer n or an invalid Date.
  */
 export function addBusinessDays(start: Date, n: number, calendar: BusinessCalendar): Date {
   integer(n, 'n');
   const c = compile(calendar);
   const t = instantOf(start, 'start');
-  const anchor = n >= 0 ? nextOpen(c, t) : previousOpenEdge(c, t);
-  const timeOfDay = instantToLocal(c.zone, anchor.at) - anchor.day * MS_PER_DAY;
-  if (n === 0) return new Date(anchor.at);
-  const target = shiftBusinessDays(c, anchor.day, n);
+  if (n === 0) return new Date(nextOpen(c, t).at);
+  const day = localDayOf(c.zone, t);
+  const timeOfDay = instantToLocal(c.zone, t) - day * MS_PER_DAY;
+  const target = shiftBusinessDays(c, day, n);
   const wanted = localToInstant(c.zone, target * MS_PER_DAY + timeOfDay, 'shift');
   const iv = intervalsOf(c, target);
   if (iv.length === 0) return new Date(wanted);
   return new Date(Math.min(Math.max(wanted, iv[0] ?? 0), iv.at(-1) ?? 0));
+}
+
+/**
+ * {@link addBusinessDays} backwards: `n` business days before `start` at its time of day. n = 0
+ * gives the previous close, like subtracting zero business time ({@link subtractBusinessSeconds}).
+ * @throws RangeError for a non-integer n or an invalid Date.
+ */
+export function subtractBusinessDays(start: Date, n: number, calendar: BusinessCalendar): Date {
+  integer(n, 'n');
+  if (n !== 0) return addBusinessDays(start, -n, calendar);
+  return new Date(previousOpenEdge(compile(calendar), instantOf(start, 'start')).at);
+}
+
+/**
+ * The end (24:00 local, the first instant of the next date) of the n-th business day after the
+ * local date of `at`: the reading of a period counted in working days where the day of the event is
+ * not counted and the period ends at the end of its last day (Vietnam's Civil Code 2015, Art.
+ * 147(2) and 148). n = 0 → the end of that date when it is a business day, else of the next one.
+ * Unlike {@link closeOfBusiness}, the hours of the day do not matter, only that it is a business day.
+ * @throws RangeError for a non-integer n or an invalid Date.
+ */
+export function endOfBusinessDay(at: Date, n: number, calendar: BusinessCalendar): Date {
+  integer(n, 'n');
+  const c = compile(calendar);
+  const day = localDayOf(c.zone, instantOf(at, 'at'));
+  const target =
+    n === 0 && !isBusinessDay(c, day) ? shiftBusinessDays(c, day, 1) : shiftBusinessDays(c, day, n);
+  return new Date(localToInstant(c.zone, (target + 1) * MS_PER_DAY, 'shift'));
 }
 
 /**

@@ -590,11 +590,12 @@ describe('manager_update and verification', () => {
       commit('2026-03-02 10:00', '2026-03-05 17:00'),
       fixed('2026-03-03 10:00'),
     ];
-    // Before the promised date it is pending, with its planned start and due.
+    // Before the promised date it is pending, with its planned start and due: 2 business days
+    // from Thursday 17:00 is Monday at the same time.
     expect(summary(clockOf(evaluate(events, '2026-03-04 12:00'), 'verification'))).toEqual({
       state: 'pending',
       startedAt: iso('2026-03-05 17:00'),
-      dueAt: iso('2026-03-10 08:00'),
+      dueAt: iso('2026-03-09 17:00'),
       stoppedAt: null,
     });
     expect(clockOf(evaluate(events, '2026-03-06 09:00'), 'verification').state).toBe('running');

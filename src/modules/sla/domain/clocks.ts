@@ -21,6 +21,7 @@ import {
   scheduledDue,
   scheduledElapsedMs,
   scheduledInstantAt,
+  type DayCount,
   type OpenPause,
   type Schedule,
   type Target,
@@ -74,6 +75,14 @@ export type ClockPolicy = {
    * customer was told it is. Default true.
    */
   pauseMovesCommitment?: boolean;
+  /**
+   * Whether the fix clock runs to the latest committed due (the promise is the target, default
+   * true), or always to its own target from the start: a legal clock ("8 weeks from receipt")
+   * does not move because the agent promised an earlier or a later date.
+   */
+  fixFollowsCommitment?: boolean;
+  /** Where the last of n business days ends (default 'same_time'; see {@link DayCount}). */
+  dayCount?: DayCount;
 };
 
 export type ClockEvent = {
@@ -365,7 +374,7 @@ function firstEventClock(
   const stoppedAt = firstAt(ctx.events, (e) => stopsAt(e) || isCancellation(e));
   const run: Run = {
     startedAt: ctx.start,
-    schedule: scheduleOf(ctx.start, target, ctx.calendar),
+    schedule: scheduleOf(ctx.start, target, ctx.calendar, ctx.policy.dayCount),
     stoppedAt,
     pauses: ctx.pausesOf(clock),
   };
@@ -404,7 +413,7 @@ function nextUpdateClock(ctx: Context, target: Target): ClockState {
     evaluateRun(
       {
         startedAt: cycle.start,
-        schedule: scheduleOf(cycle.start, target, ctx.calendar),
+        schedule: scheduleOf(cycle.start, target, ctx.calendar, ctx.policy.dayCount),
         stoppedAt: cycle.end,
         pauses,
       },
@@ -436,7 +445,7 @@ function latestCommitment(events: readonly ClockEvent[]): { at: Date; dueAt: Dat
 }
 
 function fixClock(ctx: Context, target: Target | undefined): ClockState | undefined {
-  const made = commitments(ctx.events);
+  const made = ctx.policy.fixFollowsCommitment === false ? [] : commitments(ctx.events);
   const first = made[0];
   const latest = made.at(-1);
   let schedule: Schedule;
@@ -447,7 +456,7 @@ function fixClock(ctx: Context, target: Target | undefined): ClockState | undefi
     schedule = scheduleUntil(latest.at, latest.dueAt, 'business', ctx.calendar);
     startedAt = target === undefined ? first.at : ctx.start;
   } else if (target !== undefined) {
-    schedule = scheduleOf(ctx.start, target, ctx.calendar);
+    schedule = scheduleOf(ctx.start, target, ctx.calendar, ctx.policy.dayCount);
     startedAt = ctx.start;
   } else {
     return undefined;
@@ -497,7 +506,7 @@ function afterFixClock(
   );
   const run: Run = {
     startedAt,
-    schedule: scheduleOf(startedAt, target, ctx.calendar),
+    schedule: scheduleOf(startedAt, target, ctx.calendar, ctx.policy.dayCount),
     stoppedAt,
     pauses: ctx.pausesOf(clock),
   };
@@ -525,9 +534,10 @@ function afterFixClock(
  * - fix: its due is the latest `commitment`'s `data.dueAt` (a re-commitment moves it; a pause
  *   extends it by the paused business time after that commitment; the warning and the used share
  *   are measured in business time from that commitment to its due). Without a commitment it runs
- *   on the policy's fix target from the start (so regulatory presets such as "8 weeks" hold before
- *   any promise); with neither, it is not tracked. Stops at `fixed`; a reopen makes it
- *   run again with the same due.
+ *   on the policy's fix target from the start; with neither, it is not tracked. With
+ *   `fixFollowsCommitment` false (a legal clock such as "8 weeks"), it always runs on its target
+ *   from the start, whatever was promised. Stops at `fixed`; a reopen makes it run again with the
+ *   same due.
  * - manager_update: starts at the latest `fixed` and stops at the first
  *   `manager_update` after it; pending before any fix.
  * - verification: starts at the later of the latest `fixed` and the latest committed

@@ -74,11 +74,18 @@ describe('dueAfter', () => {
       '2026-03-02 12:00',
     ],
     ['business days skip holidays', '2026-04-28 10:00', t(3, 'business_days'), '2026-05-05 10:00'],
+    // The Saturday does not count; the first business day after it, at the same time of day.
     [
       'business days from a Saturday',
       '2026-03-07 10:00',
       t(1, 'business_days'),
-      '2026-03-10 08:00',
+      '2026-03-09 10:00',
+    ],
+    [
+      'business days from Friday evening: the counted day, at its close',
+      '2026-03-06 20:00',
+      t(1, 'business_days'),
+      '2026-03-09 17:00',
     ],
     [
       'calendar days ignore holidays',

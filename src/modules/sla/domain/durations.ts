@@ -17,6 +17,7 @@ import {
   addCalendarWeeks,
   businessSecondsBetween,
   closeOfBusiness,
+  endOfBusinessDay,
   type BusinessCalendar,
   type Pause,
 } from './business-calendar.ts';
@@ -26,6 +27,14 @@ import { durationUnits, type DurationUnit } from '../../kernel/index.ts';
 export { durationUnits, type DurationUnit };
 
 export type Target = { amount: number; unit: DurationUnit };
+
+/**
+ * Where the last of n business days ends, for a target in business days: at the same local time of
+ * day as the start ({@link addBusinessDays}, the default), or at the end of that day (24:00,
+ * {@link endOfBusinessDay}), the reading of laws that count whole working days.
+ */
+export const dayCounts = ['same_time', 'end_of_day'] as const;
+export type DayCount = (typeof dayCounts)[number];
 
 /** A pause as clocks see it: `to` is missing while the pause is still open. */
 export type OpenPause = { from: Date; to?: Date | undefined };
@@ -89,9 +98,15 @@ function isBusinessUnit(unit: DurationUnit): boolean {
  *   local date, whatever the time of day);
  * - calendar minutes and hours: elapsed time; calendar days and weeks: the same wall-clock time
  *   n local days later in the calendar's time zone.
+ * With `dayCount` 'end_of_day', business days end at 24:00 of the n-th business day instead.
  * @throws RangeError for an invalid target (see {@link validateTarget}) or Date.
  */
-export function dueAfter(start: Date, target: Target, calendar: BusinessCalendar): Date {
+export function dueAfter(
+  start: Date,
+  target: Target,
+  calendar: BusinessCalendar,
+  dayCount: DayCount = 'same_time',
+): Date {
   assertValid(target);
   const { amount } = target;
   switch (target.unit) {
@@ -100,7 +115,9 @@ export function dueAfter(start: Date, target: Target, calendar: BusinessCalendar
     case 'business_hours':
       return addBusinessSeconds(start, amount * 3600, calendar);
     case 'business_days':
-      return addBusinessDays(start, amount, calendar);
+      return dayCount === 'end_of_day'
+        ? endOfBusinessDay(start, amount, calendar)
+        : addBusinessDays(start, amount, calendar);
     case 'close_of_business_days':
       return closeOfBusiness(start, amount, calendar);
     case 'calendar_minutes':
@@ -132,8 +149,13 @@ export type Schedule = {
 };
 
 /** The schedule of a target started at `start`. */
-export function scheduleOf(start: Date, target: Target, calendar: BusinessCalendar): Schedule {
-  const due = dueAfter(start, target, calendar);
+export function scheduleOf(
+  start: Date,
+  target: Target,
+  calendar: BusinessCalendar,
+  dayCount: DayCount = 'same_time',
+): Schedule {
+  const due = dueAfter(start, target, calendar, dayCount);
   const measure: Measure = isBusinessUnit(target.unit) ? 'business' : 'wall';
   return scheduleUntil(start, due, measure, calendar);
 }
@@ -416,8 +438,29 @@ function chinese(n: number, unit: DurationUnit): string {
   }
 }
 
-/** A short label for a target: "7 ngày làm việc", "8 weeks", "3个工作日结束前". */
-export function describeTarget(target: Target, lang: DescribeLanguage): string {
+/** "by 24:00 on the 7th business day": a business-days target that ends at the end of its day. */
+function endOfDayText(n: number, lang: DescribeLanguage): string {
+  switch (lang) {
+    case 'vi':
+      return `đến 24:00 ngày làm việc thứ ${n}`;
+    case 'en':
+      return `by 24:00 on the ${englishOrdinal(n)} business day`;
+    case 'zh':
+      return `第${n}个工作日24:00前`;
+  }
+}
+
+/**
+ * A short label for a target: "7 ngày làm việc", "8 weeks", "3个工作日结束前"; with `dayCount`
+ * 'end_of_day', business days read "đến 24:00 ngày làm việc thứ 7".
+ */
+export function describeTarget(
+  target: Target,
+  lang: DescribeLanguage,
+  dayCount: DayCount = 'same_time',
+): string {
+  if (target.unit === 'business_days' && dayCount === 'end_of_day')
+    return endOfDayText(target.amount, lang);
   switch (lang) {
     case 'vi':
       return vietnamese(target.amount, target.unit);

@@ -16,10 +16,14 @@ export {
   addCalendarWeeks,
   businessSecondsBetween,
   closeOfBusiness,
+  endOfBusinessDay,
   isOpenAt,
   nextOpenInstant,
   parseBusinessCalendar,
   parsePeriods,
+  subtractBusinessDays,
+  subtractBusinessMinutes,
+  subtractBusinessSeconds,
 } from './business-calendar.ts';
 export { WEEKDAYS } from './civil-date.ts';
 export type { LunarDate, LunarOptions } from './lunar-calendar.ts';
@@ -45,9 +49,10 @@ export {
   IcsParseError,
   parseIcsHolidays,
 } from './custom-holidays.ts';
-export type { DescribeLanguage, DurationUnit, OpenPause, Target } from './durations.ts';
+export type { DayCount, DescribeLanguage, DurationUnit, OpenPause, Target } from './durations.ts';
 export {
   consumed,
+  dayCounts,
   describeTarget,
   dueAfter,
   dueWithPauses,
@@ -75,8 +80,15 @@ export {
   nextDue,
   pauseIntervals,
 } from './clocks.ts';
+export {
+  escalationAt,
+  escalationUnits,
+  parseEscalationStep,
+  type EscalationStep,
+  type EscalationUnit,
+} from './escalation.ts';
 export type { LocalisedText, RegulatoryPreset } from './presets.ts';
-export { findRegulatoryPreset, regulatoryPresets } from './presets.ts';
+export { dayCountLabels, findRegulatoryPreset, regulatoryPresets } from './presets.ts';
 export type { ClockSignal } from './clocks.ts';
 export { clockSignals } from './clocks.ts';
 export {
@@ -92,3 +104,12 @@ export {
   type YearHolidays,
 } from './effective-calendar.ts';
 export { workingDayHours } from './working-day.ts';
+export {
+  evaluateWithOverlays,
+  OPERATIONAL_SOURCE,
+  overlayClockPolicy,
+  overlayFromPreset,
+  overlayProblem,
+  type Overlay,
+  type SourcedClockState,
+} from './overlays.ts';

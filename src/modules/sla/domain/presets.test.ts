@@ -10,9 +10,9 @@ describe('regulatoryPresets', () => {
   });
 
   it.each(regulatoryPresets.map((p) => [p.code, p] as const))(
-    '%s is complete: names and notes in vi, en and zh, a source, valid targets',
+    '%s is complete: names, notes and citation in vi, en and zh, a source, valid targets',
     (_code, preset) => {
-      for (const text of [preset.name, preset.notes]) {
+      for (const text of [preset.name, preset.notes, preset.citation]) {
         for (const lang of ['vi', 'en', 'zh'] as const) expect(text[lang].trim()).not.toBe('');
       }
       expect(preset.source).not.toBe('');
@@ -47,6 +47,27 @@ describe('regulatoryPresets', () => {
     ],
   ])('%s has the targets of its source', (code, targets) => {
     expect(findRegulatoryPreset(code)?.targets).toEqual(targets);
+  });
+
+  it.each(regulatoryPresets.map((p) => [p.code, p] as const))(
+    '%s has a day count exactly when it counts in business days, explained in every language',
+    (_code, preset) => {
+      const inDays = Object.values(preset.targets).some((t) => t.unit === 'business_days');
+      expect(preset.dayCount !== undefined).toBe(inDays);
+      for (const lang of ['vi', 'en', 'zh'] as const)
+        if (preset.dayCount) expect(preset.dayCount.reading[lang].trim()).not.toBe('');
+    },
+  );
+
+  it('labels the Vietnamese clock with its article, and reads it to the end of the 7th day', () => {
+    const vn = findRegulatoryPreset('vn-law-19-2023');
+    expect(vn?.citation).toEqual({
+      vi: 'Luật 19/2023/QH15, Điều 57(2)',
+      en: 'Law 19/2023/QH15, Art. 57(2)',
+      zh: '第19/2023/QH15号法律 第57条第2款',
+    });
+    expect(vn?.dayCount?.default).toBe('end_of_day');
+    expect(vn?.dayCount?.reading.vi).toContain('Điều 148');
   });
 
   it('finds nothing for an unknown code', () => {

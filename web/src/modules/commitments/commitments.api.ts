@@ -31,8 +31,8 @@ export const commitmentKeys = {
   proposal: (id: string, taskTypeId: string) =>
     ['commitments', id, 'proposal', taskTypeId] as const,
   deadlineRequests: ['deadline-requests'] as const,
-  deadlineList: (status: DeadlineStatusFilter, scope: DeadlineScope) =>
-    ['deadline-requests', status, scope] as const,
+  deadlineList: (status: DeadlineStatusFilter, scope: DeadlineScope, page: number) =>
+    ['deadline-requests', status, scope, page] as const,
   promises: (groupBy: PromiseGroup) => ['reports', 'promises', groupBy] as const,
   taskTypeStats: ['reports', 'task-types'] as const,
 };
@@ -104,11 +104,23 @@ export function useRequestDeadline(complaintId: string) {
   });
 }
 
-export function useDeadlineRequests(status: DeadlineStatusFilter, scope: DeadlineScope) {
+/** Requests shown per page of the deadline-requests screen. */
+export const DEADLINE_PAGE_SIZE = 25;
+
+/** One page of deadline requests, newest first, with the total. */
+export function useDeadlineRequests(
+  status: DeadlineStatusFilter,
+  scope: DeadlineScope,
+  page: number,
+) {
   return useQuery({
-    queryKey: commitmentKeys.deadlineList(status, scope),
-    queryFn: async ({ signal }) =>
-      (await api.call('listDeadlineRequests', { query: { status, scope }, signal })).items,
+    queryKey: commitmentKeys.deadlineList(status, scope, page),
+    queryFn: ({ signal }) =>
+      api.call('listDeadlineRequests', {
+        query: { status, scope, page, pageSize: DEADLINE_PAGE_SIZE },
+        signal,
+      }),
+    placeholderData: (previous) => previous,
   });
 }
 

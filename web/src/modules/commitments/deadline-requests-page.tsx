@@ -2,6 +2,7 @@ import {
   Anchor,
   Button,
   Group,
+  Pagination,
   Paper,
   Select,
   Stack,
@@ -25,6 +26,7 @@ import { useHasPermission } from '../../app/require-permission.tsx';
 import { useNow, useOrgTimeZone, wallToIso } from '../sla/time.ts';
 import {
   commitmentKeys,
+  DEADLINE_PAGE_SIZE,
   useAnswerDeadline,
   useDeadlineRequests,
   type DeadlineRequest,
@@ -35,7 +37,10 @@ import {
 } from './commitments.api.ts';
 import { DeadlineRequestSummary } from './deadline-request-card.tsx';
 
-/** Responders: the open deadline requests of my department, live, each with an answer form. */
+/**
+ * Responders: the open deadline requests of my department, live, each with an answer form, a
+ * page at a time with the total.
+ */
 export function DeadlineRequestsPage() {
   const { t } = useTranslation();
   usePageTitle(t('deadlineRequests.title'));
@@ -44,7 +49,8 @@ export function DeadlineRequestsPage() {
   const canAnswer = can('deadline:answer');
   const [status, setStatus] = useState<DeadlineStatusFilter>('open');
   const [scope, setScope] = useState<DeadlineScope>(canAnswer ? 'department' : 'mine');
-  const list = useDeadlineRequests(status, scope);
+  const [page, setPage] = useState(1);
+  const list = useDeadlineRequests(status, scope, page);
   const timeZone = useOrgTimeZone();
   const now = useNow(30_000);
 
@@ -53,7 +59,9 @@ export function DeadlineRequestsPage() {
     void queryClient.invalidateQueries({ queryKey: commitmentKeys.deadlineRequests });
   });
 
-  const items = list.data ?? [];
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const totalPages = Math.max(1, Math.ceil(total / DEADLINE_PAGE_SIZE));
   return (
     <Stack gap="md">
       <Title order={1}>{t('deadlineRequests.title')}</Title>
@@ -66,7 +74,10 @@ export function DeadlineRequestsPage() {
           value={scope}
           onChange={(value) => {
             const picked = DEADLINE_SCOPES.find((s) => s === value);
-            if (picked) setScope(picked);
+            if (picked) {
+              setScope(picked);
+              setPage(1);
+            }
           }}
           allowDeselect={false}
           data={DEADLINE_SCOPES.map((s) => ({
@@ -81,7 +92,10 @@ export function DeadlineRequestsPage() {
         value={status}
         onChange={(value) => {
           const picked = DEADLINE_STATUS_TABS.find((s) => s === value);
-          if (picked) setStatus(picked);
+          if (picked) {
+            setStatus(picked);
+            setPage(1);
+          }
         }}
         keepMounted={false}
       >
@@ -135,6 +149,24 @@ export function DeadlineRequestsPage() {
                 </Paper>
               ))}
             </Stack>
+          )}
+          {total > 0 && (
+            <Group justify="space-between" mt="md">
+              <Text size="sm" data-testid="deadline-requests-total">
+                {t('deadlineRequests.total', { count: total })}
+              </Text>
+              {totalPages > 1 && (
+                <Pagination
+                  total={totalPages}
+                  value={Math.min(page, totalPages)}
+                  onChange={setPage}
+                  getItemProps={(p) => ({ 'aria-label': t('pagination.page', { page: p }) })}
+                  getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
+                  withEdges
+                  data-testid="deadline-requests-pagination"
+                />
+              )}
+            </Group>
           )}
         </Tabs.Panel>
       </Tabs>

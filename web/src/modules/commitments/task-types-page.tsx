@@ -1,4 +1,4 @@
-import { Group, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
+import { Group, NumberInput, Select, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../../api/catalog.ts';
 import { api } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { defineResourceForm, type FieldsProps } from '../../ui/resource-form.tsx
 import { ResourcePage } from '../../ui/resource-page.tsx';
 import { ActiveBadge, type Column } from '../../ui/resource-table.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
+import { NamesFields } from '../sla/names-fields.tsx';
 import { useCalendars } from '../sla/sla.api.ts';
 import { commitmentKeys, useTaskTypes, type TaskTypeInput } from './commitments.api.ts';
 
@@ -20,11 +21,11 @@ function TaskTypeFields({ form }: FieldsProps<TaskTypeView, TaskTypeInput>) {
   const calendars = useCalendars();
   return (
     <>
-      <TextInput
-        label={t('taskTypes.name')}
-        required
-        {...form.text('name')}
-        data-testid="task-type-name"
+      <NamesFields
+        value={form.values.names}
+        onChange={(names) => form.set('names', names)}
+        errorOf={form.errorOf}
+        testId="task-type-name"
       />
       <Select
         label={t('taskTypes.department')}
@@ -77,7 +78,7 @@ function TaskTypeFields({ form }: FieldsProps<TaskTypeView, TaskTypeInput>) {
 const taskTypeForm = defineResourceForm({
   schema: taskTypeInput,
   initial: (taskType: TaskTypeView | null): TaskTypeInput => ({
-    name: taskType?.name ?? '',
+    names: taskType?.names ?? {},
     departmentId: taskType?.departmentId ?? null,
     durationAmount: taskType?.durationAmount ?? 1,
     durationUnit: taskType?.durationUnit ?? 'business_days',

@@ -1,13 +1,4 @@
-import {
-  Fieldset,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Fieldset, NumberInput, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarInput } from '../../../../src/modules/sla/sla.contract.ts';
@@ -15,6 +6,7 @@ import type { FieldsProps } from '../../ui/resource-form.tsx';
 import { CustomHolidaysEditor } from './custom-holidays-editor.tsx';
 import { OverridesEditor } from './holiday-overrides-editor.tsx';
 import { HolidayYearView } from './holiday-year-view.tsx';
+import { NamesFields } from './names-fields.tsx';
 import type { Calendar, CalendarInput, YearOverrides } from './sla.api.ts';
 import { WeeklyHoursEditor } from './weekly-hours-editor.tsx';
 
@@ -59,13 +51,13 @@ export function CalendarFields({ form, item }: FieldsProps<Calendar, CalendarInp
 
   return (
     <>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <TextInput
-          label={t('calendars.name')}
-          required
-          {...form.text('name')}
-          data-testid="calendar-name"
-        />
+      <NamesFields
+        value={values.names}
+        onChange={(names) => form.set('names', names)}
+        errorOf={form.errorOf}
+        testId="calendar-name"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <Select
           label={t('calendars.timeZone')}
           searchable

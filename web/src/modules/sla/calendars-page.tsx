@@ -19,9 +19,10 @@ import {
 
 const calendarForm = defineResourceForm({
   schema: calendarInput,
-  // A new calendar starts from the server's default calendar, without its name.
+  // A new calendar starts from the server's default calendar, without its names; the form edits
+  // the names per language and does not send back `name` (the reader's).
   initial: (calendar: Calendar | null, start: CalendarInput | undefined): CalendarInput =>
-    calendar ?? { ...start!, name: '' },
+    calendar ? { ...calendar, name: undefined } : { ...start!, name: undefined, names: {} },
   Fields: CalendarFields,
   save: (request, calendar) =>
     calendar

@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,12 @@ export function ClocksPanel({ complaintId }: { complaintId: string }) {
             ) : (
               <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
                 {clocks.data.clocks.map((clock) => (
-                  <ClockRow key={clock.clock} clock={clock} timeZone={timeZone} now={now} />
+                  <ClockRow
+                    key={`${clock.source}:${clock.clock}`}
+                    clock={clock}
+                    timeZone={timeZone}
+                    now={now}
+                  />
                 ))}
               </Stack>
             )}
@@ -104,6 +109,7 @@ function ClockRow({
     <li
       data-testid="clock-row"
       data-clock={clock.clock}
+      data-source={clock.source}
       data-state={clock.state}
       style={{
         borderLeft: `4px solid var(--mantine-color-${
@@ -113,9 +119,22 @@ function ClockRow({
       }}
     >
       <Group justify="space-between" gap="xs" wrap="wrap">
-        <Text fw={600} size="sm">
-          {t(`clockKind.${clock.clock}`)}
-        </Text>
+        <Group gap="xs">
+          <Text fw={600} size="sm">
+            {t(`clockKind.${clock.clock}`)}
+          </Text>
+          {clock.sourceLabel && (
+            <Badge
+              variant="outline"
+              color="indigo.9"
+              size="sm"
+              title={t('clocks.legal')}
+              data-testid="clock-source"
+            >
+              {clock.sourceLabel}
+            </Badge>
+          )}
+        </Group>
         <ClockStateBadge state={clock.state} />
       </Group>
       <Text

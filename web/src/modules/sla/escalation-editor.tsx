@@ -1,12 +1,16 @@
-import { Button, Fieldset, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { escalationUnitSchema } from '../../../../src/modules/sla/sla.contract.ts';
 import type { PolicyInput } from './sla.api.ts';
 
 type Escalation = PolicyInput['escalation'];
 /** The contract allows five levels of escalation. */
 const MAX_LEVELS = 5;
 
-/** Who is told, level by level up the org chart, how long after a breach. */
+/**
+ * Who is told, level by level up the org chart, how long after a breach. The unit sits beside
+ * the amount: business time unless the admin picks calendar time.
+ */
 export function EscalationEditor({
   value,
   onChange,
@@ -42,13 +46,29 @@ export function EscalationEditor({
               w={100}
             />
             <NumberInput
-              label={t('policies.afterMinutes')}
+              label={t('policies.escalationAfter')}
               min={0}
-              max={100000}
+              max={10000}
               allowDecimal={false}
-              value={step.afterMinutes}
-              onChange={(v) => setStep(index, { afterMinutes: Number(v) || 0 })}
+              value={step.amount}
+              onChange={(v) => setStep(index, { amount: Number(v) || 0 })}
+              w={140}
+              data-testid="escalation-amount"
+            />
+            <Select
+              label={t('policies.escalationUnit')}
+              allowDeselect={false}
+              value={step.unit}
+              onChange={(unit) => {
+                const picked = escalationUnitSchema.options.find((u) => u === unit);
+                if (picked) setStep(index, { unit: picked });
+              }}
+              data={escalationUnitSchema.options.map((u) => ({
+                value: u,
+                label: t(`durationUnit.${u}`),
+              }))}
               w={200}
+              data-testid="escalation-unit"
             />
             <Button
               variant="subtle"
@@ -70,7 +90,8 @@ export function EscalationEditor({
                 ...value,
                 {
                   level: Math.min(MAX_LEVELS, value.length + 1),
-                  afterMinutes: 240 * value.length,
+                  amount: 4 * value.length,
+                  unit: 'business_hours',
                 },
               ])
             }

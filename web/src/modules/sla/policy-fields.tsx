@@ -7,13 +7,13 @@ import {
   Switch,
   TagsInput,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useReasonName, useReasons } from '../../api/catalog.ts';
 import { clockKindSchema, policyInput } from '../../../../src/modules/sla/sla.contract.ts';
 import type { FieldsProps } from '../../ui/resource-form.tsx';
 import { EscalationEditor } from './escalation-editor.tsx';
+import { NamesFields } from './names-fields.tsx';
 import { PolicyTargetsEditor } from './policy-targets-editor.tsx';
 import { useCalendars, type Policy, type PolicyInput } from './sla.api.ts';
 
@@ -41,13 +41,13 @@ export function PolicyFields({ form }: FieldsProps<Policy, PolicyInput>) {
 
   return (
     <>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <TextInput
-          label={t('policies.name')}
-          required
-          {...form.text('name')}
-          data-testid="policy-name"
-        />
+      <NamesFields
+        value={values.names}
+        onChange={(names) => form.set('names', names)}
+        errorOf={form.errorOf}
+        testId="policy-name"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <NumberInput
           label={t('policies.priority')}
           description={t('policies.priorityHelp')}

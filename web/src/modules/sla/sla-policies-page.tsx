@@ -20,7 +20,9 @@ import {
 
 const policyForm = defineResourceForm({
   schema: policyInput,
-  initial: (policy: Policy | null, start: PolicyInput | undefined): PolicyInput => policy ?? start!,
+  // The form edits the names per language; `name` (the reader's) is not sent back.
+  initial: (policy: Policy | null, start: PolicyInput | undefined): PolicyInput =>
+    policy ? { ...policy, name: undefined } : start!,
   Fields: PolicyFields,
   save: (request, policy) =>
     policy
@@ -42,7 +44,7 @@ export function SlaPoliciesPage() {
   // A new policy starts from the server's standard policy, without its name, on the default calendar.
   const start: PolicyInput | undefined =
     defaults.data && defaultCalendar
-      ? { ...defaults.data.policy, name: '', calendarId: defaultCalendar }
+      ? { ...defaults.data.policy, name: undefined, names: {}, calendarId: defaultCalendar }
       : undefined;
   const columns: Column<Policy>[] = [
     {

@@ -7,12 +7,19 @@ import type {
   PolicyInput,
   PolicyView,
 } from '../../../../src/modules/sla/sla.contract.ts';
+import type {
+  OverlayInput,
+  OverlayView,
+  PresetView,
+} from '../../../../src/modules/sla/overlays.contract.ts';
 
 export type ClockState = ClockStateView['state'];
 export type Calendar = CalendarView;
 export type { CalendarInput, PolicyInput };
 export type HolidayYear = ResponseOf<'holidayYear'>;
 export type Policy = PolicyView;
+export type Preset = PresetView;
+export type Overlay = OverlayView;
 export type Weekday = keyof CalendarInput['weeklyHours'];
 export type Period = CalendarInput['weeklyHours'][Weekday][number];
 export type YearOverrides = CalendarInput['holidayOverrides'][number];
@@ -25,6 +32,7 @@ export const slaKeys = {
     ['calendars', calendarId, 'holidays', year] as const,
   policies: ['sla-policies'] as const,
   presets: ['sla-presets'] as const,
+  overlays: ['sla-overlays'] as const,
   defaults: ['sla-defaults'] as const,
 };
 
@@ -86,10 +94,20 @@ export function useSlaDefaults() {
   });
 }
 
-export function useEnablePreset() {
+/** The presets the org switched on (or off before): their legal clocks run on every policy. */
+export function useOverlays() {
+  return useQuery({
+    queryKey: slaKeys.overlays,
+    queryFn: async ({ signal }) => (await api.call('listOverlays', { signal })).items,
+  });
+}
+
+/** Switches a preset on or off, or changes its calendar or reading of working days. */
+export function useSetOverlay() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RequestOf<'enablePreset'>['body']) => api.call('enablePreset', { body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.policies }),
+    mutationFn: ({ preset, body }: { preset: string; body: OverlayInput }) =>
+      api.call('setOverlay', { params: { preset }, body }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: slaKeys.overlays }),
   });
 }
