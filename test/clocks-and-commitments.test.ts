@@ -298,8 +298,14 @@ describe('warnings and escalation', () => {
     // The manager sees the notice in the app, with a badge count, and got an e-mail.
     const manager = await signIn(ctx, users.manager.email);
     const list = (await manager.get('/api/notices')).json();
-    expect(list.unread).toBe(2);
-    expect(list.items[0]).toMatchObject({ kind: 'escalation', complaintId: complaint.id });
+    // Both escalations are about one case: one bell entry that counts them.
+    expect(list.unread).toBe(1);
+    expect(list.items[0]).toMatchObject({
+      kind: 'escalation',
+      complaintId: complaint.id,
+      count: 2,
+      unreadCount: 2,
+    });
     const mail = await ctx.db
       .selectFrom('outgoing_messages')
       .select(['to_address', 'subject'])
