@@ -9,6 +9,7 @@ import type { Db } from '../platform/db/index.ts';
 import type { Logger } from '../platform/logger.ts';
 import { createHttpApp, type HttpApp } from '../platform/http/app.ts';
 import { createMetrics, type Metrics } from '../platform/metrics.ts';
+import { createConfigCache } from '../platform/config-cache.ts';
 import {
   registerMetricsRoute,
   startMetricsServer,
@@ -93,6 +94,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   });
   const sla = createSlaService({ db, clock, jobs, notices, org, reasons });
   const complaints = createComplaintService({
+    configCache: createConfigCache(),
     db,
     clock,
     jobs,

@@ -8,6 +8,18 @@ import * as repo from './complaints.repository.ts';
 import { clockEventTypes, toClockEvents } from './domain/clock-events.ts';
 import * as events from './events.repository.ts';
 
+/** The due of each clock still running (or about to start) towards a time after `now`. */
+export function customerDuesOf(
+  clocks: readonly { clock: ClockKind; state: string; dueAt: Date | null }[],
+  now: Date,
+): Partial<Record<ClockKind, Date>> {
+  const dues: Partial<Record<ClockKind, Date>> = {};
+  for (const c of clocks)
+    if ((c.state === 'running' || c.state === 'pending') && c.dueAt && c.dueAt > now)
+      dues[c.clock] = c.dueAt;
+  return dues;
+}
+
 /**
  * The complaint's side of the clocks: it gives the sla module the case's history and stores the
  * due summary sla returns, in the same transaction as the change. sla never reads complaints.
@@ -114,13 +126,13 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
           data: {},
         });
       const view = await sla.describe(executor, input, 'en');
-      const dues: Partial<Record<ClockKind, Date>> = {};
-      for (const c of view.clocks) {
-        const dueAt = c.dueAt ? new Date(c.dueAt) : null;
-        if ((c.state === 'running' || c.state === 'pending') && dueAt && dueAt > now)
-          dues[c.clock] = dueAt;
-      }
-      return { timeZone: view.policy?.timeZone ?? null, dues };
+      return {
+        timeZone: view.policy?.timeZone ?? null,
+        dues: customerDuesOf(
+          view.clocks.map((c) => ({ ...c, dueAt: c.dueAt ? new Date(c.dueAt) : null })),
+          now,
+        ),
+      };
     },
 
     /** The live clocks of one complaint, derived now. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
+import type { ConfigCache } from '../../platform/config-cache.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { FileStore } from '../../platform/files.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
@@ -21,6 +22,8 @@ export type ComplaintDeps = {
   mail: MailService;
   org: OrgService;
   sla: SlaService;
+  /** What intake keeps of each org's configuration, per configuration version. */
+  configCache: ConfigCache;
   publicUrl: string;
   uploadMaxBytes: number;
   trackingLinkDaysAfterClose: number;

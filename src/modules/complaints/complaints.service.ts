@@ -34,7 +34,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   const uploads = createUploads({ ...deps, work });
   const messages = createMessages({ ...deps, work, values });
   const updates = createCaseUpdates({ ...deps, work });
-  const intake = createIntake({ ...deps, work, clocks, queries, values });
+  const intake = createIntake({ ...deps, work, queries });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
   const access = createComplaintAccess({ ...deps, work });
 

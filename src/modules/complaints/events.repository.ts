@@ -14,18 +14,33 @@ export type StoredEvent = {
   createdAt: Date;
 };
 
-export async function insertEvent(
-  tx: Tx,
-  e: {
-    orgId: string;
-    complaintId: string;
-    type: ComplaintEventType;
-    actor: Actor;
-    visibility: StoredEvent['visibility'];
-    data: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<string> {
+export type NewEvent = {
+  orgId: string;
+  complaintId: string;
+  type: ComplaintEventType;
+  actor: Actor;
+  visibility: StoredEvent['visibility'];
+  data: Record<string, unknown>;
+  at: Date;
+};
+
+/** Several timeline events of one or more cases, as one statement not yet sent. */
+export const insertEventsWrite = (tx: Tx, events: readonly NewEvent[]) =>
+  tx.insertInto('complaint_events').values(
+    events.map((e) => ({
+      org_id: e.orgId,
+      complaint_id: e.complaintId,
+      type: e.type,
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      actor_name: e.actor.name,
+      visibility: e.visibility,
+      data: JSON.stringify(e.data),
+      created_at: e.at,
+    })),
+  );
+
+export async function insertEvent(tx: Tx, e: NewEvent): Promise<string> {
   const r = await tx
     .insertInto('complaint_events')
     .values({

@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
+import { writeTogether, type PendingWrite } from '../../platform/db/write-together.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
-import type { Language } from '../../platform/i18n.ts';
+import { languages, type Language } from '../../platform/i18n.ts';
 import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
-import { normalizePhone, type CustomerSource } from '../customers/index.ts';
+import { normalizePhone, type Customer, type CustomerSource } from '../customers/index.ts';
+import type { OrgView } from '../org/index.ts';
 import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
 import type {
@@ -14,9 +16,15 @@ import type {
 } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
-import type { ComplaintClocks } from './clocks.ts';
-import type { MessageValues } from './message-values.ts';
-import { complaintEvents } from './domain/events.ts';
+import type { Complaint } from './complaints.repository.ts';
+import { toDetail, iso } from './complaints.views.ts';
+import { customerDuesOf } from './clocks.ts';
+import { messageValues } from './message-values.ts';
+import { toClockEvents } from './domain/clock-events.ts';
+import { complaintEventData, complaintEvents } from './domain/events.ts';
+import { deriveSteps } from './domain/steps.ts';
+import * as events from './events.repository.ts';
+import * as intakeRepo from './intake.repository.ts';
 import { formatReference, yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
 import type { ComplaintQueries } from './queries.ts';
@@ -27,30 +35,61 @@ const systemActor: Actor = { type: 'system', id: null, name: 'Ombud' };
 export function createIntake(
   deps: Pick<
     ComplaintDeps,
-    'db' | 'clock' | 'customers' | 'templates' | 'mail' | 'org' | 'reasons'
+    'db' | 'clock' | 'customers' | 'templates' | 'mail' | 'org' | 'reasons' | 'sla' | 'configCache'
   > & {
     work: CaseWork;
-    clocks: ComplaintClocks;
     queries: ComplaintQueries;
-    values: MessageValues;
   },
 ) {
-  const { db, clock, customers, templates, mail, org, reasons, work, clocks, queries } = deps;
+  const { db, clock, customers, templates, mail, org, reasons, sla, configCache, work, queries } =
+    deps;
 
   /**
-   * The customer, the complaint, its first events and the step-1 thank-you, all in the
-   * caller's transaction.
+   * What intake reads of an org besides the org itself: its reason, its thank-you template and
+   * its clock configuration, kept per process while the org's configuration version holds.
+   * Read before the transaction opens, so no request holds a connection while it waits for
+   * another.
+   */
+  async function configOf(found: OrgView, version: string, input: CreateComplaintRequest) {
+    const cached = <T>(key: string, load: () => Promise<T>) =>
+      configCache.get(found.id, version, key, load);
+    const reasonId = input.reasonId;
+    const reason = reasonId
+      ? await cached(`reason:${reasonId}`, () => reasons.find(db, found.id, reasonId))
+      : undefined;
+    if (input.reasonId && !reason) throw invalidField('reasonId');
+    const clockConfig = await cached('clocks', () => sla.clockConfig(db, found.id));
+    // The language is known only once the customer is matched, inside the transaction: the
+    // thank-you of every language is at hand before it opens.
+    const thankYous = await cached('template:thank', async () => {
+      const picked = await Promise.all(
+        languages.map((l) => templates.pick(db, found.id, 'thank', l)),
+      );
+      return new Map(languages.map((l, i) => [l, picked[i]]));
+    });
+    return { reason, clockConfig, thankYou: (language: Language) => thankYous.get(language) };
+  }
+
+  /**
+   * The customer, the complaint, its first events, its clocks and the step-1 thank-you, in the
+   * caller's transaction and in few round trips: the customer's lock and match, one statement
+   * for the case with its link, first event, clocks and timers, then the reference number, and
+   * one last statement for what shows the reference (the thank-you, its job, the search text).
+   * The counter row of the reference stays locked until commit, so it is taken that late.
    */
   async function intake(
     tx: Tx,
-    orgId: string,
+    found: OrgView,
+    config: Awaited<ReturnType<typeof configOf>>,
     actor: Actor,
     input: CreateComplaintRequest,
     source: CustomerSource,
-  ): Promise<{ id: string; reference: string; trackingUrl: string }> {
-    const found = await work.getOrg(tx, orgId);
-    await work.assertReason(tx, orgId, input.reasonId, 'reasonId');
-    await work.assertUser(tx, orgId, input.ownerId, 'ownerId');
+    /** More writes for the first statement (the idempotent answer), given the new case's id. */
+    extraWrites: (id: string) => PendingWrite[] = () => [],
+  ): Promise<{ complaint: Complaint; customer: Customer; trackingUrl: string }> {
+    const orgId = found.id;
+    const owner = input.ownerId ? await org.findUser(tx, orgId, input.ownerId) : undefined;
+    if (input.ownerId && !owner?.active) throw invalidField('ownerId');
     const ask = moneyOf(input.ask?.amount, input.ask?.currency, 'ask.amount');
     const customer = await customers.upsert(tx, orgId, input.customer, source, 'customer.');
     // Mail about this complaint goes to the address given with it. Staff and integrations speak
@@ -69,21 +108,51 @@ export function createIntake(
       customer.preferredLanguage ??
       found.defaultLanguage;
     const now = clock.now();
+    const id = randomUUID();
     const token = issueTrackingToken(orgId);
+    const link = work.trackingUrl(token.token);
     const intakeAgentId = actor.type === 'user' ? actor.id : null;
+    const ownerId = input.ownerId ?? intakeAgentId;
     const base = {
       description: input.description,
       productRef: input.productRef ?? null,
       orderRef: input.orderRef ?? null,
       askText: input.ask?.text ?? null,
     };
-    // The reference number is taken last: its counter row stays locked until commit, so the
-    // less work after it, the more intakes of one org can run side by side.
-    const id = await repo.insertComplaint(tx, {
+    // Step 1: the thank-you goes out with the reference and the private link, by e-mail when
+    // we have an address; the portal shows the same acknowledgement in any case.
+    const thankYou = contact.email ? config.thankYou(language) : undefined;
+    const via = thankYou ? 'email' : 'portal';
+    const received = complaintEventData[complaintEvents.received].parse({
+      channel: input.channel,
+    });
+    // The clocks, derived here from the first two events as they will be stored.
+    const started = sla.startClocks(tx, config.clockConfig, {
+      orgId,
+      complaintId: id,
+      reference: '',
+      customerName: customer.name,
+      ownerId,
+      intakeAgentId,
+      reasonId: input.reasonId ?? null,
+      severity: input.severity,
+      channel: input.channel,
+      customerTier: customer.tier,
+      policyId: null,
+      events: toClockEvents([
+        { type: complaintEvents.received, at: now, actorType: actor.type, data: received },
+        {
+          type: complaintEvents.acknowledged,
+          at: now,
+          actorType: systemActor.type,
+          data: { via },
+        },
+      ]),
+    });
+    const fields = {
       orgId,
       ...base,
-      reference: `~pending-${token.hash.slice(0, 32)}`,
-      status: 'new',
+      status: 'new' as const,
       channel: input.channel,
       reasonId: input.reasonId ?? null,
       severity: input.severity,
@@ -92,23 +161,35 @@ export function createIntake(
       language,
       customerId: customer.id,
       intakeAgentId,
-      ownerId: input.ownerId ?? intakeAgentId,
+      ownerId,
       acknowledgedAt: now,
       createdAt: now,
-      searchText: '',
       contactEmail: contact.email,
       contactPhone: contact.phone,
-    });
-    await links.insertTrackingLink(tx, orgId, id, token.hash, now);
-    const complaint = { orgId, id };
-    await work.addEvent(tx, complaint, actor, complaintEvents.received, 'public', {
-      channel: input.channel,
-    });
-    // Step 1: the thank-you goes out with the reference and the private link, by e-mail when
-    // we have an address; the portal shows the same acknowledgement in any case.
-    const link = work.trackingUrl(token.token);
-    const thankYou = contact.email ? await templates.pick(tx, orgId, 'thank', language) : undefined;
-    const via = thankYou ? 'email' : 'portal';
+    };
+    await writeTogether(tx, [
+      intakeRepo.insertComplaintWrite(tx, {
+        ...fields,
+        id,
+        reference: `~pending-${token.hash.slice(0, 32)}`,
+        searchText: '',
+        due: started.summary,
+      }),
+      links.insertTrackingLinkWrite(tx, orgId, id, token.hash, now),
+      events.insertEventsWrite(tx, [
+        {
+          orgId,
+          complaintId: id,
+          type: complaintEvents.received,
+          actor,
+          visibility: 'public',
+          data: received,
+          at: now,
+        },
+      ]),
+      ...started.writes,
+      ...extraWrites(id),
+    ]);
 
     const year = yearIn(now, found.timeZone);
     const reference = formatReference(
@@ -116,18 +197,19 @@ export function createIntake(
       year,
       await repo.nextSequence(tx, orgId, year),
     );
-    await repo.setReference(
-      tx,
-      orgId,
-      id,
-      reference,
-      searchTextOf({ ...base, reference }, customer),
-    );
+    const last: PendingWrite[] = [
+      intakeRepo.setReferenceWrite(
+        tx,
+        orgId,
+        id,
+        reference,
+        searchTextOf({ ...base, reference }, customer),
+      ),
+    ];
     let thankYouSent: { subject: string; body: string } | undefined;
     if (thankYou && contact.email) {
       // The thank-you states when the customer will hear from us: the first-response due.
-      const { values, frame } = await deps.values(
-        tx,
+      const { values, frame } = messageValues(
         { orgId, id, reference, language, status: 'new', committedDueAt: null },
         'thank',
         {
@@ -136,19 +218,23 @@ export function createIntake(
           agentName: actor.type === 'user' ? (actor.name ?? found.name) : found.name,
           trackingUrl: link,
         },
+        { timeZone: started.timeZone, dues: customerDuesOf(started.clocks, now) },
+        now,
       );
       thankYouSent = keepFrame(language, renderTemplateParts(thankYou, values), frame);
-      await mail.queue(tx, {
-        orgId,
-        complaintId: id,
-        kind: 'acknowledgement',
-        to: contact.email,
-        subject: thankYouSent.subject,
-        text: thankYouSent.body,
-      });
+      last.push(
+        ...mail.pendingQueue(tx, {
+          orgId,
+          complaintId: id,
+          kind: 'acknowledgement',
+          to: contact.email,
+          subject: thankYouSent.subject,
+          text: thankYouSent.body,
+        }).writes,
+      );
     }
     // The case keeps what the customer was told (its link masked), so staff see the promised time.
-    await work.addEvent(tx, complaint, systemActor, complaintEvents.acknowledged, 'public', {
+    const acknowledged = complaintEventData[complaintEvents.acknowledged].parse({
       via,
       to: via === 'email' ? contact.email : null,
       ...(thankYouSent && {
@@ -156,9 +242,54 @@ export function createIntake(
         body: maskTrackingTokens(thankYouSent.body),
       }),
     });
-    await clocks.refresh(tx, orgId, id);
-    return { id, reference, trackingUrl: link };
+    last.push(
+      events.insertEventsWrite(tx, [
+        {
+          orgId,
+          complaintId: id,
+          type: complaintEvents.acknowledged,
+          actor: systemActor,
+          visibility: 'public',
+          data: acknowledged,
+          at: now,
+        },
+      ]),
+    );
+    await writeTogether(tx, last);
+    const complaint: Complaint = {
+      ...fields,
+      id,
+      reference,
+      reasonNames: config.reason?.names ?? null,
+      intakeAgentName: actor.type === 'user' ? actor.name : null,
+      ownerName: owner ? owner.name : ownerId ? actor.name : null,
+      confirmedFactVersion: null,
+      updatedAt: now,
+      ...started.summary,
+      committedDueAt: null,
+      committedDepartmentId: null,
+      closedAt: null,
+    };
+    return { complaint, customer, trackingUrl: link };
   }
+
+  /** The detail of a case just created, from what was written: nothing is read back. */
+  const detailOfNew = (created: { complaint: Complaint; customer: Customer }, found: OrgView) =>
+    toDetail(
+      created.complaint,
+      created.customer,
+      [],
+      [],
+      deriveSteps({
+        acknowledgedAt: created.complaint.acknowledgedAt,
+        confirmedAt: null,
+        apologisedAt: null,
+        committedAt: null,
+        fixedAt: null,
+        status: 'new',
+      }).map((st) => ({ step: st.step, state: st.state, at: iso(st.at) })),
+      found.timeZone,
+    );
 
   return {
     /** What the public form shows of an org: its name, language and the active reasons. */
@@ -180,6 +311,10 @@ export function createIntake(
       idempotencyKey?: string,
     ): Promise<ComplaintDetail & { created: boolean }> {
       const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+      const versioned = await org.findOrgVersioned(db, { id: scope.orgId });
+      if (!versioned) throw new AppError('not_found');
+      const found = versioned.org;
+      const config = await configOf(found, versioned.configVersion, input);
       const outcome = await db.transaction().execute(async (tx) => {
         if (idempotencyKey) {
           const claim = await links.claimIdempotencyKey(
@@ -196,25 +331,41 @@ export function createIntake(
             // Only hashes of links are kept, so a retry gets a fresh link to the same case.
             const token = issueTrackingToken(scope.orgId);
             await links.insertTrackingLink(tx, scope.orgId, previous.id, token.hash, clock.now());
-            return { id: previous.id, trackingUrl: work.trackingUrl(token.token), created: false };
+            return {
+              replay: previous.id,
+              trackingUrl: work.trackingUrl(token.token),
+              created: undefined,
+            };
           }
         }
-        const result = await intake(
+        // The stored answer names the case: its id is chosen before it is written.
+        const created = await intake(
           tx,
-          scope.orgId,
+          found,
+          config,
           scope.actor,
           input,
           scope.actor.type === 'api' ? 'api' : 'staff',
+          (id) =>
+            idempotencyKey
+              ? [links.storeIdempotentResponseWrite(tx, scope.orgId, idempotencyKey, { id })]
+              : [],
         );
-        if (idempotencyKey)
-          await links.storeIdempotentResponse(tx, scope.orgId, idempotencyKey, { id: result.id });
-        return { ...result, created: true };
+        return { replay: undefined, trackingUrl: created.trackingUrl, created };
       });
-      const view = await queries.detail(scope.orgId, outcome.id);
+      if (outcome.replay !== undefined) {
+        const view = await queries.detail(scope.orgId, outcome.replay);
+        return {
+          ...view,
+          complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
+          created: false,
+        };
+      }
+      const view = detailOfNew(outcome.created, found);
       return {
         ...view,
         complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
-        created: outcome.created,
+        created: true,
       };
     },
 
@@ -223,34 +374,37 @@ export function createIntake(
       orgSlug: string,
       input: PublicComplaintRequest,
     ): Promise<{ reference: string; trackingUrl: string }> {
-      const found = await org.findOrgBySlug(orgSlug);
-      if (!found) throw new AppError('not_found');
+      const versioned = await org.findOrgVersioned(db, { slug: orgSlug });
+      if (!versioned) throw new AppError('not_found');
       // The honeypot: a field people cannot see. A bot that fills it gets a plain refusal.
       if (input.website && input.website.length > 0) throw new AppError('spam');
       if (!input.phone && !input.email) throw invalidField('phone', 'field.contact_required');
+      const request: CreateComplaintRequest = {
+        customer: {
+          name: input.name,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          preferredLanguage: input.language,
+        },
+        channel: 'web',
+        reasonId: input.reasonId ?? null,
+        severity: 'medium',
+        orderRef: input.orderRef ?? null,
+        description: input.description,
+        ask: input.askText ? { text: input.askText } : undefined,
+        language: input.language,
+      };
+      const config = await configOf(versioned.org, versioned.configVersion, request);
       return db.transaction().execute(async (tx) => {
         const result = await intake(
           tx,
-          found.id,
+          versioned.org,
+          config,
           { type: 'customer', id: null, name: input.name },
-          {
-            customer: {
-              name: input.name,
-              phone: input.phone ?? null,
-              email: input.email ?? null,
-              preferredLanguage: input.language,
-            },
-            channel: 'web',
-            reasonId: input.reasonId ?? null,
-            severity: 'medium',
-            orderRef: input.orderRef ?? null,
-            description: input.description,
-            ask: input.askText ? { text: input.askText } : undefined,
-            language: input.language,
-          },
+          request,
           'public',
         );
-        return { reference: result.reference, trackingUrl: result.trackingUrl };
+        return { reference: result.complaint.reference, trackingUrl: result.trackingUrl };
       });
     },
   };

@@ -44,17 +44,23 @@ export async function insertTrackingLink(
   tokenHash: string,
   at: Date,
 ): Promise<void> {
-  await tx
-    .insertInto('tracking_links')
-    .values({
-      org_id: orgId,
-      token_hash: tokenHash,
-      complaint_id: complaintId,
-      created_at: at,
-      revoked_at: null,
-    })
-    .execute();
+  await insertTrackingLinkWrite(tx, orgId, complaintId, tokenHash, at).execute();
 }
+
+export const insertTrackingLinkWrite = (
+  tx: Tx,
+  orgId: string,
+  complaintId: string,
+  tokenHash: string,
+  at: Date,
+) =>
+  tx.insertInto('tracking_links').values({
+    org_id: orgId,
+    token_hash: tokenHash,
+    complaint_id: complaintId,
+    created_at: at,
+    revoked_at: null,
+  });
 
 export async function claimIdempotencyKey(
   tx: Tx,
@@ -84,10 +90,17 @@ export async function storeIdempotentResponse(
   key: string,
   response: unknown,
 ): Promise<void> {
-  await tx
+  await storeIdempotentResponseWrite(tx, orgId, key, response).execute();
+}
+
+export const storeIdempotentResponseWrite = (
+  tx: Tx,
+  orgId: string,
+  key: string,
+  response: unknown,
+) =>
+  tx
     .updateTable('idempotency_keys')
     .set({ status_code: 201, response: JSON.stringify(response) })
     .where('org_id', '=', orgId)
-    .where('key', '=', key)
-    .execute();
-}
+    .where('key', '=', key);

@@ -35,6 +35,39 @@ const toMessage = (r: Selectable<OutgoingMessagesTable>): OutgoingMessage => ({
   sentAt: r.sent_at,
 });
 
+/** A message with an id chosen by the caller, as a statement not yet sent. */
+export const insertMessageWrite = (
+  tx: Tx,
+  m: {
+    id: string;
+    orgId: string;
+    complaintId: string | null;
+    kind: MailKind;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    messageId: string;
+    createdAt: Date;
+  },
+) =>
+  tx.insertInto('outgoing_messages').values({
+    id: m.id,
+    org_id: m.orgId,
+    complaint_id: m.complaintId,
+    kind: m.kind,
+    to_address: m.to,
+    subject: m.subject,
+    text_body: m.text,
+    html_body: m.html,
+    status: 'queued',
+    message_id: m.messageId,
+    created_at: m.createdAt,
+    transport: null,
+    error: null,
+    sent_at: null,
+  });
+
 export async function insertMessage(
   tx: Tx,
   m: {

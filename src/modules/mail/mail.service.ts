@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
+import type { PendingWrite } from '../../platform/db/write-together.ts';
 import type { MailTransport } from './mail.transport.ts';
 import type { MailboxItem, MailKind } from './mail.contract.ts';
 import * as repo from './mail.repository.ts';
@@ -54,6 +55,43 @@ export function createMailService(deps: {
         { key: id, ...(mail.kind === 'notice' ? { priority: 6 } : {}) },
       );
       return id;
+    },
+
+    /**
+     * {@link queue} as statements to send with others in one round trip ({@link writeTogether}):
+     * the message, with an id chosen here, and its delivery job.
+     */
+    pendingQueue(
+      tx: Tx,
+      mail: {
+        orgId: string;
+        complaintId: string | null;
+        kind: MailKind;
+        to: string;
+        subject: string;
+        text: string;
+      },
+    ): { id: string; writes: PendingWrite[] } {
+      const id = randomUUID();
+      return {
+        id,
+        writes: [
+          repo.insertMessageWrite(tx, {
+            ...mail,
+            id,
+            html: textToHtml(mail.text),
+            messageId: `<${randomUUID()}@ombud>`,
+            createdAt: clock.now(),
+          }),
+          ...jobs.pendingMany(tx, sendMail, [
+            {
+              payload: { orgId: mail.orgId, messageId: id },
+              key: id,
+              ...(mail.kind === 'notice' ? { priority: 6 } : {}),
+            },
+          ]),
+        ],
+      };
     },
 
     /**

@@ -49,6 +49,22 @@ export async function findOrg(db: Executor, orgId: string): Promise<OrgView | un
   return r ? toOrgView(r) : undefined;
 }
 
+/**
+ * The org with the version of its configuration (reasons, templates, policies, calendars,
+ * overlays): what was read of that configuration holds while the version stays the same.
+ */
+export async function findOrgVersioned(
+  db: Executor,
+  by: { id: string } | { slug: string },
+): Promise<{ org: OrgView; configVersion: string } | undefined> {
+  const r = await db
+    .selectFrom('orgs')
+    .selectAll()
+    .where((eb) => ('id' in by ? eb('id', '=', by.id) : eb('slug', '=', by.slug)))
+    .executeTakeFirst();
+  return r ? { org: toOrgView(r), configVersion: r.config_version } : undefined;
+}
+
 export async function findOrgBySlug(db: Executor, slug: string): Promise<OrgView | undefined> {
   const r = await db.selectFrom('orgs').selectAll().where('slug', '=', slug).executeTakeFirst();
   return r ? toOrgView(r) : undefined;

@@ -63,6 +63,8 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
 
     findOrgBySlug: (slug: string) => repo.findOrgBySlug(db, slug),
     findOrg: (executor: Executor, orgId: string) => repo.findOrg(executor, orgId),
+    findOrgVersioned: (executor: Executor, by: { id: string } | { slug: string }) =>
+      repo.findOrgVersioned(executor, by),
 
     async updateOrg(
       orgId: string,

@@ -21,39 +21,57 @@ export type ClockContext = {
   overlays: (LoadedCalendar & { overlay: Overlay; preset: RegulatoryPreset })[];
 };
 
+/** An org's clock configuration as stored: what a context is chosen from. */
+export type ClockConfig = {
+  policies: PolicyView[];
+  overlays: Overlay[];
+  calendars: Map<string, repo.StoredCalendar>;
+};
+
+/** Reads an org's policies, overlays and calendars (three statements). */
+export async function loadClockConfig(executor: Executor, orgId: string): Promise<ClockConfig> {
+  const [policies, overlays, calendars] = await Promise.all([
+    repo.listPolicies(executor, orgId),
+    overlayRepo.listOverlays(executor, orgId),
+    repo.listCalendars(executor, orgId),
+  ]);
+  return { policies, overlays, calendars: new Map(calendars.map((c) => [c.id, c])) };
+}
+
 /**
- * Loads the policy of a case (the one chosen before while it is active, else the best match) and
- * the org's active overlays, each with its calendar; every calendar is read once. Undefined when
- * no clock applies at all.
+ * The policy of a case (the one chosen before while it is active, else the best match) and the
+ * org's active overlays, each with its calendar. Undefined when no clock applies at all.
  */
-export async function loadClockContext(
-  executor: Executor,
+export function clockContextFrom(
+  config: ClockConfig,
   clock: Clock,
-  input: PolicyCase & { orgId: string; policyId: string | null },
-): Promise<ClockContext | undefined> {
-  const calendars = new Map<string, LoadedCalendar | undefined>();
-  const load = async (id: string) => {
-    if (!calendars.has(id)) {
-      const record = await repo.findCalendar(executor, input.orgId, id);
-      calendars.set(
-        id,
-        record ? { record, calendar: cachedCalendar(record, clock.now()) } : undefined,
-      );
-    }
-    return calendars.get(id);
+  input: PolicyCase & { policyId: string | null },
+): ClockContext | undefined {
+  const load = (id: string): LoadedCalendar | undefined => {
+    const record = config.calendars.get(id);
+    return record ? { record, calendar: cachedCalendar(record, clock.now()) } : undefined;
   };
-  const policies = await repo.listPolicies(executor, input.orgId);
   const view =
-    (input.policyId ? policies.find((p) => p.id === input.policyId && p.active) : undefined) ??
-    choosePolicy(policies, input);
-  const policyCalendar = view ? await load(view.calendarId) : undefined;
+    (input.policyId
+      ? config.policies.find((p) => p.id === input.policyId && p.active)
+      : undefined) ?? choosePolicy(config.policies, input);
+  const policyCalendar = view ? load(view.calendarId) : undefined;
   const overlays: ClockContext['overlays'] = [];
-  for (const overlay of await overlayRepo.listOverlays(executor, input.orgId)) {
+  for (const overlay of config.overlays) {
     const preset = findRegulatoryPreset(overlay.preset);
-    const loaded = overlay.active && preset ? await load(overlay.calendarId) : undefined;
+    const loaded = overlay.active && preset ? load(overlay.calendarId) : undefined;
     if (preset && loaded) overlays.push({ ...loaded, overlay, preset });
   }
   const policy = view && policyCalendar ? { ...policyCalendar, view } : undefined;
   if (!policy && overlays.length === 0) return undefined;
   return { policy, overlays };
+}
+
+/** {@link clockContextFrom} on the configuration as it is now in the database. */
+export async function loadClockContext(
+  executor: Executor,
+  clock: Clock,
+  input: PolicyCase & { orgId: string; policyId: string | null },
+): Promise<ClockContext | undefined> {
+  return clockContextFrom(await loadClockConfig(executor, input.orgId), clock, input);
 }

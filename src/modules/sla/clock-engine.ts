@@ -7,7 +7,14 @@ import type { ClockKind } from '../kernel/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { cachedCalendar } from './calendar-cache.ts';
-import { loadClockContext, type ClockContext } from './clock-context.ts';
+import {
+  clockContextFrom,
+  loadClockConfig,
+  loadClockContext,
+  type ClockConfig,
+  type ClockContext,
+} from './clock-context.ts';
+import type { PendingWrite } from '../../platform/db/write-together.ts';
 import {
   describeTarget,
   escalationAt,
@@ -190,6 +197,44 @@ export function createClockEngine(deps: {
   }
 
   /**
+   * The clocks of a case being created, derived in memory from its first events on the
+   * configuration the caller read (and may keep per version, see `clockConfig`). Nothing is
+   * read here; the clock rows and their timers come back as writes to send with the case's own.
+   */
+  function startClocks(
+    tx: Tx,
+    config: ClockConfig,
+    input: ClockInput,
+  ): {
+    summary: DueSummary;
+    clocks: { clock: ClockKind; state: string; dueAt: Date | null }[];
+    timeZone: string | null;
+    writes: PendingWrite[];
+  } {
+    const context = clockContextFrom(config, clock, input);
+    if (!context) return { summary: noPolicy, clocks: [], timeZone: null, writes: [] };
+    const states = statesOf(input, context);
+    const next = nextDue(states);
+    return {
+      summary: {
+        policyId: context.policy?.view.id ?? null,
+        nextDueAt: next?.dueAt ?? null,
+        nextDueClock: next?.clock ?? null,
+        isBreached: states.some((s) => s.state === 'breached' && s.stoppedAt === null),
+        isPaused: states.some((s) => s.state === 'paused'),
+      },
+      clocks: states.map((s) => ({ clock: s.clock, state: s.state, dueAt: s.dueAt })),
+      timeZone: context.policy?.record.timeZone ?? null,
+      writes: [
+        ...(states.length > 0
+          ? [repo.insertClocksWrite(tx, input.orgId, input.complaintId, states)]
+          : []),
+        ...jobs.pendingMany(tx, clockTimer, timersOf(input, context, states)),
+      ],
+    };
+  }
+
+  /**
    * A timer fired. The clock is derived again now: if its due moved, it stopped or it paused, the
    * timer does nothing (a newer timer covers the new due). A breach or escalation also stores the
    * new state (time passing is a change too); the summary to store is returned then.
@@ -296,6 +341,10 @@ export function createClockEngine(deps: {
     evaluate,
     fire,
     internalClocks,
+    startClocks,
+    /** An org's policies, overlays and calendars as stored, for {@link startClocks}. */
+    clockConfig: (executor: Executor, orgId: string): Promise<ClockConfig> =>
+      loadClockConfig(executor, orgId),
 
     /** The policy a case runs on now (for the choices it makes: pauses, the read-back). */
     policyOf: async (executor: Executor, input: ClockInput) =>

@@ -218,6 +218,28 @@ export async function updatePolicy(
 }
 
 /** The stored state of a complaint's clocks, replaced whole after every evaluation. */
+/** The clock rows of a case that has none yet (a new one), as a statement not yet sent. */
+export function insertClocksWrite(
+  tx: Tx,
+  orgId: string,
+  complaintId: string,
+  states: readonly SourcedClockState[],
+) {
+  return tx.insertInto('complaint_clocks').values(
+    states.map((s) => ({
+      org_id: orgId,
+      complaint_id: complaintId,
+      source: s.source,
+      clock: s.clock,
+      state: s.state,
+      started_at: s.startedAt,
+      due_at: s.dueAt,
+      warn_at: s.warnAt,
+      stopped_at: s.stoppedAt,
+    })),
+  );
+}
+
 export async function replaceClocks(
   tx: Tx,
   orgId: string,

@@ -21,6 +21,7 @@ export type OrgsTable = {
   reference_prefix: Generated<string>;
   default_language: Generated<string>;
   time_zone: Generated<string>;
+  config_version: Generated<string>;
   created_at: Generated<Date>;
 };
 

@@ -25,6 +25,11 @@ export type ClaimedJob = {
 
 /** Writes jobs in the caller's transaction; a key already taken makes that job a no-op. */
 export async function insertJobs(tx: Tx, rows: JobRow[]): Promise<void> {
+  for (const write of jobWrites(tx, rows)) await write.execute();
+}
+
+/** The statements that write these jobs (at most two), built but not sent. */
+export function jobWrites(tx: Tx, rows: JobRow[]) {
   const once = rows.filter((r) => r.coalesceKey === null);
   const coalescing = rows.filter((r) => r.coalesceKey !== null);
   const values = (list: JobRow[]) =>
@@ -43,31 +48,33 @@ export async function insertJobs(tx: Tx, rows: JobRow[]): Promise<void> {
       last_error: null,
       finished_at: null,
     }));
-  if (once.length > 0) {
-    await tx
-      .insertInto('jobs')
-      .values(values(once))
-      .onConflict((oc) =>
-        oc
-          .columns(['org_id', 'kind', 'dedupe_key'])
-          .where('dedupe_key', 'is not', null)
-          .doNothing(),
-      )
-      .execute();
-  }
-  if (coalescing.length > 0) {
-    await tx
-      .insertInto('jobs')
-      .values(values(coalescing))
-      .onConflict((oc) =>
-        oc
-          .columns(['org_id', 'kind', 'coalesce_key'])
-          .where('coalesce_key', 'is not', null)
-          .where('status', '=', 'pending')
-          .doNothing(),
-      )
-      .execute();
-  }
+  const writes = [];
+  if (once.length > 0)
+    writes.push(
+      tx
+        .insertInto('jobs')
+        .values(values(once))
+        .onConflict((oc) =>
+          oc
+            .columns(['org_id', 'kind', 'dedupe_key'])
+            .where('dedupe_key', 'is not', null)
+            .doNothing(),
+        ),
+    );
+  if (coalescing.length > 0)
+    writes.push(
+      tx
+        .insertInto('jobs')
+        .values(values(coalescing))
+        .onConflict((oc) =>
+          oc
+            .columns(['org_id', 'kind', 'coalesce_key'])
+            .where('coalesce_key', 'is not', null)
+            .where('status', '=', 'pending')
+            .doNothing(),
+        ),
+    );
+  return writes;
 }
 
 /**

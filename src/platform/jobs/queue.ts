@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.ts';
 import type { Tx } from '../db/index.ts';
+import type { PendingWrite } from '../db/write-together.ts';
 import type { JobDefinition, JobPayload } from './define.ts';
-import { insertJobs } from './jobs.repository.ts';
+import { insertJobs, jobWrites, type JobRow } from './jobs.repository.ts';
 
 export type EnqueueOptions = {
   runAt?: Date;
@@ -28,28 +29,37 @@ export type JobQueue = {
     job: JobDefinition<P>,
     items: ({ payload: P } & EnqueueOptions)[],
   ): Promise<void>;
+  /** The same, as statements to send with others ({@link writeTogether}). */
+  pendingMany<P extends JobPayload>(
+    tx: Tx,
+    job: JobDefinition<P>,
+    items: ({ payload: P } & EnqueueOptions)[],
+  ): PendingWrite[];
 };
 
 export function createJobQueue(clock: Clock): JobQueue {
+  const rowsOf = <P extends JobPayload>(
+    job: JobDefinition<P>,
+    items: ({ payload: P } & EnqueueOptions)[],
+  ): JobRow[] =>
+    items.map((item) => ({
+      orgId: item.payload.orgId,
+      kind: job.name,
+      version: job.version,
+      payload: item.payload,
+      runAt: item.runAt ?? clock.now(),
+      dedupeKey: job.dedupe === 'once' ? (item.key ?? null) : null,
+      coalesceKey: job.dedupe === 'coalesce' ? (item.key ?? 'all') : null,
+      maxAttempts: job.maxAttempts,
+      priority: item.priority ?? job.priority,
+    }));
   const enqueueMany: JobQueue['enqueueMany'] = async (tx, job, items) => {
     if (items.length === 0) return;
-    await insertJobs(
-      tx,
-      items.map((item) => ({
-        orgId: item.payload.orgId,
-        kind: job.name,
-        version: job.version,
-        payload: item.payload,
-        runAt: item.runAt ?? clock.now(),
-        dedupeKey: job.dedupe === 'once' ? (item.key ?? null) : null,
-        coalesceKey: job.dedupe === 'coalesce' ? (item.key ?? 'all') : null,
-        maxAttempts: job.maxAttempts,
-        priority: item.priority ?? job.priority,
-      })),
-    );
+    await insertJobs(tx, rowsOf(job, items));
   };
   return {
     enqueueMany,
+    pendingMany: (tx, job, items) => (items.length === 0 ? [] : jobWrites(tx, rowsOf(job, items))),
     enqueue: (tx, job, payload, options = {}) => enqueueMany(tx, job, [{ payload, ...options }]),
   };
 }

@@ -1,0 +1,80 @@
+import type { Tx } from '../../platform/db/index.ts';
+import type { DueSummary } from '../sla/index.ts';
+import type { Complaint } from './complaints.repository.ts';
+
+// The writes of intake, built here and sent together with the other modules' in one round trip.
+
+export type NewComplaint = Pick<
+  Complaint,
+  | 'orgId'
+  | 'reference'
+  | 'status'
+  | 'channel'
+  | 'reasonId'
+  | 'severity'
+  | 'productRef'
+  | 'orderRef'
+  | 'description'
+  | 'askText'
+  | 'askAmount'
+  | 'askCurrency'
+  | 'language'
+  | 'customerId'
+  | 'intakeAgentId'
+  | 'ownerId'
+  | 'acknowledgedAt'
+  | 'createdAt'
+  | 'contactEmail'
+  | 'contactPhone'
+> & { searchText: string };
+
+/**
+ * A new complaint with an id chosen by the caller and its clocks' due summary already known
+ * (intake derives both in memory), as a statement not yet sent.
+ */
+export function insertComplaintWrite(tx: Tx, c: NewComplaint & { id: string; due: DueSummary }) {
+  return tx.insertInto('complaints').values({
+    id: c.id,
+    org_id: c.orgId,
+    reference: c.reference,
+    status: c.status,
+    channel: c.channel,
+    reason_id: c.reasonId,
+    severity: c.severity,
+    product_ref: c.productRef,
+    order_ref: c.orderRef,
+    description: c.description,
+    ask_text: c.askText,
+    ask_amount: c.askAmount,
+    ask_currency: c.askCurrency,
+    language: c.language,
+    customer_id: c.customerId,
+    intake_agent_id: c.intakeAgentId,
+    owner_id: c.ownerId,
+    confirmed_fact_version: null,
+    acknowledged_at: c.acknowledgedAt,
+    created_at: c.createdAt,
+    updated_at: c.createdAt,
+    search_text: c.searchText,
+    contact_email: c.contactEmail,
+    contact_phone: c.contactPhone,
+    policy_id: c.due.policyId,
+    next_due_at: c.due.nextDueAt,
+    next_due_clock: c.due.nextDueClock,
+    is_breached: c.due.isBreached,
+    is_paused: c.due.isPaused,
+  });
+}
+
+export const setReferenceWrite = (
+  tx: Tx,
+  orgId: string,
+  id: string,
+  reference: string,
+  searchText: string,
+) =>
+  tx
+    .updateTable('complaints')
+    .set({ reference, search_text: searchText })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id);
