@@ -212,12 +212,11 @@ export function createCaseWork(
     const texts = (await facts.listFactVersions(tx, complaint.orgId, complaint.id))
       .slice(0, 3)
       .flatMap((f) => [f.whatHappened, f.askText]);
-    await repo.updateComplaint(
+    await repo.setSearchText(
       tx,
       complaint.orgId,
       complaint.id,
-      { searchText: searchTextOf(complaint, customer, texts) },
-      complaint.updatedAt,
+      searchTextOf(complaint, customer, texts),
     );
   }
 

@@ -39,11 +39,9 @@ export function createComplaintQueries(
       confirmedAt: confirmed?.confirmedAt ?? null,
       apologisedAt: moments.apologisedAt,
       committedAt: moments.committedAt,
-      fixedAt:
-        moments.fixedAt ??
-        (complaint.status === 'fixed' || complaint.status === 'closed'
-          ? complaint.updatedAt
-          : null),
+      // The fix is the complaint.fixed event; a case closed without one (imported history)
+      // counts as fixed when it closed.
+      fixedAt: moments.fixedAt ?? (complaint.status === 'closed' ? complaint.closedAt : null),
       status: complaint.status,
     }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
   }
