@@ -54,11 +54,7 @@ export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & {
             toName,
           });
         }
-        await work.refreshSearchText(tx, {
-          ...complaint,
-          productRef: patch.productRef !== undefined ? patch.productRef : complaint.productRef,
-          orderRef: patch.orderRef !== undefined ? patch.orderRef : complaint.orderRef,
-        });
+        if (Object.keys(changes).length > 0) await work.refreshSearchText(tx, complaint);
       });
     },
 

@@ -308,21 +308,6 @@ export async function updateComplaint(
     .execute();
 }
 
-/** The text a complaint is found by. Not a change of the case: updated_at stays. */
-export async function setSearchText(
-  tx: Tx,
-  orgId: string,
-  id: string,
-  searchText: string,
-): Promise<void> {
-  await tx
-    .updateTable('complaints')
-    .set({ search_text: searchText })
-    .where('org_id', '=', orgId)
-    .where('id', '=', id)
-    .execute();
-}
-
 /** Stores what the sla module derived, for sorting and filtering queues. */
 export async function setDueSummary(
   tx: Tx,

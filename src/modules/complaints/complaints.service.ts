@@ -16,6 +16,7 @@ import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
 import { createComplaintQueries } from './queries.ts';
 import { createReadBack } from './readback.ts';
+import { createSearchIndex } from './search-index.ts';
 import { createUploads } from './uploads.ts';
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
@@ -26,7 +27,8 @@ export type ComplaintService = ReturnType<typeof createComplaintService>;
  */
 export function createComplaintService(deps: ComplaintDeps) {
   const clocks = createComplaintClocks(deps);
-  const work = createCaseWork({ ...deps, clocks });
+  const search = createSearchIndex(deps);
+  const work = createCaseWork({ ...deps, clocks, search });
   const queries = createComplaintQueries({ ...deps, work });
   const readBack = createReadBack({ ...deps, work, clocks });
   const uploads = createUploads({ ...deps, work });
@@ -34,7 +36,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   const updates = createCaseUpdates({ ...deps, work });
   const intake = createIntake({ ...deps, work, clocks, queries });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
-  const access = createComplaintAccess({ ...deps, work });
+  const access = createComplaintAccess({ ...deps, work, search });
 
   /** A staff change, then the case as it now stands. */
   const thenDetail =
@@ -50,6 +52,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     ...access,
     ...createCustomerMerge(deps),
     clocks,
+    search,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>
       queries.list(scope, query, lang),

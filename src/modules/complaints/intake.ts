@@ -4,9 +4,10 @@ import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
-import { normalizePhone, type CustomerSource } from '../customers/index.ts';
+import { nationalDigits, normalizePhone, type CustomerSource } from '../customers/index.ts';
 import { renderTemplateParts } from '../templates/index.ts';
-import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
+import { moneyOf, type CaseWork } from './case-work.ts';
+import { buildSearchText } from './domain/search-text.ts';
 import type {
   ComplaintDetail,
   CreateComplaintRequest,
@@ -47,7 +48,7 @@ export function createIntake(
     source: CustomerSource,
   ): Promise<{ id: string; reference: string; trackingUrl: string }> {
     const found = await work.getOrg(tx, orgId);
-    await work.assertReason(tx, orgId, input.reasonId, 'reasonId');
+    const reason = await work.assertReason(tx, orgId, input.reasonId, 'reasonId');
     await work.assertUser(tx, orgId, input.ownerId, 'ownerId');
     const ask = moneyOf(input.ask?.amount, input.ask?.currency, 'ask.amount');
     const customer = await customers.upsert(tx, orgId, input.customer, source, 'customer.');
@@ -124,7 +125,14 @@ export function createIntake(
       orgId,
       id,
       reference,
-      searchTextOf({ ...base, reference }, customer),
+      buildSearchText({
+        complaint: { ...base, reference },
+        customer: {
+          ...customer,
+          nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
+        },
+        reasonNames: reason ? Object.values(reason.names) : [],
+      }),
     );
     if (thankYou && contact.email) {
       const rendered = renderTemplateParts(thankYou, {
