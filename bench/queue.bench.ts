@@ -9,7 +9,12 @@
  *   c. a diacritic-insensitive search ('giao hang cham') with a status filter;
  *   d. a search by phone number, typed as agents type it (0912…);
  *   e. breached work by due time;
- *   f. the queue page as it first opens: the agent's own complaints, newest first.
+ *   f. the agent's own complaints, newest first;
+ *   g. the broad search ('giao hang cham') ranked by relevance, every status;
+ *   h. a given name that is also a word ('lan': Lan, and "lần", "times"), ranked;
+ *   i. a customer's full name, ranked (exact names first);
+ *   j. an agent's default queue: their own and the unassigned cases, by due time;
+ *   k. the unassigned cases by due time.
  * Each case is run with a warm-up and then many times (varying the agent or the phone), and its
  * SQL, captured from the service through Kysely's log hook, is shown under EXPLAIN (ANALYZE,
  * BUFFERS). The count behind the total is also timed alone and capped at 10,001 rows, to show
@@ -348,6 +353,17 @@ async function main(): Promise<number> {
       throw new Error('the seeded phones are not recognised as phone numbers by the app');
     }
 
+    // Full names of customers who complained, as an agent types them from a caller.
+    const names = (
+      await pool.query<{ name: string }>(
+        `SELECT DISTINCT cu.name FROM customers cu
+         WHERE cu.org_id = $1
+           AND EXISTS (SELECT 1 FROM complaints c WHERE c.org_id = cu.org_id AND c.customer_id = cu.id)
+         ORDER BY cu.name LIMIT 200`,
+        [org.id],
+      )
+    ).rows.map((r) => r.name);
+
     const scopeOf = (user: { id: string; name: string }, role: 'agent' | 'manager'): Scope => ({
       orgId: org.id,
       actor: { type: 'user', id: user.id, name: user.name },
@@ -408,11 +424,53 @@ async function main(): Promise<number> {
       },
       {
         key: 'f',
-        title: 'queue as it opens (mine, -createdAt)',
+        title: 'mine, newest first (mine, -createdAt)',
         mustUseIndex: false,
         call: (i) => ({
           scope: agentScope(i),
           query: { ...base, scope: 'mine', sort: '-createdAt' },
+        }),
+      },
+      {
+        key: 'g',
+        title: "search 'giao hang cham' ranked (all, relevance)",
+        mustUseIndex: false,
+        call: (i) => ({
+          scope: agentScope(i),
+          query: { ...base, scope: 'all', q: 'giao hang cham' },
+        }),
+      },
+      {
+        key: 'h',
+        title: "search 'lan' ranked (a name and a word)",
+        mustUseIndex: false,
+        call: (i) => ({ scope: agentScope(i), query: { ...base, scope: 'all', q: 'lan' } }),
+      },
+      {
+        key: 'i',
+        title: "search a customer's full name ranked",
+        mustUseIndex: false,
+        call: (i) => ({
+          scope: agentScope(i),
+          query: { ...base, scope: 'all', q: names[i % names.length]! },
+        }),
+      },
+      {
+        key: 'j',
+        title: 'agent default: mine + unassigned by due',
+        mustUseIndex: true,
+        call: (i) => ({
+          scope: agentScope(i),
+          query: { ...base, scope: 'mineAndUnassigned', sort: 'dueAt' },
+        }),
+      },
+      {
+        key: 'k',
+        title: 'unassigned by due (unassigned, dueAt)',
+        mustUseIndex: true,
+        call: (i) => ({
+          scope: agentScope(i),
+          query: { ...base, scope: 'unassigned', sort: 'dueAt' },
         }),
       },
     ];

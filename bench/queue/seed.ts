@@ -214,7 +214,11 @@ JOIN customers AS cu ON cu.org_id = $11 AND cu.external_id = 'KH' || lpad(d.cust
 ORDER BY d.g
 `;
 
-/** search_text is built as the app builds it: reference, customer, phone forms, refs, texts. */
+/**
+ * search_text is built as the app builds it (complaints/domain/search-text.ts): who (reference,
+ * customer, both phone forms, e-mail, external id, product, order), what kind (the reason's
+ * names in every language), what happened (description, ask), in sections.
+ */
 const complaintsSql = `
 INSERT INTO complaints (org_id, id, reference, status, channel, reason_id, severity, product_ref,
   order_ref, description, ask_text, ask_amount, ask_currency, language, customer_id,
@@ -223,8 +227,12 @@ INSERT INTO complaints (org_id, id, reference, status, channel, reason_id, sever
 SELECT $1, id, reference, status, channel, reason_id, severity, product_ref,
   order_ref, description, ask_text, ask_amount, ask_currency, 'vi', customer_id,
   intake_agent_id, owner_id, NULL, created_at, created_at, updated_at,
-  concat_ws(E' \\n ', reference, customer_name, customer_phone, '0' || substr(customer_phone, 4),
-            customer_email, customer_ext, product_ref, order_ref, description, ask_text),
+  concat_ws(chr(30),
+    concat_ws(E' \\n ', reference, customer_name, customer_phone, '0' || substr(customer_phone, 4),
+              customer_email, customer_ext, product_ref, order_ref),
+    coalesce((SELECT concat_ws(E' \\n ', r.names->>'vi', r.names->>'en', r.names->>'zh')
+              FROM reasons r WHERE r.org_id = $1 AND r.id = bench_seed.reason_id), ''),
+    concat_ws(E' \\n ', description, ask_text)),
   policy_id, next_due_at, next_due_clock, is_breached, is_paused, committed_due_at
 FROM bench_seed
 `;

@@ -69,8 +69,8 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const jobs = createJobQueue(clock);
   const files = createFileStore(config.uploadDir);
   const org = createOrgService({ db, clock });
-  const customers = createCustomerService({ db, clock });
-  const reasons = createReasonService({ db });
+  const customers = createCustomerService({ db, clock, jobs });
+  const reasons = createReasonService({ db, jobs });
   const templates = createTemplateService({ db, clock });
   const mail = createMailService({
     db,
@@ -110,7 +110,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     trackingLinkDaysAfterClose: config.trackingLinkDaysAfterClose,
     attachmentQuota: config.attachmentQuota,
   });
-  const commitments = createCommitmentService({ db, clock, sla, complaints, notices, org });
+  const commitments = createCommitmentService({ db, clock, jobs, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
   return {
     jobs,

@@ -30,6 +30,7 @@ export const tableOwners = {
   tracking_links: 'complaints',
   attachments: 'complaints',
   idempotency_keys: 'complaints',
+  saved_views: 'complaints',
   task_types: 'commitments',
   deadline_requests: 'commitments',
   commitments: 'commitments',

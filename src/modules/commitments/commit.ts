@@ -163,6 +163,9 @@ export function createCommit(
           via,
         });
         await tools.setCommitment(dueAt, departmentId);
+        // The case is found by the task types it was promised as.
+        const names = await repo.taskTypeNamesOf(tx, scope.orgId, [complaintId]);
+        await tools.fileUnder('taskTypes', names.get(complaintId) ?? []);
         await tools.startWork(scope.actor);
         await tools.claimIfUnowned(scope.actor);
       });

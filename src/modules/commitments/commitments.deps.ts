@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { ComplaintService } from '../complaints/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
@@ -8,6 +9,7 @@ import type { SlaService } from '../sla/index.ts';
 export type CommitmentDeps = {
   db: Db;
   clock: Clock;
+  jobs: JobQueue;
   sla: SlaService;
   complaints: ComplaintService;
   notices: NoticesService;

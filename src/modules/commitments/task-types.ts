@@ -8,6 +8,7 @@ import { describeTarget, namingOf, type Target } from '../sla/index.ts';
 import type { TaskTypeView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
+import { taskTypeRenamed } from './commitments.jobs.ts';
 
 export type TaskTypeInput = {
   /** The name in the org's default language, as older clients send it. */
@@ -37,9 +38,9 @@ const toView = (t: repo.TaskType, lang: Language): TaskTypeView => ({
 
 /** The catalogue of task types: what a fix is, who owns it, and how long it takes as standard. */
 export function createTaskTypes(
-  deps: Pick<CommitmentDeps, 'db' | 'clock' | 'sla' | 'org' | 'complaints'>,
+  deps: Pick<CommitmentDeps, 'db' | 'clock' | 'jobs' | 'sla' | 'org' | 'complaints'>,
 ) {
-  const { db, clock, sla, org, complaints } = deps;
+  const { db, clock, jobs, sla, org, complaints } = deps;
 
   const listTaskTypes = async (executor: Executor, orgId: string, lang: Language) =>
     (await repo.listTaskTypes(executor, orgId)).map((t) => toView(t, lang));
@@ -127,6 +128,9 @@ export function createTaskTypes(
         if (await repo.isTaskTypeNameTaken(tx, orgId, row.name, id))
           throw new AppError('conflict', { field });
         await repo.updateTaskType(tx, orgId, id, row);
+        // The cases promised as this task type are found by its names: they follow a rename.
+        if (before.name !== row.name || JSON.stringify(before.names) !== JSON.stringify(row.names))
+          await jobs.enqueue(tx, taskTypeRenamed, { orgId, taskTypeId: id }, { key: id });
         await recordAudit(tx, {
           orgId,
           actor,
@@ -138,6 +142,19 @@ export function createTaskTypes(
         });
         return getTaskType(tx, orgId, id, lang);
       });
+    },
+
+    /** The complaints promised as this task type are filed under its current name. */
+    async refileTaskType(orgId: string, taskTypeId: string): Promise<void> {
+      const ids = await repo.complaintIdsWithTaskType(db, orgId, taskTypeId);
+      for (let i = 0; i < ids.length; i += 500) {
+        const names = await repo.taskTypeNamesOf(db, orgId, ids.slice(i, i + 500));
+        await complaints.fileUnder(
+          orgId,
+          'taskTypes',
+          [...names].map(([complaintId, list]) => ({ complaintId, names: list })),
+        );
+      }
     },
 
     /** Step 4 from the catalogue: the due time the task's standard duration gives, from now. */

@@ -9,6 +9,8 @@ import type { ComplaintStatus } from './domain/status.ts';
 import * as events from './events.repository.ts';
 import * as links from './links.repository.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
+import type { SearchIndex } from './search-index.ts';
+import type { SearchNameSource } from './search-index.repository.ts';
 
 /** What another module may do to one complaint, inside its locked transaction. */
 export type ComplaintTools = {
@@ -36,13 +38,15 @@ export type ComplaintTools = {
   claimIfUnowned(actor: Actor): Promise<void>;
   /** A fresh private link for a message to the customer (only hashes of links are kept). */
   newTrackingUrl(): Promise<string>;
+  /** The names the complaint is also found by, from this module (replaces the earlier ones). */
+  fileUnder(source: SearchNameSource, names: readonly string[]): Promise<void>;
 };
 
 /** For other modules (commitments, follow-ups): changes and reads through the owner. */
 export function createComplaintAccess(
-  deps: Pick<ComplaintDeps, 'clock' | 'mail'> & { work: CaseWork },
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'mail'> & { work: CaseWork; search: SearchIndex },
 ) {
-  const { clock, mail, work } = deps;
+  const { db, clock, mail, work, search } = deps;
 
   return {
     /** A change to one complaint, locked, in one transaction, with the tools to act on it. */
@@ -93,9 +97,21 @@ export function createComplaintAccess(
             await links.insertTrackingLink(tx, orgId, id, token.hash, clock.now());
             return work.trackingUrl(token.token);
           },
+          fileUnder: (source, names) =>
+            search.fileUnder(tx, orgId, source, [{ complaintId: id, names }]),
         });
       });
     },
+
+    /**
+     * Files many complaints under new names from another module (a task type was renamed),
+     * in one transaction; complaints of another org are skipped.
+     */
+    fileUnder: (
+      orgId: string,
+      source: SearchNameSource,
+      entries: readonly { complaintId: string; names: readonly string[] }[],
+    ) => db.transaction().execute((tx) => search.fileUnder(tx, orgId, source, entries)),
 
     /** Whether the complaint exists in the org (another org's answers false). */
     exists: async (executor: Executor, orgId: string, id: string) =>

@@ -1,5 +1,7 @@
 import type { Scope } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { CaseWork } from './case-work.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
@@ -15,13 +17,42 @@ export type ComplaintUpdate = {
   ownerId?: string | null | undefined;
 };
 
-/** Classifying, assigning and moving a case through its statuses (step 5 ends at fixed). */
+/** How a change was asked for: a change made in bulk is also written to the audit trail. */
+export type ChangeOrigin = { bulk: boolean };
+
+/**
+ * Classifying, assigning and moving a case through its statuses (step 5 ends at fixed). Each
+ * says whether anything changed: asking again for the state a case is in changes nothing.
+ */
 export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & { work: CaseWork }) {
   const { clock, org, work } = deps;
 
+  const audit = (
+    tx: Tx,
+    scope: Scope,
+    id: string,
+    action: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ) =>
+    recordAudit(tx, {
+      orgId: scope.orgId,
+      actor: scope.actor,
+      action,
+      entityType: 'complaint',
+      entityId: id,
+      before,
+      after,
+    });
+
   return {
-    async update(scope: Scope, id: string, patch: ComplaintUpdate): Promise<void> {
-      await work.change(scope.orgId, id, async (tx, complaint) => {
+    async update(
+      scope: Scope,
+      id: string,
+      patch: ComplaintUpdate,
+      origin: ChangeOrigin = { bulk: false },
+    ): Promise<boolean> {
+      return work.change(scope.orgId, id, async (tx, complaint) => {
         // Anyone may take a case; giving it to someone else needs complaint:assign.
         if (
           patch.ownerId !== undefined &&
@@ -38,7 +69,7 @@ export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & {
             changes[key] = { from: complaint[key], to: patch[key] };
         }
         const ownerChanged = patch.ownerId !== undefined && patch.ownerId !== complaint.ownerId;
-        if (Object.keys(changes).length === 0 && !ownerChanged) return;
+        if (Object.keys(changes).length === 0 && !ownerChanged) return false;
         await repo.updateComplaint(tx, scope.orgId, id, patch, clock.now());
         if (Object.keys(changes).length > 0)
           await work.addEvent(tx, complaint, scope.actor, complaintEvents.updated, 'internal', {
@@ -54,11 +85,17 @@ export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & {
             toName,
           });
         }
-        await work.refreshSearchText(tx, {
-          ...complaint,
-          productRef: patch.productRef !== undefined ? patch.productRef : complaint.productRef,
-          orderRef: patch.orderRef !== undefined ? patch.orderRef : complaint.orderRef,
-        });
+        if (Object.keys(changes).length > 0) await work.refreshSearchText(tx, complaint);
+        if (origin.bulk && ownerChanged)
+          await audit(
+            tx,
+            scope,
+            id,
+            'bulk.assigned',
+            { ownerId: complaint.ownerId },
+            { ownerId: patch.ownerId ?? null },
+          );
+        return true;
       });
     },
 
@@ -67,10 +104,17 @@ export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & {
       id: string,
       status: ComplaintStatus,
       note: string | null | undefined,
-    ): Promise<void> {
-      await work.change(scope.orgId, id, (tx, complaint) =>
-        work.transition(tx, complaint, scope.actor, status, note ?? null),
-      );
+      origin: ChangeOrigin = { bulk: false },
+    ): Promise<boolean> {
+      return work.change(scope.orgId, id, async (tx, complaint) => {
+        const from = complaint.status;
+        if (from === status) return false;
+        await work.transition(tx, complaint, scope.actor, status, note ?? null);
+        if (origin.bulk)
+          await audit(tx, scope, id, 'bulk.status_changed', { status: from }, { status });
+        return true;
+      });
     },
   };
 }
+export type CaseUpdates = ReturnType<typeof createCaseUpdates>;

@@ -2,9 +2,9 @@ import type { Actor } from '../../platform/actor.ts';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { toMinorUnits } from '../../platform/contract/money.ts';
-import { nationalDigits, type Customer } from '../customers/index.ts';
 import type { ComplaintClocks } from './clocks.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
+import type { SearchIndex } from './search-index.ts';
 import * as repo from './complaints.repository.ts';
 import type { Complaint } from './complaints.repository.ts';
 import {
@@ -13,10 +13,8 @@ import {
   type ComplaintEventData,
   type ComplaintEventType,
 } from './domain/events.ts';
-import { buildSearchText } from './domain/search-text.ts';
 import { canTransition, type ComplaintStatus } from './domain/status.ts';
 import * as eventsRepo from './events.repository.ts';
-import * as facts from './facts.repository.ts';
 import { pauseEnded } from './complaints.jobs.ts';
 import { publishLive } from '../../platform/live.ts';
 
@@ -41,20 +39,6 @@ export const customerActor = (customer: { id: string; name: string }): Actor => 
   name: customer.name,
 });
 
-export const searchTextOf = (
-  c: Parameters<typeof buildSearchText>[0],
-  customer: Customer,
-  factTexts: readonly string[] = [],
-) =>
-  buildSearchText(
-    c,
-    {
-      ...customer,
-      nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
-    },
-    factTexts,
-  );
-
 /**
  * The steps every complaint use case shares: load and lock a case, write its timeline, move
  * its status by the transition table, and keep its clocks and search text current.
@@ -65,9 +49,10 @@ export function createCaseWork(
     'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl' | 'jobs'
   > & {
     clocks: ComplaintClocks;
+    search: SearchIndex;
   },
 ) {
-  const { db, clock, customers, org, reasons, clocks } = deps;
+  const { db, clock, customers, org, reasons, clocks, search } = deps;
 
   async function getComplaint(executor: Executor, orgId: string, id: string): Promise<Complaint> {
     const complaint = await repo.findComplaint(executor, orgId, id);
@@ -216,20 +201,9 @@ export function createCaseWork(
     return { customer, org: found };
   }
 
-  async function refreshSearchText(tx: Tx, complaint: Complaint): Promise<void> {
-    const customer = await customers.findCustomer(tx, complaint.orgId, complaint.customerId);
-    if (!customer) return;
-    const texts = (await facts.listFactVersions(tx, complaint.orgId, complaint.id))
-      .slice(0, 3)
-      .flatMap((f) => [f.whatHappened, f.askText]);
-    await repo.updateComplaint(
-      tx,
-      complaint.orgId,
-      complaint.id,
-      { searchText: searchTextOf(complaint, customer, texts) },
-      complaint.updatedAt,
-    );
-  }
+  /** After a change to what the case is found by (its reason, references, facts). */
+  const refreshSearchText = (tx: Tx, complaint: { orgId: string; id: string }): Promise<void> =>
+    search.rebuild(tx, complaint.orgId, [complaint.id]);
 
   async function assertUser(
     executor: Executor,
@@ -240,13 +214,17 @@ export function createCaseWork(
     if (userId && !(await org.isActiveMember(executor, orgId, userId))) throw invalidField(field);
   }
 
+  /** The reason, or a 400 naming the field when it is not one of the org's. */
   async function assertReason(
     executor: Executor,
     orgId: string,
     reasonId: string | null | undefined,
     field: string,
   ) {
-    if (reasonId && !(await reasons.find(executor, orgId, reasonId))) throw invalidField(field);
+    if (!reasonId) return undefined;
+    const reason = await reasons.find(executor, orgId, reasonId);
+    if (!reason) throw invalidField(field);
+    return reason;
   }
 
   return {

@@ -57,27 +57,38 @@ export const createComplaintRequest = z.object({
 });
 export type CreateComplaintRequest = z.infer<typeof createComplaintRequest>;
 
+/**
+ * Whose cases the queue shows: mine, nobody's yet (new web and e-mail complaints), mine and
+ * nobody's (an agent's working queue), or everyone's.
+ */
+export const queueScopes = ['mine', 'unassigned', 'mineAndUnassigned', 'all'] as const;
+/** `relevance` ranks a search (see the README); without a search it falls back to `-createdAt`. */
+export const queueSorts = [
+  'relevance',
+  'dueAt',
+  '-createdAt',
+  'createdAt',
+  'reference',
+  '-reference',
+  '-severity',
+  'severity',
+  'status',
+] as const;
+export type QueueSort = (typeof queueSorts)[number];
+export type QueueScope = (typeof queueScopes)[number];
+
 export const listComplaintsQuery = z.object({
-  scope: z.enum(['mine', 'all']).default('all'),
+  scope: z.enum(queueScopes).default('all'),
   status: statusSchema.optional(),
   reasonId: uuid.optional(),
   channel: channelSchema.optional(),
-  ownerId: uuid.optional(),
+  /** One person's cases, or `unassigned`: cases nobody owns yet. */
+  ownerId: z.union([uuid, z.literal('unassigned')]).optional(),
   /** A department's queue: cases owned by its people, or promised on its behalf. */
   departmentId: uuid.optional(),
   q: text({ max: 200 }).optional(),
-  sort: z
-    .enum([
-      'dueAt',
-      '-createdAt',
-      'createdAt',
-      'reference',
-      '-reference',
-      '-severity',
-      'severity',
-      'status',
-    ])
-    .default('-createdAt'),
+  /** By relevance when there is a search, else newest first. */
+  sort: z.enum(queueSorts).optional(),
   /** Work-queue filters: clocks past due, due before the end of today (org time), waiting on the customer. */
   due: z.enum(['breached', 'today', 'waiting']).optional(),
   ...pageQuery,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoInstant, uuid } from '../../platform/contract/fields.ts';
 import { defineJob, handleJob, type JobHandler } from '../../platform/jobs/index.ts';
+import { customerChanged } from '../customers/index.ts';
+import { reasonRenamed } from '../reasons/index.ts';
 import { clocksStale, clockTimer } from '../sla/index.ts';
 import type { ComplaintService } from './complaints.service.ts';
 
@@ -14,12 +16,36 @@ export const pauseEnded = defineJob({
   payload: z.object({ orgId: uuid, complaintId: uuid, pauseFrom: isoInstant }),
 });
 
-/** The complaint's clocks: the timers sla set on them, and a recompute after a policy change. */
+/**
+ * Every complaint of an org gets its search text rebuilt, in batches (after the text's layout
+ * changed). Coalesced per org.
+ */
+export const searchRefresh = defineJob({
+  name: 'complaint.search-refresh',
+  version: 1,
+  payload: z.object({ orgId: uuid }),
+  dedupe: 'coalesce',
+  priority: 8,
+});
+
+/**
+ * The complaint's clocks: the timers sla set on them, and a recompute after a policy change;
+ * its search text, when what it is found by changed in another module.
+ */
 export function complaintJobHandlers(complaints: ComplaintService): JobHandler[] {
   return [
     handleJob(clockTimer, (timer) => complaints.clocks.onTimer(timer)),
     handleJob(clocksStale, async ({ orgId }) => {
       await complaints.clocks.recomputeOrg(orgId);
+    }),
+    handleJob(searchRefresh, async ({ orgId }) => {
+      await complaints.search.rebuildOrg(orgId);
+    }),
+    handleJob(reasonRenamed, async ({ orgId, reasonId }) => {
+      await complaints.search.rebuildReason(orgId, reasonId);
+    }),
+    handleJob(customerChanged, async ({ orgId, customerId }) => {
+      await complaints.search.rebuildCustomer(orgId, customerId);
     }),
   ];
 }

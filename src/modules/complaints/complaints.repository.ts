@@ -31,7 +31,10 @@ export type Complaint = {
   confirmedFactVersion: number | null;
   acknowledgedAt: Date | null;
   createdAt: Date;
+  /** The last change of the complaint's own fields (status, owner, classification, facts). */
   updatedAt: Date;
+  /** When the customer confirmed the facts version in force, if they did. */
+  confirmedAt: Date | null;
   policyId: string | null;
   nextDueAt: Date | null;
   nextDueClock: ClockKind | null;
@@ -74,6 +77,13 @@ export function complaintQuery(db: Executor, orgId: string) {
       'c.owner_id',
       userNameOf(eb.ref('c.org_id'), eb.ref('c.owner_id')).as('owner_name'),
       'c.confirmed_fact_version',
+      eb
+        .selectFrom('complaint_fact_versions as f')
+        .select('f.confirmed_at')
+        .whereRef('f.org_id', '=', 'c.org_id')
+        .whereRef('f.complaint_id', '=', 'c.id')
+        .whereRef('f.version', '=', 'c.confirmed_fact_version')
+        .as('confirmed_at'),
       'c.acknowledged_at',
       'c.created_at',
       'c.updated_at',
@@ -119,6 +129,7 @@ export const toComplaint = (r: ComplaintRow): Complaint => ({
   acknowledgedAt: r.acknowledged_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  confirmedAt: r.confirmed_at,
   policyId: r.policy_id,
   nextDueAt: r.next_due_at,
   nextDueClock: r.next_due_clock as ClockKind | null,
@@ -188,7 +199,6 @@ export type ComplaintPatch = Partial<{
   ownerId: string | null;
   confirmedFactVersion: number | null;
   acknowledgedAt: Date;
-  searchText: string;
   committedDueAt: Date;
   committedDepartmentId: string | null;
   closedAt: Date | null;
@@ -215,7 +225,6 @@ export async function updateComplaint(
         ? { confirmed_fact_version: patch.confirmedFactVersion }
         : {}),
       ...(patch.acknowledgedAt !== undefined ? { acknowledged_at: patch.acknowledgedAt } : {}),
-      ...(patch.searchText !== undefined ? { search_text: patch.searchText } : {}),
       ...(patch.committedDueAt !== undefined ? { committed_due_at: patch.committedDueAt } : {}),
       ...(patch.committedDepartmentId !== undefined
         ? { committed_department_id: patch.committedDepartmentId }

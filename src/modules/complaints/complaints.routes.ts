@@ -33,6 +33,7 @@ import { opensInline } from './domain/uploads.ts';
 import { mergeCustomerRequest } from '../customers/customers.contract.ts';
 import { complaintClocksView } from '../sla/sla.contract.ts';
 import type { ComplaintService } from './complaints.service.ts';
+import { registerQueueRoutes } from './queue.routes.ts';
 
 const idParams = z.object({ id: uuid });
 
@@ -55,6 +56,7 @@ export function registerComplaintRoutes(
   deps: { complaints: ComplaintService; files: FileStore },
 ) {
   const { complaints } = deps;
+  registerQueueRoutes(app, { complaints });
 
   app.get('/api/complaints', {
     config: { permission: 'complaint:read' },

@@ -6,6 +6,7 @@ import './complaints.messages.ts';
 import { createComplaintAccess } from './act.ts';
 import { createCaseUpdates, type ComplaintUpdate } from './case-updates.ts';
 import { createCustomerMerge } from './customer-merge.ts';
+import { createBulk } from './bulk.ts';
 import { createCaseWork } from './case-work.ts';
 import { createComplaintClocks } from './clocks.ts';
 import type { RecordFactsRequest } from './complaints.contract.ts';
@@ -17,6 +18,8 @@ import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
 import { createComplaintQueries } from './queries.ts';
 import { createReadBack } from './readback.ts';
+import { createSavedViews } from './saved-views.ts';
+import { createSearchIndex } from './search-index.ts';
 import { createUploads } from './uploads.ts';
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
@@ -27,7 +30,8 @@ export type ComplaintService = ReturnType<typeof createComplaintService>;
  */
 export function createComplaintService(deps: ComplaintDeps) {
   const clocks = createComplaintClocks(deps);
-  const work = createCaseWork({ ...deps, clocks });
+  const search = createSearchIndex(deps);
+  const work = createCaseWork({ ...deps, clocks, search });
   const queries = createComplaintQueries({ ...deps, work });
   const values = createMessageValues({ ...deps, clocks });
   const readBack = createReadBack({ ...deps, work, clocks, values });
@@ -36,7 +40,8 @@ export function createComplaintService(deps: ComplaintDeps) {
   const updates = createCaseUpdates({ ...deps, work });
   const intake = createIntake({ ...deps, work, queries });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
-  const access = createComplaintAccess({ ...deps, work });
+  const access = createComplaintAccess({ ...deps, work, search });
+  const { bulk } = createBulk({ ...deps, work, updates });
 
   /** A staff change, then the case as it now stands. */
   const thenDetail =
@@ -51,16 +56,22 @@ export function createComplaintService(deps: ComplaintDeps) {
     ...portal,
     ...access,
     ...createCustomerMerge(deps),
+    ...createSavedViews(deps),
+    bulk,
     clocks,
+    search,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>
       queries.list(scope, query, lang),
     timeline: queries.timeline,
     clocksOf: (scope: Scope, id: string, lang: Language) => clocks.describe(scope.orgId, id, lang),
-    update: thenDetail((scope, id, patch: ComplaintUpdate) => updates.update(scope, id, patch)),
+    update: thenDetail(async (scope, id, patch: ComplaintUpdate) => {
+      await updates.update(scope, id, patch);
+    }),
     changeStatus: thenDetail(
-      (scope, id, status: ComplaintStatus, note: string | null | undefined) =>
-        updates.changeStatus(scope, id, status, note),
+      async (scope, id, status: ComplaintStatus, note: string | null | undefined) => {
+        await updates.changeStatus(scope, id, status, note);
+      },
     ),
     recordFacts: thenDetail((scope, id, input: RecordFactsRequest) =>
       readBack.recordFacts(scope, id, input),

@@ -152,7 +152,7 @@ export function toListItem(
     ownerName: c.ownerName,
     createdAt: c.createdAt.toISOString(),
     acknowledgedAt: iso(c.acknowledgedAt),
-    confirmedAt: c.confirmedFactVersion ? c.updatedAt.toISOString() : null,
+    confirmedAt: iso(c.confirmedAt),
     description: c.description.slice(0, 200),
     nextDueAt: iso(c.nextDueAt),
     nextDueClock: c.nextDueClock,

@@ -1,6 +1,6 @@
 import type { Scope } from '../../platform/actor.ts';
 import { invalidField } from '../../platform/errors.ts';
-import type { CustomerView } from '../customers/index.ts';
+import { customerChanged, type CustomerView } from '../customers/index.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 
@@ -9,8 +9,10 @@ import * as repo from './complaints.repository.ts';
  * record it may copy, and merges. The complaints move first (this module owns them), then the
  * customers module folds the record in. Each complaint keeps the contact points given with it.
  */
-export function createCustomerMerge(deps: Pick<ComplaintDeps, 'db' | 'clock' | 'customers'>) {
-  const { db, clock, customers } = deps;
+export function createCustomerMerge(
+  deps: Pick<ComplaintDeps, 'db' | 'clock' | 'customers' | 'jobs'>,
+) {
+  const { db, clock, customers, jobs } = deps;
   return {
     async mergeCustomers(
       scope: Scope,
@@ -31,6 +33,13 @@ export function createCustomerMerge(deps: Pick<ComplaintDeps, 'db' | 'clock' | '
           clock.now(),
         );
         const customer = await customers.absorb(tx, scope, fromId, intoId);
+        // The moved complaints are now found by the merged record's name and contact points.
+        await jobs.enqueue(
+          tx,
+          customerChanged,
+          { orgId: scope.orgId, customerId: intoId },
+          { key: intoId },
+        );
         return { customer, movedComplaints };
       });
     },

@@ -5,10 +5,16 @@ import { writeTogether, type PendingWrite } from '../../platform/db/write-togeth
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { languages, type Language } from '../../platform/i18n.ts';
 import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
-import { normalizePhone, type Customer, type CustomerSource } from '../customers/index.ts';
+import {
+  nationalDigits,
+  normalizePhone,
+  type Customer,
+  type CustomerSource,
+} from '../customers/index.ts';
 import type { OrgView } from '../org/index.ts';
 import { keepFrame, renderTemplateParts } from '../templates/index.ts';
-import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
+import { moneyOf, type CaseWork } from './case-work.ts';
+import { buildSearchText } from './domain/search-text.ts';
 import type {
   ComplaintDetail,
   CreateComplaintRequest,
@@ -203,7 +209,14 @@ export function createIntake(
         orgId,
         id,
         reference,
-        searchTextOf({ ...base, reference }, customer),
+        buildSearchText({
+          complaint: { ...base, reference },
+          customer: {
+            ...customer,
+            nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
+          },
+          reasonNames: config.reason ? Object.values(config.reason.names) : [],
+        }),
       ),
     ];
     let thankYouSent: { subject: string; body: string } | undefined;

@@ -20,7 +20,18 @@ import { deriveSteps } from './domain/steps.ts';
 import * as events from './events.repository.ts';
 import * as facts from './facts.repository.ts';
 import type { FactVersion } from './facts.repository.ts';
-import { listComplaints } from './queue.repository.ts';
+import { foldTerms, listComplaints, type OwnerFilter } from './queue.repository.ts';
+
+/** The scope wins over an owner filter; an API key has no "mine". */
+function ownerFilterOf(query: ListComplaintsQuery, me: string | null): OwnerFilter | undefined {
+  if (query.scope === 'unassigned') return { kind: 'unassigned' };
+  if (query.scope === 'mine' && me) return { kind: 'user', userId: me };
+  if (query.scope === 'mineAndUnassigned' && me) return { kind: 'userOrUnassigned', userId: me };
+  if (query.scope === 'mineAndUnassigned') return { kind: 'unassigned' };
+  if (query.ownerId === 'unassigned') return { kind: 'unassigned' };
+  if (query.ownerId) return { kind: 'user', userId: query.ownerId };
+  return undefined;
+}
 
 /** Reading complaints: the detail, the queue, the timeline, and where a case is in the loop. */
 export function createComplaintQueries(
@@ -39,11 +50,9 @@ export function createComplaintQueries(
       confirmedAt: confirmed?.confirmedAt ?? null,
       apologisedAt: moments.apologisedAt,
       committedAt: moments.committedAt,
-      fixedAt:
-        moments.fixedAt ??
-        (complaint.status === 'fixed' || complaint.status === 'closed'
-          ? complaint.updatedAt
-          : null),
+      // The fix is the complaint.fixed event; a case closed without one (imported history)
+      // counts as fixed when it closed.
+      fixedAt: moments.fixedAt ?? (complaint.status === 'closed' ? complaint.closedAt : null),
       status: complaint.status,
     }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
   }
@@ -68,13 +77,14 @@ export function createComplaintQueries(
 
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
       const phone = query.q ? (normalizePhone(query.q) ?? null) : null;
-      const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
+      // A phone typed in any format is one term, in the form it is stored in.
+      const terms = await foldTerms(db, phone ? [phone] : query.q ? searchTerms(query.q) : []);
       const org = await work.getOrg(db, scope.orgId);
       const result = await listComplaints(db, scope.orgId, {
         ...query,
-        ownerFilter,
-        terms: query.q ? searchTerms(query.q) : [],
-        phone,
+        sort: query.sort ?? (terms.length > 0 ? 'relevance' : '-createdAt'),
+        owner: ownerFilterOf(query, scope.actor.id),
+        search: terms.length > 0 ? { terms, phrase: terms.join(' ') } : null,
         endOfToday: endOfLocalDay(clock.now(), org.timeZone),
       });
       const people = await customers.findCustomers(

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { searchTerms } from '../../platform/db/search.ts';
 import * as repo from './customers.repository.ts';
@@ -9,6 +10,7 @@ import { normalizePhone } from './domain/phone.ts';
 import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
+import { customerChanged } from './customers.jobs.ts';
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
@@ -25,8 +27,12 @@ export const toCustomerView = (c: Customer): CustomerView => ({
   createdAt: c.createdAt.toISOString(),
 });
 
-export function createCustomerService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQueue }) {
+  const { db, clock, jobs } = deps;
+
+  /** Complaints are found by their customer's name and contact points. */
+  const searchChanged = (tx: Tx, orgId: string, customerId: string) =>
+    jobs.enqueue(tx, customerChanged, { orgId, customerId }, { key: customerId });
 
   function identities(input: CustomerInput, fieldPrefix: string) {
     const phone = input.phone ? normalizePhone(input.phone) : null;
@@ -67,7 +73,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
           decision.patch,
           clock.now(),
         );
-        if (updated) return updated;
+        if (updated) {
+          await searchChanged(tx, orgId, updated.id);
+          return updated;
+        }
         continue;
       }
       const inserted = await repo.insertCustomer(tx, orgId, {
@@ -138,6 +147,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
           );
           throw new AppError('conflict', { field: taken ?? 'phone' });
         }
+        if (changed.some((k) => ['name', 'phone', 'email', 'externalId'].includes(k)))
+          await searchChanged(tx, scope.orgId, id);
         await recordAudit(tx, {
           orgId: scope.orgId,
           actor: scope.actor,

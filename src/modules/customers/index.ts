@@ -13,3 +13,4 @@ export {
   type CustomerInput,
   type CustomerView,
 } from './customers.contract.ts';
+export { customerChanged } from './customers.jobs.ts';

@@ -1,4 +1,5 @@
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
@@ -6,12 +7,13 @@ import { recordAudit } from '../audit/index.ts';
 import type { ReasonView } from './reasons.contract.ts';
 import * as repo from './reasons.repository.ts';
 import { wouldCreateCycle } from '../kernel/index.ts';
+import { reasonRenamed } from './reasons.jobs.ts';
 
 export type ReasonService = ReturnType<typeof createReasonService>;
 
 /** The reason taxonomy: a tree an admin manages, named in all three languages. */
-export function createReasonService(deps: { db: Db }) {
-  const { db } = deps;
+export function createReasonService(deps: { db: Db; jobs: JobQueue }) {
+  const { db, jobs } = deps;
 
   async function assertParent(
     tx: Executor,
@@ -85,6 +87,8 @@ export function createReasonService(deps: { db: Db }) {
         if (input.parentId !== undefined) await assertParent(tx, orgId, id, input.parentId);
         const after = await repo.updateReason(tx, orgId, id, input);
         if (!after) throw new AppError('conflict', { field: 'code' });
+        if (JSON.stringify(before.names) !== JSON.stringify(after.names))
+          await jobs.enqueue(tx, reasonRenamed, { orgId, reasonId: id }, { key: id });
         await recordAudit(tx, {
           orgId,
           actor,

@@ -9,6 +9,7 @@ import type {
 } from './schema-clocks.ts';
 
 export type * from './schema-clocks.ts';
+import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -139,6 +140,18 @@ export type ComplaintsTable = {
   contact_email: ColumnType<string | null, string | null | undefined, string | null>;
   contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  search_names: ColumnType<Record<string, string[]>, string | undefined, string>;
+};
+
+export type SavedViewsTable = {
+  org_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: Json<Record<string, unknown>>;
+  is_default: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 };
 
 export type TrackingLinksTable = {
@@ -252,26 +265,6 @@ export type AuditLogTable = {
   created_at: Generated<Date>;
 };
 
-export type JobsTable = {
-  id: Generated<string>;
-  org_id: string | null;
-  kind: string;
-  payload: Json<Record<string, unknown>>;
-  dedupe_key: string | null;
-  status: Generated<string>;
-  run_at: Timestamp;
-  attempts: Generated<number>;
-  max_attempts: Generated<number>;
-  locked_by: string | null;
-  locked_until: Timestamp | null;
-  last_error: string | null;
-  created_at: Generated<Date>;
-  finished_at: Timestamp | null;
-  priority: Generated<number>;
-  version: Generated<number>;
-  coalesce_key: string | null;
-};
-
 export type NoticesTable = {
   org_id: string;
   id: Generated<string>;
@@ -313,22 +306,7 @@ export type SignInThrottleTable = {
 };
 
 /** Shared rate-limit counters (platform/http/rate-limit.ts). */
-export type RateLimitsTable = {
-  key: string;
-  window_start: Timestamp;
-  hits: number;
-  invalid_hits: number;
-  expires_at: Timestamp;
-};
-
 /** Open live-update streams (platform/live-streams.ts). */
-export type LiveStreamsTable = {
-  id: string;
-  holder: string;
-  opened_at: Generated<Date>;
-  expires_at: Timestamp;
-};
-
 export type Database = {
   sign_in_throttle: SignInThrottleTable;
   calendars: CalendarsTable;
@@ -348,6 +326,7 @@ export type Database = {
   reasons: ReasonsTable;
   complaint_sequences: ComplaintSequencesTable;
   complaints: ComplaintsTable;
+  saved_views: SavedViewsTable;
   tracking_links: TrackingLinksTable;
   complaint_fact_versions: ComplaintFactVersionsTable;
   complaint_events: ComplaintEventsTable;

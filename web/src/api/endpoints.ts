@@ -53,6 +53,15 @@ import {
   verbalConfirmationRequest,
 } from '../../../src/modules/complaints/complaints.contract.ts';
 import {
+  bulkActionRequest,
+  bulkActionResponse,
+  createSavedViewRequest,
+  savedView,
+  savedViewList,
+  savedViewRemoved,
+  updateSavedViewRequest,
+} from '../../../src/modules/complaints/queue.contract.ts';
+import {
   customerList,
   customerView,
   mergeCustomerRequest,
@@ -182,6 +191,17 @@ export const endpoints = {
     body: createComplaintRequest,
     response: complaintDetail,
   }),
+  bulkComplaints: post('/api/complaints/bulk', {
+    body: bulkActionRequest,
+    response: bulkActionResponse,
+  }),
+  listQueueViews: get('/api/queue/views', { response: savedViewList }),
+  createQueueView: post('/api/queue/views', { body: createSavedViewRequest, response: savedView }),
+  updateQueueView: patch('/api/queue/views/:id', {
+    body: updateSavedViewRequest,
+    response: savedView,
+  }),
+  deleteQueueView: del('/api/queue/views/:id', { response: savedViewRemoved }),
   getComplaint: get('/api/complaints/:id', { response: complaintDetail }),
   updateComplaint: patch('/api/complaints/:id', {
     body: updateComplaintRequest,

@@ -5,6 +5,9 @@ import en from './en.json';
 import loopEn from './loop.en.json';
 import loopVi from './loop.vi.json';
 import loopZh from './loop.zh.json';
+import queueEn from './queue.en.json';
+import queueVi from './queue.vi.json';
+import queueZh from './queue.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -31,11 +34,12 @@ function initialLanguage(): UiLanguage {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  // The clock, commitment and notice screens keep their strings in loop.*.json (own top-level keys).
+  // The clock, commitment and notice screens keep their strings in loop.*.json, the queue's
+  // views and bulk actions in queue.*.json (own top-level keys).
   resources: {
-    vi: { translation: { ...vi, ...loopVi } },
-    en: { translation: { ...en, ...loopEn } },
-    zh: { translation: { ...zh, ...loopZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

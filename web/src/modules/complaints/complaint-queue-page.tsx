@@ -1,36 +1,58 @@
 import { Button, Group, Kbd, Pagination, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useCurrentUser } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useComplaintList } from './complaints.api.ts';
+import { useQueueViews } from './queue.api.ts';
+import { QueueBulkBar } from './queue-bulk-bar.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { PAGE_SIZE, useQueueParams } from './queue-params.ts';
+import { useQueueSelection } from './queue-selection.ts';
 import { useQueueShortcuts } from './queue-shortcuts.ts';
 import { QueueTable } from './queue-table.tsx';
+import { QueueViews } from './queue-views.tsx';
 import { ShortcutsHelp } from './shortcuts-help.tsx';
 
-/** The work queue: filters in the URL, a sortable table, and keyboard shortcuts. */
+/**
+ * The work queue: filters in the URL, a sortable table, saved views, bulk actions and keyboard
+ * shortcuts. Opened without filters, it shows the person's default view (their own, or their
+ * role's: an agent's cases and the ones nobody has taken yet).
+ */
 export function ComplaintQueuePage() {
   const { t } = useTranslation();
   usePageTitle(t('queue.title'));
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const params = useQueueParams();
+  const views = useQueueViews();
   const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const list = useComplaintList(params.query);
+
+  const { isFresh, apply } = params;
+  useEffect(() => {
+    if (!isFresh) return;
+    if (views.data) apply(views.data.defaultQuery);
+    else if (views.isError) apply({ scope: 'all' });
+  }, [isFresh, views.data, views.isError]);
+
+  const list = useComplaintList(params.query, !isFresh);
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
   const open = (id: string) => void navigate(`/complaints/${id}`);
+  const ticks = useQueueSelection(items.map((i) => i.id));
+  const selection = user.permissions.includes('complaint:update') ? ticks : undefined;
   const { selected, setSelected, rowRefs } = useQueueShortcuts({
     items,
     searchRef,
     onOpen: (item) => open(item.id),
     onNew: () => void navigate('/complaints/new'),
     onHelp: () => setHelpOpen(true),
+    selection,
   });
 
   return (
@@ -47,9 +69,11 @@ export function ComplaintQueuePage() {
         </Group>
       </Group>
 
+      <QueueViews params={params} views={views.data?.items ?? []} />
       <QueueFilters params={params} searchRef={searchRef} />
 
       <ErrorAlert error={list.error} />
+      {selection && <QueueBulkBar items={items} selection={selection} />}
 
       {list.isPending ? (
         <PageLoader />
@@ -60,6 +84,7 @@ export function ComplaintQueuePage() {
           params={params}
           selected={selected}
           rowRefs={rowRefs}
+          selection={selection}
           onOpen={(index) => {
             setSelected(index);
             open(items[index]!.id);

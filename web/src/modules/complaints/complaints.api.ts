@@ -16,11 +16,12 @@ export const complaintKeys = {
     ['complaints', 'suggestions', id, step] as const,
 };
 
-export function useComplaintList(query: QueueQuery) {
+export function useComplaintList(query: QueueQuery, enabled = true) {
   return useQuery({
     queryKey: complaintKeys.list(query),
     queryFn: ({ signal }) => api.call('listComplaints', { query, signal }),
     placeholderData: (previous) => previous,
+    enabled,
   });
 }
 

@@ -7,8 +7,18 @@ import {
   channelSchema,
   statusSchema,
 } from '../../../../src/modules/complaints/complaints.contract.ts';
-import { DUE_FILTERS, QUEUE_SCOPES, type QueueParams } from './queue-params.ts';
+import { DUE_FILTERS, UNASSIGNED, type QueueParams, type QueueScope } from './queue-params.ts';
 import { ReasonSelect } from './reason-select.tsx';
+
+/** The label of each scope: whose cases the queue shows. */
+export const SCOPE_LABELS: Record<QueueScope, string> = {
+  mineAndUnassigned: 'queueViews.mineAndUnassigned',
+  mine: 'queue.mine',
+  unassigned: 'queue.unassigned',
+  all: 'queue.all',
+};
+
+const SCOPE_ORDER: QueueScope[] = ['mineAndUnassigned', 'mine', 'unassigned', 'all'];
 
 /** Scope, search and filters of the queue, and the due chips below them. */
 export function QueueFilters({
@@ -27,7 +37,11 @@ export function QueueFilters({
     const others = (users.data ?? [])
       .filter((u) => u.active && u.id !== user.id)
       .map((u) => ({ value: u.id, label: u.name }));
-    return [{ value: user.id, label: t('queue.ownerMe', { name: user.name }) }, ...others];
+    return [
+      { value: user.id, label: t('queue.ownerMe', { name: user.name }) },
+      { value: UNASSIGNED, label: t('queue.unassigned') },
+      ...others,
+    ];
   }, [users.data, user.id, user.name, t]);
 
   return (
@@ -40,8 +54,8 @@ export function QueueFilters({
           <SegmentedControl
             aria-labelledby="queue-scope-label"
             value={params.scope}
-            onChange={(value) => update({ scope: value === 'all' ? 'all' : null })}
-            data={QUEUE_SCOPES.map((scope) => ({ value: scope, label: t(`queue.${scope}`) }))}
+            onChange={(value) => update({ scope: value, sort: null })}
+            data={SCOPE_ORDER.map((scope) => ({ value: scope, label: t(SCOPE_LABELS[scope]) }))}
             data-testid="queue-scope"
           />
         </Stack>
@@ -55,6 +69,23 @@ export function QueueFilters({
           w={240}
           data-testid="queue-search"
         />
+        {params.query.q && (
+          <Stack gap={4}>
+            <Text id="queue-order-label" size="sm" fw={500}>
+              {t('queueViews.order')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="queue-order-label"
+              value={params.sort === 'dueAt' ? 'dueAt' : 'relevance'}
+              onChange={(value) => update({ sort: value === params.defaultSort ? null : value })}
+              data={[
+                { value: 'relevance', label: t('queueViews.relevance') },
+                { value: 'dueAt', label: t('queueViews.byDue') },
+              ]}
+              data-testid="queue-order"
+            />
+          </Stack>
+        )}
         <Select
           label={t('queue.status')}
           placeholder={t('queue.any')}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { QueueSelection } from './queue-selection.ts';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -14,8 +15,10 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The queue's keyboard: j/k move the selection, Enter opens it, / goes to the search box (Escape
- * leaves it), n starts a new complaint and ? lists the shortcuts. Keys typed into a field, a
- * dialog or an open list keep their usual meaning.
+ * leaves it), n starts a new complaint and ? lists the shortcuts. For bulk actions, x ticks the
+ * current row, X (shift) ticks the range from the last ticked row, A (shift) ticks the whole
+ * page or none, and Escape clears the ticks. Keys typed into a field, a dialog or an open list
+ * keep their usual meaning.
  */
 export function useQueueShortcuts<T>({
   items,
@@ -23,12 +26,15 @@ export function useQueueShortcuts<T>({
   onOpen,
   onNew,
   onHelp,
+  selection,
 }: {
   items: T[];
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen: (item: T) => void;
   onNew: () => void;
   onHelp: () => void;
+  /** Absent when the person may not change cases. */
+  selection?: QueueSelection | undefined;
 }) {
   const [selected, setSelected] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -42,8 +48,8 @@ export function useQueueShortcuts<T>({
   }, [selected]);
 
   // The listener is added once; it reads the latest list, selection and handlers from refs.
-  const latest = useRef({ items, selected, onOpen, onNew, onHelp });
-  latest.current = { items, selected, onOpen, onNew, onHelp };
+  const latest = useRef({ items, selected, onOpen, onNew, onHelp, selection });
+  latest.current = { items, selected, onOpen, onNew, onHelp, selection };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -54,7 +60,25 @@ export function useQueueShortcuts<T>({
       }
       if (isTypingTarget(event.target)) return;
       const current = latest.current;
+      const ticks = current.selection;
       switch (event.key) {
+        case 'x':
+        case 'X':
+          if (!ticks) break;
+          event.preventDefault();
+          ticks.toggle(current.selected, event.shiftKey);
+          break;
+        case 'A':
+          if (!ticks) break;
+          event.preventDefault();
+          ticks.toggleAll();
+          break;
+        case 'Escape':
+          if (ticks && ticks.checked.size > 0) {
+            event.preventDefault();
+            ticks.clear();
+          }
+          break;
         case 'j':
           event.preventDefault();
           setSelected((s) => Math.min(s + 1, Math.max(0, current.items.length - 1)));
@@ -102,6 +126,10 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['k', 'shortcuts.previous'],
   ['Enter', 'shortcuts.open'],
   ['/', 'shortcuts.search'],
+  ['x', 'queueShortcuts.toggle'],
+  ['Shift + x', 'queueShortcuts.range'],
+  ['Shift + a', 'queueShortcuts.all'],
+  ['Escape', 'queueShortcuts.clear'],
   ['n', 'shortcuts.new'],
   ['?', 'shortcuts.help'],
 ];

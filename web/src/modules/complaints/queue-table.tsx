@@ -1,4 +1,4 @@
-import { Anchor, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { QueueDueBadge } from '../sla/due-badge.tsx';
 import { useNow, useOrgTimeZone } from '../sla/time.ts';
 import type { QueueParams, QueueSort } from './queue-params.ts';
+import type { QueueSelection } from './queue-selection.ts';
 
 type SortableColumn = 'reference' | 'status' | 'severity' | 'createdAt' | 'due';
 
@@ -57,7 +58,10 @@ function SortHeader({
   );
 }
 
-/** The queue's rows with sortable headers; the selected row is the one j, k and Enter act on. */
+/**
+ * The queue's rows with sortable headers; the selected row is the one j, k and Enter act on.
+ * With a selection, each row has a tick box for bulk actions (shift-click ticks a range).
+ */
 export function QueueTable({
   items,
   total,
@@ -65,6 +69,7 @@ export function QueueTable({
   selected,
   rowRefs,
   onOpen,
+  selection,
 }: {
   items: ComplaintListItem[];
   total: number;
@@ -72,7 +77,9 @@ export function QueueTable({
   selected: number;
   rowRefs: RefObject<(HTMLTableRowElement | null)[]>;
   onOpen: (index: number) => void;
+  selection?: QueueSelection | undefined;
 }) {
+  const columns = selection ? 10 : 9;
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(30_000);
@@ -85,6 +92,18 @@ export function QueueTable({
         </caption>
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label={t('bulk.selectAll')}
+                  checked={selection.allChecked}
+                  indeterminate={selection.someChecked}
+                  disabled={items.length === 0}
+                  onChange={() => selection.toggleAll()}
+                  data-testid="queue-select-all"
+                />
+              </Table.Th>
+            )}
             <SortHeader column="reference" label={t('queue.col.reference')} params={params} />
             <SortHeader column="status" label={t('queue.col.status')} params={params} />
             <SortHeader column="severity" label={t('queue.col.severity')} params={params} />
@@ -99,7 +118,7 @@ export function QueueTable({
         <Table.Tbody>
           {items.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={9}>
+              <Table.Td colSpan={columns}>
                 <Text py="lg" ta="center" data-testid="queue-empty">
                   {t('queue.empty')}
                 </Text>
@@ -116,8 +135,20 @@ export function QueueTable({
               data-testid="queue-row"
               data-complaint-id={item.id}
               data-selected={index === selected ? 'true' : 'false'}
+              data-ticked={selection?.checked.has(item.id) ? 'true' : 'false'}
               onClick={() => onOpen(index)}
             >
+              {selection && (
+                <Table.Td onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    aria-label={t('bulk.select', { reference: item.reference })}
+                    checked={selection.checked.has(item.id)}
+                    onChange={() => undefined}
+                    onClick={(e) => selection.toggle(index, e.shiftKey)}
+                    data-testid="queue-row-select"
+                  />
+                </Table.Td>
+              )}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Anchor
                   component={Link}

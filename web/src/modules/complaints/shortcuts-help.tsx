@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import { Kbd, Modal, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from './queue-shortcuts.ts';
 
+/** The queue's keyboard shortcuts, each with what it does. */
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -22,8 +24,13 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose: (
         <Table.Tbody>
           {SHORTCUTS.map(([key, label]) => (
             <Table.Tr key={key}>
-              <Table.Td>
-                <Kbd>{key}</Kbd>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {key.split(' + ').map((part, i) => (
+                  <Fragment key={part}>
+                    {i > 0 && ' + '}
+                    <Kbd>{part}</Kbd>
+                  </Fragment>
+                ))}
               </Table.Td>
               <Table.Td>{t(label)}</Table.Td>
             </Table.Tr>
