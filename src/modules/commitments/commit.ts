@@ -6,6 +6,7 @@ import { complaintEvents } from '../complaints/index.ts';
 import type { CommitmentView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
+import * as taskTypeNames from './task-type-names.repository.ts';
 import type { DeadlineRequests } from './deadline-requests.ts';
 import { slipOf } from './domain/ledger.ts';
 import type { LedgerEntry, LedgerReport } from './ledger-report.ts';
@@ -164,7 +165,7 @@ export function createCommit(
         });
         await tools.setCommitment(dueAt, departmentId);
         // The case is found by the task types it was promised as.
-        const names = await repo.taskTypeNamesOf(tx, scope.orgId, [complaintId]);
+        const names = await taskTypeNames.taskTypeNamesOf(tx, scope.orgId, [complaintId]);
         await tools.fileUnder('taskTypes', names.get(complaintId) ?? []);
         await tools.startWork(scope.actor);
         await tools.claimIfUnowned(scope.actor);

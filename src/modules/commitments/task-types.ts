@@ -8,6 +8,7 @@ import { describeTarget, namingOf, type Target } from '../sla/index.ts';
 import type { TaskTypeView } from './commitments.contract.ts';
 import type { CommitmentDeps } from './commitments.deps.ts';
 import * as repo from './commitments.repository.ts';
+import * as taskTypeNames from './task-type-names.repository.ts';
 import { taskTypeRenamed } from './commitments.jobs.ts';
 
 export type TaskTypeInput = {
@@ -146,9 +147,9 @@ export function createTaskTypes(
 
     /** The complaints promised as this task type are filed under its current name. */
     async refileTaskType(orgId: string, taskTypeId: string): Promise<void> {
-      const ids = await repo.complaintIdsWithTaskType(db, orgId, taskTypeId);
+      const ids = await taskTypeNames.complaintIdsWithTaskType(db, orgId, taskTypeId);
       for (let i = 0; i < ids.length; i += 500) {
-        const names = await repo.taskTypeNamesOf(db, orgId, ids.slice(i, i + 500));
+        const names = await taskTypeNames.taskTypeNamesOf(db, orgId, ids.slice(i, i + 500));
         await complaints.fileUnder(
           orgId,
           'taskTypes',

@@ -13,6 +13,7 @@ import type {
 import type { Complaint } from './complaints.repository.ts';
 import { complaintEvents } from './domain/events.ts';
 import { renderReadBack } from './domain/readback.ts';
+import { deriveSteps } from './domain/steps.ts';
 import { allowedTransitions } from './domain/status.ts';
 import type { StoredEvent } from './events.repository.ts';
 import type { FactVersion } from './facts.repository.ts';
@@ -186,3 +187,21 @@ export const toPortalEvent = (e: StoredEvent): PortalView['events'][number] => (
   data: e.type === complaintEvents.acknowledged ? { via: e.data.via } : e.data,
   createdAt: e.createdAt.toISOString(),
 });
+
+/** The detail of a case just created, from what was written: nothing is read back. */
+export const toNewDetail = (complaint: Complaint, customer: Customer, timeZone: string) =>
+  toDetail(
+    complaint,
+    customer,
+    [],
+    [],
+    deriveSteps({
+      acknowledgedAt: complaint.acknowledgedAt,
+      confirmedAt: null,
+      apologisedAt: null,
+      committedAt: null,
+      fixedAt: null,
+      status: 'new',
+    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) })),
+    timeZone,
+  );

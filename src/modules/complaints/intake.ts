@@ -23,12 +23,11 @@ import type {
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import type { Complaint } from './complaints.repository.ts';
-import { toDetail, iso } from './complaints.views.ts';
+import { toNewDetail } from './complaints.views.ts';
 import { customerDuesOf } from './clocks.ts';
 import { messageValues } from './message-values.ts';
 import { toClockEvents } from './domain/clock-events.ts';
 import { complaintEventData, complaintEvents } from './domain/events.ts';
-import { deriveSteps } from './domain/steps.ts';
 import * as events from './events.repository.ts';
 import * as intakeRepo from './intake.repository.ts';
 import { formatReference, yearIn } from './domain/reference.ts';
@@ -277,6 +276,7 @@ export function createIntake(
       intakeAgentName: actor.type === 'user' ? actor.name : null,
       ownerName: owner ? owner.name : ownerId ? actor.name : null,
       confirmedFactVersion: null,
+      confirmedAt: null,
       updatedAt: now,
       ...started.summary,
       committedDueAt: null,
@@ -285,24 +285,6 @@ export function createIntake(
     };
     return { complaint, customer, trackingUrl: link };
   }
-
-  /** The detail of a case just created, from what was written: nothing is read back. */
-  const detailOfNew = (created: { complaint: Complaint; customer: Customer }, found: OrgView) =>
-    toDetail(
-      created.complaint,
-      created.customer,
-      [],
-      [],
-      deriveSteps({
-        acknowledgedAt: created.complaint.acknowledgedAt,
-        confirmedAt: null,
-        apologisedAt: null,
-        committedAt: null,
-        fixedAt: null,
-        status: 'new',
-      }).map((st) => ({ step: st.step, state: st.state, at: iso(st.at) })),
-      found.timeZone,
-    );
 
   return {
     /** What the public form shows of an org: its name, language and the active reasons. */
@@ -374,7 +356,7 @@ export function createIntake(
           created: false,
         };
       }
-      const view = detailOfNew(outcome.created, found);
+      const view = toNewDetail(outcome.created.complaint, outcome.created.customer, found.timeZone);
       return {
         ...view,
         complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
