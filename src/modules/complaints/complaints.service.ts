@@ -14,6 +14,7 @@ import type { ComplaintStatus } from './domain/status.ts';
 import { createIntake } from './intake.ts';
 import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
+import { createPublicIntake } from './public-intake.ts';
 import { createComplaintQueries } from './queries.ts';
 import { createReadBack } from './readback.ts';
 import { createUploads } from './uploads.ts';
@@ -33,6 +34,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   const messages = createMessages({ ...deps, work });
   const updates = createCaseUpdates({ ...deps, work });
   const intake = createIntake({ ...deps, work, clocks, queries });
+  const publicIntake = createPublicIntake({ ...deps, intake: intake.intake, uploads });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
   const access = createComplaintAccess({ ...deps, work });
 
@@ -45,7 +47,9 @@ export function createComplaintService(deps: ComplaintDeps) {
     };
 
   return {
-    ...intake,
+    publicOrg: intake.publicOrg,
+    create: intake.create,
+    ...publicIntake,
     ...portal,
     ...access,
     ...createCustomerMerge(deps),

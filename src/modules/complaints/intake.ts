@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
-import { normalizePhone, type CustomerSource } from '../customers/index.ts';
+import { normalizePhone, type CustomerSource, type PhoneCountry } from '../customers/index.ts';
 import { renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
-import type {
-  ComplaintDetail,
-  CreateComplaintRequest,
-  PublicComplaintRequest,
-} from './complaints.contract.ts';
+import type { ComplaintDetail, CreateComplaintRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import type { ComplaintClocks } from './clocks.ts';
@@ -55,7 +51,9 @@ export function createIntake(
     // for the org, so without one they may rely on the customer record's.
     const given = {
       email: input.customer.email ? input.customer.email.toLowerCase() : null,
-      phone: input.customer.phone ? (normalizePhone(input.customer.phone) ?? null) : null,
+      phone: input.customer.phone
+        ? (normalizePhone(input.customer.phone, found.country as PhoneCountry) ?? null)
+        : null,
     };
     const contact =
       source === 'staff' || source === 'api'
@@ -147,6 +145,8 @@ export function createIntake(
   }
 
   return {
+    intake,
+
     /** What the public form shows of an org: its name, language and the active reasons. */
     async publicOrg(slug: string, lang: Language) {
       const found = await org.findOrgBySlug(slug);
@@ -202,42 +202,6 @@ export function createIntake(
         complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
         created: outcome.created,
       };
-    },
-
-    /** The public web form: a customer with no account, in their language. */
-    async createFromPublicForm(
-      orgSlug: string,
-      input: PublicComplaintRequest,
-    ): Promise<{ reference: string; trackingUrl: string }> {
-      const found = await org.findOrgBySlug(orgSlug);
-      if (!found) throw new AppError('not_found');
-      // The honeypot: a field people cannot see. A bot that fills it gets a plain refusal.
-      if (input.website && input.website.length > 0) throw new AppError('spam');
-      if (!input.phone && !input.email) throw invalidField('phone', 'field.contact_required');
-      return db.transaction().execute(async (tx) => {
-        const result = await intake(
-          tx,
-          found.id,
-          { type: 'customer', id: null, name: input.name },
-          {
-            customer: {
-              name: input.name,
-              phone: input.phone ?? null,
-              email: input.email ?? null,
-              preferredLanguage: input.language,
-            },
-            channel: 'web',
-            reasonId: input.reasonId ?? null,
-            severity: 'medium',
-            orderRef: input.orderRef ?? null,
-            description: input.description,
-            ask: input.askText ? { text: input.askText } : undefined,
-            language: input.language,
-          },
-          'public',
-        );
-        return { reference: result.reference, trackingUrl: result.trackingUrl };
-      });
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   portalReplyForm,
   portalReplyJson,
   portalView,
+  publicComplaintForm,
   publicComplaintRequest,
   publicComplaintResponse,
   publicOrgView,
@@ -18,6 +19,8 @@ import { sendAttachment } from './complaints.routes.ts';
 import type { ComplaintService } from './complaints.service.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+async function* noParts(): AsyncGenerator<never> {}
 
 /** A signed-in staff member acting in a portal is recorded as staff, never as the customer. */
 const staffIn = (request: FastifyRequest): Actor | undefined =>
@@ -46,14 +49,25 @@ export function registerPublicRoutes(
     },
     schema: {
       tags: ['public'],
+      description:
+        'The public web form. As JSON, or as multipart/form-data with photos or documents after the fields (the same limits as the portal). Every refused field is listed in `error.errors`.',
       params: slugParams,
-      body: publicComplaintRequest,
+      consumes: ['application/json', 'multipart/form-data'],
+      documentedBody: {
+        'application/json': publicComplaintRequest,
+        'multipart/form-data': publicComplaintForm,
+      },
       response: { 201: publicComplaintResponse },
     },
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await deps.complaints.createFromPublicForm(request.params.slug, request.body)),
+    // The handler reads the body itself: multipart fields and files as they stream.
+    handler: async (request, reply) => {
+      const isMultipart = request.isMultipart();
+      const created = await deps.complaints.createFromPublicForm(request.params.slug, {
+        body: isMultipart ? undefined : request.body,
+        parts: isMultipart ? uploadParts(request) : noParts(),
+      });
+      return reply.status(201).send(created);
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { searchTerms } from '../../platform/db/search.ts';
-import { normalizePhone } from '../customers/index.ts';
+import { normalizePhone, type PhoneCountry } from '../customers/index.ts';
 import * as attachments from './attachments.repository.ts';
 import type { CaseWork } from './case-work.ts';
 import type {
@@ -67,9 +67,9 @@ export function createComplaintQueries(
     detail,
 
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
-      const phone = query.q ? (normalizePhone(query.q) ?? null) : null;
-      const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
       const org = await work.getOrg(db, scope.orgId);
+      const phone = query.q ? (normalizePhone(query.q, org.country as PhoneCountry) ?? null) : null;
+      const ownerFilter = query.scope === 'mine' ? (scope.actor.id ?? undefined) : query.ownerId;
       const result = await listComplaints(db, scope.orgId, {
         ...query,
         ownerFilter,

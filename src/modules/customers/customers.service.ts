@@ -5,10 +5,11 @@ import { searchTerms } from '../../platform/db/search.ts';
 import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
-import { normalizePhone } from './domain/phone.ts';
+import { normalizePhone, type PhoneCountry } from './domain/phone.ts';
 import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
+import { orgCountryOf } from '../org/index.ts';
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
@@ -28,8 +29,12 @@ export const toCustomerView = (c: Customer): CustomerView => ({
 export function createCustomerService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  function identities(input: CustomerInput, fieldPrefix: string) {
-    const phone = input.phone ? normalizePhone(input.phone) : null;
+  /** Numbers written without a country code are the org's country's. */
+  const countryOf = async (executor: Executor, orgId: string) =>
+    (await orgCountryOf(executor, orgId)) as PhoneCountry;
+
+  function identities(input: CustomerInput, fieldPrefix: string, country: PhoneCountry) {
+    const phone = input.phone ? normalizePhone(input.phone, country) : null;
     if (input.phone && !phone) {
       throw invalidField(`${fieldPrefix}phone`, 'field.invalid_phone', { value: input.phone });
     }
@@ -52,7 +57,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
     source: Source,
     fieldPrefix = '',
   ): Promise<Customer> {
-    const ids = identities(input, fieldPrefix);
+    const ids = identities(input, fieldPrefix, await countryOf(tx, orgId));
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
       const decision = mergeCustomer(candidates, ids, input, source);
@@ -115,7 +120,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock }) {
         const changes: Partial<Customer> = {};
         if (patch.name !== undefined) changes.name = patch.name;
         if (patch.phone !== undefined) {
-          const phone = patch.phone === null ? null : normalizePhone(patch.phone);
+          const phone =
+            patch.phone === null
+              ? null
+              : normalizePhone(patch.phone, await countryOf(tx, scope.orgId));
           if (patch.phone !== null && !phone)
             throw invalidField('phone', 'field.invalid_phone', { value: patch.phone });
           changes.phone = phone ?? null;

@@ -1,8 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './platform-schema.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+
+// The tables the platform owns (jobs, rate limits, live streams) are typed in platform-schema.ts.
+export type { JobsTable, LiveStreamsTable, RateLimitsTable };
 
 export type OrgsTable = {
   id: Generated<string>;
@@ -11,6 +15,7 @@ export type OrgsTable = {
   reference_prefix: Generated<string>;
   default_language: Generated<string>;
   time_zone: Generated<string>;
+  country: Generated<string>;
   created_at: Generated<Date>;
 };
 
@@ -241,26 +246,6 @@ export type AuditLogTable = {
   created_at: Generated<Date>;
 };
 
-export type JobsTable = {
-  id: Generated<string>;
-  org_id: string | null;
-  kind: string;
-  payload: Json<Record<string, unknown>>;
-  dedupe_key: string | null;
-  status: Generated<string>;
-  run_at: Timestamp;
-  attempts: Generated<number>;
-  max_attempts: Generated<number>;
-  locked_by: string | null;
-  locked_until: Timestamp | null;
-  last_error: string | null;
-  created_at: Generated<Date>;
-  finished_at: Timestamp | null;
-  priority: Generated<number>;
-  version: Generated<number>;
-  coalesce_key: string | null;
-};
-
 export type CalendarsTable = {
   org_id: string;
   id: Generated<string>;
@@ -378,23 +363,6 @@ export type SignInThrottleTable = {
   blocked_until: Timestamp | null;
   alerted_at: Timestamp | null;
   last_success_at: Timestamp | null;
-};
-
-/** Shared rate-limit counters (platform/http/rate-limit.ts). */
-export type RateLimitsTable = {
-  key: string;
-  window_start: Timestamp;
-  hits: number;
-  invalid_hits: number;
-  expires_at: Timestamp;
-};
-
-/** Open live-update streams (platform/live-streams.ts). */
-export type LiveStreamsTable = {
-  id: string;
-  holder: string;
-  opened_at: Generated<Date>;
-  expires_at: Timestamp;
 };
 
 export type Database = {
