@@ -46,7 +46,8 @@ describe('commitmentMessage', () => {
 
   it('formats the due in the customer’s language and the org’s zone', () => {
     const at = new Date('2026-12-04T10:00:00Z');
-    expect(formatDue(at, 'vi', 'Asia/Ho_Chi_Minh')).toContain('17:00');
-    expect(formatDue(at, 'en', 'Asia/Ho_Chi_Minh')).toContain('December');
+    expect(formatDue(at, 'vi', 'Asia/Ho_Chi_Minh')).toBe('17:00 (UTC+7), Thứ Sáu 04/12/2026');
+    expect(formatDue(at, 'en', 'Asia/Ho_Chi_Minh')).toBe('17:00 (UTC+7), Friday 4 December 2026');
+    expect(formatDue(at, 'zh', 'Asia/Ho_Chi_Minh')).toBe('2026年12月4日 星期五 17:00（UTC+7）');
   });
 });

@@ -1,20 +1,9 @@
 import type { Language } from '../../../platform/i18n.ts';
-
-const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN' };
+import { formatDateTime } from '../../sla/sla.contract.ts';
 
 /** A due time as the customer reads it: their language, the org's zone, the zone named. */
 export function formatDue(at: Date, lang: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(at);
+  return formatDateTime(at, lang, timeZone, { withZone: true });
 }
 
 /**
