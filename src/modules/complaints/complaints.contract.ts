@@ -175,7 +175,9 @@ export const complaintDetail = z.object({
     channel: channelSchema,
     severity: severitySchema,
     reasonId: z.string().nullable(),
+    /** In the case's language; `reasonNames` has every language, for the reader's. */
     reasonName: z.string().nullable(),
+    reasonNames: z.partialRecord(languageSchema, z.string()).nullable(),
     productRef: z.string().nullable(),
     orderRef: z.string().nullable(),
     description: z.string(),
@@ -324,7 +326,10 @@ export const portalView = z.object({
   reference: z.string(),
   status: statusSchema,
   orgName: z.string(),
+  /** The language the customer chose (on the form, or later in the portal). */
   language: languageSchema,
+  /** The org's zone: times in the portal are its wall times. */
+  timeZone: z.string(),
   customerName: z.string(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
@@ -351,6 +356,7 @@ export const portalView = z.object({
 });
 export type PortalView = z.infer<typeof portalView>;
 export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });
+export const portalLanguageRequest = z.object({ language: languageSchema });
 export const mergeCustomerResponse = z.object({
   customer: customerView,
   movedComplaints: z.number(),

@@ -7,6 +7,7 @@ import { uuid } from '../../platform/contract/fields.ts';
 import type { FileStore } from '../../platform/files.ts';
 import {
   portalConfirmRequest,
+  portalLanguageRequest,
   portalReplyForm,
   portalReplyJson,
   portalView,
@@ -94,6 +95,20 @@ export function registerPortalRoutes(
     },
     handler: async (request) =>
       complaints.portalConfirm(request.params.token, request.body.version, staffIn(request)),
+  });
+
+  app.post('/api/portal/:token/language', {
+    config: { permission: 'public', identify: true, rateLimit: { max: 20, windowMs: 60_000 } },
+    schema: {
+      tags: ['portal'],
+      description:
+        'The customer reads the case in another language from now on: the portal and the mail about it. A signed-in staff member changes nothing.',
+      params: tokenParams,
+      body: portalLanguageRequest,
+      response: { 200: portalView },
+    },
+    handler: async (request) =>
+      complaints.portalLanguage(request.params.token, request.body.language, staffIn(request)),
   });
 
   app.post('/api/portal/:token/messages', {
