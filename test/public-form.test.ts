@@ -165,6 +165,13 @@ describe('the public form takes photos and documents', () => {
     expect(storedFiles(org.id)).toEqual([]);
   });
 
+  it('tells the form its limits: files per complaint and bytes per file', async () => {
+    const { org } = await createTestOrg(ctx);
+    const response = await ctx.app.inject({ method: 'GET', url: `/api/public/orgs/${org.slug}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().uploads).toEqual({ maxFiles: 3, maxBytes: 64 * 1024 });
+  });
+
   it('keeps to the portal’s limits: size while streaming, files per upload and per case', async () => {
     const { org } = await createTestOrg(ctx);
     const big = await send(

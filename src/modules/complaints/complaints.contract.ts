@@ -319,6 +319,8 @@ export const publicOrgView = z.object({
   name: z.string(),
   slug: z.string(),
   defaultLanguage: languageSchema,
+  /** What the form may carry: files in one complaint, and bytes in each. */
+  uploads: z.object({ maxFiles: z.number(), maxBytes: z.number() }),
   reasons: z.array(z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string() })),
 });
 

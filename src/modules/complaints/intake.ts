@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { issueTrackingToken } from '../../platform/tokens.ts';
+import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
 import { normalizePhone, type CustomerSource, type PhoneCountry } from '../customers/index.ts';
 import { renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, searchTextOf, type CaseWork } from './case-work.ts';
@@ -22,7 +23,15 @@ const systemActor: Actor = { type: 'system', id: null, name: 'Ombud' };
 export function createIntake(
   deps: Pick<
     ComplaintDeps,
-    'db' | 'clock' | 'customers' | 'templates' | 'mail' | 'org' | 'reasons'
+    | 'db'
+    | 'clock'
+    | 'customers'
+    | 'templates'
+    | 'mail'
+    | 'org'
+    | 'reasons'
+    | 'uploadMaxBytes'
+    | 'attachmentQuota'
   > & {
     work: CaseWork;
     clocks: ComplaintClocks;
@@ -147,7 +156,7 @@ export function createIntake(
   return {
     intake,
 
-    /** What the public form shows of an org: its name, language and the active reasons. */
+    /** What the public form shows of an org: its name, language, upload limits, active reasons. */
     async publicOrg(slug: string, lang: Language) {
       const found = await org.findOrgBySlug(slug);
       if (!found) throw new AppError('not_found');
@@ -155,6 +164,10 @@ export function createIntake(
         name: found.name,
         slug: found.slug,
         defaultLanguage: found.defaultLanguage,
+        uploads: {
+          maxFiles: Math.min(MAX_FILES_PER_UPLOAD, deps.attachmentQuota.filesPerComplaint),
+          maxBytes: deps.uploadMaxBytes,
+        },
         reasons: await reasons.localized(found.id, lang),
       };
     },

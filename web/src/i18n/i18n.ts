@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languageSchema } from '../../../src/platform/contract/fields.ts';
 import en from './en.json';
+import formsEn from './forms.en.json';
+import formsVi from './forms.vi.json';
+import formsZh from './forms.zh.json';
 import loopEn from './loop.en.json';
 import loopVi from './loop.vi.json';
 import loopZh from './loop.zh.json';
@@ -31,11 +34,12 @@ function initialLanguage(): UiLanguage {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  // The clock, commitment and notice screens keep their strings in loop.*.json (own top-level keys).
+  // The clock, commitment and notice screens keep their strings in loop.*.json, the pickers and
+  // the public form's files in forms.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi } },
-    en: { translation: { ...en, ...loopEn } },
-    zh: { translation: { ...zh, ...loopZh } },
+    vi: { translation: { ...vi, ...loopVi, ...formsVi } },
+    en: { translation: { ...en, ...loopEn, ...formsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...formsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',
