@@ -167,7 +167,7 @@ describe('the public form on a phone, in Vietnamese', () => {
     await checkA11y(agent, 'complaint from the public form (console)');
   });
 
-  it('e. a day off is picked on the calendar and listed in the house style', async () => {
+  it('e. a day off is picked on the calendar and listed in the house style; hours are 24-hour', async () => {
     const admin = await e2e.newPage({ locale: 'vi' });
     await login(admin, DEMO.admin);
     await admin.goto('/admin/calendars');
@@ -193,6 +193,17 @@ describe('the public form on a phone, in Vietnamese', () => {
     const [y, m, d] = (date ?? '').split('-');
     expect(await row.textContent()).toContain(`${d}/${m}/${y}`);
     expect(await row.textContent()).toContain('Ngày hội công ty');
+
+    // Working hours are typed in the app's own 24-hour fields, the same in every language.
+    const from = admin.getByTestId('period-from-mon-0');
+    const before = (await from.getAttribute('data-value')) ?? '';
+    expect(before).toMatch(/^\d{2}:\d{2}$/);
+    const hours = from.getByRole('spinbutton', { name: /giờ$/ });
+    await hours.click();
+    await hours.press('Control+a');
+    await hours.pressSequentially('09');
+    await expect.poll(() => from.getAttribute('data-value')).toBe(`09${before.slice(2)}`);
+    expect(await admin.locator('input[type="time"]').count()).toBe(0);
     await checkA11y(admin, 'calendar with a day off picked');
   });
 });

@@ -1,7 +1,7 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/zh-cn';
-import { DatePickerInput, DatesProvider, DateTimePicker } from '@mantine/dates';
+import { DatePickerInput, DatesProvider, DateTimePicker, TimePicker } from '@mantine/dates';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lunarDateAroundTet } from '../../../src/modules/sla/sla.contract.ts';
@@ -149,5 +149,39 @@ export function DateField({
         />
       </div>
     </Dates>
+  );
+}
+
+/**
+ * A time of day (`HH:mm`, 24-hour in every language), typed or stepped in the app's own fields
+ * rather than the browser's, which would show AM/PM to an English reader.
+ */
+export function TimeField({
+  label,
+  value,
+  onChange,
+  testId,
+  size,
+}: {
+  /** What a screen reader says for the field; its hours and minutes are named after it. */
+  label: string;
+  value: string;
+  onChange: (time: string) => void;
+  testId: string;
+  size?: 'xs' | 'sm' | 'md';
+}) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={testId} data-value={value}>
+      <TimePicker
+        size={size}
+        format="24h"
+        value={value}
+        onChange={(time) => onChange(time.slice(0, 5))}
+        hoursInputLabel={t('forms.hoursOf', { field: label })}
+        minutesInputLabel={t('forms.minutesOf', { field: label })}
+        aria-label={label}
+      />
+    </div>
   );
 }
