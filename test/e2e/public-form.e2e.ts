@@ -28,9 +28,14 @@ describe('the public form on a phone, in Vietnamese', () => {
   let e2e: E2EBrowser;
   let customer: Page;
   const stamp = Date.now().toString(36);
+  /** A number of its own, so no other journey's customer shares it. */
+  const digits = String(Date.now()).slice(-6);
+  const phone = { typed: `0918 ${digits.slice(0, 3)} ${digits.slice(3)}`, e164: `+84918${digits}` };
   const description = `Máy lọc nước giao đến bị nứt vỏ (${stamp}).`;
   let reference = '';
   let trackingPath = '';
+  /** The demo org's first reason, as the form lists it in Vietnamese and in English. */
+  const reason = { vi: '', en: '' };
 
   /** The error Mantine shows under the input with this test id, or '' when there is none. */
   const errorAt = (page: Page, testId: string) =>
@@ -42,6 +47,17 @@ describe('the public form on a phone, in Vietnamese', () => {
   beforeAll(async () => {
     e2e = await openBrowser();
     customer = await e2e.newPage({ locale: 'vi', mobile: true });
+    for (const lang of ['vi', 'en'] as const) {
+      const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo`, {
+        headers: { 'accept-language': lang },
+      });
+      const org = (await response.json()) as {
+        reasons: { parentId: string | null; name: string }[];
+      };
+      reason[lang] = org.reasons.find((r) => r.parentId === null)?.name ?? '';
+    }
+    expect(reason.vi).not.toBe('');
+    expect(reason.en).not.toBe(reason.vi);
   });
 
   afterAll(async () => {
@@ -76,10 +92,11 @@ describe('the public form on a phone, in Vietnamese', () => {
 
   it('b. filled in with a photo, it opens the tracking page in Vietnamese', async () => {
     await customer.getByTestId('public-name').fill(`Trần Minh Khoa ${stamp}`);
-    await customer.getByTestId('public-phone').fill('0912 345 678');
+    await customer.getByTestId('public-phone').fill(phone.typed.replaceAll(' ', ''));
     await customer.getByTestId('public-description').fill(description);
     await customer.getByTestId('public-order-ref').fill(`DH-${stamp}`);
     await customer.getByTestId('public-ask-text').fill('Đổi máy mới');
+    await customer.getByTestId('public-reason').selectOption({ label: reason.vi });
     await customer
       .locator('input[type="file"]')
       .setInputFiles({ name: 'vo-nut.png', mimeType: 'image/png', buffer: PIXEL_PNG });
@@ -116,7 +133,7 @@ describe('the public form on a phone, in Vietnamese', () => {
     await elsewhere.getByTestId('portal').waitFor();
   });
 
-  it('d. staff see the number as Vietnamese people write it, and the facts from the form', async () => {
+  it('d. staff see the number as Vietnamese people write it, the facts from the form and the reason in their language', async () => {
     const agent = await e2e.newPage({ locale: 'vi' });
     await login(agent, DEMO.agent);
     await agent.goto('/');
@@ -129,15 +146,17 @@ describe('the public form on a phone, in Vietnamese', () => {
     await agent.getByTestId('queue-search').fill(reference);
     const rows = agent.getByTestId('queue-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    expect(await rows.first().textContent()).toContain('0912 345 678');
+    expect(await rows.first().textContent()).toContain(phone.typed);
     await rows.first().getByTestId('queue-row-link').click();
     await agent.getByTestId('complaint-detail').waitFor();
 
-    expect(await agent.getByTestId('customer-phone-display').textContent()).toBe('0912 345 678');
+    expect(await agent.getByTestId('customer-phone-display').textContent()).toBe(phone.typed);
     expect(await agent.getByTestId('customer-phone-display').getAttribute('href')).toBe(
-      'tel:+84912345678',
+      `tel:${phone.e164}`,
     );
 
+    // The reason in the reader's language, whatever the case's.
+    expect(await agent.getByTestId('complaint-reason-display').textContent()).toContain(reason.vi);
     // The first version of the facts starts from what the customer wrote.
     await agent.getByTestId('facts-prefilled').waitFor();
     expect(await agent.getByTestId('facts-what-happened').inputValue()).toBe(description);
@@ -165,6 +184,23 @@ describe('the public form on a phone, in Vietnamese', () => {
     expect((await due.textContent())?.trim()).toMatch(VI_DATE_TIME);
     expect(await agent.locator('input[type="date"], input[type="datetime-local"]').count()).toBe(0);
     await checkA11y(agent, 'complaint from the public form (console)');
+
+    await agent.getByTestId('language-switcher').first().click();
+    await agent.getByTestId('language-option-en').click();
+    await expect
+      .poll(() => agent.getByTestId('complaint-reason-display').textContent())
+      .toContain(reason.en);
+    // The choice is saved for the agent, so it goes back to Vietnamese for the journeys after.
+    const savedLocale = async () => {
+      const me = (await (await agent.request.get('/api/auth/me')).json()) as {
+        user: { locale: string };
+      };
+      return me.user.locale;
+    };
+    await expect.poll(savedLocale).toBe('en');
+    await agent.getByTestId('language-switcher').first().click();
+    await agent.getByTestId('language-option-vi').click();
+    await expect.poll(savedLocale).toBe('vi');
   });
 
   it('e. a day off is picked on the calendar and listed in the house style; hours are 24-hour', async () => {
