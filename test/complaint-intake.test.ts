@@ -113,12 +113,12 @@ describe('complaint intake', () => {
     );
     expect(en.statusCode).toBe(400);
     expect(en.json().error).toMatchObject({ field: 'description' });
-    expect(en.json().error.message).toBe('The field “description” is required.');
+    expect(en.json().error.message).toBe('Description is required.');
     const zh = await agent.request('POST', '/api/complaints', sampleComplaint({ channel: 'fax' }), {
       'accept-language': 'zh-CN',
     });
     expect(zh.json().error.field).toBe('channel');
-    expect(zh.json().error.message).toContain('字段');
+    expect(zh.json().error.message).toContain('渠道必须是以下之一');
   });
 
   it('numbers references without gaps under concurrency, per org and year', async () => {

@@ -44,7 +44,7 @@ describe('steps 1–3: thank, clarify and read back, apologise', () => {
     expect(v1.complaint.status).toBe('in_progress');
     expect(v1.facts.current.version).toBe(1);
     expect(v1.facts.current.readBack).toContain('Sự việc: Đơn DH-0001');
-    expect(v1.facts.current.readBack).toContain('25 tháng 2, 2026');
+    expect(v1.facts.current.readBack).toContain('Thời điểm: 10:00, Thứ Tư 25/02/2026');
     expect(v1.facts.current.readBack).toMatch(/30\.000\s?₫/);
 
     // The portal shows nothing to confirm until the read-back is sent.

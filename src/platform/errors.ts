@@ -1,6 +1,13 @@
 import type { Language } from './i18n.ts';
 import { translate } from './i18n.ts';
 
+/** One refused field: its key and what is wrong with it, as a message key and its values. */
+export type FieldProblem = {
+  field: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+};
+
 export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
@@ -56,16 +63,28 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly messageKey: string;
   readonly params: Record<string, string | number>;
+  /** Every refused field when there are several; the first is also `field` and `messageKey`. */
+  readonly problems: readonly FieldProblem[];
 
   constructor(
     code: ErrorCode,
-    options: { field?: string; messageKey?: string; params?: Record<string, string | number> } = {},
+    options: {
+      field?: string;
+      messageKey?: string;
+      params?: Record<string, string | number>;
+      problems?: readonly FieldProblem[];
+    } = {},
   ) {
-    super(options.messageKey ?? `error.${code}`);
+    const first = options.problems?.[0];
+    const messageKey = options.messageKey ?? first?.messageKey ?? `error.${code}`;
+    super(messageKey);
     this.code = code;
-    this.field = options.field;
-    this.messageKey = options.messageKey ?? `error.${code}`;
-    this.params = options.params ?? {};
+    this.field = options.field ?? first?.field;
+    this.messageKey = messageKey;
+    this.params = options.params ?? first?.params ?? {};
+    this.problems =
+      options.problems ??
+      (this.field ? [{ field: this.field, messageKey, params: this.params }] : []);
   }
 
   localizedMessage(lang: Language): string {
@@ -80,3 +99,7 @@ export const invalidField = (
   messageKey = 'field.invalid',
   params: Record<string, string | number> = {},
 ): AppError => new AppError('validation_failed', { field, messageKey, params });
+
+/** Several refused fields at once, so a form can mark each of them. */
+export const invalidFields = (problems: readonly FieldProblem[]): AppError =>
+  new AppError('validation_failed', { problems });

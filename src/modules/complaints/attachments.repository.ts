@@ -84,18 +84,21 @@ export async function findAttachment(
 }
 
 /** What a complaint and its org already hold, for the quotas. */
+/** Files and bytes on a case and in the whole org; a case not created yet (null) has none. */
 export async function attachmentUsage(
   db: Executor,
   orgId: string,
-  complaintId: string,
+  complaintId: string | null,
 ): Promise<{ complaintFiles: number; complaintBytes: number; orgBytes: number }> {
+  // The nil UUID is never a case's id (ids are random version-4 UUIDs), so nothing matches it.
+  const caseId = complaintId ?? '00000000-0000-0000-0000-000000000000';
   const row = await db
     .selectFrom('attachments')
     .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('complaint_id', '=', complaintId).as('complaint_files'),
+      eb.fn.countAll<string>().filterWhere('complaint_id', '=', caseId).as('complaint_files'),
       eb.fn
         .coalesce(
-          eb.fn.sum<string>('size_bytes').filterWhere('complaint_id', '=', complaintId),
+          eb.fn.sum<string>('size_bytes').filterWhere('complaint_id', '=', caseId),
           eb.lit(0),
         )
         .as('complaint_bytes'),

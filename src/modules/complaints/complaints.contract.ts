@@ -28,6 +28,14 @@ import {
 } from './domain/events.ts';
 import { stepStates } from './domain/steps.ts';
 import { templateStep } from '../templates/templates.contract.ts';
+import { withFieldLabels } from '../../platform/contract/labels.ts';
+import {
+  createComplaintLabels,
+  messageLabels,
+  noteLabels,
+  publicFormLabels,
+  verbalConfirmationLabels,
+} from './complaints.labels.ts';
 
 export { statusSchema, channelSchema, severitySchema, stepSchema };
 export const eventTypeSchema = z.enum(complaintEventTypes);
@@ -43,18 +51,21 @@ export const askInput = z.object({
   currency: currencySchema.nullish(),
 });
 
-export const createComplaintRequest = z.object({
-  customer: customerInput.meta(atLeastOneOf('phone', 'email', 'externalId')),
-  channel: channelSchema.default('api'),
-  reasonId: uuid.nullish(),
-  severity: severitySchema.default('medium'),
-  productRef: optionalText(200),
-  orderRef: optionalText(200),
-  description: requiredText(20_000),
-  ask: askInput.optional(),
-  language: languageSchema.optional(),
-  ownerId: uuid.nullish(),
-});
+export const createComplaintRequest = withFieldLabels(
+  z.object({
+    customer: customerInput.meta(atLeastOneOf('phone', 'email', 'externalId')),
+    channel: channelSchema.default('api'),
+    reasonId: uuid.nullish(),
+    severity: severitySchema.default('medium'),
+    productRef: optionalText(200),
+    orderRef: optionalText(200),
+    description: requiredText(20_000),
+    ask: askInput.optional(),
+    language: languageSchema.optional(),
+    ownerId: uuid.nullish(),
+  }),
+  createComplaintLabels,
+);
 export type CreateComplaintRequest = z.infer<typeof createComplaintRequest>;
 
 /**
@@ -175,7 +186,9 @@ export const complaintDetail = z.object({
     channel: channelSchema,
     severity: severitySchema,
     reasonId: z.string().nullable(),
+    /** In the case's language; `reasonNames` has every language, for the reader's. */
     reasonName: z.string().nullable(),
+    reasonNames: z.partialRecord(languageSchema, z.string()).nullable(),
     productRef: z.string().nullable(),
     orderRef: z.string().nullable(),
     description: z.string(),
@@ -256,12 +269,15 @@ export const recordFactsRequest = z.object({
 export type RecordFactsRequest = z.infer<typeof recordFactsRequest>;
 
 export const sendReadbackRequest = z.object({ version: z.number().int().min(1) });
-export const verbalConfirmationRequest = z.object({
-  version: z.number().int().min(1),
-  confirmedBy: requiredText(200),
-  method: z.enum(verbalMethods),
-  note: optionalText(2000),
-});
+export const verbalConfirmationRequest = withFieldLabels(
+  z.object({
+    version: z.number().int().min(1),
+    confirmedBy: requiredText(200),
+    method: z.enum(verbalMethods),
+    note: optionalText(2000),
+  }),
+  verbalConfirmationLabels,
+);
 
 export const suggestionsQuery = z.object({ step: templateStep });
 export const suggestionsResponse = z.object({
@@ -276,12 +292,15 @@ export const suggestionsResponse = z.object({
   ),
 });
 
-export const sendMessageRequest = z.object({
-  step: z.enum(messageSteps).default('other'),
-  subject: optionalText(300),
-  body: requiredText(20_000),
-});
-export const addNoteRequest = z.object({ body: requiredText(20_000) });
+export const sendMessageRequest = withFieldLabels(
+  z.object({
+    step: z.enum(messageSteps).default('other'),
+    subject: optionalText(300),
+    body: requiredText(20_000),
+  }),
+  messageLabels,
+);
+export const addNoteRequest = withFieldLabels(z.object({ body: requiredText(20_000) }), noteLabels);
 export const issueTrackingLinkRequest = z
   .object({ revokeOthers: z.boolean().optional() })
   .optional();
@@ -289,25 +308,30 @@ export const trackingLinkResponse = z.object({ trackingUrl: z.string(), revoked:
 export const revokeTrackingLinksResponse = z.object({ revoked: z.number() });
 
 // The public web form: no account, minimal fields, a honeypot for bots.
-export const publicComplaintRequest = z
-  .object({
-    name: requiredText(200),
-    phone: text({ max: 30 }).nullish(),
-    email: z.email().max(254).nullish(),
-    description: requiredText(20_000),
-    reasonId: uuid.nullish(),
-    orderRef: optionalText(200),
-    askText: optionalText(5000),
-    language: languageSchema.default('vi'),
-    website: text({ max: 500 }).optional(),
-  })
-  .meta(atLeastOneOf('phone', 'email'));
+const publicComplaintFields = z.object({
+  name: requiredText(200),
+  phone: text({ max: 30 }).nullish(),
+  email: z.email().max(254).nullish(),
+  description: requiredText(20_000),
+  reasonId: uuid.nullish(),
+  orderRef: optionalText(200),
+  askText: optionalText(5000),
+  language: languageSchema.default('vi'),
+  website: text({ max: 500 }).optional(),
+});
+/** The form as JSON. The server also checks that a phone or an e-mail is given, and valid. */
+export const publicComplaintRequest = withFieldLabels(
+  publicComplaintFields.meta(atLeastOneOf('phone', 'email')),
+  publicFormLabels,
+);
 export type PublicComplaintRequest = z.infer<typeof publicComplaintRequest>;
 export const publicComplaintResponse = z.object({ reference: z.string(), trackingUrl: z.string() });
 export const publicOrgView = z.object({
   name: z.string(),
   slug: z.string(),
   defaultLanguage: languageSchema,
+  /** What the form may carry: files in one complaint, and bytes in each. */
+  uploads: z.object({ maxFiles: z.number(), maxBytes: z.number() }),
   reasons: z.array(z.object({ id: z.string(), parentId: z.string().nullable(), name: z.string() })),
 });
 
@@ -315,7 +339,10 @@ export const portalView = z.object({
   reference: z.string(),
   status: statusSchema,
   orgName: z.string(),
+  /** The language the customer chose (on the form, or later in the portal). */
   language: languageSchema,
+  /** The org's zone: times in the portal are its wall times. */
+  timeZone: z.string(),
   customerName: z.string(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
@@ -342,6 +369,7 @@ export const portalView = z.object({
 });
 export type PortalView = z.infer<typeof portalView>;
 export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });
+export const portalLanguageRequest = z.object({ language: languageSchema });
 export const mergeCustomerResponse = z.object({
   customer: customerView,
   movedComplaints: z.number(),
@@ -359,6 +387,13 @@ export const portalReplyForm = z.object({
 });
 /** The same reply without files. */
 export const portalReplyJson = z.object({ body: z.string().max(20_000) });
+/** The public form as the browser sends it with photos or documents: its fields, then files. */
+export const publicComplaintForm = withFieldLabels(
+  publicComplaintFields
+    .extend({ files: uploadedFiles.optional().describe('Photos or documents (after the fields)') })
+    .meta(atLeastOneOf('phone', 'email')),
+  publicFormLabels,
+);
 /** Files added to a case by staff or an integration. */
 export const attachmentUploadForm = z.object({
   file: uploadedFiles.min(1).describe('Photos, documents or recordings'),

@@ -3,7 +3,7 @@ import { registerMessages } from '../../platform/i18n.ts';
 // The complaint module's own error texts, in the three languages.
 registerMessages({
   vi: {
-    'field.not_sent': 'Phiên bản «{field}» chưa được gửi cho khách hàng nên chưa thể xác nhận.',
+    'field.not_sent': 'Phiên bản {version} chưa được gửi cho khách hàng nên chưa thể xác nhận.',
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
     'error.too_many_files': 'Quá nhiều tệp trong một lần gửi (tối đa {max}).',
@@ -16,7 +16,7 @@ registerMessages({
   },
   en: {
     'field.not_sent':
-      'Version “{field}” has not been sent to the customer, so it cannot be confirmed.',
+      'Version {version} has not been sent to the customer, so it cannot be confirmed.',
     'error.link_expired':
       'This tracking link has expired: case {reference} was closed more than {days} days ago. Please contact {org} directly and quote the reference.',
     'error.too_many_files': 'Too many files in one upload (at most {max}).',
@@ -28,7 +28,7 @@ registerMessages({
       '“{name}” was not accepted: photos, PDF, Word/Excel, text, voice recordings and video are.',
   },
   zh: {
-    'field.not_sent': '版本“{field}”尚未发送给客户，无法确认。',
+    'field.not_sent': '第 {version} 版尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',
     'error.too_many_files': '一次上传的文件过多（最多 {max} 个）。',

@@ -236,6 +236,21 @@ export async function updateComplaint(
     .execute();
 }
 
+/** The language the customer reads the case in: the portal's and the customer mail's. */
+export async function setLanguage(
+  executor: Executor,
+  orgId: string,
+  id: string,
+  language: string,
+): Promise<void> {
+  await executor
+    .updateTable('complaints')
+    .set({ language })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Stores what the sla module derived, for sorting and filtering queues. */
 export async function setDueSummary(
   tx: Tx,

@@ -16,6 +16,7 @@ import { createIntake } from './intake.ts';
 import { createMessageValues } from './message-values.ts';
 import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
+import { createPublicIntake } from './public-intake.ts';
 import { createComplaintQueries } from './queries.ts';
 import { createReadBack } from './readback.ts';
 import { createSavedViews } from './saved-views.ts';
@@ -39,6 +40,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   const messages = createMessages({ ...deps, work, values });
   const updates = createCaseUpdates({ ...deps, work });
   const intake = createIntake({ ...deps, work, queries });
+  const publicIntake = createPublicIntake({ ...deps, intake, uploads });
   const portal = createPortal({ ...deps, work, queries, readBack, uploads });
   const access = createComplaintAccess({ ...deps, work, search });
   const { bulk } = createBulk({ ...deps, work, updates });
@@ -52,7 +54,9 @@ export function createComplaintService(deps: ComplaintDeps) {
     };
 
   return {
-    ...intake,
+    publicOrg: intake.publicOrg,
+    create: intake.create,
+    ...publicIntake,
     ...portal,
     ...access,
     ...createCustomerMerge(deps),

@@ -95,6 +95,7 @@ export function toDetail(
       severity: complaint.severity,
       reasonId: complaint.reasonId,
       reasonName: complaint.reasonNames?.[lang] ?? null,
+      reasonNames: complaint.reasonNames,
       productRef: complaint.productRef,
       orderRef: complaint.orderRef,
       description: complaint.description,

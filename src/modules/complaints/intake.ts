@@ -4,22 +4,20 @@ import type { Tx } from '../../platform/db/index.ts';
 import { writeTogether, type PendingWrite } from '../../platform/db/write-together.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { languages, type Language } from '../../platform/i18n.ts';
+import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
 import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import {
   nationalDigits,
   normalizePhone,
   type Customer,
   type CustomerSource,
+  type PhoneCountry,
 } from '../customers/index.ts';
 import type { OrgView } from '../org/index.ts';
 import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, type CaseWork } from './case-work.ts';
 import { buildSearchText } from './domain/search-text.ts';
-import type {
-  ComplaintDetail,
-  CreateComplaintRequest,
-  PublicComplaintRequest,
-} from './complaints.contract.ts';
+import type { ComplaintDetail, CreateComplaintRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import type { Complaint } from './complaints.repository.ts';
@@ -40,7 +38,17 @@ const systemActor: Actor = { type: 'system', id: null, name: 'Ombud' };
 export function createIntake(
   deps: Pick<
     ComplaintDeps,
-    'db' | 'clock' | 'customers' | 'templates' | 'mail' | 'org' | 'reasons' | 'sla' | 'configCache'
+    | 'db'
+    | 'clock'
+    | 'customers'
+    | 'templates'
+    | 'mail'
+    | 'org'
+    | 'reasons'
+    | 'sla'
+    | 'configCache'
+    | 'uploadMaxBytes'
+    | 'attachmentQuota'
   > & {
     work: CaseWork;
     queries: ComplaintQueries;
@@ -96,12 +104,21 @@ export function createIntake(
     const owner = input.ownerId ? await org.findUser(tx, orgId, input.ownerId) : undefined;
     if (input.ownerId && !owner?.active) throw invalidField('ownerId');
     const ask = moneyOf(input.ask?.amount, input.ask?.currency, 'ask.amount');
-    const customer = await customers.upsert(tx, orgId, input.customer, source, 'customer.');
+    const customer = await customers.upsert(
+      tx,
+      orgId,
+      input.customer,
+      source,
+      'customer.',
+      found.country as PhoneCountry,
+    );
     // Mail about this complaint goes to the address given with it. Staff and integrations speak
     // for the org, so without one they may rely on the customer record's.
     const given = {
       email: input.customer.email ? input.customer.email.toLowerCase() : null,
-      phone: input.customer.phone ? (normalizePhone(input.customer.phone) ?? null) : null,
+      phone: input.customer.phone
+        ? (normalizePhone(input.customer.phone, found.country as PhoneCountry) ?? null)
+        : null,
     };
     const contact =
       source === 'staff' || source === 'api'
@@ -287,7 +304,10 @@ export function createIntake(
   }
 
   return {
-    /** What the public form shows of an org: its name, language and the active reasons. */
+    intake,
+    configOf,
+
+    /** What the public form shows of an org: its name, language, upload limits, active reasons. */
     async publicOrg(slug: string, lang: Language) {
       const found = await org.findOrgBySlug(slug);
       if (!found) throw new AppError('not_found');
@@ -295,6 +315,10 @@ export function createIntake(
         name: found.name,
         slug: found.slug,
         defaultLanguage: found.defaultLanguage,
+        uploads: {
+          maxFiles: Math.min(MAX_FILES_PER_UPLOAD, deps.attachmentQuota.filesPerComplaint),
+          maxBytes: deps.uploadMaxBytes,
+        },
         reasons: await reasons.localized(found.id, lang),
       };
     },
@@ -362,45 +386,6 @@ export function createIntake(
         complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
         created: true,
       };
-    },
-
-    /** The public web form: a customer with no account, in their language. */
-    async createFromPublicForm(
-      orgSlug: string,
-      input: PublicComplaintRequest,
-    ): Promise<{ reference: string; trackingUrl: string }> {
-      const versioned = await org.findOrgVersioned(db, { slug: orgSlug });
-      if (!versioned) throw new AppError('not_found');
-      // The honeypot: a field people cannot see. A bot that fills it gets a plain refusal.
-      if (input.website && input.website.length > 0) throw new AppError('spam');
-      if (!input.phone && !input.email) throw invalidField('phone', 'field.contact_required');
-      const request: CreateComplaintRequest = {
-        customer: {
-          name: input.name,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          preferredLanguage: input.language,
-        },
-        channel: 'web',
-        reasonId: input.reasonId ?? null,
-        severity: 'medium',
-        orderRef: input.orderRef ?? null,
-        description: input.description,
-        ask: input.askText ? { text: input.askText } : undefined,
-        language: input.language,
-      };
-      const config = await configOf(versioned.org, versioned.configVersion, request);
-      return db.transaction().execute(async (tx) => {
-        const result = await intake(
-          tx,
-          versioned.org,
-          config,
-          { type: 'customer', id: null, name: input.name },
-          request,
-          'public',
-        );
-        return { reference: result.complaint.reference, trackingUrl: result.trackingUrl };
-      });
     },
   };
 }

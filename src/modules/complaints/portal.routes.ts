@@ -7,9 +7,11 @@ import { uuid } from '../../platform/contract/fields.ts';
 import type { FileStore } from '../../platform/files.ts';
 import {
   portalConfirmRequest,
+  portalLanguageRequest,
   portalReplyForm,
   portalReplyJson,
   portalView,
+  publicComplaintForm,
   publicComplaintRequest,
   publicComplaintResponse,
   publicOrgView,
@@ -18,6 +20,8 @@ import { sendAttachment } from './complaints.routes.ts';
 import type { ComplaintService } from './complaints.service.ts';
 
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+async function* noParts(): AsyncGenerator<never> {}
 
 /** A signed-in staff member acting in a portal is recorded as staff, never as the customer. */
 const staffIn = (request: FastifyRequest): Actor | undefined =>
@@ -46,14 +50,25 @@ export function registerPublicRoutes(
     },
     schema: {
       tags: ['public'],
+      description:
+        'The public web form. As JSON, or as multipart/form-data with photos or documents after the fields (the same limits as the portal). Every refused field is listed in `error.errors`.',
       params: slugParams,
-      body: publicComplaintRequest,
+      consumes: ['application/json', 'multipart/form-data'],
+      documentedBody: {
+        'application/json': publicComplaintRequest,
+        'multipart/form-data': publicComplaintForm,
+      },
       response: { 201: publicComplaintResponse },
     },
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await deps.complaints.createFromPublicForm(request.params.slug, request.body)),
+    // The handler reads the body itself: multipart fields and files as they stream.
+    handler: async (request, reply) => {
+      const isMultipart = request.isMultipart();
+      const created = await deps.complaints.createFromPublicForm(request.params.slug, {
+        body: isMultipart ? undefined : request.body,
+        parts: isMultipart ? uploadParts(request) : noParts(),
+      });
+      return reply.status(201).send(created);
+    },
   });
 }
 
@@ -80,6 +95,20 @@ export function registerPortalRoutes(
     },
     handler: async (request) =>
       complaints.portalConfirm(request.params.token, request.body.version, staffIn(request)),
+  });
+
+  app.post('/api/portal/:token/language', {
+    config: { permission: 'public', identify: true, rateLimit: { max: 20, windowMs: 60_000 } },
+    schema: {
+      tags: ['portal'],
+      description:
+        'The customer reads the case in another language from now on: the portal and the mail about it. A signed-in staff member changes nothing.',
+      params: tokenParams,
+      body: portalLanguageRequest,
+      response: { 200: portalView },
+    },
+    handler: async (request) =>
+      complaints.portalLanguage(request.params.token, request.body.language, staffIn(request)),
   });
 
   app.post('/api/portal/:token/messages', {

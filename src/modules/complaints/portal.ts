@@ -14,6 +14,8 @@ import { renderReadBack } from './domain/readback.ts';
 import * as events from './events.repository.ts';
 import * as facts from './facts.repository.ts';
 import * as links from './links.repository.ts';
+import * as repo from './complaints.repository.ts';
+import type { Language } from '../../platform/i18n.ts';
 import type { ComplaintQueries } from './queries.ts';
 import type { ReadBack } from './readback.ts';
 import type { Uploads } from './uploads.ts';
@@ -76,6 +78,7 @@ export function createPortal(
       status: complaint.status,
       orgName: org.name,
       language: complaint.language,
+      timeZone: org.timeZone,
       customerName: customer.name,
       createdAt: complaint.createdAt.toISOString(),
       acknowledgedAt: iso(complaint.acknowledgedAt),
@@ -103,6 +106,16 @@ export function createPortal(
 
   return {
     portal,
+
+    /**
+     * The customer picks another language in the portal: the portal and the mail about the case
+     * follow it from now on. Staff looking at a portal only change their own screen.
+     */
+    async portalLanguage(token: string, language: Language, staff?: Actor): Promise<PortalView> {
+      const { orgId, id } = await resolveToken(token);
+      if (!staff) await repo.setLanguage(db, orgId, id, language);
+      return portal(token);
+    },
 
     async portalConfirm(token: string, version: number, staff?: Actor): Promise<PortalView> {
       const { orgId, id } = await resolveToken(token);

@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { searchTerms } from '../../platform/db/search.ts';
-import { normalizePhone } from '../customers/index.ts';
+import { normalizePhone, type PhoneCountry } from '../customers/index.ts';
 import * as attachments from './attachments.repository.ts';
 import type { CaseWork } from './case-work.ts';
 import type {
@@ -76,10 +76,10 @@ export function createComplaintQueries(
     detail,
 
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
-      const phone = query.q ? (normalizePhone(query.q) ?? null) : null;
-      // A phone typed in any format is one term, in the form it is stored in.
-      const terms = await foldTerms(db, phone ? [phone] : query.q ? searchTerms(query.q) : []);
       const org = await work.getOrg(db, scope.orgId);
+      // A phone typed in any format (of the org's country) is one term, in the form it is stored in.
+      const phone = query.q ? (normalizePhone(query.q, org.country as PhoneCountry) ?? null) : null;
+      const terms = await foldTerms(db, phone ? [phone] : query.q ? searchTerms(query.q) : []);
       const result = await listComplaints(db, scope.orgId, {
         ...query,
         sort: query.sort ?? (terms.length > 0 ? 'relevance' : '-createdAt'),

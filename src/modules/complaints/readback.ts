@@ -51,7 +51,7 @@ export function createReadBack(
     if (target.confirmedAt) return;
     // The portal confirms only what was sent; the agent confirms what they read out, frozen now.
     if (confirmation.via === 'portal' && (target.sentAt === null || target.sentText === null))
-      throw invalidField('version', 'field.not_sent');
+      throw invalidField('version', 'field.not_sent', { version });
     const { customer, org } = await work.customerAndOrg(tx, complaint);
     const text =
       target.sentText ??

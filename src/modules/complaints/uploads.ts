@@ -59,17 +59,22 @@ export function createUploads(
    * Streams the uploaded files to the store as they arrive and collects the text fields. Each
    * file is cut off at the first limit it passes (the file size, the case's and the org's quota),
    * its real type is read from its bytes, and if anything is refused, every file stored so far
-   * is removed: nothing half-written remains.
+   * is removed: nothing half-written remains. A case not created yet (`complaintId` null, the
+   * public form) starts with no files. `beforeFiles` sees the text fields sent before the first
+   * file and may refuse them, so a form with a mistyped field is answered before its photos
+   * are read.
    */
   async function receive(
     orgId: string,
-    complaintId: string,
+    complaintId: string | null,
     parts: AsyncIterable<UploadPart>,
+    options: { beforeFiles?: (fields: Record<string, string>) => void } = {},
   ): Promise<{ saved: SavedFile[]; fields: Record<string, string> }> {
     const saved: SavedFile[] = [];
     const fields: Record<string, string> = {};
     const quota = deps.attachmentQuota;
     const usage = await attachments.attachmentUsage(db, orgId, complaintId);
+    let isFirstFile = true;
     // Walked by hand: on a refusal the rest of the request is left unread (the answer goes out
     // at once and the connection closes) instead of waiting for the parser to drain it.
     const iterator = parts[Symbol.asyncIterator]();
@@ -81,6 +86,15 @@ export function createUploads(
         if (part.kind === 'field') {
           fields[part.name] = part.value;
           continue;
+        }
+        if (isFirstFile) {
+          isFirstFile = false;
+          try {
+            options.beforeFiles?.(fields);
+          } catch (error) {
+            part.stream.resume();
+            throw error;
+          }
         }
         if (usage.complaintFiles + saved.length >= quota.filesPerComplaint) {
           part.stream.resume();
@@ -150,7 +164,7 @@ export function createUploads(
 
   async function attach(
     tx: Tx,
-    complaint: Complaint,
+    complaint: Pick<Complaint, 'orgId' | 'id'>,
     actor: Actor,
     saved: SavedFile[],
     isPublic: boolean,

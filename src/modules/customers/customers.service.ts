@@ -6,11 +6,12 @@ import { searchTerms } from '../../platform/db/search.ts';
 import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
-import { normalizePhone } from './domain/phone.ts';
+import { normalizePhone, type PhoneCountry } from './domain/phone.ts';
 import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { customerChanged } from './customers.jobs.ts';
+import { orgCountryOf } from '../org/index.ts';
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
@@ -34,8 +35,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
   const searchChanged = (tx: Tx, orgId: string, customerId: string) =>
     jobs.enqueue(tx, customerChanged, { orgId, customerId }, { key: customerId });
 
-  function identities(input: CustomerInput, fieldPrefix: string) {
-    const phone = input.phone ? normalizePhone(input.phone) : null;
+  /** Numbers written without a country code are the org's country's. */
+  const countryOf = async (executor: Executor, orgId: string) =>
+    (await orgCountryOf(executor, orgId)) as PhoneCountry;
+
+  function identities(input: CustomerInput, fieldPrefix: string, country: PhoneCountry) {
+    const phone = input.phone ? normalizePhone(input.phone, country) : null;
     if (input.phone && !phone) {
       throw invalidField(`${fieldPrefix}phone`, 'field.invalid_phone', { value: input.phone });
     }
@@ -57,8 +62,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     input: CustomerInput,
     source: Source,
     fieldPrefix = '',
+    /** The org's country, when the caller has read the org already. */
+    country?: PhoneCountry,
   ): Promise<Customer> {
-    const ids = identities(input, fieldPrefix);
+    const ids = identities(input, fieldPrefix, country ?? (await countryOf(tx, orgId)));
     await repo.lockIdentities(tx, orgId, ids);
     for (let attempt = 0; attempt < 3; attempt++) {
       const candidates = await repo.findByIdentities(tx, orgId, ids);
@@ -125,7 +132,10 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
         const changes: Partial<Customer> = {};
         if (patch.name !== undefined) changes.name = patch.name;
         if (patch.phone !== undefined) {
-          const phone = patch.phone === null ? null : normalizePhone(patch.phone);
+          const phone =
+            patch.phone === null
+              ? null
+              : normalizePhone(patch.phone, await countryOf(tx, scope.orgId));
           if (patch.phone !== null && !phone)
             throw invalidField('phone', 'field.invalid_phone', { value: patch.phone });
           changes.phone = phone ?? null;

@@ -4,7 +4,7 @@ export {
   type CustomerService,
 } from './customers.service.ts';
 export { registerCustomerRoutes } from './customers.routes.ts';
-export { normalizePhone, nationalDigits } from './domain/phone.ts';
+export { normalizePhone, nationalDigits, type PhoneCountry } from './domain/phone.ts';
 export type { Source as CustomerSource } from './domain/merge.ts';
 export { customerTierOf, customerNameOf, type Customer } from './customers.repository.ts';
 export {

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { languageSchema, requiredText, text, uuid } from '../../platform/contract/fields.ts';
 
@@ -55,6 +56,8 @@ export const orgView = z.object({
   referencePrefix: z.string(),
   defaultLanguage: languageSchema,
   timeZone: z.string(),
+  /** ISO 3166-1 alpha-2: how phone numbers without a country code are read and shown. */
+  country: z.string(),
 });
 export type OrgView = z.infer<typeof orgView>;
 export const updateOrgRequest = z.object({
@@ -65,6 +68,11 @@ export const updateOrgRequest = z.object({
     .optional(),
   defaultLanguage: languageSchema.optional(),
   timeZone: text({ min: 1, max: 64 }).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .refine((code) => isSupportedCountry(code), { message: 'field.invalid' })
+    .optional(),
 });
 
 export const auditView = z.object({

@@ -12,6 +12,7 @@ export async function insertOrg(
     referencePrefix?: string;
     defaultLanguage?: string;
     timeZone?: string;
+    country?: string;
   },
 ): Promise<OrgView> {
   const r = await db
@@ -22,6 +23,7 @@ export async function insertOrg(
       ...(org.referencePrefix ? { reference_prefix: org.referencePrefix } : {}),
       ...(org.defaultLanguage ? { default_language: org.defaultLanguage } : {}),
       ...(org.timeZone ? { time_zone: org.timeZone } : {}),
+      ...(org.country ? { country: org.country } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -35,6 +37,7 @@ const toOrgView = (r: {
   reference_prefix: string;
   default_language: string;
   time_zone: string;
+  country: string;
 }): OrgView => ({
   id: r.id,
   slug: r.slug,
@@ -42,6 +45,7 @@ const toOrgView = (r: {
   referencePrefix: r.reference_prefix,
   defaultLanguage: r.default_language as Lang,
   timeZone: r.time_zone,
+  country: r.country,
 });
 
 export async function findOrg(db: Executor, orgId: string): Promise<OrgView | undefined> {
@@ -80,6 +84,7 @@ export async function updateOrg(
     ...(patch.referencePrefix !== undefined ? { reference_prefix: patch.referencePrefix } : {}),
     ...(patch.defaultLanguage !== undefined ? { default_language: patch.defaultLanguage } : {}),
     ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+    ...(patch.country !== undefined ? { country: patch.country } : {}),
   };
   // Nothing to change is not an error: the org stays as it is.
   if (Object.keys(changes).length === 0) return findOrg(db, orgId);

@@ -1,5 +1,5 @@
 import { expressionBuilder, type Expression } from 'kysely';
-import type { Database } from '../../platform/db/index.ts';
+import type { Database, Executor } from '../../platform/db/index.ts';
 
 // Read-only pieces other modules put into their own queue and report queries, so that the SQL
 // about people stays here while a list still takes one statement.
@@ -33,4 +33,14 @@ export function departmentMemberIds(orgId: string, departmentId: string) {
     .select('users.id')
     .where('users.org_id', '=', orgId)
     .where('users.department_id', '=', departmentId);
+}
+
+/** The org's country (ISO 3166-1 alpha-2), which reads and shows phone numbers. */
+export async function orgCountryOf(db: Executor, orgId: string): Promise<string> {
+  const row = await db
+    .selectFrom('orgs')
+    .select('country')
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  return row?.country ?? 'VN';
 }

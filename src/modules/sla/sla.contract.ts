@@ -103,6 +103,14 @@ export const icsImportRequest = z.object({
 });
 
 export { clockKindSchema, durationUnitSchema };
+/** How dates and times are written, per language, on every screen and in mail (pure). */
+export {
+  formatDate,
+  formatDateTime,
+  lunarDateAroundTet,
+  lunarText,
+  type DateLanguage,
+} from './domain/date-text.ts';
 /**
  * An amount no larger than its unit allows (10,000, or 520 calendar weeks: ten years), so no
  * due time falls outside what the calendar arithmetic can reach.

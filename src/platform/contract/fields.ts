@@ -52,6 +52,13 @@ export const atLeastOneOf = (...fields: string[]) => ({
 });
 
 export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The first refused field, by its API key. */
+    field: z.string().optional(),
+    /** Every refused field, the first included, each with its own message. */
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
 });
 export type ErrorResponse = z.infer<typeof errorResponse>;

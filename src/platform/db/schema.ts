@@ -15,6 +15,9 @@ import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-plat
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
+// The tables the platform owns (jobs, rate limits, live streams) are typed in schema-platform.ts.
+export type { JobsTable, LiveStreamsTable, RateLimitsTable };
+
 export type OrgsTable = {
   id: Generated<string>;
   slug: string;
@@ -23,6 +26,7 @@ export type OrgsTable = {
   default_language: Generated<string>;
   time_zone: Generated<string>;
   config_version: Generated<string>;
+  country: Generated<string>;
   created_at: Generated<Date>;
 };
 
@@ -305,8 +309,6 @@ export type SignInThrottleTable = {
   last_success_at: Timestamp | null;
 };
 
-/** Shared rate-limit counters (platform/http/rate-limit.ts). */
-/** Open live-update streams (platform/live-streams.ts). */
 export type Database = {
   sign_in_throttle: SignInThrottleTable;
   calendars: CalendarsTable;

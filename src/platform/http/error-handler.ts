@@ -3,7 +3,8 @@ import { AppError, httpStatusOf } from '../errors.ts';
 import { negotiateLanguage, translate } from '../i18n.ts';
 import type { Logger } from '../logger.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import { localizeValidationError } from './validation-errors.ts';
+import { fieldLabelsOf, type FieldLabels } from '../contract/labels.ts';
+import { fieldIssuesOfValidation, localizeIssue } from './validation-errors.ts';
 
 /** What a client is told to wait when the database is away: about one restart. */
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -77,7 +78,33 @@ export function sendFrameworkError(
   return sendError(appError ?? error, request, reply, deps.logger);
 }
 
-/** The one error handler: every refusal is `{ error: { code, message, field? } }`, localised. */
+/**
+ * The labels of the fields a route takes, from the schemas it validates with or documents (a
+ * handler that reads its own multipart body documents it).
+ */
+function routeLabels(request: FastifyRequest): FieldLabels {
+  const schema = (request.routeOptions.schema ?? {}) as Record<string, unknown>;
+  const documented = Object.values((schema.documentedBody ?? {}) as Record<string, unknown>);
+  return Object.assign(
+    {},
+    ...[schema.params, schema.querystring, ...documented, schema.body].map(fieldLabelsOf),
+  ) as FieldLabels;
+}
+
+const inputOf = (request: FastifyRequest, context: unknown): unknown =>
+  context === 'querystring'
+    ? request.query
+    : context === 'params'
+      ? request.params
+      : context === 'headers'
+        ? request.headers
+        : request.body;
+
+/**
+ * The one error handler: every refusal is `{ error: { code, message, field?, errors? } }`,
+ * localised. A refused field is named by its label in the reader's language; `errors` lists
+ * every refused field (the first is also `field` and `message`), so a form can mark them all.
+ */
 export function sendError(
   error: unknown,
   request: FastifyRequest,
@@ -101,17 +128,25 @@ export function sendError(
     );
   }
   if (error instanceof AppError) {
+    if (error.problems.length === 0)
+      return reply
+        .status(httpStatusOf[error.code])
+        .send({ error: { code: error.code, message: error.localizedMessage(lang) } });
+    const labels = routeLabels(request);
+    const errors = error.problems.map((p) => localizeIssue(p, lang, labels));
     return reply.status(httpStatusOf[error.code]).send({
-      error: {
-        code: error.code,
-        message: error.localizedMessage(lang),
-        ...(error.field ? { field: error.field } : {}),
-      },
+      error: { code: error.code, ...errors[0]!, errors },
     });
   }
-  const localized = localizeValidationError(error, lang);
-  if (localized)
-    return reply.status(400).send({ error: { code: 'validation_failed', ...localized } });
+  const issues = fieldIssuesOfValidation(
+    error,
+    inputOf(request, (error as { validationContext?: unknown }).validationContext),
+  );
+  if (issues) {
+    const labels = routeLabels(request);
+    const errors = issues.map((p) => localizeIssue(p, lang, labels));
+    return reply.status(400).send({ error: { code: 'validation_failed', ...errors[0]!, errors } });
+  }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
   if (status === 413 || fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {

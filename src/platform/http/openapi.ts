@@ -23,7 +23,7 @@ const ERROR_SCHEMA = 'ErrorResponse';
 const errorRef = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
 
 const refusals = {
-  400: 'Invalid input: `field` names the first bad field; the message follows Accept-Language',
+  400: 'Invalid input: `field` names the first bad field and `errors` lists every one, each with a message in the language of Accept-Language',
   401: 'Not signed in: no, an expired or a revoked session or API key',
   403: 'Not allowed for this role or API key, or a session request without its X-CSRF-Token',
   404: 'Not found, or a record of another org',

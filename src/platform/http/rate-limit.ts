@@ -9,8 +9,9 @@ export type RateLimit = {
   max: number;
   windowMs: number;
   /**
-   * When set, a request answered 400 (refused input) counts against this budget instead of
-   * `max`, so a customer who mistypes a field is not locked out of sending the form itself.
+   * When set, a request answered 400, 413 or 415 (refused input: a mistyped field, a file too
+   * large or of a refused type) counts against this budget instead of `max`, so a customer who
+   * corrects the form is not locked out of sending it.
    */
   invalidMax?: number;
 };
@@ -24,11 +25,13 @@ export type RateLimiter = {
     key: string,
     limit: RateLimit,
   ): Promise<{ admission: Admission | undefined; retryAfterSeconds: number }>;
-  /** Called with the status of the answer: a 400 moves the hit to the refused-input budget. */
+  /** Called with the status of the answer: refused input moves the hit to its own budget. */
   settle(admission: Admission, statusCode: number): Promise<void>;
 };
 
 const SWEEP_EVERY_MS = 60_000;
+/** Answers that refuse what the client sent, as opposed to doing what it asked. */
+const REFUSED_INPUT = new Set([400, 413, 415]);
 
 /**
  * Fixed windows counted in PostgreSQL, so that every app process enforces one limit and a
@@ -69,7 +72,7 @@ export function createRateLimiter(deps: { db: Db; clock: Clock; logger: Logger }
     },
 
     async settle(admission, statusCode) {
-      if (admission.invalidMax === undefined || statusCode !== 400) return;
+      if (admission.invalidMax === undefined || !REFUSED_INPUT.has(statusCode)) return;
       await repo.moveHitToInvalid(db, admission);
     },
   };

@@ -10,17 +10,28 @@ import {
   type Endpoints,
 } from './endpoints.ts';
 
+export type FieldError = { field: string; message: string };
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Every refused field with its message (the first is also `field` and `message`). */
+  readonly errors: readonly FieldError[];
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    errors?: readonly FieldError[],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.errors = errors ?? (field ? [{ field, message }] : []);
   }
 }
 
@@ -56,10 +67,18 @@ type BodyPart<E> = E extends { body: typeof multipart }
     ? { body: z.input<B> }
     : unknown;
 
+/** The share of an upload's bytes sent so far, 0 to 1. */
+export type UploadProgress = (fraction: number) => void;
+
+type ProgressPart<E> = E extends { body: typeof multipart }
+  ? { onUploadProgress?: UploadProgress }
+  : unknown;
+
 /** What `api.call(name, request)` takes: path params, query and body, typed by the table. */
 export type RequestOf<N extends EndpointName> = ParamsPart<Endpoints[N]['path']> &
   QueryPart<Endpoints[N]> &
-  BodyPart<Endpoints[N]> & { signal?: AbortSignal };
+  BodyPart<Endpoints[N]> &
+  ProgressPart<Endpoints[N]> & { signal?: AbortSignal };
 
 /** What `api.call(name)` resolves to: the response schema's output. */
 export type ResponseOf<N extends EndpointName> = z.output<Endpoints[N]['response']>;
@@ -72,7 +91,37 @@ type AnyRequest = {
   query?: Record<string, unknown>;
   body?: unknown;
   signal?: AbortSignal;
+  onUploadProgress?: UploadProgress;
 };
+
+/**
+ * fetch() cannot tell how much of a body has gone out, so an upload that reports its progress
+ * goes by XMLHttpRequest; the answer is read the same way as fetch's.
+ */
+function sendWithProgress(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: BodyInit | undefined },
+  onProgress: UploadProgress,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(init.method, url);
+    for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      onProgress(1);
+      resolve(new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText }));
+    };
+    xhr.onerror = () => reject(new TypeError('network error'));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(init.body as XMLHttpRequestBodyInit | null);
+  });
+}
 
 function queryString(query: Record<string, unknown> | undefined): string {
   if (!query) return '';
@@ -115,7 +164,7 @@ async function call<N extends EndpointName>(
   ...[request]: CallArgs<N>
 ): Promise<ResponseOf<N>> {
   const spec: Endpoint = endpoints[name];
-  const { params, query, body, signal } = (request ?? {}) as AnyRequest;
+  const { params, query, body, signal, onUploadProgress } = (request ?? {}) as AnyRequest;
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': i18n.language || 'vi',
@@ -131,17 +180,25 @@ async function call<N extends EndpointName>(
   }
 
   let response: Response;
+  const url = `${fillPath(spec.path, params)}${queryString(query)}`;
   try {
-    response = await fetch(`${fillPath(spec.path, params)}${queryString(query)}`, {
-      method: spec.method,
-      headers,
-      body: payload,
-      credentials: 'same-origin',
-      // The query cache is the only cache: the browser keeps some answers without being told
-      // to (a 410 indefinitely), and an answer worded in another language must not come back.
-      cache: 'no-store',
-      signal,
-    });
+    response = onUploadProgress
+      ? await sendWithProgress(
+          url,
+          { method: spec.method, headers, body: payload },
+          onUploadProgress,
+          signal,
+        )
+      : await fetch(url, {
+          method: spec.method,
+          headers,
+          body: payload,
+          credentials: 'same-origin',
+          // The query cache is the only cache: the browser keeps some answers without being told
+          // to (a 410 indefinitely), and an answer worded in another language must not come back.
+          cache: 'no-store',
+          signal,
+        });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network_error', i18n.t('errors.network'));
@@ -157,8 +214,8 @@ async function call<N extends EndpointName>(
         i18n.t('errors.unexpected', { status: response.status }),
       );
     }
-    const { code, message, field } = error.data.error;
-    throw new ApiError(response.status, code, message, field);
+    const { code, message, field, errors } = error.data.error;
+    throw new ApiError(response.status, code, message, field, errors);
   }
 
   const parsed = spec.response.safeParse(json);

@@ -37,6 +37,7 @@ import {
   mergeCustomerResponse,
   noteAdded,
   portalConfirmRequest,
+  portalLanguageRequest,
   portalView,
   publicComplaintRequest,
   publicComplaintResponse,
@@ -263,9 +264,18 @@ export const endpoints = {
     body: publicComplaintRequest,
     response: publicComplaintResponse,
   }),
+  /** The same form with photos or documents: its fields first, then the files. */
+  submitPublicComplaintWithFiles: post('/api/public/orgs/:slug/complaints', {
+    body: multipart,
+    response: publicComplaintResponse,
+  }),
   portal: get('/api/portal/:token', { response: portalView }),
   portalConfirm: post('/api/portal/:token/readback/confirm', {
     body: portalConfirmRequest,
+    response: portalView,
+  }),
+  portalLanguage: post('/api/portal/:token/language', {
+    body: portalLanguageRequest,
     response: portalView,
   }),
   portalReply: post('/api/portal/:token/messages', { body: multipart, response: portalView }),

@@ -1,8 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../src/platform/contract/phone.ts';
+import {
+  formatDate as formatDay,
+  formatDateTime as formatInstant,
+  type DateLanguage,
+} from '../../../src/modules/sla/sla.contract.ts';
+import { api } from '../api/client.ts';
+import { isUiLanguage } from './i18n.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-/** Vietnam has no daylight saving time, so the offset of the default zone is fixed. */
-export const DEFAULT_UTC_OFFSET = '+07:00';
+export const DEFAULT_COUNTRY = 'VN';
+
+/** Where the reader's dates and phone numbers belong: the org's time zone and country. */
+export type Place = { timeZone: string; country: string };
+
+/**
+ * Pages outside the console (the portal) say where they are; inside it, the signed-in org is
+ * asked once (GET /api/org).
+ */
+const PlaceContext = createContext<Place | null>(null);
+export const PlaceProvider = PlaceContext.Provider;
+
+function isValidZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function usePlace(override?: Place): Place {
+  const context = useContext(PlaceContext);
+  const given = override ?? context;
+  const org = useQuery({
+    queryKey: ['org'],
+    queryFn: ({ signal }) => api.call('getOrg', { signal }),
+    staleTime: 5 * 60_000,
+    enabled: given === null,
+  });
+  if (given) return given;
+  const zone = org.data?.timeZone;
+  return {
+    timeZone: zone && isValidZone(zone) ? zone : DEFAULT_TIME_ZONE,
+    country: org.data?.country ?? DEFAULT_COUNTRY,
+  };
+}
+
+const dateLanguage = (language: string): DateLanguage => (isUiLanguage(language) ? language : 'vi');
+
+const validDate = (iso: string | null | undefined): Date | undefined => {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
+/**
+ * An instant in the house style of the language, in the zone: `08:00, Thứ Sáu 04/12/2026`,
+ * `08:00, Friday 4 December 2026`, `2026年12月4日 星期五 08:00`; the lunar date follows around Tết.
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  language: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  const date = validDate(iso);
+  if (!date) return iso ?? '';
+  return formatInstant(date, dateLanguage(language), timeZone);
+}
+
+/** A day: a civil date (`YYYY-MM-DD`) as it is, or the day of an instant in the zone. */
+export function formatDate(
+  iso: string | null | undefined,
+  language: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  if (!iso) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDay(iso, dateLanguage(language), timeZone);
+  const date = validDate(iso);
+  return date ? formatDay(date, dateLanguage(language), timeZone) : iso;
+}
 
 function intlLocale(language: string): string {
   switch (language) {
@@ -13,28 +92,6 @@ function intlLocale(language: string): string {
     default:
       return 'vi-VN';
   }
-}
-
-export function formatDateTime(iso: string | null | undefined, language: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: DEFAULT_TIME_ZONE,
-  }).format(date);
-}
-
-export function formatDate(iso: string | null | undefined, language: string): string {
-  if (!iso) return '';
-  // A bare calendar date (YYYY-MM-DD) is not an instant; show it without shifting the zone.
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: 'medium',
-    timeZone: DEFAULT_TIME_ZONE,
-  }).format(date);
 }
 
 export function formatMoney(
@@ -69,31 +126,22 @@ export function formatBytes(bytes: number, language: string): string {
   }).format(value);
 }
 
-/** `datetime-local` value (wall time in the default zone) → ISO instant. */
-export function localInputToIso(value: string): string | undefined {
-  if (!value) return undefined;
-  const withSeconds = value.length === 16 ? `${value}:00` : value;
-  const date = new Date(`${withSeconds}${DEFAULT_UTC_OFFSET}`);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** ISO instant → `datetime-local` value in the default zone. */
-export function isoToLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const shifted = new Date(date.getTime() + 7 * 60 * 60 * 1000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-export function useFormat() {
+/**
+ * Dates, money, sizes and phone numbers as the reader's language and the org's place write
+ * them. A page that knows its place before it can provide it to its children passes it.
+ */
+export function useFormat(override?: Place) {
   const { i18n } = useTranslation();
   const language = i18n.language;
+  const place = usePlace(override);
   return {
-    dateTime: (iso: string | null | undefined) => formatDateTime(iso, language),
-    date: (iso: string | null | undefined) => formatDate(iso, language),
+    timeZone: place.timeZone,
+    dateTime: (iso: string | null | undefined) => formatDateTime(iso, language, place.timeZone),
+    date: (iso: string | null | undefined) => formatDate(iso, language, place.timeZone),
     money: (amount: number | null | undefined, currency: string | null | undefined) =>
       formatMoney(amount, currency, language),
     bytes: (bytes: number) => formatBytes(bytes, language),
+    /** `+84912345678` → `0912 345 678` for a Vietnamese org; other countries' numbers in full. */
+    phone: (e164: string | null | undefined) => formatPhone(e164, place.country),
   };
 }

@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languageSchema } from '../../../src/platform/contract/fields.ts';
 import en from './en.json';
+import formsEn from './forms.en.json';
+import formsVi from './forms.vi.json';
+import formsZh from './forms.zh.json';
 import loopEn from './loop.en.json';
 import loopVi from './loop.vi.json';
 import loopZh from './loop.zh.json';
@@ -35,11 +38,12 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   // The clock, commitment and notice screens keep their strings in loop.*.json, the queue's
-  // views and bulk actions in queue.*.json (own top-level keys).
+  // views and bulk actions in queue.*.json, the pickers and the public form's files in
+  // forms.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

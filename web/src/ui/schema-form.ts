@@ -153,9 +153,8 @@ export function useSchemaForm<S extends z.ZodType<unknown, object>, V extends ob
     shown.current.add(path);
     const issue = issues.find((i) => ownedBy(path, pathOf(i)));
     if (issue) return issueMessage(issue, values, t);
-    if (serverError instanceof ApiError && serverError.field && ownedBy(path, serverError.field)) {
-      return serverError.message;
-    }
+    if (serverError instanceof ApiError)
+      return serverError.errors.find((e) => ownedBy(path, e.field))?.message;
     return undefined;
   };
 
@@ -172,8 +171,9 @@ export function useSchemaForm<S extends z.ZodType<unknown, object>, V extends ob
         .join(' ');
     }
     if (!serverError) return null;
-    if (serverError instanceof ApiError && serverError.field && isShown(serverError.field)) {
-      return null;
+    if (serverError instanceof ApiError && serverError.errors.length > 0) {
+      const unclaimed = serverError.errors.filter((e) => !isShown(e.field));
+      return unclaimed.length > 0 ? unclaimed.map((e) => e.message).join(' ') : null;
     }
     return errorMessage(serverError);
   })();

@@ -1,5 +1,6 @@
 import type { Language } from '../../../platform/i18n.ts';
 import { formatMoney } from '../../../platform/contract/money.ts';
+import { formatDateTime } from '../../sla/sla.contract.ts';
 
 export type ReadBackFacts = {
   whatHappened: string;
@@ -61,11 +62,7 @@ export function renderReadBack(
   ];
   lines.push(`• ${l.what}: ${facts.whatHappened}`);
   if (facts.occurredAt) {
-    const when = new Intl.DateTimeFormat(locales[context.language], {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: context.timeZone,
-    }).format(facts.occurredAt);
+    const when = formatDateTime(facts.occurredAt, context.language, context.timeZone);
     lines.push(`• ${l.when}: ${when}`);
   }
   if (facts.productRef) lines.push(`• ${l.product}: ${facts.productRef}`);

@@ -18,6 +18,15 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input)).toBeUndefined();
   });
 
+  it.each([
+    ['(201) 555-0123', 'US', '+12015550123'],
+    ['138 0013 8000', 'CN', '+8613800138000'],
+    ['0912 345 678', 'US', undefined],
+    ['+84 912 345 678', 'US', '+84912345678'],
+  ] as const)('reads %s in an org of %s as %s', (input, country, expected) => {
+    expect(normalizePhone(input, country)).toBe(expected);
+  });
+
   it('gives the national form for search', () => {
     expect(nationalDigits('+84912345678')).toBe('0912345678');
   });

@@ -1,19 +1,22 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/** An org's country as the phone library names it (ISO 3166-1 alpha-2). */
+export type PhoneCountry = CountryCode;
 
 /**
  * Phone numbers are kept in E.164 so that the same person is one customer however they typed
- * it: 0912 345 678, +84 912 345 678 and 84912345678 are all +84912345678. Vietnam is the
- * default country for numbers written without a country code.
+ * it: 0912 345 678, +84 912 345 678 and 84912345678 are all +84912345678. A number written
+ * without a country code is read as one of the org's country (Vietnam unless it says otherwise).
  */
 export function normalizePhone(
   input: string,
-  defaultCountry: 'VN' | 'CN' | 'US' = 'VN',
+  defaultCountry: PhoneCountry = 'VN',
 ): string | undefined {
   const cleaned = input.trim();
   if (!/^[+()\d\s.-]{6,25}$/.test(cleaned)) return undefined;
   const digits = cleaned.replace(/[^\d+]/g, '');
   // "84912345678" typed without the plus is a Vietnamese number in international form.
-  const candidate = /^84\d{9,10}$/.test(digits) ? `+${digits}` : cleaned;
+  const candidate = defaultCountry === 'VN' && /^84\d{9,10}$/.test(digits) ? `+${digits}` : cleaned;
   const parsed = parsePhoneNumberFromString(candidate, defaultCountry);
   if (!parsed || !parsed.isValid()) return undefined;
   return parsed.number;

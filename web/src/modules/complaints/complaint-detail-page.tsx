@@ -126,8 +126,14 @@ function Field({
   );
 }
 
+/** The reason in the reader's language, else in the case's (a name left empty by the admin). */
+function reasonIn(c: ComplaintDetail['complaint'], language: string): string | null {
+  const names = c.reasonNames ?? {};
+  return names[language as keyof typeof names] || c.reasonName;
+}
+
 function DetailHeader({ detail }: { detail: ComplaintDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const permissions = useCurrentUser().permissions;
   const canReadMailbox = permissions.includes('mailbox:read');
@@ -177,7 +183,11 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
               </Text>
               {isDuplicate && <PossibleDuplicateBadge />}
             </Group>
-            {customer.phone && <Anchor href={`tel:${customer.phone}`}>{customer.phone}</Anchor>}
+            {customer.phone && (
+              <Anchor href={`tel:${customer.phone}`} data-testid="customer-phone-display">
+                {format.phone(customer.phone)}
+              </Anchor>
+            )}
             {customer.phone && customer.email && <br />}
             {customer.email && <Anchor href={`mailto:${customer.email}`}>{customer.email}</Anchor>}
             {canEditCustomer && (
@@ -196,7 +206,11 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
           </Field>
           <Field label={t('detail.caseContact')}>
             <div data-testid="case-contact">
-              {c.contactPhone && <Anchor href={`tel:${c.contactPhone}`}>{c.contactPhone}</Anchor>}
+              {c.contactPhone && (
+                <Anchor href={`tel:${c.contactPhone}`} data-testid="case-contact-phone">
+                  {format.phone(c.contactPhone)}
+                </Anchor>
+              )}
               {c.contactPhone && c.contactEmail && <br />}
               {c.contactEmail && (
                 <Anchor href={`mailto:${c.contactEmail}`} data-testid="case-contact-email">
@@ -222,7 +236,9 @@ function DetailHeader({ detail }: { detail: ComplaintDetail }) {
           <Field label={t('customer.preferredLanguage')}>
             {customer.preferredLanguage ? LANGUAGE_NAMES[customer.preferredLanguage] : ''}
           </Field>
-          <Field label={t('complaint.reason')}>{c.reasonName}</Field>
+          <Field label={t('complaint.reason')} testId="complaint-reason-display">
+            {reasonIn(c, i18n.language)}
+          </Field>
           <Field label={t('complaint.owner')}>{c.ownerName ?? t('queue.unassigned')}</Field>
           <Field label={t('detail.intakeAgent')}>{c.intakeAgentName}</Field>
           <Field label={t('detail.received')}>{format.dateTime(c.createdAt)}</Field>

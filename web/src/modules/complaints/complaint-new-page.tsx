@@ -22,6 +22,7 @@ import {
 } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { languageSchema, type LanguageCode } from '../../../../src/platform/contract/fields.ts';
 import { ASK_CURRENCIES } from './currencies.ts';
+import { DateField } from '../../ui/date-fields.tsx';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -171,13 +172,12 @@ export function ComplaintNewPage() {
                 error={err('customer.tier')}
                 data-testid="customer-tier"
               />
-              <TextInput
+              <DateField
                 label={t('customer.customerSince')}
-                type="date"
-                value={customerSince}
-                onChange={(e) => setCustomerSince(e.currentTarget.value)}
+                value={customerSince || null}
+                onChange={(date) => setCustomerSince(date ?? '')}
                 error={err('customer.customerSince')}
-                data-testid="customer-since"
+                testId="customer-since"
               />
             </SimpleGrid>
           </Fieldset>

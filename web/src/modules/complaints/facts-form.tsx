@@ -5,14 +5,18 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FactVersionView } from '../../../../src/modules/complaints/complaints.contract.ts';
-import { isoToLocalInput, localInputToIso } from '../../i18n/format.ts';
+import type {
+  ComplaintDetail,
+  FactVersionView,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { DateTimeField } from '../../ui/date-fields.tsx';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 import { ReferenceInputs } from './classification-inputs.tsx';
@@ -29,27 +33,41 @@ const FACT_FIELDS = [
   'askCurrency',
 ] as const;
 
-/** Records the facts as a new version, starting from the current one. */
+type Intake = Pick<
+  ComplaintDetail['complaint'],
+  'description' | 'productRef' | 'orderRef' | 'askText' | 'askAmount' | 'askCurrency'
+>;
+
+/**
+ * Records the facts as a new version, starting from the current one; the first version starts
+ * from what came in with the complaint (its description, order, product and ask), so the agent
+ * corrects rather than retypes.
+ */
 export function FactsForm({
   complaintId,
   base,
+  intake,
   onDone,
   onCancel,
 }: {
   complaintId: string;
   base: FactVersionView | null;
+  intake: Intake;
   onDone: () => void;
   onCancel?: () => void;
 }) {
   const { t } = useTranslation();
+  const { timeZone } = useFormat();
   const record = useRecordFacts(complaintId);
-  const [whatHappened, setWhatHappened] = useState(base?.whatHappened ?? '');
-  const [occurredAt, setOccurredAt] = useState(isoToLocalInput(base?.occurredAt));
-  const [productRef, setProductRef] = useState(base?.productRef ?? '');
-  const [orderRef, setOrderRef] = useState(base?.orderRef ?? '');
-  const [askText, setAskText] = useState(base?.askText ?? '');
-  const [askAmount, setAskAmount] = useState<number | string>(base?.askAmount ?? '');
-  const [askCurrency, setAskCurrency] = useState(base?.askCurrency ?? 'VND');
+  const start = base ?? { ...intake, whatHappened: intake.description, occurredAt: null };
+  const isPrefilled = !base && Boolean(intake.description || intake.askText || intake.orderRef);
+  const [whatHappened, setWhatHappened] = useState(start.whatHappened);
+  const [occurredAt, setOccurredAt] = useState<string | null>(start.occurredAt);
+  const [productRef, setProductRef] = useState(start.productRef ?? '');
+  const [orderRef, setOrderRef] = useState(start.orderRef ?? '');
+  const [askText, setAskText] = useState(start.askText ?? '');
+  const [askAmount, setAskAmount] = useState<number | string>(start.askAmount ?? '');
+  const [askCurrency, setAskCurrency] = useState(start.askCurrency ?? 'VND');
   const errors = splitApiError(record.error, FACT_FIELDS);
 
   const submit = (event: FormEvent) => {
@@ -58,7 +76,7 @@ export function FactsForm({
     record.mutate(
       {
         whatHappened,
-        occurredAt: localInputToIso(occurredAt),
+        occurredAt: occurredAt ?? undefined,
         productRef: optionalText(productRef),
         orderRef: optionalText(orderRef),
         askText,
@@ -78,6 +96,11 @@ export function FactsForm({
     <form onSubmit={submit} noValidate data-testid="facts-form">
       <Stack gap="sm">
         <ErrorAlert error={errors.general} />
+        {isPrefilled && (
+          <Text size="sm" data-testid="facts-prefilled">
+            {t('forms.prefilledFromIntake')}
+          </Text>
+        )}
         <Textarea
           label={t('facts.whatHappened')}
           required
@@ -89,14 +112,14 @@ export function FactsForm({
           data-testid="facts-what-happened"
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
+          <DateTimeField
             label={t('facts.occurredAt')}
-            description={t('facts.timeZoneHint')}
-            type="datetime-local"
             value={occurredAt}
-            onChange={(e) => setOccurredAt(e.currentTarget.value)}
+            onChange={setOccurredAt}
+            timeZone={timeZone}
+            clearable
             error={errors.field.occurredAt}
-            data-testid="facts-occurred-at"
+            testId="facts-occurred-at"
           />
           <ReferenceInputs
             productRef={{

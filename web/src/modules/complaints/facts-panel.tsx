@@ -116,6 +116,7 @@ export function FactsPanel({ detail }: { detail: ComplaintDetail }) {
           <FactsForm
             complaintId={id}
             base={current}
+            intake={detail.complaint}
             onDone={() => setEditing(false)}
             onCancel={current ? () => setEditing(false) : undefined}
           />

@@ -174,7 +174,9 @@ export function QueueTable({
                   {item.customerName}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {item.customerPhone ?? item.customerEmail ?? ''}
+                  {item.customerPhone
+                    ? format.phone(item.customerPhone)
+                    : (item.customerEmail ?? '')}
                 </Text>
               </Table.Td>
               <Table.Td>

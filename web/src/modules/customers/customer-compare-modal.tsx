@@ -73,7 +73,7 @@ function Comparison({
 
   const rows: { key: string; label: string; value: (c: CustomerView) => string }[] = [
     { key: 'name', label: t('customer.name'), value: (c) => c.name },
-    { key: 'phone', label: t('customer.phone'), value: (c) => c.phone ?? '' },
+    { key: 'phone', label: t('customer.phone'), value: (c) => format.phone(c.phone) },
     { key: 'email', label: t('customer.email'), value: (c) => c.email ?? '' },
     { key: 'externalId', label: t('customer.externalId'), value: (c) => c.externalId ?? '' },
     { key: 'tier', label: t('customer.tier'), value: (c) => c.tier ?? '' },

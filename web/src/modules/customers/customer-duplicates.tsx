@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import type { CustomerView } from '../../../../src/modules/customers/customers.contract.ts';
 import { useCurrentUser } from '../../app/session.ts';
@@ -40,6 +41,7 @@ export function CustomerDuplicatesAlert({ customer }: { customer: CaseCustomer }
   const canMerge = useCurrentUser().permissions.includes('customer:update');
   const { items, error, isDuplicate } = usePossibleDuplicates(customer);
   const [comparing, setComparing] = useState<CustomerView | null>(null);
+  const format = useFormat();
   if (!isDuplicate) return null;
 
   return (
@@ -67,7 +69,7 @@ export function CustomerDuplicatesAlert({ customer }: { customer: CaseCustomer }
                   {other.name}
                 </Text>
                 <Text size="sm" span>
-                  {[other.phone, other.email].filter(Boolean).join(' · ')}
+                  {[format.phone(other.phone), other.email].filter(Boolean).join(' · ')}
                 </Text>
                 <Button
                   size="compact-sm"

@@ -7,7 +7,9 @@ import {
   type CustomerView,
 } from '../../../../src/modules/customers/customers.contract.ts';
 import { languageSchema } from '../../../../src/platform/contract/fields.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
+import { DateField } from '../../ui/date-fields.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useSchemaForm } from '../../ui/schema-form.ts';
@@ -24,9 +26,10 @@ const editable = [
   'preferredLanguage',
 ] as const;
 
-const valuesOf = (c: CustomerView): Values => ({
+/** The record as the agent edits it: the phone as people of the org's country write it. */
+const valuesOf = (c: CustomerView, phone: (e164: string | null) => string): Values => ({
   name: c.name,
-  phone: c.phone,
+  phone: c.phone ? phone(c.phone) : null,
   email: c.email,
   externalId: c.externalId,
   tier: c.tier,
@@ -66,7 +69,8 @@ export function CustomerEditModal({
 function CustomerEditForm({ customer, onDone }: { customer: CustomerView; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateCustomer(customer.id);
-  const start = valuesOf(customer);
+  const format = useFormat();
+  const start = valuesOf(customer, format.phone);
   const form = useSchemaForm(updateCustomerRequest, start);
 
   // Only what changed is sent, so the audit trail names exactly what the agent changed.
@@ -116,11 +120,12 @@ function CustomerEditForm({ customer, onDone }: { customer: CustomerView; onDone
             {...form.text('tier', { empty: null })}
             data-testid="customer-edit-tier"
           />
-          <TextInput
+          <DateField
             label={t('customer.customerSince')}
-            type="date"
-            {...form.text('customerSince', { empty: null })}
-            data-testid="customer-edit-since"
+            value={form.values.customerSince ?? null}
+            onChange={(date) => form.set('customerSince', date)}
+            error={form.errorOf('customerSince')}
+            testId="customer-edit-since"
           />
           <Select
             label={t('customer.preferredLanguage')}

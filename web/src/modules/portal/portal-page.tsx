@@ -18,8 +18,14 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
-import { useFormat } from '../../i18n/format.ts';
-import { isUiLanguage, setUiLanguage } from '../../i18n/i18n.ts';
+import {
+  DEFAULT_COUNTRY,
+  DEFAULT_TIME_ZONE,
+  PlaceProvider,
+  useFormat,
+  type Place,
+} from '../../i18n/format.ts';
+import { isUiLanguage, setUiLanguage, type UiLanguage } from '../../i18n/i18n.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { PublicLayout } from '../../ui/public-layout.tsx';
@@ -31,8 +37,6 @@ import { StepRail } from '../complaints/step-rail.tsx';
 export function PortalPage() {
   const { token = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const sentence = useEventSentence();
   const queryClient = useQueryClient();
   const chosenLanguage = useRef(false);
   const portalKey = ['portal', token, i18n.language] as const;
@@ -41,6 +45,19 @@ export function PortalPage() {
     queryKey: portalKey,
     queryFn: ({ signal }) => api.call('portal', { params: { token }, signal }),
     placeholderData: (previous) => previous,
+  });
+  // The portal's times are the org's wall times, as in its mail.
+  const place: Place = {
+    timeZone: portal.data?.timeZone ?? DEFAULT_TIME_ZONE,
+    country: DEFAULT_COUNTRY,
+  };
+  const format = useFormat(place);
+  const sentence = useEventSentence();
+
+  // The customer's choice of language carries to the case: its mail speaks it from now on.
+  const rememberLanguage = useMutation({
+    mutationFn: (language: UiLanguage) =>
+      api.call('portalLanguage', { params: { token }, body: { language } }),
   });
 
   useEffect(() => {
@@ -76,11 +93,12 @@ export function PortalPage() {
   const layout = (content: ReactNode) => (
     <PublicLayout
       orgName={portal.data?.orgName}
-      onLanguageChange={() => {
+      onLanguageChange={(language) => {
         chosenLanguage.current = true;
+        if (portal.data && portal.data.language !== language) rememberLanguage.mutate(language);
       }}
     >
-      {content}
+      <PlaceProvider value={place}>{content}</PlaceProvider>
     </PublicLayout>
   );
 

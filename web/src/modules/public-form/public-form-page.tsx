@@ -22,6 +22,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { PublicLayout } from '../../ui/public-layout.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { optionalText } from '../../ui/form-values.ts';
+import { AttachmentsField, checkFiles } from './attachments-field.tsx';
 
 const FIELDS = [
   'name',
@@ -31,7 +32,19 @@ const FIELDS = [
   'reasonId',
   'orderRef',
   'askText',
+  'file',
 ] as const;
+
+type FormBody = RequestOf<'submitPublicComplaint'>['body'];
+
+/** The fields first, then the files: the server answers a mistyped field before reading photos. */
+function formDataOf(body: FormBody, files: readonly File[]): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(body))
+    if (typeof value === 'string' && value !== '') data.append(name, value);
+  for (const file of files) data.append('files', file);
+  return data;
+}
 
 type ReasonOption = { value: string; label: string };
 
@@ -96,16 +109,37 @@ export function PublicFormPage() {
   const [orderRef, setOrderRef] = useState('');
   const [askText, setAskText] = useState('');
   const [website, setWebsite] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<number | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const submit = useMutation({
-    mutationFn: (body: RequestOf<'submitPublicComplaint'>['body']) =>
-      api.call('submitPublicComplaint', { params: { slug: orgSlug }, body }),
+    mutationFn: (body: FormBody) =>
+      files.length === 0
+        ? api.call('submitPublicComplaint', { params: { slug: orgSlug }, body })
+        : api.call('submitPublicComplaintWithFiles', {
+            params: { slug: orgSlug },
+            body: formDataOf(body, files),
+            onUploadProgress: setProgress,
+          }),
+    onMutate: () => setProgress(files.length > 0 ? 0 : null),
+    onSettled: () => setProgress(null),
     onSuccess: () => window.scrollTo({ top: 0 }),
   });
   const errors = splitApiError(submit.error, FIELDS);
+  const hasFieldErrors = Object.keys(errors.field).length > 0;
+  const limits = org.data?.uploads ?? { maxFiles: 10, maxBytes: 10 * 1024 * 1024 };
+  const filesProblem = checkFiles(files, limits, t, i18n.language);
+
+  useEffect(() => {
+    // Every refused field is marked at once; the first of them takes the focus.
+    if (hasFieldErrors)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [hasFieldErrors, submit.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (filesProblem) return;
     submit.mutate({
       name,
       phone: optionalText(phone.trim()),
@@ -200,13 +234,18 @@ export function PublicFormPage() {
   const reasons = org.data?.reasons ?? [];
   return layout(
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-      <form onSubmit={onSubmit} noValidate data-testid="public-form">
+      <form ref={formRef} onSubmit={onSubmit} noValidate data-testid="public-form">
         <Stack gap="md">
           <Title order={1} size="h2">
             {t('public.title')}
           </Title>
           <Text>{t('public.intro')}</Text>
           <ErrorAlert error={errors.general} testId="public-form-error" />
+          {hasFieldErrors && (
+            <Alert color="red" variant="light" role="alert" data-testid="public-form-fix-fields">
+              {t('forms.fixFields')}
+            </Alert>
+          )}
           <TextInput
             size="md"
             label={t('public.name')}
@@ -279,6 +318,13 @@ export function PublicFormPage() {
             onChange={(e) => setAskText(e.currentTarget.value)}
             error={errors.field.askText}
             data-testid="public-ask-text"
+          />
+          <AttachmentsField
+            files={files}
+            onChange={setFiles}
+            limits={limits}
+            error={filesProblem ?? errors.field.file}
+            progress={progress}
           />
           {/* Honeypot: people never see or reach it; bots that fill every field do. */}
           <div

@@ -1,6 +1,8 @@
 import { Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
+import { DateField } from '../../ui/date-fields.tsx';
 import type { YearOverrides } from './sla.api.ts';
 
 /** One year's changes to the holidays: days added, days removed, day-off/workday swaps. */
@@ -16,6 +18,7 @@ export function OverridesEditor({
   error?: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [addDate, setAddDate] = useState('');
   const [addName, setAddName] = useState('');
   const [removeDate, setRemoveDate] = useState('');
@@ -25,6 +28,9 @@ export function OverridesEditor({
   const remove = value.remove ?? [];
   const swaps = value.swaps ?? [];
   const inYear = (date: string) => date.startsWith(`${year}-`);
+  const range = { minDate: `${year}-01-01`, maxDate: `${year}-12-31` };
+  const swapText = (s: { dayOff: string; workday: string }) =>
+    t('calendars.swapText', { dayOff: format.date(s.dayOff), workday: format.date(s.workday) });
 
   return (
     <Fieldset legend={t('calendars.overrides', { year })} data-testid="holiday-overrides">
@@ -43,28 +49,26 @@ export function OverridesEditor({
           </Text>
           {add.map((h, i) => (
             <Group key={`${h.date}-${i}`} gap="xs" data-testid="override-add-row">
-              <Text size="sm" ff="monospace">
-                {h.date}
-              </Text>
+              <Text size="sm">{format.date(h.date)}</Text>
               <Text size="sm">{h.name}</Text>
               <Button
                 size="compact-xs"
                 variant="subtle"
                 color="red.9"
                 onClick={() => onChange({ ...value, add: add.filter((_, j) => j !== i) })}
-                aria-label={t('common.deleteNamed', { name: `${h.date} ${h.name}` })}
+                aria-label={t('common.deleteNamed', { name: `${format.date(h.date)} ${h.name}` })}
               >
                 ✕
               </Button>
             </Group>
           ))}
           <Group align="flex-end" gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('calendars.date')}
-              value={addDate}
-              onChange={(e) => setAddDate(e.currentTarget.value)}
-              data-testid="override-add-date"
+              value={addDate || null}
+              onChange={(date) => setAddDate(date ?? '')}
+              {...range}
+              testId="override-add-date"
             />
             <TextInput
               label={t('calendars.holidayName')}
@@ -93,27 +97,25 @@ export function OverridesEditor({
           </Text>
           {remove.map((date, i) => (
             <Group key={`${date}-${i}`} gap="xs" data-testid="override-remove-row">
-              <Text size="sm" ff="monospace">
-                {date}
-              </Text>
+              <Text size="sm">{format.date(date)}</Text>
               <Button
                 size="compact-xs"
                 variant="subtle"
                 color="red.9"
                 onClick={() => onChange({ ...value, remove: remove.filter((_, j) => j !== i) })}
-                aria-label={t('common.deleteNamed', { name: date })}
+                aria-label={t('common.deleteNamed', { name: format.date(date) })}
               >
                 ✕
               </Button>
             </Group>
           ))}
           <Group align="flex-end" gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('calendars.date')}
-              value={removeDate}
-              onChange={(e) => setRemoveDate(e.currentTarget.value)}
-              data-testid="override-remove-date"
+              value={removeDate || null}
+              onChange={(date) => setRemoveDate(date ?? '')}
+              {...range}
+              testId="override-remove-date"
             />
             <Button
               variant="default"
@@ -135,36 +137,32 @@ export function OverridesEditor({
           </Text>
           {swaps.map((s, i) => (
             <Group key={`${s.dayOff}-${i}`} gap="xs" data-testid="override-swap-row">
-              <Text size="sm">
-                {t('calendars.swapText', { dayOff: s.dayOff, workday: s.workday })}
-              </Text>
+              <Text size="sm">{swapText(s)}</Text>
               <Button
                 size="compact-xs"
                 variant="subtle"
                 color="red.9"
                 onClick={() => onChange({ ...value, swaps: swaps.filter((_, j) => j !== i) })}
-                aria-label={t('common.deleteNamed', {
-                  name: t('calendars.swapText', { dayOff: s.dayOff, workday: s.workday }),
-                })}
+                aria-label={t('common.deleteNamed', { name: swapText(s) })}
               >
                 ✕
               </Button>
             </Group>
           ))}
           <Group align="flex-end" gap="xs">
-            <TextInput
-              type="date"
+            <DateField
               label={t('calendars.dayOff')}
-              value={dayOff}
-              onChange={(e) => setDayOff(e.currentTarget.value)}
-              data-testid="override-swap-dayoff"
+              value={dayOff || null}
+              onChange={(date) => setDayOff(date ?? '')}
+              {...range}
+              testId="override-swap-dayoff"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('calendars.workday')}
-              value={workday}
-              onChange={(e) => setWorkday(e.currentTarget.value)}
-              data-testid="override-swap-workday"
+              value={workday || null}
+              onChange={(date) => setWorkday(date ?? '')}
+              {...range}
+              testId="override-swap-workday"
             />
             <Button
               variant="default"

@@ -1,5 +1,6 @@
 import { Badge, Grid, Group, Stack, Text, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { useHolidayYear, type HolidayYear } from './sla.api.ts';
@@ -22,6 +23,7 @@ function HolidayList({
   testId: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     <Stack gap={4} data-testid={testId}>
       <Text fw={700} size="sm">
@@ -41,9 +43,7 @@ function HolidayList({
               data-kind={h.kind}
             >
               <Group gap="xs" wrap="nowrap">
-                <Text size="sm" ff="monospace">
-                  {h.date}
-                </Text>
+                <Text size="sm">{format.date(h.date)}</Text>
                 <Text size="sm">{h.name}</Text>
                 <Badge size="xs" color={KIND_COLORS[h.kind]} variant="filled" autoContrast>
                   {t(`calendars.kind.${h.kind}`)}
@@ -60,6 +60,7 @@ function HolidayList({
 /** A year's generated holidays beside the effective list, as the server computes them. */
 export function HolidayYearView({ calendarId, year }: { calendarId: string; year: number }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const view = useHolidayYear(calendarId, year);
   if (view.isPending) return <PageLoader />;
   if (view.isError) return <ErrorAlert error={view.error} />;
@@ -85,7 +86,9 @@ export function HolidayYearView({ calendarId, year }: { calendarId: string; year
         <Text size="sm" data-testid="holiday-workdays">
           {t('calendars.workdays')}:{' '}
           {view.data.workdays
-            .map((w) => `${w.date} (${w.hours.map((h) => `${h[0]}–${h[1]}`).join(', ')})`)
+            .map(
+              (w) => `${format.date(w.date)} (${w.hours.map((h) => `${h[0]}–${h[1]}`).join(', ')})`,
+            )
             .join('; ')}
         </Text>
       )}

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { DEFAULT_TIME_ZONE } from '../../i18n/format.ts';
+import { formatDateTime, usePlace } from '../../i18n/format.ts';
 
 export function intlLocale(language: string): string {
   if (language === 'zh') return 'zh-CN';
@@ -10,24 +8,12 @@ export function intlLocale(language: string): string {
   return 'vi-VN';
 }
 
-function isValidZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The org's time zone (GET /api/org), Asia/Ho_Chi_Minh until it is known. */
+/**
+ * The org's time zone (GET /api/org), Asia/Ho_Chi_Minh until it is known; on a page that says
+ * where it is (the portal), that page's zone.
+ */
 export function useOrgTimeZone(): string {
-  const org = useQuery({
-    queryKey: ['org'],
-    queryFn: ({ signal }) => api.call('getOrg', { signal }),
-    staleTime: 5 * 60_000,
-  });
-  const zone = org.data?.timeZone;
-  return zone && isValidZone(zone) ? zone : DEFAULT_TIME_ZONE;
+  return usePlace().timeZone;
 }
 
 type WallParts = {
@@ -92,25 +78,13 @@ export function isoToWall(iso: string | null | undefined, timeZone: string): str
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
 }
 
+/** An instant in the house style (`08:00, Thứ Sáu 04/12/2026`), as a wall time of the zone. */
 export function formatInZone(
   iso: string | null | undefined,
   timeZone: string,
   language: string,
-  withWeekday = false,
 ): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    ...(withWeekday ? { weekday: 'short' } : {}),
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(date);
+  return formatDateTime(iso, language, timeZone);
 }
 
 /** A length of time for people: "2 ngày 3 giờ", "1 h 20 min", "45 分钟". */
@@ -158,8 +132,8 @@ export function useZoneFormat(timeZone: string) {
   const language = i18n.language;
   return {
     dateTime: (iso: string | null | undefined) => formatInZone(iso, timeZone, language),
-    dateTimeWeekday: (iso: string | null | undefined) =>
-      formatInZone(iso, timeZone, language, true),
+    /** The same: the house style always names the weekday. */
+    dateTimeWeekday: (iso: string | null | undefined) => formatInZone(iso, timeZone, language),
     span: (seconds: number) => formatSpan(seconds, language),
     /** Days only once it is a day or more (queue badges). */
     spanShort: (seconds: number) => formatSpan(seconds, language, true),

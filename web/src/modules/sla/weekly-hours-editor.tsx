@@ -1,6 +1,7 @@
-import { Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { weeklyHoursSchema } from '../../../../src/modules/sla/sla.contract.ts';
+import { TimeField } from '../../ui/date-fields.tsx';
 import type { CalendarInput, Period, Weekday } from './sla.api.ts';
 
 const WEEKDAYS = weeklyHoursSchema.keyof().options;
@@ -43,34 +44,32 @@ export function WeeklyHoursEditor({
               )}
               {periods.map((period, index) => (
                 <Group key={index} gap={4} wrap="nowrap">
-                  <TextInput
-                    type="time"
+                  <TimeField
                     size="xs"
-                    aria-label={t('calendars.periodFrom', { day: dayName, n: index + 1 })}
+                    label={t('calendars.periodFrom', { day: dayName, n: index + 1 })}
                     value={period[0]}
-                    onChange={(e) =>
+                    onChange={(time) =>
                       setDay(
                         day,
-                        periods.map((p, i) => (i === index ? [e.currentTarget.value, p[1]] : p)),
+                        periods.map((p, i) => (i === index ? [time, p[1]] : p)),
                       )
                     }
-                    data-testid={`period-from-${day}-${index}`}
+                    testId={`period-from-${day}-${index}`}
                   />
                   <Text size="sm" aria-hidden>
                     –
                   </Text>
-                  <TextInput
-                    type="time"
+                  <TimeField
                     size="xs"
-                    aria-label={t('calendars.periodTo', { day: dayName, n: index + 1 })}
+                    label={t('calendars.periodTo', { day: dayName, n: index + 1 })}
                     value={period[1]}
-                    onChange={(e) =>
+                    onChange={(time) =>
                       setDay(
                         day,
-                        periods.map((p, i) => (i === index ? [p[0], e.currentTarget.value] : p)),
+                        periods.map((p, i) => (i === index ? [p[0], time] : p)),
                       )
                     }
-                    data-testid={`period-to-${day}-${index}`}
+                    testId={`period-to-${day}-${index}`}
                   />
                   <Button
                     size="compact-xs"
