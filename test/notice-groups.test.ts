@@ -95,9 +95,9 @@ describe('notices grouped per case and kind', () => {
         '',
         `Khiếu nại ${complaint.reference} của khách hàng Nguyễn Thị Lan`,
         `Người phụ trách: ${users.agent.name}`,
-        'Phản hồi đầu tiên: đến hạn 14:00 Thứ Hai, ngày 02/03/2026 (GMT+7)',
-        'Cập nhật tiếp theo: đến hạn 09:00 Thứ Tư, ngày 04/03/2026 (GMT+7)',
-        'Cam kết thời hạn: đến hạn 09:00 Thứ Ba, ngày 03/03/2026 (GMT+7)',
+        'Phản hồi đầu tiên: đến hạn 14:00 (UTC+7), Thứ Hai 02/03/2026',
+        'Cập nhật tiếp theo: đến hạn 09:00 (UTC+7), Thứ Tư 04/03/2026',
+        'Cam kết thời hạn: đến hạn 09:00 (UTC+7), Thứ Ba 03/03/2026',
         '3 thông báo về hồ sơ này',
         '',
         `Mở hồ sơ: http://ombud.test/complaints/${complaint.id}`,
@@ -110,7 +110,7 @@ describe('notices grouped per case and kind', () => {
       `[Ombud] ${complaint.reference}: escalated (level 1): first response, next update, commitment overdue`,
     );
     expect(managerMail!.text_body).toContain(
-      `Complaint ${complaint.reference} from Nguyễn Thị Lan\nOwner: ${users.agent.name}\nFirst response due: 14:00 on Monday 2 March 2026 (GMT+7)`,
+      `Complaint ${complaint.reference} from Nguyễn Thị Lan\nOwner: ${users.agent.name}\nFirst response due: 14:00 (UTC+7), Monday 2 March 2026`,
     );
     expect(await noticeMails(org.id, users.admin.email)).toHaveLength(1);
 

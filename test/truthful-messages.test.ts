@@ -60,13 +60,13 @@ describe('step 1: the thank-you states when the customer will hear from us', () 
   it.each([
     [
       'vi',
-      'Nhân viên chăm sóc khách hàng sẽ liên hệ lại với anh/chị để làm rõ thông tin trước 11:30 Thứ Hai, ngày 09/03/2026 (GMT+7).',
+      'Nhân viên chăm sóc khách hàng sẽ liên hệ lại với anh/chị để làm rõ thông tin trước 11:30 (UTC+7), Thứ Hai 09/03/2026.',
     ],
     [
       'en',
-      'A member of our customer care team will contact you to go through the details by 11:30 on Monday 9 March 2026 (GMT+7).',
+      'A member of our customer care team will contact you to go through the details by 11:30 (UTC+7), Monday 9 March 2026.',
     ],
-    ['zh', '客服专员将在2026年3月9日（星期一）11:30（GMT+7）之前与您联系，核实相关情况。'],
+    ['zh', '客服专员将在2026年3月9日 星期一 11:30（UTC+7）之前与您联系，核实相关情况。'],
   ])('in %s: the exact first-response due, Friday 16:30 → Monday 11:30', async (lang, line) => {
     ctx.clock.set(FRIDAY_1630_HCMC);
     const { org, users } = await createTestOrg(ctx);
@@ -108,9 +108,7 @@ describe('step 1: the thank-you states when the customer will hear from us', () 
     });
     const filed = await fileFromPublicForm(org.slug, 'zh', '王芳');
     const [mail] = await mailsOf(filed.id, 'acknowledgement');
-    expect(mail!.text_body).toContain(
-      '客服专员将在2026年3月9日（星期一）11:30（GMT+8）之前与您联系',
-    );
+    expect(mail!.text_body).toContain('客服专员将在2026年3月9日 星期一 11:30（UTC+8）之前与您联系');
   });
 
   it('without a policy says no time at all rather than a vague one', async () => {
@@ -162,7 +160,7 @@ describe('step 1: the thank-you states when the customer will hear from us', () 
         'Cảm ơn Phạm Thu đã góp ý.',
         '',
         `Mã khiếu nại: ${filed.reference}`,
-        'Chúng tôi sẽ phản hồi anh/chị trước 11:30 Thứ Hai, ngày 09/03/2026 (GMT+7).',
+        'Chúng tôi sẽ phản hồi anh/chị trước 11:30 (UTC+7), Thứ Hai 09/03/2026.',
         `Theo dõi và trao đổi về khiếu nại tại: ${filed.trackingUrl}`,
       ].join('\n'),
     );
@@ -189,10 +187,10 @@ describe('steps 3 and 4: apologies, updates and re-commitments keep the frame', 
     // No commitment yet: the commitment clock (1 business day from 16:30 Friday) says when the
     // customer will have a fix date; the next update (2 business days) runs from this message.
     expect(empathy.body).toContain(
-      'Chúng tôi sẽ báo anh/chị thời hạn khắc phục cụ thể trước 16:30 Thứ Hai, ngày 09/03/2026 (GMT+7).',
+      'Chúng tôi sẽ báo anh/chị thời hạn khắc phục cụ thể trước 16:30 (UTC+7), Thứ Hai 09/03/2026.',
     );
     expect(empathy.body).toContain(
-      'Chúng tôi sẽ cập nhật tiến độ cho anh/chị trước 16:40 Thứ Ba, ngày 10/03/2026 (GMT+7).',
+      'Chúng tôi sẽ cập nhật tiến độ cho anh/chị trước 16:40 (UTC+7), Thứ Ba 10/03/2026.',
     );
     expect(empathy.body).not.toContain('Thời hạn khắc phục chúng tôi đã cam kết');
 
@@ -210,7 +208,7 @@ describe('steps 3 and 4: apologies, updates and re-commitments keep the frame', 
         'Chúng tôi rất tiếc về việc giao trễ.',
         '',
         `Mã khiếu nại: ${complaint.reference}`,
-        'Chúng tôi sẽ báo anh/chị thời hạn khắc phục cụ thể trước 16:30 Thứ Hai, ngày 09/03/2026 (GMT+7).',
+        'Chúng tôi sẽ báo anh/chị thời hạn khắc phục cụ thể trước 16:30 (UTC+7), Thứ Hai 09/03/2026.',
         `Theo dõi và trao đổi về khiếu nại tại: ${link}`,
       ].join('\n'),
     );
@@ -233,7 +231,7 @@ describe('steps 3 and 4: apologies, updates and re-commitments keep the frame', 
       await agent.get(`/api/complaints/${complaint.id}/suggestions?step=update`)
     ).json().suggestions[0];
     expect(update.body).toContain(
-      'Thời hạn khắc phục chúng tôi đã cam kết: 17:00 Thứ Tư, ngày 11/03/2026 (GMT+7).',
+      'Thời hạn khắc phục chúng tôi đã cam kết: 17:00 (UTC+7), Thứ Tư 11/03/2026.',
     );
     expect(update.body).not.toContain('thời hạn khắc phục cụ thể trước');
     expect(update.body).toContain('http://ombud.test/track/…');

@@ -160,8 +160,10 @@ describe('truthful loop: template variables → thank-you → two apologies → 
       .getByTestId('event-body');
     await thankYou.waitFor();
     const thanks = (await thankYou.textContent()) ?? '';
-    expect(thanks).toContain(`để làm rõ thông tin trước ${part('hour')}:${part('minute')} `);
-    expect(thanks).toContain(`ngày ${part('day')}/${part('month')}/${part('year')} (GMT+7)`);
+    expect(thanks).toContain(
+      `để làm rõ thông tin trước ${part('hour')}:${part('minute')} (UTC+7), `,
+    );
+    expect(thanks).toContain(` ${part('day')}/${part('month')}/${part('year')}`);
     expect(thanks).toContain(reference);
     expect(thanks).not.toMatch(/sớm nhất|\{\{/);
 

@@ -5,24 +5,22 @@ import { frameDueOf, keepFrame } from './frame.ts';
 const frame = {
   reference: 'KN-2026-000042',
   trackingUrl: 'https://ombud.vn/track/abc',
-  due: { kind: 'fix' as const, text: '17:00 Thứ Sáu, ngày 06/03/2026 (GMT+7)' },
+  due: { kind: 'fix' as const, text: '17:00 (UTC+7), Thứ Sáu 06/03/2026' },
 };
 
 describe('formatDueAt', () => {
   // 04:30Z is 11:30 in Hồ Chí Minh City, on Monday 9 March 2026.
   const at = new Date('2026-03-09T04:30:00Z');
   it.each([
-    ['vi', '11:30 Thứ Hai, ngày 09/03/2026 (GMT+7)'],
-    ['en', '11:30 on Monday 9 March 2026 (GMT+7)'],
-    ['zh', '2026年3月9日（星期一）11:30（GMT+7）'],
+    ['vi', '11:30 (UTC+7), Thứ Hai 09/03/2026'],
+    ['en', '11:30 (UTC+7), Monday 9 March 2026'],
+    ['zh', '2026年3月9日 星期一 11:30（UTC+7）'],
   ] as const)('in %s, in the calendar’s zone, naming the offset', (lang, expected) => {
     expect(formatDueAt(at, lang, 'Asia/Ho_Chi_Minh')).toBe(expected);
   });
 
   it('follows the zone, across the date line', () => {
-    expect(formatDueAt(at, 'en', 'America/Los_Angeles')).toBe(
-      '21:30 on Sunday 8 March 2026 (GMT-7)',
-    );
+    expect(formatDueAt(at, 'en', 'America/Los_Angeles')).toBe('21:30 (UTC−7), Sunday 8 March 2026');
   });
 });
 
