@@ -7,6 +7,7 @@ import {
   openBrowser,
   printAxeSummary,
   type E2EBrowser,
+  publicClientHeaders,
 } from './harness.ts';
 
 // Steps 4–5: the agent commits a deadline from the catalogue; on a second case a department
@@ -26,7 +27,7 @@ describe('deadline loop: catalogue commitment → live deadline request → port
   async function fileComplaint(n: number) {
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: publicClientHeaders(),
       body: JSON.stringify({
         name: `Trần Văn Khách ${stamp}-${n}`,
         phone: `0912${String(100_000 + n).slice(-6)}`,

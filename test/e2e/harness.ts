@@ -179,6 +179,9 @@ export async function startServer(): Promise<RunningServer> {
     SEED_DEMO: 'true',
     // Lets a journey move the server's clock forward (POST /api/dev/clock) to see a breach.
     CLOCK_CONTROL: 'true',
+    // One trusted proxy hop: requests the journeys send for a customer over the API name their
+    // own address (publicClientHeaders), so the public form's rate limit counts each customer.
+    TRUST_PROXY: '1',
     LOG_LEVEL: 'warn',
     TZ: 'UTC',
   };
@@ -457,4 +460,18 @@ export function printAxeSummary(file: string): void {
       `  ${entry.label}: ${entry.violations.length === 0 ? 'clean' : entry.violations.map((v) => `${v.id}(${v.impact})`).join(', ')}`,
   );
   console.log(`axe summary for ${file}:\n${lines.join('\n')}`);
+}
+
+let clientCounter = 0;
+/**
+ * Headers for a request a customer sends to the public API, each from its own address (behind
+ * the trusted proxy hop): the journeys share one server, and the public form allows 10 per 10
+ * minutes from one address.
+ */
+export function publicClientHeaders(): Record<string, string> {
+  clientCounter += 1;
+  return {
+    'content-type': 'application/json',
+    'x-forwarded-for': `fd30::${(process.pid & 0xffff).toString(16)}:${clientCounter.toString(16)}`,
+  };
 }

@@ -7,6 +7,7 @@ import {
   openBrowser,
   printAxeSummary,
   type E2EBrowser,
+  publicClientHeaders,
 } from './harness.ts';
 
 /** What i18next shows for a missing translation: the key itself, e.g. "trackingLinks.new". */
@@ -50,7 +51,7 @@ describe('customer identity, tracking links and shared files', () => {
   async function filePublicComplaint(body: Record<string, string>) {
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: publicClientHeaders(),
       body: JSON.stringify({ language: 'vi', ...body }),
     });
     expect(response.status).toBe(201);

@@ -7,6 +7,7 @@ import {
   openBrowser,
   printAxeSummary,
   type E2EBrowser,
+  publicClientHeaders,
 } from './harness.ts';
 
 /** What i18next shows for a missing translation: the key itself. */
@@ -41,7 +42,7 @@ describe('queue: unassigned by default, bulk actions from the keyboard, saved vi
     for (const name of ['Đặng Thu', 'Vương Hà']) {
       const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: publicClientHeaders(),
         body: JSON.stringify({
           name: `${name} ${stamp}`,
           email: `${stamp}.${references.length}@example.vn`,

@@ -7,6 +7,7 @@ import {
   openBrowser,
   printAxeSummary,
   type E2EBrowser,
+  publicClientHeaders,
 } from './harness.ts';
 
 const NAV_QUEUE = { vi: 'Danh sách khiếu nại', en: 'Complaint queue' } as const;
@@ -65,7 +66,7 @@ describe('SLA admin: regulatory overlays, escalation units, names in three langu
     // A new case: the policy's clocks run, and the legal one on top, labelled with its source.
     const filed = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: publicClientHeaders(),
       body: JSON.stringify({
         name: `Lê Thị Luật ${stamp}`,
         phone: '0913555777',

@@ -7,6 +7,7 @@ import {
   openBrowser,
   printAxeSummary,
   type E2EBrowser,
+  publicClientHeaders,
 } from './harness.ts';
 
 // The loop tells the truth: a template with a variable its kind does not have is refused when
@@ -36,7 +37,7 @@ describe('truthful loop: template variables → thank-you → two apologies → 
     agent = await e2e.newPage({ locale: 'vi' });
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: publicClientHeaders(),
       body: JSON.stringify({
         name: `Lê Văn Thật ${stamp}`,
         email: `that.${stamp}@example.vn`,
@@ -48,7 +49,7 @@ describe('truthful loop: template variables → thank-you → two apologies → 
     reference = ((await response.json()) as { reference: string }).reference;
     const other = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: publicClientHeaders(),
       body: JSON.stringify({
         name: `Trịnh Thị Hỏi ${stamp}`,
         email: `hoi.${stamp}@example.vn`,
