@@ -264,14 +264,22 @@ async function sampleConnections(databaseUrl: string, until: Promise<unknown>) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const samples: Sample[] = [];
+  const waits = new Map<string, number>();
   let done = false;
   void until.finally(() => (done = true));
   try {
     while (!done) {
-      const { rows } = await client.query<{ state: string | null; wait: string | null }>(
-        `SELECT state, wait_event_type AS wait FROM pg_stat_activity
+      const { rows } = await client.query<{
+        state: string | null;
+        wait: string | null;
+        event: string | null;
+      }>(
+        `SELECT state, wait_event_type AS wait, wait_event AS event FROM pg_stat_activity
          WHERE application_name = 'ombud' AND backend_type = 'client backend'`,
       );
+      for (const r of rows)
+        if (r.state === 'active' && r.wait)
+          waits.set(`${r.wait}/${r.event}`, (waits.get(`${r.wait}/${r.event}`) ?? 0) + 1);
       samples.push({
         active: rows.filter((r) => r.state === 'active').length,
         lockWait: rows.filter((r) => r.state === 'active' && r.wait === 'Lock').length,
@@ -291,6 +299,12 @@ async function sampleConnections(databaseUrl: string, until: Promise<unknown>) {
     active: mean((s) => s.active),
     lockWait: mean((s) => s.lockWait),
     idleInTransaction: mean((s) => s.idleInTransaction),
+    /** What active connections waited on, most often first, as a share of samples. */
+    waits: [...waits]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([what, n]) => `${what} ${(n / Math.max(1, samples.length)).toFixed(2)}`)
+      .join(', '),
   };
 }
 
@@ -623,6 +637,7 @@ async function main(): Promise<void> {
           '  server connections (mean)',
           `${f(activity.total, 1)} open: ${f(activity.active, 1)} active, ${f(activity.lockWait, 2)} waiting on a lock, ${f(activity.idleInTransaction, 2)} idle in transaction (${activity.samples} samples)`,
         ],
+        ['  waits (mean per sample)', activity.waits || 'none'],
         [
           '  lock-wait share',
           `${f((100 * activity.lockWait) / Math.max(activity.active + activity.idleInTransaction, 1e-9), 1)} % of busy connections`,

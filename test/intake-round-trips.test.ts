@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { traceStatements } from '../src/platform/db/index.ts';
+import { formatReference } from '../src/modules/complaints/domain/reference.ts';
+import { referenceSql, SEQUENCE_CTE } from '../src/modules/complaints/intake.repository.ts';
 import {
   apiKeyClient,
   createTestContext,
@@ -32,7 +35,17 @@ const customer = (n: number) => ({
 });
 
 describe('intake', () => {
-  it('creates a case in 11 statements and answers with what GET returns', async () => {
+  it('writes the reference in SQL exactly as formatReference does', async () => {
+    for (const n of [1, 42, 999_999, 1_000_000, 12_345_678]) {
+      const { result } = await ctx.db
+        .with(SEQUENCE_CTE, (db) => db.selectNoFrom(sql<number>`${n}::int`.as('last_value')))
+        .selectNoFrom(referenceSql('KN', 2026).as('result'))
+        .executeTakeFirstOrThrow();
+      expect(result).toBe(formatReference('KN', 2026, n));
+    }
+  });
+
+  it('creates a case in 10 statements and answers with what GET returns', async () => {
     const { users, reasons } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
     const api = await apiKeyClient(ctx, admin);
@@ -56,7 +69,8 @@ describe('intake', () => {
     traceStatements(undefined);
     expect(created.statusCode).toBe(201);
     // Key, org, BEGIN, idempotency key, customer lock, match and insert, the case, the
-    // reference, the thank-you, COMMIT. Nothing is read back after the commit.
+    // reference with what shows it (the thank-you, the search text), COMMIT. Nothing is read
+    // back after the commit.
     expect(seen.map((s) => s.split(' ').slice(0, 2).join(' ').toLowerCase())).toEqual([
       'select *',
       'select *',
@@ -66,8 +80,7 @@ describe('intake', () => {
       'select *',
       'insert into',
       'with "write_0"',
-      'insert into',
-      'with "write_0"',
+      'with "new_sequence"',
       'commit',
     ]);
 

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { complaintEvents, type ComplaintEventType } from './domain/events.ts';
@@ -25,7 +25,12 @@ export type NewEvent = {
 };
 
 /** Several timeline events of one or more cases, as one statement not yet sent. */
-export const insertEventsWrite = (tx: Tx, events: readonly NewEvent[]) =>
+export const insertEventsWrite = (
+  tx: Tx,
+  events: readonly NewEvent[],
+  /** Rewrites the data's JSON text in SQL (a value known only in the same statement). */
+  fill?: (json: string) => RawBuilder<string>,
+) =>
   tx.insertInto('complaint_events').values(
     events.map((e) => ({
       org_id: e.orgId,
@@ -35,7 +40,7 @@ export const insertEventsWrite = (tx: Tx, events: readonly NewEvent[]) =>
       actor_id: e.actor.id,
       actor_name: e.actor.name,
       visibility: e.visibility,
-      data: JSON.stringify(e.data),
+      data: fill ? sql<string>`(${fill(JSON.stringify(e.data))})::jsonb` : JSON.stringify(e.data),
       created_at: e.at,
     })),
   );

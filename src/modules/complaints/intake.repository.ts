@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/index.ts';
 import type { DueSummary } from '../sla/index.ts';
 import type { Complaint } from './complaints.repository.ts';
@@ -66,12 +67,36 @@ export function insertComplaintWrite(tx: Tx, c: NewComplaint & { id: string; due
   });
 }
 
+/** The name under which {@link nextSequenceWrite}'s number is read in the same statement. */
+export const SEQUENCE_CTE = 'new_sequence';
+
+/** The next number of the org's counter for the year, as the lead of the last statement. */
+export const nextSequenceWrite = (tx: Tx, orgId: string, year: number) =>
+  tx
+    .insertInto('complaint_sequences')
+    .values({ org_id: orgId, year, last_value: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'year'])
+        .doUpdateSet((eb) => ({ last_value: eb('complaint_sequences.last_value', '+', 1) })),
+    )
+    .returning('last_value');
+
+/**
+ * The new reference in SQL, from that number, written as domain/reference.ts formatReference
+ * writes it (a test holds the two together): KN-2026-000123.
+ */
+export const referenceSql = (prefix: string, year: number): RawBuilder<string> =>
+  sql<string>`(SELECT ${prefix} || '-' || ${String(year)} || '-' ||
+    CASE WHEN last_value < 1000000 THEN lpad(last_value::text, 6, '0') ELSE last_value::text END
+    FROM ${sql.table(SEQUENCE_CTE)})`;
+
 export const setReferenceWrite = (
   tx: Tx,
   orgId: string,
   id: string,
-  reference: string,
-  searchText: string,
+  reference: string | RawBuilder<string>,
+  searchText: string | RawBuilder<string>,
 ) =>
   tx
     .updateTable('complaints')

@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { writeTogether, type PendingWrite } from '../../platform/db/write-together.ts';
+import {
+  writeTogether,
+  writeTogetherAfter,
+  type PendingWrite,
+} from '../../platform/db/write-together.ts';
+import { sql } from 'kysely';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { languages, type Language } from '../../platform/i18n.ts';
 import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
@@ -19,7 +24,6 @@ import { moneyOf, type CaseWork } from './case-work.ts';
 import { buildSearchText } from './domain/search-text.ts';
 import type { ComplaintDetail, CreateComplaintRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
-import * as repo from './complaints.repository.ts';
 import type { Complaint } from './complaints.repository.ts';
 import { toNewDetail } from './complaints.views.ts';
 import { customerDuesOf } from './clocks.ts';
@@ -28,7 +32,7 @@ import { toClockEvents } from './domain/clock-events.ts';
 import { complaintEventData, complaintEvents } from './domain/events.ts';
 import * as events from './events.repository.ts';
 import * as intakeRepo from './intake.repository.ts';
-import { formatReference, yearIn } from './domain/reference.ts';
+import { yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
 import type { ComplaintQueries } from './queries.ts';
 
@@ -213,33 +217,36 @@ export function createIntake(
       ...extraWrites(id),
     ]);
 
+    // The reference number is taken in the last statement before COMMIT: the org's counter row
+    // stays locked until then, so it covers one round trip. What shows the reference is written
+    // with a placeholder here, and the statement puts the number in.
     const year = yearIn(now, found.timeZone);
-    const reference = formatReference(
-      found.referencePrefix,
-      year,
-      await repo.nextSequence(tx, orgId, year),
-    );
+    const placeholder = `\u27e6${randomUUID()}\u27e7`;
+    const referenceSql = intakeRepo.referenceSql(found.referencePrefix, year);
+    const fill = (text: string) => sql<string>`replace(${text}, ${placeholder}, ${referenceSql})`;
     const last: PendingWrite[] = [
       intakeRepo.setReferenceWrite(
         tx,
         orgId,
         id,
-        reference,
-        buildSearchText({
-          complaint: { ...base, reference },
-          customer: {
-            ...customer,
-            nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
-          },
-          reasonNames: config.reason ? Object.values(config.reason.names) : [],
-        }),
+        referenceSql,
+        fill(
+          buildSearchText({
+            complaint: { ...base, reference: placeholder },
+            customer: {
+              ...customer,
+              nationalPhone: customer.phone ? (nationalDigits(customer.phone) ?? null) : null,
+            },
+            reasonNames: config.reason ? Object.values(config.reason.names) : [],
+          }),
+        ),
       ),
     ];
     let thankYouSent: { subject: string; body: string } | undefined;
     if (thankYou && contact.email) {
       // The thank-you states when the customer will hear from us: the first-response due.
       const { values, frame } = messageValues(
-        { orgId, id, reference, language, status: 'new', committedDueAt: null },
+        { orgId, id, reference: placeholder, language, status: 'new', committedDueAt: null },
         'thank',
         {
           customerName: customer.name,
@@ -252,14 +259,18 @@ export function createIntake(
       );
       thankYouSent = keepFrame(language, renderTemplateParts(thankYou, values), frame);
       last.push(
-        ...mail.pendingQueue(tx, {
-          orgId,
-          complaintId: id,
-          kind: 'acknowledgement',
-          to: contact.email,
-          subject: thankYouSent.subject,
-          text: thankYouSent.body,
-        }).writes,
+        ...mail.pendingQueue(
+          tx,
+          {
+            orgId,
+            complaintId: id,
+            kind: 'acknowledgement',
+            to: contact.email,
+            subject: thankYouSent.subject,
+            text: thankYouSent.body,
+          },
+          fill,
+        ).writes,
       );
     }
     // The case keeps what the customer was told (its link masked), so staff see the promised time.
@@ -272,19 +283,28 @@ export function createIntake(
       }),
     });
     last.push(
-      events.insertEventsWrite(tx, [
-        {
-          orgId,
-          complaintId: id,
-          type: complaintEvents.acknowledged,
-          actor: systemActor,
-          visibility: 'public',
-          data: acknowledged,
-          at: now,
-        },
-      ]),
+      events.insertEventsWrite(
+        tx,
+        [
+          {
+            orgId,
+            complaintId: id,
+            type: complaintEvents.acknowledged,
+            actor: systemActor,
+            visibility: 'public',
+            data: acknowledged,
+            at: now,
+          },
+        ],
+        fill,
+      ),
     );
-    await writeTogether(tx, last);
+    const reference = await writeTogetherAfter(
+      tx,
+      { name: intakeRepo.SEQUENCE_CTE, query: intakeRepo.nextSequenceWrite(tx, orgId, year) },
+      last,
+      referenceSql,
+    );
     const complaint: Complaint = {
       ...fields,
       id,

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { OutgoingMessagesTable } from '../../platform/db/schema.ts';
@@ -44,9 +45,9 @@ export const insertMessageWrite = (
     complaintId: string | null;
     kind: MailKind;
     to: string;
-    subject: string;
-    text: string;
-    html: string;
+    subject: string | RawBuilder<string>;
+    text: string | RawBuilder<string>;
+    html: string | RawBuilder<string>;
     messageId: string;
     createdAt: Date;
   },

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { PendingWrite } from '../../platform/db/write-together.ts';
+import type { RawBuilder } from 'kysely';
 import type { MailTransport } from './mail.transport.ts';
 import type { MailboxItem, MailKind } from './mail.contract.ts';
 import * as repo from './mail.repository.ts';
@@ -71,15 +72,20 @@ export function createMailService(deps: {
         subject: string;
         text: string;
       },
+      /** Rewrites subject and bodies in SQL (a value known only in the same statement). */
+      fill?: (text: string) => RawBuilder<string>,
     ): { id: string; writes: PendingWrite[] } {
       const id = randomUUID();
+      const filled = (text: string) => (fill ? fill(text) : text);
       return {
         id,
         writes: [
           repo.insertMessageWrite(tx, {
             ...mail,
             id,
-            html: textToHtml(mail.text),
+            subject: filled(mail.subject),
+            text: filled(mail.text),
+            html: filled(textToHtml(mail.text)),
             messageId: `<${randomUUID()}@ombud>`,
             createdAt: clock.now(),
           }),

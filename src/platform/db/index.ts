@@ -23,9 +23,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 /** Statements sent to PostgreSQL by this process (BEGIN and COMMIT included), for /metrics. */
 let statements = 0;
 /** Called with the SQL of every statement; for tracing one request in a test or a bench. */
-let statementTrace: ((sql: string) => void) | undefined;
+let statementTrace: ((sql: string, ms: number) => void) | undefined;
 export const statementsSent = (): number => statements;
-export function traceStatements(trace: ((sql: string) => void) | undefined): void {
+export function traceStatements(trace: ((sql: string, ms: number) => void) | undefined): void {
   statementTrace = trace;
 }
 
@@ -63,7 +63,7 @@ export function createDb(
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
       statements += 1;
-      statementTrace?.(event.query.sql);
+      statementTrace?.(event.query.sql, event.queryDurationMillis);
     },
   });
   return { db, pool };

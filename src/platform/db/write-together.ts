@@ -1,4 +1,4 @@
-import { sql, type OperationNodeSource } from 'kysely';
+import { sql, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { Tx } from './index.ts';
 
 /** A statement built by its owner's repository and not yet sent: an INSERT, UPDATE or DELETE. */
@@ -13,13 +13,28 @@ export type PendingWrite = OperationNodeSource;
  */
 export async function writeTogether(tx: Tx, writes: readonly PendingWrite[]): Promise<void> {
   if (writes.length === 0) return;
+  await writeTogetherAfter(tx, undefined, writes, sql<number>`1`);
+}
+
+/**
+ * {@link writeTogether} after a first data-modifying query (`lead`, with RETURNING) whose output
+ * the writes read by its name, as `(SELECT … FROM name)`; answers `result`, an expression over it.
+ * For a value that must be taken last, such as a counter whose row stays locked until commit.
+ */
+export async function writeTogetherAfter<T>(
+  tx: Tx,
+  lead: { name: string; query: PendingWrite } | undefined,
+  writes: readonly PendingWrite[],
+  result: RawBuilder<T>,
+): Promise<T> {
   type Chain = {
     with(name: string, expression: () => PendingWrite): Chain;
-    selectNoFrom(selections: unknown[]): { execute(): Promise<unknown> };
+    selectNoFrom(selections: unknown[]): { executeTakeFirstOrThrow(): Promise<{ result: T }> };
   };
   let chain = tx as unknown as Chain;
+  if (lead) chain = chain.with(lead.name, () => lead.query);
   writes.forEach((write, i) => {
     chain = chain.with(`write_${i}`, () => write);
   });
-  await chain.selectNoFrom([sql<number>`1`.as('done')]).execute();
+  return (await chain.selectNoFrom([result.as('result')]).executeTakeFirstOrThrow()).result;
 }

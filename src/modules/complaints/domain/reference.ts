@@ -5,5 +5,13 @@ export function formatReference(prefix: string, year: number, sequence: number):
 
 /** The year of an instant in a time zone (a complaint at 23:30 on 31 Dec in Hanoi is that year's). */
 export function yearIn(at: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one: one per zone, kept.
+    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(at));
 }
+
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
