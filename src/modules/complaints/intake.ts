@@ -8,7 +8,7 @@ import {
 } from '../../platform/db/write-together.ts';
 import { sql } from 'kysely';
 import { AppError, invalidField } from '../../platform/errors.ts';
-import { languages, type Language } from '../../platform/i18n.ts';
+import type { Language } from '../../platform/i18n.ts';
 import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
 import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import {
@@ -32,6 +32,7 @@ import { toClockEvents } from './domain/clock-events.ts';
 import { complaintEventData, complaintEvents } from './domain/events.ts';
 import * as events from './events.repository.ts';
 import * as intakeRepo from './intake.repository.ts';
+import { createIntakeConfig, type IntakeConfig } from './intake-config.ts';
 import { yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
 import type { ComplaintQueries } from './queries.ts';
@@ -58,34 +59,9 @@ export function createIntake(
     queries: ComplaintQueries;
   },
 ) {
-  const { db, clock, customers, templates, mail, org, reasons, sla, configCache, work, queries } =
-    deps;
+  const { db, clock, customers, mail, org, reasons, sla, work, queries } = deps;
 
-  /**
-   * What intake reads of an org besides the org itself: its reason, its thank-you template and
-   * its clock configuration, kept per process while the org's configuration version holds.
-   * Read before the transaction opens, so no request holds a connection while it waits for
-   * another.
-   */
-  async function configOf(found: OrgView, version: string, input: CreateComplaintRequest) {
-    const cached = <T>(key: string, load: () => Promise<T>) =>
-      configCache.get(found.id, version, key, load);
-    const reasonId = input.reasonId;
-    const reason = reasonId
-      ? await cached(`reason:${reasonId}`, () => reasons.find(db, found.id, reasonId))
-      : undefined;
-    if (input.reasonId && !reason) throw invalidField('reasonId');
-    const clockConfig = await cached('clocks', () => sla.clockConfig(db, found.id));
-    // The language is known only once the customer is matched, inside the transaction: the
-    // thank-you of every language is at hand before it opens.
-    const thankYous = await cached('template:thank', async () => {
-      const picked = await Promise.all(
-        languages.map((l) => templates.pick(db, found.id, 'thank', l)),
-      );
-      return new Map(languages.map((l, i) => [l, picked[i]]));
-    });
-    return { reason, clockConfig, thankYou: (language: Language) => thankYous.get(language) };
-  }
+  const configOf = createIntakeConfig(deps);
 
   /**
    * The customer, the complaint, its first events, its clocks and the step-1 thank-you, in the
@@ -97,7 +73,7 @@ export function createIntake(
   async function intake(
     tx: Tx,
     found: OrgView,
-    config: Awaited<ReturnType<typeof configOf>>,
+    config: IntakeConfig,
     actor: Actor,
     input: CreateComplaintRequest,
     source: CustomerSource,
