@@ -12,37 +12,9 @@ import {
   sampleComplaint,
   signIn,
   type TestContext,
+  multipart,
+  multipartHeaders,
 } from './helpers.ts';
-
-const boundary = '----ombudboundary';
-const multipartHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
-function multipart(
-  parts: (
-    | { name: string; value: string }
-    | { name: string; filename: string; contentType: string; content: Buffer }
-  )[],
-): Buffer {
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    if ('filename' in p) {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\nContent-Type: ${p.contentType}\r\n\r\n`,
-        ),
-        p.content,
-        Buffer.from('\r\n'),
-      );
-    } else {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`,
-        ),
-      );
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(chunks);
-}
 
 describe('attachments', () => {
   let ctx: TestContext;

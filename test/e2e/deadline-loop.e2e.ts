@@ -8,6 +8,7 @@ import {
   printAxeSummary,
   type E2EBrowser,
   publicClientHeaders,
+  openCaseFromQueue,
 } from './harness.ts';
 
 // Steps 4–5: the agent commits a deadline from the catalogue; on a second case a department
@@ -45,19 +46,7 @@ describe('deadline loop: catalogue commitment → live deadline request → port
   }
 
   async function openCase(page: Page, reference: string) {
-    await page.goto('/');
-    await page.getByTestId('queue-table').waitFor();
-    await page
-      .getByTestId('queue-scope')
-      .locator('label[for$="-all"], label:has(input[value="all"])')
-      .first()
-      .click();
-    await page.getByTestId('queue-search').fill(reference);
-    const rows = page.getByTestId('queue-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    await rows.first().getByTestId('queue-row-link').click();
-    await page.getByTestId('complaint-detail').waitFor();
-    await expect.poll(() => page.getByTestId('complaint-reference').textContent()).toBe(reference);
+    await openCaseFromQueue(page, reference);
     await page.getByTestId('commitment-panel').waitFor();
   }
 

@@ -475,3 +475,23 @@ export function publicClientHeaders(): Record<string, string> {
     'x-forwarded-for': `fd30::${(process.pid & 0xffff).toString(16)}:${clientCounter.toString(16)}`,
   };
 }
+
+/**
+ * Opens a case from the console's queue: every case (not only the viewer's), searched by its
+ * reference, then its page once it shows that reference.
+ */
+export async function openCaseFromQueue(page: Page, reference: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('queue-table').waitFor();
+  await page
+    .getByTestId('queue-scope')
+    .locator('label[for$="-all"], label:has(input[value="all"])')
+    .first()
+    .click();
+  await page.getByTestId('queue-search').fill(reference);
+  const rows = page.getByTestId('queue-row');
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+  await rows.first().getByTestId('queue-row-link').click();
+  await page.getByTestId('complaint-detail').waitFor();
+  await expect.poll(() => page.getByTestId('complaint-reference').textContent()).toBe(reference);
+}

@@ -8,6 +8,7 @@ import {
   printAxeSummary,
   type E2EBrowser,
   publicClientHeaders,
+  openCaseFromQueue,
 } from './harness.ts';
 
 /** What i18next shows for a missing translation: the key itself, e.g. "trackingLinks.new". */
@@ -78,22 +79,6 @@ describe('customer identity, tracking links and shared files', () => {
     );
   }
 
-  async function openCase(page: Page, ref: string) {
-    await page.goto('/');
-    await page.getByTestId('queue-table').waitFor();
-    await page
-      .getByTestId('queue-scope')
-      .locator('label[for$="-all"], label:has(input[value="all"])')
-      .first()
-      .click();
-    await page.getByTestId('queue-search').fill(ref);
-    const rows = page.getByTestId('queue-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    await rows.first().getByTestId('queue-row-link').click();
-    await page.getByTestId('complaint-detail').waitFor();
-    await expect.poll(() => page.getByTestId('complaint-reference').textContent()).toBe(ref);
-  }
-
   async function upload(page: Page, filename: string, text: string) {
     await page
       .locator('section[aria-labelledby="attachments-title"] input[type="file"]')
@@ -143,7 +128,7 @@ describe('customer identity, tracking links and shared files', () => {
 
   it('b. the agent sees the possible duplicate on the case page', async () => {
     await login(agent, DEMO.agent);
-    await openCase(agent, reference);
+    await openCaseFromQueue(agent, reference);
     complaintId = (await agent.getByTestId('complaint-detail').getAttribute('data-complaint-id'))!;
     // Intake never overwrote the known customer: this case has a record of its own.
     expect(await agent.getByTestId('customer-name-display').textContent()).toBe(conflicting.name);

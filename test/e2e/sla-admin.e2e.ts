@@ -8,6 +8,7 @@ import {
   printAxeSummary,
   type E2EBrowser,
   publicClientHeaders,
+  openCaseFromQueue,
 } from './harness.ts';
 
 const NAV_QUEUE = { vi: 'Danh sách khiếu nại', en: 'Complaint queue' } as const;
@@ -77,17 +78,7 @@ describe('SLA admin: regulatory overlays, escalation units, names in three langu
     });
     expect(filed.status).toBe(201);
     const { reference } = (await filed.json()) as { reference: string };
-    await admin.goto('/');
-    await admin.getByTestId('queue-table').waitFor();
-    await admin
-      .getByTestId('queue-scope')
-      .locator('label[for$="-all"], label:has(input[value="all"])')
-      .first()
-      .click();
-    await admin.getByTestId('queue-search').fill(reference);
-    const rows = admin.getByTestId('queue-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    await rows.first().getByTestId('queue-row-link').click();
+    await openCaseFromQueue(admin, reference);
     await admin.getByTestId('clocks-panel').waitFor();
     const legal = admin.locator(
       `[data-testid="clock-row"][data-source="${LAW}"][data-clock="commitment"]`,

@@ -8,6 +8,7 @@ import {
   printAxeSummary,
   type E2EBrowser,
   publicClientHeaders,
+  openCaseFromQueue,
 } from './harness.ts';
 
 // The loop tells the truth: a template with a variable its kind does not have is refused when
@@ -60,22 +61,6 @@ describe('truthful loop: template variables → thank-you → two apologies → 
     expect(other.status).toBe(201);
     otherReference = ((await other.json()) as { reference: string }).reference;
   });
-
-  /** Opens a case from the agent's queue by its reference. */
-  async function openCase(page: Page, ref: string) {
-    await page.goto('/');
-    await page.getByTestId('queue-table').waitFor();
-    await page
-      .getByTestId('queue-scope')
-      .locator('label[for$="-all"], label:has(input[value="all"])')
-      .first()
-      .click();
-    await page.getByTestId('queue-search').fill(ref);
-    const rows = page.getByTestId('queue-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
-    await rows.first().getByTestId('queue-row-link').click();
-    await page.getByTestId('complaint-detail').waitFor();
-  }
 
   afterAll(async () => {
     printAxeSummary('truthful-loop');
@@ -132,7 +117,7 @@ describe('truthful loop: template variables → thank-you → two apologies → 
 
   it('b. the agent picks between the apology that takes responsibility and the empathy one', async () => {
     await login(agent, DEMO.agent);
-    await openCase(agent, reference);
+    await openCaseFromQueue(agent, reference);
 
     // The thank-you on the case page promises the first response at the clock's own due, in
     // the customer's language and the calendar's zone (Hồ Chí Minh City), never "sớm nhất".
