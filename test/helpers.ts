@@ -44,7 +44,7 @@ export async function createTestContext(
     ...(options.uploadMaxBytes ? { UPLOAD_MAX_BYTES: String(options.uploadMaxBytes) } : {}),
     ...options.env,
   });
-  const logger = createLogger('silent');
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const { db, pool } = createDb(inject('databaseUrl'), 8);
   const clock = createManualClock(options.start ?? new Date());
   const services = createServices({ config, db, clock, logger });

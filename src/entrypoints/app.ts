@@ -50,6 +50,7 @@ import {
   createComplaintService,
   registerComplaintRoutes,
   registerPortalRoutes,
+  registerFollowUpRoutes,
   registerPublicRoutes,
 } from '../modules/complaints/index.ts';
 import {
@@ -105,6 +106,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     mail,
     org,
     sla,
+    notices,
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
     trackingLinkDaysAfterClose: config.trackingLinkDaysAfterClose,
@@ -211,6 +213,7 @@ export async function buildHttp(deps: {
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
   registerPublicRoutes(app, { complaints: services.complaints });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });
+  registerFollowUpRoutes(app, { complaints: services.complaints });
   const streams = createLiveStreamSlots({
     db: deps.db,
     logger: deps.logger,

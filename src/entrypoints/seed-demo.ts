@@ -7,6 +7,7 @@ import type { Runtime } from './runtime.ts';
 import { rolePermissions } from '../modules/kernel/index.ts';
 import { familyNames, givenNames, middleNames, mobilePrefixes } from './vietnamese-names.ts';
 import { seededRandom, stories } from './demo-stories.ts';
+import { demoFollowUps } from './demo-follow-ups.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -204,6 +205,11 @@ export async function seedDemo(
   const total = options.complaints ?? 300;
   const span = 182 * 86_400_000;
   const agents = [users.agent!, { id: agent2.id, name: agent2.name }];
+  const manager: Scope = {
+    orgId: org.id,
+    actor: { type: 'user', id: users.manager!.id, name: users.manager!.name },
+    permissions: new Set(rolePermissions.manager),
+  };
   for (let i = 0; i < total; i++) {
     options.onProgress?.({ complaints: i, total });
     // Office hours in Vietnam (UTC+7): 08:00–18:00 local, over six months, busier lately so that
@@ -321,7 +327,16 @@ export async function seedDemo(
     if (fixAt < now.getTime() - 86_400_000) {
       clock.set(new Date(Math.max(fixAt, clock.now().getTime() + 60_000)));
       await services.complaints.changeStatus(scope, id, 'fixed', 'Đã khắc phục xong');
-      if (random() < 0.7) {
+      const stillFixed = await demoFollowUps({
+        services,
+        clock,
+        now,
+        random,
+        id,
+        agent: scope,
+        manager,
+      });
+      if (stillFixed && random() < 0.7 && clock.now().getTime() < now.getTime() - 2 * 86_400_000) {
         clock.advance(2 * 86_400_000);
         await services.complaints.changeStatus(scope, id, 'closed', null);
       }

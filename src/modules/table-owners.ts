@@ -31,6 +31,8 @@ export const tableOwners = {
   attachments: 'complaints',
   idempotency_keys: 'complaints',
   saved_views: 'complaints',
+  follow_ups: 'complaints',
+  follow_up_settings: 'complaints',
   task_types: 'commitments',
   deadline_requests: 'commitments',
   commitments: 'commitments',

@@ -3,10 +3,10 @@ export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
 
+export type ManualClock = Clock & { set(at: Date): void; advance(ms: number): void };
+
 /** A clock that tests move by hand. */
-export function createManualClock(
-  start: Date,
-): Clock & { set(at: Date): void; advance(ms: number): void } {
+export function createManualClock(start: Date): ManualClock {
   let current = start.getTime();
   return {
     now: () => new Date(current),

@@ -1,4 +1,5 @@
 import type { Scope } from '../../platform/actor.ts';
+import type { EarlyEscalation } from './early-escalation.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -24,8 +25,10 @@ export type ChangeOrigin = { bulk: boolean };
  * Classifying, assigning and moving a case through its statuses (step 5 ends at fixed). Each
  * says whether anything changed: asking again for the state a case is in changes nothing.
  */
-export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & { work: CaseWork }) {
-  const { clock, org, work } = deps;
+export function createCaseUpdates(
+  deps: Pick<ComplaintDeps, 'clock' | 'org'> & { work: CaseWork; escalation: EarlyEscalation },
+) {
+  const { clock, org, work, escalation } = deps;
 
   const audit = (
     tx: Tx,
@@ -86,6 +89,10 @@ export function createCaseUpdates(deps: Pick<ComplaintDeps, 'clock' | 'org'> & {
           });
         }
         if (Object.keys(changes).length > 0) await work.refreshSearchText(tx, complaint);
+        if (changes.severity && patch.severity) {
+          complaint.severity = patch.severity;
+          await escalation.check(tx, complaint);
+        }
         if (origin.bulk && ownerChanged)
           await audit(
             tx,

@@ -5,6 +5,7 @@ import { toMinorUnits } from '../../platform/contract/money.ts';
 import type { ComplaintClocks } from './clocks.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { SearchIndex } from './search-index.ts';
+import type { FollowUpSync } from './follow-up-sync.ts';
 import * as repo from './complaints.repository.ts';
 import type { Complaint } from './complaints.repository.ts';
 import {
@@ -50,9 +51,10 @@ export function createCaseWork(
   > & {
     clocks: ComplaintClocks;
     search: SearchIndex;
+    followUps: FollowUpSync;
   },
 ) {
-  const { db, clock, customers, org, reasons, clocks, search } = deps;
+  const { db, clock, customers, org, reasons, clocks, search, followUps } = deps;
 
   async function getComplaint(executor: Executor, orgId: string, id: string): Promise<Complaint> {
     const complaint = await repo.findComplaint(executor, orgId, id);
@@ -180,8 +182,16 @@ export function createCaseWork(
     return db.transaction().execute(async (tx) => {
       if (!(await repo.lockComplaint(tx, orgId, id))) throw new AppError('not_found');
       const complaint = await getComplaint(tx, orgId, id);
+      const statusBefore = complaint.status;
       const result = await fn(tx, complaint);
-      await clocks.refresh(tx, orgId, id);
+      const stepDues = await clocks.refresh(tx, orgId, id);
+      // Step 6's tasks follow the status: made by a fix, ended by a reopen, due with the clocks.
+      if (
+        statusBefore !== complaint.status ||
+        complaint.status === 'fixed' ||
+        complaint.status === 'closed'
+      )
+        await followUps.sync(tx, complaint, statusBefore, stepDues);
       await publishLive(tx, {
         orgId,
         topic: 'complaint',

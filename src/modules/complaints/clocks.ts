@@ -2,7 +2,7 @@ import type { Executor, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { ClockKind } from '../kernel/index.ts';
-import type { ClockInput, ClockTimer } from '../sla/index.ts';
+import type { ClockInput, ClockTimer, StepDues } from '../sla/index.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
 import { clockEventTypes, toClockEvents } from './domain/clock-events.ts';
@@ -58,11 +58,16 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
     };
   }
 
-  /** Re-derives the clocks after a change and stores what the queue sorts by. */
-  async function refresh(tx: Tx, orgId: string, id: string): Promise<void> {
+  /**
+   * Re-derives the clocks after a change and stores what the queue sorts by; returns the dues
+   * of step 6's clocks, which its follow-up tasks carry.
+   */
+  async function refresh(tx: Tx, orgId: string, id: string): Promise<StepDues | undefined> {
     const input = await inputOf(tx, orgId, id);
-    if (!input) return;
-    await repo.setDueSummary(tx, orgId, id, await sla.evaluate(tx, input));
+    if (!input) return undefined;
+    const summary = await sla.evaluate(tx, input);
+    await repo.setDueSummary(tx, orgId, id, summary);
+    return summary.stepDues;
   }
 
   return {

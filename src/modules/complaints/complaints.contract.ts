@@ -228,6 +228,7 @@ export const complaintDetail = z.object({
       step: stepSchema,
       state: z.enum(stepStates),
       at: z.string().nullable(),
+      by: z.string().nullable().default(null),
     }),
   ),
   allowedStatuses: z.array(statusSchema),
@@ -366,6 +367,8 @@ export const portalView = z.object({
     }),
   ),
   attachments: z.array(attachmentView),
+  /** "Did the fix work?": asked once per fix, while the case is fixed and not yet answered. */
+  askFixWorked: z.boolean(),
 });
 export type PortalView = z.infer<typeof portalView>;
 export const portalConfirmRequest = z.object({ version: z.number().int().min(1) });

@@ -5,6 +5,7 @@ import type { FileStore } from '../../platform/files.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { CustomerService } from '../customers/index.ts';
 import type { MailService } from '../mail/index.ts';
+import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import type { SlaService } from '../sla/index.ts';
@@ -22,6 +23,7 @@ export type ComplaintDeps = {
   mail: MailService;
   org: OrgService;
   sla: SlaService;
+  notices: NoticesService;
   /** What intake keeps of each org's configuration, per configuration version. */
   configCache: ConfigCache;
   publicUrl: string;

@@ -28,6 +28,14 @@ export const searchRefresh = defineJob({
   priority: 8,
 });
 
+/** A rule matched a new case at intake: it goes to the manager now, in its own change. */
+export const escalateEarly = defineJob({
+  name: 'complaint.escalate-early',
+  version: 1,
+  payload: z.object({ orgId: uuid, complaintId: uuid }),
+  priority: 3,
+});
+
 /**
  * The complaint's clocks: the timers sla set on them, and a recompute after a policy change;
  * its search text, when what it is found by changed in another module.
@@ -38,6 +46,9 @@ export function complaintJobHandlers(complaints: ComplaintService): JobHandler[]
     handleJob(clocksStale, async ({ orgId }) => {
       await complaints.clocks.recomputeOrg(orgId);
     }),
+    handleJob(escalateEarly, ({ orgId, complaintId }) =>
+      complaints.escalateEarlyLater(orgId, complaintId),
+    ),
     handleJob(searchRefresh, async ({ orgId }) => {
       await complaints.search.rebuildOrg(orgId);
     }),

@@ -8,6 +8,9 @@ import { createCaseUpdates, type ComplaintUpdate } from './case-updates.ts';
 import { createCustomerMerge } from './customer-merge.ts';
 import { createBulk } from './bulk.ts';
 import { createCaseWork } from './case-work.ts';
+import { createFollowUpSync } from './follow-up-sync.ts';
+import { createEarlyEscalation } from './early-escalation.ts';
+import { createFollowUps, type FollowUps } from './follow-ups.ts';
 import { createComplaintClocks } from './clocks.ts';
 import type { RecordFactsRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
@@ -25,6 +28,9 @@ import { createUploads } from './uploads.ts';
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
+/** Step 6 as the routes reach it (the portal's answer goes through the portal). */
+const followUpUseCases = ({ answerFix: _inPortal, ...rest }: FollowUps) => rest;
+
 /**
  * The complaint and steps 1–3 of the loop. Each use case lives in its own file; this wires
  * them and answers every staff change with the case as it now stands.
@@ -32,16 +38,26 @@ export type ComplaintService = ReturnType<typeof createComplaintService>;
 export function createComplaintService(deps: ComplaintDeps) {
   const clocks = createComplaintClocks(deps);
   const search = createSearchIndex(deps);
-  const work = createCaseWork({ ...deps, clocks, search });
+  const work = createCaseWork({ ...deps, clocks, search, followUps: createFollowUpSync(deps) });
   const queries = createComplaintQueries({ ...deps, work });
   const values = createMessageValues({ ...deps, clocks });
   const readBack = createReadBack({ ...deps, work, clocks, values });
   const uploads = createUploads({ ...deps, work });
   const messages = createMessages({ ...deps, work, values });
-  const updates = createCaseUpdates({ ...deps, work });
+  const escalation = createEarlyEscalation({ ...deps, work });
+  const updates = createCaseUpdates({ ...deps, work, escalation });
   const intake = createIntake({ ...deps, work, queries });
   const publicIntake = createPublicIntake({ ...deps, intake, uploads });
-  const portal = createPortal({ ...deps, work, queries, readBack, uploads });
+  const followUps = createFollowUps({ ...deps, work, clocks, messages });
+  const portal = createPortal({
+    ...deps,
+    work,
+    queries,
+    readBack,
+    uploads,
+    followUps,
+    escalation,
+  });
   const access = createComplaintAccess({ ...deps, work, search });
   const { bulk } = createBulk({ ...deps, work, updates });
 
@@ -63,6 +79,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     ...createSavedViews(deps),
     bulk,
     clocks,
+    ...followUpUseCases(followUps),
+    escalateEarlyLater: escalation.checkLater,
     search,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>

@@ -203,6 +203,6 @@ export const toNewDetail = (complaint: Complaint, customer: Customer, timeZone: 
       committedAt: null,
       fixedAt: null,
       status: 'new',
-    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) })),
+    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at), by: null })),
     timeZone,
   );

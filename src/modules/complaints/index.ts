@@ -3,6 +3,7 @@ export type { ComplaintTools } from './act.ts';
 export { complaintJobHandlers, pauseEnded } from './complaints.jobs.ts';
 export { registerComplaintRoutes } from './complaints.routes.ts';
 export { registerPortalRoutes, registerPublicRoutes } from './portal.routes.ts';
+export { registerFollowUpRoutes } from './follow-ups.routes.ts';
 export { allowedContentTypes } from './domain/uploads.ts';
 export { complaintEvents, type ComplaintEventType } from './domain/events.ts';
 export {

@@ -3,6 +3,7 @@ import { languages, type Language } from '../../platform/i18n.ts';
 import type { OrgView } from '../org/index.ts';
 import type { CreateComplaintRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
+import * as followUps from './follow-ups.repository.ts';
 
 export function createIntakeConfig(
   deps: Pick<ComplaintDeps, 'db' | 'reasons' | 'sla' | 'templates' | 'configCache'>,
@@ -32,7 +33,13 @@ export function createIntakeConfig(
       );
       return new Map(languages.map((l, i) => [l, picked[i]]));
     });
-    return { reason, clockConfig, thankYou: (language: Language) => thankYous.get(language) };
+    const { escalation } = await cached('follow-ups', () => followUps.findSettings(db, found.id));
+    return {
+      reason,
+      clockConfig,
+      escalation,
+      thankYou: (language: Language) => thankYous.get(language),
+    };
   };
 }
 

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { earlyEscalationReasons } from './domain/early-escalation.ts';
+import { escalateEarly } from './complaints.jobs.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import {
@@ -52,6 +54,7 @@ export function createIntake(
     | 'reasons'
     | 'sla'
     | 'configCache'
+    | 'jobs'
     | 'uploadMaxBytes'
     | 'attachmentQuota'
   > & {
@@ -191,6 +194,15 @@ export function createIntake(
       ]),
       ...started.writes,
       ...extraWrites(id),
+      // A rule says the manager should have it before the customer asks: a job does it.
+      ...(earlyEscalationReasons(config.escalation, {
+        severity: input.severity,
+        tier: customer.tier,
+        texts: [input.description],
+        customerContacts: 0,
+      }).length > 0
+        ? deps.jobs.pendingMany(tx, escalateEarly, [{ payload: { orgId, complaintId: id } }])
+        : []),
     ]);
 
     // The reference number is taken in the last statement before COMMIT: the org's counter row

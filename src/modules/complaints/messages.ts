@@ -1,4 +1,6 @@
-import type { Scope } from '../../platform/actor.ts';
+import type { Actor, Scope } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import type { Complaint } from './complaints.repository.ts';
 import { keepFrame, type TemplateStep } from '../templates/index.ts';
 import { issueTrackingToken, maskTrackingTokens } from '../../platform/tokens.ts';
 import type { CaseWork } from './case-work.ts';
@@ -22,6 +24,58 @@ export function createMessages(
   const { db, clock, templates, mail, work } = deps;
   // A suggestion shows where the link goes; the message that is sent carries a fresh one.
   const linkPlaceholder = `${deps.publicUrl}/track/…`;
+
+  /**
+   * Writes one message to the customer in the caller's change: by e-mail when the case has an
+   * address (else in the portal only), inside the standard frame, with a fresh private link.
+   */
+  async function writeMessage(
+    tx: Tx,
+    complaint: Complaint,
+    actor: Actor,
+    input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
+  ): Promise<void> {
+    const { customer, org } = await work.customerAndOrg(tx, complaint);
+    // Only hashes of links are stored, so the message carries a fresh link of its own.
+    const token = issueTrackingToken(complaint.orgId);
+    await links.insertTrackingLink(tx, complaint.orgId, complaint.id, token.hash, clock.now());
+    const trackingUrl = work.trackingUrl(token.token);
+    const { frame } = await deps.values(tx, complaint, suggestedStep[input.step], {
+      customerName: customer.name,
+      org,
+      agentName: actor.name ?? org.name,
+      trackingUrl,
+    });
+    // The agent's words go inside the standard frame: reference, due and link stay.
+    const message = keepFrame(
+      complaint.language,
+      {
+        subject: input.subject ?? '',
+        body: input.body.split(linkPlaceholder).join(trackingUrl),
+      },
+      frame,
+    );
+    const subject = message.subject;
+    let via: 'email' | 'portal' = 'portal';
+    if (complaint.contactEmail) {
+      await mail.queue(tx, {
+        orgId: complaint.orgId,
+        complaintId: complaint.id,
+        kind: 'message',
+        to: complaint.contactEmail,
+        subject,
+        text: message.body,
+      });
+      via = 'email';
+    }
+    await work.addEvent(tx, complaint, actor, complaintEvents.messageSent, 'public', {
+      step: input.step,
+      subject,
+      // What staff and the portal show hides the link's secret, as the sent mail's copy does.
+      body: maskTrackingTokens(message.body),
+      via,
+    });
+  }
 
   return {
     /** Editable suggestions for a step, filled in for this case. Never a script. */
@@ -47,52 +101,15 @@ export function createMessages(
     },
 
     /** A message to the customer. With step 'apologise' it is the step-3 apology. */
+    writeMessage,
+
     async sendMessage(
       scope: Scope,
       id: string,
       input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
     ): Promise<void> {
       await work.change(scope.orgId, id, async (tx, complaint) => {
-        const { customer, org } = await work.customerAndOrg(tx, complaint);
-        // Only hashes of links are stored, so the message carries a fresh link of its own.
-        const token = issueTrackingToken(scope.orgId);
-        await links.insertTrackingLink(tx, scope.orgId, id, token.hash, clock.now());
-        const trackingUrl = work.trackingUrl(token.token);
-        const { frame } = await deps.values(tx, complaint, suggestedStep[input.step], {
-          customerName: customer.name,
-          org,
-          agentName: scope.actor.name ?? org.name,
-          trackingUrl,
-        });
-        // The agent's words go inside the standard frame: reference, due and link stay.
-        const message = keepFrame(
-          complaint.language,
-          {
-            subject: input.subject ?? '',
-            body: input.body.split(linkPlaceholder).join(trackingUrl),
-          },
-          frame,
-        );
-        const subject = message.subject;
-        let via: 'email' | 'portal' = 'portal';
-        if (complaint.contactEmail) {
-          await mail.queue(tx, {
-            orgId: scope.orgId,
-            complaintId: id,
-            kind: 'message',
-            to: complaint.contactEmail,
-            subject,
-            text: message.body,
-          });
-          via = 'email';
-        }
-        await work.addEvent(tx, complaint, scope.actor, complaintEvents.messageSent, 'public', {
-          step: input.step,
-          subject,
-          // What staff and the portal show hides the link's secret, as the sent mail's copy does.
-          body: maskTrackingTokens(message.body),
-          via,
-        });
+        await writeMessage(tx, complaint, scope.actor, input);
         await work.claimIfUnowned(tx, complaint, scope.actor);
         await work.startWork(tx, complaint, scope.actor);
       });
@@ -149,3 +166,5 @@ export function createMessages(
     },
   };
 }
+
+export type Messages = ReturnType<typeof createMessages>;

@@ -19,6 +19,9 @@ import type { Language } from '../../platform/i18n.ts';
 import type { ComplaintQueries } from './queries.ts';
 import type { ReadBack } from './readback.ts';
 import type { Uploads } from './uploads.ts';
+import type { FollowUps } from './follow-ups.ts';
+import type { EarlyEscalation } from './early-escalation.ts';
+import * as followUpsRepo from './follow-ups.repository.ts';
 
 const portalReplyBody = text({ max: 20_000 });
 
@@ -29,6 +32,8 @@ export function createPortal(
     queries: ComplaintQueries;
     readBack: ReadBack;
     uploads: Uploads;
+    followUps: FollowUps;
+    escalation: EarlyEscalation;
   },
 ) {
   const { db, clock, work, queries, readBack, uploads } = deps;
@@ -101,6 +106,9 @@ export function createPortal(
       steps: await queries.stepsOf(db, complaint, confirmed),
       events: timeline.map(toPortalEvent),
       attachments: files.map(toAttachmentView),
+      askFixWorked:
+        (complaint.status === 'fixed' || complaint.status === 'closed') &&
+        !(await followUpsRepo.fixAnswered(db, orgId, id)),
     };
   }
 
@@ -161,6 +169,8 @@ export function createPortal(
               via: 'portal',
             });
           await uploads.attach(tx, complaint, actor, saved, true);
+          // The customer writing again may be the moment to bring in the manager.
+          if (!staff) await deps.escalation.check(tx, complaint);
           if (complaint.status === 'waiting_customer')
             await work.transition(tx, complaint, actor, 'in_progress', null);
         });
@@ -168,6 +178,20 @@ export function createPortal(
         await uploads.discard(saved);
         throw error;
       }
+      return portal(token);
+    },
+
+    /** The customer answers "did the fix work?"; "no" reopens the case with their comment. */
+    async portalFixAnswer(
+      token: string,
+      input: { works: boolean; comment?: string | null | undefined },
+      staff?: Actor,
+    ): Promise<PortalView> {
+      const { orgId, id } = await resolveToken(token);
+      await work.change(orgId, id, async (tx, complaint) => {
+        const { customer } = await work.customerAndOrg(tx, complaint);
+        await deps.followUps.answerFix(tx, complaint, actorIn(customer, staff), input);
+      });
       return portal(token);
     },
 

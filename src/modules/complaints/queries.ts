@@ -1,4 +1,6 @@
 import type { Executor } from '../../platform/db/index.ts';
+import * as followUps from './follow-ups.repository.ts';
+import { updateStepOf } from './domain/follow-ups.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
@@ -45,7 +47,13 @@ export function createComplaintQueries(
     confirmed: FactVersion | undefined,
   ): Promise<ComplaintDetail['steps']> {
     const moments = await events.stepMoments(executor, complaint.orgId, complaint.id);
+    const fixed = complaint.status === 'fixed' || complaint.status === 'closed';
+    const tasks = fixed
+      ? await followUps.listForComplaint(executor, complaint.orgId, complaint.id)
+      : [];
+    const latestFix = tasks[0]?.fixedAt.getTime();
     return deriveSteps({
+      update: updateStepOf(tasks.filter((t) => t.fixedAt.getTime() === latestFix)),
       acknowledgedAt: complaint.acknowledgedAt,
       confirmedAt: confirmed?.confirmedAt ?? null,
       apologisedAt: moments.apologisedAt,
@@ -54,7 +62,7 @@ export function createComplaintQueries(
       // counts as fixed when it closed.
       fixedAt: moments.fixedAt ?? (complaint.status === 'closed' ? complaint.closedAt : null),
       status: complaint.status,
-    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at) }));
+    }).map((s) => ({ step: s.step, state: s.state, at: iso(s.at), by: s.by ?? null }));
   }
 
   async function detail(orgId: string, id: string): Promise<ComplaintDetail> {

@@ -30,6 +30,7 @@ export const permissions = [
   'commitment:make',
   'deadline:answer',
   'report:read',
+  'followup:record',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,6 +50,7 @@ const frontLine: Permission[] = [
   'mailbox:read',
   'sla:read',
   'commitment:make',
+  'followup:record',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */

@@ -7,6 +7,9 @@ export const noticeKind = z.enum([
   'deadline_request',
   'deadline_answer',
   'commitment_due',
+  // Step 6: a follow-up task is yours; a case came to you before the customer had to ask.
+  'follow_up',
+  'early_escalation',
 ]);
 export const noticeView = z.object({
   id: z.string(),

@@ -279,8 +279,12 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     },
 
     /** The person a case escalates to from `userId`: their manager in the org chart. */
-    async managerOf(orgId: string, userId: string): Promise<string | undefined> {
-      const chart = await people.loadChart(db, orgId);
+    async managerOf(
+      orgId: string,
+      userId: string,
+      executor: Executor = db,
+    ): Promise<string | undefined> {
+      const chart = await people.loadChart(executor, orgId);
       return managerOf(userId, chart.people, chart.departments);
     },
 

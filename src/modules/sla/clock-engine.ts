@@ -63,6 +63,16 @@ export type DueSummary = {
   isPaused: boolean;
 };
 
+/** The due of step 6's clocks (the manager's update, the call-back) where they run. */
+export type StepDues = { manager_update: Date | null; verification: Date | null };
+
+const stepDuesOf = (states: readonly SourcedClockState[]): StepDues => {
+  const dueOf = (clock: ClockKind) =>
+    states.find((s) => s.source === OPERATIONAL_SOURCE && s.clock === clock && s.stoppedAt === null)
+      ?.dueAt ?? null;
+  return { manager_update: dueOf('manager_update'), verification: dueOf('verification') };
+};
+
 const noPolicy: DueSummary = {
   policyId: null,
   nextDueAt: null,
@@ -84,6 +94,9 @@ const toClockPolicy = (p: PolicyView): ClockPolicy => ({
   pausedClocks: p.pausedClocks,
   startRule: p.startRule,
   pauseMovesCommitment: p.pauseMovesCommitment,
+  targetsSince: Object.fromEntries(
+    Object.entries(p.targetsSince).map(([kind, at]) => [kind, new Date(at)]),
+  ),
 });
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -177,11 +190,11 @@ export function createClockEngine(deps: {
    * timers that will warn and escalate, and returns the summary a queue sorts by. Runs in the
    * caller's transaction, after every change.
    */
-  async function evaluate(tx: Tx, input: ClockInput): Promise<DueSummary> {
+  async function evaluate(tx: Tx, input: ClockInput): Promise<DueSummary & { stepDues: StepDues }> {
     const context = await contextOf(tx, input);
     if (!context) {
       await repo.replaceClocks(tx, input.orgId, input.complaintId, []);
-      return noPolicy;
+      return { ...noPolicy, stepDues: { manager_update: null, verification: null } };
     }
     const states = statesOf(input, context);
     await repo.replaceClocks(tx, input.orgId, input.complaintId, states);
@@ -193,6 +206,7 @@ export function createClockEngine(deps: {
       nextDueClock: next?.clock ?? null,
       isBreached: states.some((s) => s.state === 'breached' && s.stoppedAt === null),
       isPaused: states.some((s) => s.state === 'paused'),
+      stepDues: stepDuesOf(states),
     };
   }
 

@@ -1,5 +1,5 @@
 export { createSlaService, type SlaService } from './sla.service.ts';
-export type { ClockInput, DueSummary } from './clock-engine.ts';
+export type { ClockInput, DueSummary, StepDues } from './clock-engine.ts';
 export { clockTimer, clocksStale, type ClockTimer } from './sla.jobs.ts';
 export { registerSlaRoutes } from './sla.routes.ts';
 export {

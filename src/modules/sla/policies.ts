@@ -20,6 +20,21 @@ export const localised = (p: PolicyView, lang: Language): PolicyView => ({
   name: nameIn(p.names, lang, p.name),
 });
 
+/**
+ * When each target of `targets` was switched on: kept from `before` for a target that stays
+ * (its amount may change), `at` for one switched on now; a target switched off is forgotten.
+ */
+export function targetsSinceOf(
+  targets: PolicyInput['targets'],
+  before: PolicyView['targetsSince'],
+  at: Date,
+): PolicyView['targetsSince'] {
+  const since: PolicyView['targetsSince'] = {};
+  for (const kind of Object.keys(targets) as (keyof PolicyInput['targets'])[])
+    if (targets[kind] !== undefined) since[kind] = before[kind] ?? at.toISOString();
+  return since;
+}
+
 /** SLA policies (the operational targets per kind of complaint) and the defaults. */
 export function createPolicies(deps: {
   db: Db;
@@ -46,7 +61,8 @@ export function createPolicies(deps: {
   ): Promise<PolicyView> {
     await assertRefs(tx, orgId, input);
     const { naming } = await namingOf(tx, org, orgId, input);
-    const created = await repo.insertPolicy(tx, orgId, { ...input, ...naming });
+    const targetsSince = targetsSinceOf(input.targets, {}, clock.now());
+    const created = await repo.insertPolicy(tx, orgId, { ...input, ...naming, targetsSince });
     await recordAudit(tx, {
       orgId,
       actor,
@@ -82,7 +98,14 @@ export function createPolicies(deps: {
         if (!before) throw new AppError('not_found');
         await assertRefs(tx, orgId, input);
         const { naming } = await namingOf(tx, org, orgId, input, before.names);
-        const after = await repo.updatePolicy(tx, orgId, id, { ...input, ...naming }, clock.now());
+        const targetsSince = targetsSinceOf(input.targets, before.targetsSince, clock.now());
+        const after = await repo.updatePolicy(
+          tx,
+          orgId,
+          id,
+          { ...input, ...naming, targetsSince },
+          clock.now(),
+        );
         if (!after) throw new AppError('not_found');
         await recordAudit(tx, {
           orgId,

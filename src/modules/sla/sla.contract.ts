@@ -197,6 +197,11 @@ export const policyView = policyInput.extend({
   id: z.string(),
   name: z.string(),
   names: namesView,
+  /**
+   * When each target was switched on (read-only). A clock that starts at a fix runs only for
+   * fixes after its target was switched on.
+   */
+  targetsSince: z.partialRecord(clockKindSchema, z.string()).default({}),
 });
 export type PolicyView = z.infer<typeof policyView>;
 

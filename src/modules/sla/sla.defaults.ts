@@ -62,6 +62,10 @@ export const standardPolicy: PolicySettings = {
     first_response: { amount: 4, unit: 'business_hours' },
     next_update: { amount: 2, unit: 'business_days' },
     commitment: { amount: 1, unit: 'business_days' },
+    // Step 6: the manager's update within a business day of the fix, and the call-back a
+    // business day after the promised date.
+    manager_update: { amount: 1, unit: 'business_days' },
+    verification: { amount: 1, unit: 'business_days' },
   },
 };
 
@@ -76,6 +80,8 @@ export const urgentPolicy: PolicySettings = {
     first_response: { amount: 1, unit: 'business_hours' },
     next_update: { amount: 1, unit: 'business_days' },
     commitment: { amount: 4, unit: 'business_hours' },
+    manager_update: { amount: 4, unit: 'business_hours' },
+    verification: { amount: 1, unit: 'business_days' },
   },
 };
 

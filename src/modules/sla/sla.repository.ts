@@ -138,9 +138,10 @@ export const toPolicyView = (r: Selectable<SlaPoliciesTable>): PolicyView => ({
   ),
   preset: r.preset,
   active: r.is_active,
+  targetsSince: (r.targets_since ?? {}) as PolicyView['targetsSince'],
 });
 
-const policyColumns = (p: PolicyInput & Naming) => ({
+const policyColumns = (p: PolicyInput & Naming & Pick<PolicyView, 'targetsSince'>) => ({
   name: p.name,
   names: JSON.stringify(p.names),
   priority: p.priority,
@@ -160,6 +161,7 @@ const policyColumns = (p: PolicyInput & Naming) => ({
   escalation: JSON.stringify(p.escalation),
   preset: p.preset,
   is_active: p.active,
+  targets_since: JSON.stringify(p.targetsSince),
 });
 
 export async function listPolicies(db: Executor, orgId: string): Promise<PolicyView[]> {
@@ -190,7 +192,7 @@ export async function findPolicy(
 export async function insertPolicy(
   db: Tx,
   orgId: string,
-  p: PolicyInput & Naming,
+  p: PolicyInput & Naming & Pick<PolicyView, 'targetsSince'>,
 ): Promise<PolicyView> {
   const r = await db
     .insertInto('sla_policies')
@@ -204,7 +206,7 @@ export async function updatePolicy(
   db: Tx,
   orgId: string,
   id: string,
-  p: PolicyInput & Naming,
+  p: PolicyInput & Naming & Pick<PolicyView, 'targetsSince'>,
   at: Date,
 ): Promise<PolicyView | undefined> {
   const r = await db

@@ -48,6 +48,7 @@ export type SlaPoliciesTable = {
   updated_at: Generated<Date>;
   pause_moves_commitment: Generated<boolean>;
   pause_on_readback: Generated<boolean>;
+  targets_since: ColumnType<unknown, string | undefined, string>;
 };
 
 export type SlaOverlaysTable = {

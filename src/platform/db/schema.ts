@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.ts';
 import type {
   CalendarsTable,
   ComplaintClocksTable,
@@ -9,6 +10,7 @@ import type {
 } from './schema-clocks.ts';
 
 export type * from './schema-clocks.ts';
+export type * from './schema-follow-ups.ts';
 import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
@@ -318,6 +320,8 @@ export type Database = {
   notices: NoticesTable;
   task_types: TaskTypesTable;
   deadline_requests: DeadlineRequestsTable;
+  follow_ups: FollowUpsTable;
+  follow_up_settings: FollowUpSettingsTable;
   commitments: CommitmentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;

@@ -54,6 +54,18 @@ import {
   verbalConfirmationRequest,
 } from '../../../src/modules/complaints/complaints.contract.ts';
 import {
+  followUpList,
+  followUpQuery,
+  followUpReport,
+  followUpReportQuery,
+  followUpSettingsView,
+  followUpView,
+  managerUpdateRequest,
+  portalVerificationRequest,
+  skipFollowUpRequest,
+  verificationRequest,
+} from '../../../src/modules/complaints/follow-ups.contract.ts';
+import {
   bulkActionRequest,
   bulkActionResponse,
   createSavedViewRequest,
@@ -345,6 +357,35 @@ export const endpoints = {
     response: noticesMarkedRead,
   }),
   mailbox: get('/api/mailbox', { query: mailboxQuery, response: mailboxList }),
+
+  // step 6: the manager's update and the verification call-back
+  listFollowUps: get('/api/follow-ups', { query: followUpQuery, response: followUpList }),
+  complaintFollowUps: get('/api/complaints/:id/follow-ups', { response: followUpList }),
+  recordManagerUpdate: post('/api/follow-ups/:id/manager-update', {
+    body: managerUpdateRequest,
+    response: followUpView,
+  }),
+  recordVerification: post('/api/follow-ups/:id/verification', {
+    body: verificationRequest,
+    response: followUpView,
+  }),
+  skipFollowUp: post('/api/follow-ups/:id/skip', {
+    body: skipFollowUpRequest,
+    response: followUpView,
+  }),
+  followUpSettings: get('/api/follow-up-settings', { response: followUpSettingsView }),
+  saveFollowUpSettings: put('/api/follow-up-settings', {
+    body: followUpSettingsView,
+    response: followUpSettingsView,
+  }),
+  followUpReport: get('/api/reports/follow-ups', {
+    query: followUpReportQuery,
+    response: followUpReport,
+  }),
+  portalFixAnswer: post('/api/portal/:token/fix-answer', {
+    body: portalVerificationRequest,
+    response: portalView,
+  }),
 } as const;
 
 /**

@@ -59,6 +59,19 @@ const PublicFormPage = lazy(() =>
 const CalendarsPage = lazy(() =>
   import('../modules/sla/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })),
 );
+const FollowUpsPage = lazy(() =>
+  import('../modules/follow-ups/follow-ups-page.tsx').then((m) => ({ default: m.FollowUpsPage })),
+);
+const FollowUpReportPage = lazy(() =>
+  import('../modules/follow-ups/follow-up-report-page.tsx').then((m) => ({
+    default: m.FollowUpReportPage,
+  })),
+);
+const FollowUpSettingsPage = lazy(() =>
+  import('../modules/follow-ups/follow-up-settings-page.tsx').then((m) => ({
+    default: m.FollowUpSettingsPage,
+  })),
+);
 const SlaPoliciesPage = lazy(() =>
   import('../modules/sla/sla-policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })),
 );
@@ -149,6 +162,30 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <PromiseReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="follow-ups"
+            element={
+              <RequirePermission anyOf={['followup:record']}>
+                <FollowUpsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/follow-ups"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <FollowUpReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/follow-ups"
+            element={
+              <RequirePermission anyOf={['sla:admin']}>
+                <FollowUpSettingsPage />
               </RequirePermission>
             }
           />

@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languageSchema } from '../../../src/platform/contract/fields.ts';
 import en from './en.json';
+import followUpsEn from './followups.en.json';
+import followUpsVi from './followups.vi.json';
+import followUpsZh from './followups.zh.json';
 import formsEn from './forms.en.json';
 import formsVi from './forms.vi.json';
 import formsZh from './forms.zh.json';
@@ -41,9 +44,9 @@ void i18n.use(initReactI18next).init({
   // views and bulk actions in queue.*.json, the pickers and the public form's files in
   // forms.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...followUpsVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...followUpsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...followUpsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, statusSchema } from '../../kernel/kernel.contract.ts';
+import { updateMethods, verificationOutcomes } from './follow-ups.ts';
+import { escalationReasons } from './early-escalation.ts';
 
 /**
  * Every kind of event on a complaint's timeline, with the shape of its data. The timeline is
@@ -27,6 +29,8 @@ export const complaintEvents = {
   deadlineRequestAnswered: 'deadline_request.answered',
   managerUpdateRecorded: 'manager_update.recorded',
   verificationRecorded: 'verification.recorded',
+  verificationAttempted: 'verification.attempted',
+  escalatedEarly: 'complaint.escalated',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -118,10 +122,31 @@ export const complaintEventData = {
     dueAt: z.string(),
     note: z.string().nullable(),
   }),
-  // Step 6 (the manager's update and the verification call-back) records these; the clocks
-  // already stop on them.
-  [complaintEvents.managerUpdateRecorded]: z.looseObject({}),
-  [complaintEvents.verificationRecorded]: z.looseObject({}),
+  // Step 6: the manager's update, and the call-back's result (or the customer's own answer in
+  // the portal); the clocks of the step stop on them. A failed try of a call-back is an attempt.
+  [complaintEvents.managerUpdateRecorded]: z.object({
+    followUpId: z.string().nullable(),
+    method: z.enum(updateMethods),
+    note: z.string().nullable(),
+  }),
+  [complaintEvents.verificationRecorded]: z.object({
+    followUpId: z.string().nullable(),
+    outcome: z.enum(verificationOutcomes),
+    via: z.enum(['call', 'portal']),
+    attempts: z.number().int().min(0),
+    note: z.string().nullable(),
+  }),
+  [complaintEvents.escalatedEarly]: z.object({
+    reasons: z.array(z.enum(escalationReasons)),
+    to: z.string(),
+    toName: z.string().nullable(),
+  }),
+  [complaintEvents.verificationAttempted]: z.object({
+    followUpId: z.string(),
+    attempt: z.number().int().min(1),
+    note: z.string().nullable(),
+    nextAttemptAt: z.string(),
+  }),
 } satisfies Record<ComplaintEventType, z.ZodType>;
 
 export type ComplaintEventData<T extends ComplaintEventType> = z.input<

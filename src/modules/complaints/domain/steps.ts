@@ -3,7 +3,8 @@ import { loopSteps, type ComplaintStatus, type LoopStep } from '../../kernel/ind
 // The eight steps of the loop, in order. Each is done by data, not by a status name.
 export { loopSteps, type LoopStep };
 
-export const stepStates = ['done', 'current', 'pending'] as const;
+/** `due` and `skipped` are step 6's own (its tasks are due, or one was skipped). */
+export const stepStates = ['done', 'current', 'pending', 'due', 'skipped'] as const;
 
 export type StepFacts = {
   acknowledgedAt: Date | null;
@@ -12,12 +13,16 @@ export type StepFacts = {
   committedAt: Date | null;
   fixedAt: Date | null;
   status: ComplaintStatus;
+  /** Step 6 of the latest fix, from its follow-up tasks (none: switched off or not fixed). */
+  update?: { state: 'due' | 'done' | 'skipped'; at: Date | null; by: string | null } | undefined;
 };
 
 export type StepProgress = {
   step: LoopStep;
   state: (typeof stepStates)[number];
   at: Date | null;
+  /** Who did it, where the step records a person (step 6). */
+  by?: string | null;
 };
 
 export function deriveSteps(facts: StepFacts): StepProgress[] {
@@ -27,14 +32,24 @@ export function deriveSteps(facts: StepFacts): StepProgress[] {
     apologise: facts.apologisedAt,
     commit: facts.committedAt,
     fix: facts.status === 'fixed' || facts.status === 'closed' ? facts.fixedAt : null,
-    update: null,
+    update: facts.update?.state === 'done' ? facts.update.at : null,
     gift: null,
     prevent: null,
   };
   let currentGiven = false;
   return loopSteps.map((step) => {
     const at = doneAt[step];
-    if (at) return { step, state: 'done', at };
+    if (step === 'update' && facts.update && facts.update.state !== 'done') {
+      currentGiven = true;
+      return { step, state: facts.update.state, at: facts.update.at, by: facts.update.by };
+    }
+    if (at)
+      return {
+        step,
+        state: 'done',
+        at,
+        ...(step === 'update' ? { by: facts.update?.by ?? null } : {}),
+      };
     if (!currentGiven && facts.status !== 'cancelled') {
       currentGiven = true;
       return { step, state: 'current', at: null };

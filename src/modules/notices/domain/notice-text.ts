@@ -40,6 +40,8 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     deadline_request: '{reference}: yêu cầu báo thời hạn cho phòng ban',
     deadline_answer: '{reference}: phòng ban đã báo thời hạn',
     commitment_due: '{reference}: đến hạn cam kết',
+    follow_up: '{reference}: việc sau khắc phục cho bạn: {clock}',
+    early_escalation: '{reference}: chuyển cho bạn trước khi khách phải đòi gặp quản lý',
   },
   en: {
     sla_warning: '{reference}: {clock} is nearly due',
@@ -48,6 +50,8 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     deadline_request: '{reference}: deadline request for your department',
     deadline_answer: '{reference}: the department answered your deadline request',
     commitment_due: '{reference}: the commitment is due',
+    follow_up: '{reference}: an after-fix task for you: {clock}',
+    early_escalation: '{reference}: escalated to you before the customer has to ask for a manager',
   },
   zh: {
     sla_warning: '{reference}：{clock}即将到期',
@@ -56,6 +60,8 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     deadline_request: '{reference}：部门时限询问',
     deadline_answer: '{reference}：部门已答复时限询问',
     commitment_due: '{reference}：承诺到期',
+    follow_up: '{reference}：分配给您的修复后任务：{clock}',
+    early_escalation: '{reference}：在客户要求找主管之前已升级给您',
   },
 };
 

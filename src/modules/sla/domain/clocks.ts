@@ -83,6 +83,11 @@ export type ClockPolicy = {
   fixFollowsCommitment?: boolean;
   /** Where the last of n business days ends (default 'same_time'; see {@link DayCount}). */
   dayCount?: DayCount;
+  /**
+   * When each target was switched on. manager_update and verification run only for a fix at or
+   * after it: switching a target on does not start it for cases fixed before.
+   */
+  targetsSince?: Partial<Record<ClockKind, Date>>;
 };
 
 export type ClockEvent = {
@@ -484,10 +489,12 @@ function afterFixClock(
   ctx: Context,
   clock: 'manager_update' | 'verification',
   target: Target,
-): ClockState {
+): ClockState | undefined {
   const fix = latestFix(ctx.events);
   const fixed = ctx.events[fix.index];
   if (fixed === undefined) return pendingState(clock);
+  const since = ctx.policy.targetsSince?.[clock];
+  if (since !== undefined && fixed.at.getTime() < since.getTime()) return undefined;
   let startedAt = fixed.at;
   let stopType: ClockSignal = 'manager_update';
   if (clock === 'verification') {
@@ -539,7 +546,8 @@ function afterFixClock(
  *   from the start, whatever was promised. Stops at `fixed`; a reopen makes it run again with the
  *   same due.
  * - manager_update: starts at the latest `fixed` and stops at the first
- *   `manager_update` after it; pending before any fix.
+ *   `manager_update` after it; pending before any fix; not tracked for a fix before the
+ *   target was switched on (`targetsSince`), like verification.
  * - verification: starts at the later of the latest `fixed` and the latest committed
  *   due ("after the promised date") and stops at the first `verification` after that fix;
  *   pending while the case is not fixed (never fixed, or reopened since).
@@ -593,9 +601,11 @@ export function evaluateClocks(
         states.push(nextUpdateClock(ctx, target));
         break;
       case 'manager_update':
-      case 'verification':
-        states.push(afterFixClock(ctx, clock, target));
+      case 'verification': {
+        const state = afterFixClock(ctx, clock, target);
+        if (state !== undefined) states.push(state);
         break;
+      }
     }
   }
   return states;

@@ -56,6 +56,27 @@ export function useLoopEventText() {
           if (note) lines.push({ label: t('deadlineRequests.note'), value: note, block: true });
           break;
         }
+        case 'manager_update.recorded':
+        case 'verification.recorded':
+        case 'verification.attempted': {
+          const outcome = text(data, 'outcome');
+          if (outcome)
+            lines.push({
+              label: t('followUps.whatFound'),
+              value: t(`followUps.outcome.${outcome}`),
+            });
+          const method = text(data, 'method') ?? text(data, 'via');
+          if (method && type !== 'verification.attempted')
+            lines.push({
+              label: t('followUps.howReached'),
+              value: t(`followUps.method.${method}`),
+            });
+          const next = text(data, 'nextAttemptAt');
+          if (next) lines.push({ label: t('followUps.dueColumn'), value: format.dateTime(next) });
+          const note = text(data, 'note');
+          if (note) lines.push({ value: note, block: true });
+          break;
+        }
         default:
           break;
       }

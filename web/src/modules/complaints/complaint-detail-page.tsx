@@ -19,6 +19,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { CommitmentPanel } from '../commitments/commitment-panel.tsx';
+import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
 import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
 import { ClocksPanel } from '../sla/clocks-panel.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
@@ -79,6 +80,7 @@ export function ComplaintDetailPage() {
             <FactsPanel key={detail.facts.current?.version ?? 0} detail={detail} />
             <ApologyComposer detail={detail} />
             <CommitmentPanel complaintId={detail.complaint.id} />
+            <FollowUpPanel complaintId={detail.complaint.id} />
             <StatusChange key={detail.complaint.status} detail={detail} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />

@@ -9,6 +9,8 @@ const ICON_COLOR: Record<StepState, string> = {
   done: 'teal.9',
   current: 'blue.8',
   pending: 'gray.2',
+  due: 'orange.8',
+  skipped: 'gray.6',
 };
 
 /** The 8 steps of the loop as an ordered list: done, current, pending. */
@@ -48,7 +50,7 @@ export function StepRail({ steps }: { steps: ComplaintDetail['steps'] }) {
                 style={step.state === 'pending' ? { color: 'var(--mantine-color-gray-7)' } : {}}
               >
                 <Text span size="xs" fw={700}>
-                  {step.state === 'done' ? '✓' : index + 1}
+                  {step.state === 'done' ? '✓' : step.state === 'skipped' ? '–' : index + 1}
                 </Text>
               </ThemeIcon>
               <div>
@@ -59,6 +61,7 @@ export function StepRail({ steps }: { steps: ComplaintDetail['steps'] }) {
                   <VisuallyHidden>{t('steps.stateLabel')}: </VisuallyHidden>
                   {t(`steps.state.${step.state}`)}
                   {step.at ? ` · ${format.dateTime(step.at)}` : ''}
+                  {step.by ? ` · ${t('steps.by', { name: step.by })}` : ''}
                 </Text>
               </div>
             </Group>

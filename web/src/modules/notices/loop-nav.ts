@@ -23,13 +23,20 @@ export function loopNavItems(
   if (has('deadline:answer') || has('commitment:make')) {
     main.push(item('/deadline-requests', t('loopNav.deadlineRequests'), 'nav-deadline-requests'));
   }
+  if (has('followup:record')) {
+    main.push(item('/follow-ups', t('followUps.title'), 'nav-follow-ups'));
+  }
   if (has('report:read')) {
     main.push(item('/reports/promises', t('loopNav.promiseReport'), 'nav-report-promises'));
+    main.push(item('/reports/follow-ups', t('followUps.report.title'), 'nav-report-follow-ups'));
   }
   const admin: LoopNavItem[] = [];
   if (has('sla:admin')) {
     admin.push(item('/admin/calendars', t('loopNav.calendars'), 'nav-admin-calendars'));
     admin.push(item('/admin/sla-policies', t('loopNav.policies'), 'nav-admin-sla-policies'));
+  }
+  if (has('sla:admin')) {
+    admin.push(item('/admin/follow-ups', t('followUps.settings.title'), 'nav-admin-follow-ups'));
   }
   if (has('tasktype:admin')) {
     admin.push(item('/admin/task-types', t('loopNav.taskTypes'), 'nav-admin-task-types'));

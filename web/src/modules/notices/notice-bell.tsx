@@ -104,7 +104,9 @@ export function NoticeBell() {
       return;
     }
     void queryClient.invalidateQueries({ queryKey: noticeKeys.all });
-    if (type === 'notice' && typeof data.kind === 'string') {
+    // A follow-up task arriving (step 6) is news for the follow-ups screen, not a notice.
+    const isNotice = noticeKind.safeParse(data.kind).success;
+    if (type === 'notice' && typeof data.kind === 'string' && isNotice) {
       const kind = data.kind as Notice['kind'];
       const noticeData = (data.data ?? {}) as Record<string, unknown>;
       const id = `notice:${kind}:${typeof data.complaintId === 'string' ? data.complaintId : String(data.id)}`;
