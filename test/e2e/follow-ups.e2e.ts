@@ -44,10 +44,23 @@ describe('after the fix: manager update → call-back “not fixed” → reopen
       .toMatch(/^\d{4}-/);
     if (recommit) await page.getByTestId('recommit-reason').fill('Khắc phục lại theo phản hồi');
     await page.getByTestId('commit-submit').click();
+    const rows = recommit ? 2 : 1;
     await expect
-      .poll(() => page.getByTestId('step-commit').getAttribute('data-state'), { timeout: 15_000 })
-      .toBe('done');
-    await pick(page, 'status-select', 'Đã khắc phục');
+      .poll(() => page.getByTestId('commitment-row').count(), { timeout: 15_000 })
+      .toBe(rows);
+    // The commitment starts the work: the status form comes back for "in progress".
+    await expect
+      .poll(() => page.getByTestId('status-form').textContent(), { timeout: 15_000 })
+      .toBeTruthy();
+    await expect
+      .poll(
+        async () => {
+          await pick(page, 'status-select', 'Đã khắc phục');
+          return page.getByTestId('status-submit').isEnabled();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.getByTestId('status-submit').click();
     await expect
       .poll(() => page.getByTestId('step-update').getAttribute('data-state'), { timeout: 15_000 })
@@ -131,5 +144,21 @@ describe('after the fix: manager update → call-back “not fixed” → reopen
     // The new fix made a new manager's update; step 6 stays due until it is recorded too.
     expect(await statusOf(agent, 'manager_update')).toBe('due');
     await checkA11y(agent, 'complaint verified');
+  });
+
+  it('e. the report shows six months of step 6 with its definitions', async () => {
+    await manager.goto('/reports/follow-ups');
+    const onTime = manager.getByTestId('report-manager-update-onTime');
+    await onTime.waitFor();
+    // The demo's history has manager updates on time and call-backs that found the fix working.
+    await expect
+      .poll(async () => Number(await onTime.locator('td').nth(1).textContent()), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    const works = manager.getByTestId('report-verification-works');
+    expect(Number(await works.locator('td').nth(1).textContent())).toBeGreaterThan(0);
+    await manager.getByTestId('follow-up-definitions').getByText('Tỷ lệ xác minh').waitFor();
+    await checkA11y(manager, 'follow-up report');
   });
 });

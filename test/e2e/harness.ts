@@ -237,12 +237,12 @@ export async function startServer(): Promise<RunningServer> {
     }
   };
 
-  const deadline = Date.now() + 150_000;
+  const deadline = Date.now() + 300_000;
   let answeredAt: number | undefined;
   try {
     for (;;) {
       if (exited !== undefined) throw new Error(`the server exited early (code ${exited})`);
-      if (Date.now() > deadline) throw new Error('the server did not become healthy in 150 s');
+      if (Date.now() > deadline) throw new Error('the server did not become healthy in 300 s');
       try {
         const response = await fetch(`${baseUrl}/api/health`);
         // The journeys use the demo org, so they wait until the demo is complete.

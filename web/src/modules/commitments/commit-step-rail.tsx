@@ -13,7 +13,8 @@ export function withCommitment(steps: Steps, committedAt: string | null): Steps 
   if (marked.some((s) => s.state === 'current')) {
     let currentGiven = false;
     return marked.map((s) => {
-      if (s.state === 'done') return s;
+      // Step 6's own states (due, skipped) come from its tasks, not from the order.
+      if (s.state !== 'current' && s.state !== 'pending') return s;
       if (!currentGiven) {
         currentGiven = true;
         return { ...s, state: 'current' as const };

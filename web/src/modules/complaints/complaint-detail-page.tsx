@@ -80,7 +80,7 @@ export function ComplaintDetailPage() {
             <FactsPanel key={detail.facts.current?.version ?? 0} detail={detail} />
             <ApologyComposer detail={detail} />
             <CommitmentPanel complaintId={detail.complaint.id} />
-            <FollowUpPanel complaintId={detail.complaint.id} />
+            <FollowUpPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <StatusChange key={detail.complaint.status} detail={detail} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />

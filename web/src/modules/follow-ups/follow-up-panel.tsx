@@ -32,9 +32,9 @@ const OUTCOMES = ['works', 'not_fixed', 'unreachable', 'declined'] as const;
  * Step 6 on the case page: the manager's update and the verification call-back of the latest
  * fix, each recorded here by the person it is assigned to (or a manager).
  */
-export function FollowUpPanel({ complaintId }: { complaintId: string }) {
+export function FollowUpPanel({ complaintId, status }: { complaintId: string; status: string }) {
   const { t } = useTranslation();
-  const list = useComplaintFollowUps(complaintId);
+  const list = useComplaintFollowUps(complaintId, status);
   const items = list.data?.items ?? [];
   if (items.length === 0) return null;
   const latest = items[0]?.fixedAt;

@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsers } from '../../api/catalog.ts';
+import { severitySchema } from '../../../../src/modules/kernel/kernel.contract.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -22,6 +23,8 @@ import {
   useSaveFollowUpSettings,
   type FollowUpSettings,
 } from './follow-ups.api.ts';
+
+const SEVERITIES = severitySchema.options;
 
 /** How the org runs step 6: which tasks a fix makes, the fallback manager, the call-back tries. */
 export function FollowUpSettingsPage() {
@@ -39,7 +42,23 @@ function SettingsForm({ initial }: { initial: FollowUpSettings }) {
   const save = useSaveFollowUpSettings();
   const [value, setValue] = useState(initial);
   const [retry, setRetry] = useState(initial.retryHours.join(', '));
-  const errors = splitApiError(save.error, ['fallbackUserId', 'retryHours', 'maxAttempts']);
+  const [keywords, setKeywords] = useState(initial.escalation.keywords.join(', '));
+  const [tiers, setTiers] = useState(initial.escalation.tiers.join(', '));
+  const rules = value.escalation;
+  const setRules = (patch: Partial<FollowUpSettings['escalation']>) =>
+    setValue({ ...value, escalation: { ...rules, ...patch } });
+  const listOf = (text: string) =>
+    text
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const errors = splitApiError(save.error, [
+    'fallbackUserId',
+    'retryHours',
+    'maxAttempts',
+    'escalation.keywords',
+    'escalation.tiers',
+  ]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const retryHours = retry
@@ -47,7 +66,11 @@ function SettingsForm({ initial }: { initial: FollowUpSettings }) {
       .filter(Boolean)
       .map((h) => Number(h));
     save.mutate(
-      { ...value, retryHours },
+      {
+        ...value,
+        retryHours,
+        escalation: { ...rules, keywords: listOf(keywords), tiers: listOf(tiers) },
+      },
       { onSuccess: () => notifications.show({ color: 'teal', message: t('common.saved') }) },
     );
   };
@@ -94,6 +117,43 @@ function SettingsForm({ initial }: { initial: FollowUpSettings }) {
               value={value.maxAttempts}
               onChange={(v) => setValue({ ...value, maxAttempts: Number(v) || 1 })}
               error={errors.field.maxAttempts}
+            />
+            <Title order={2} size="h4" mt="sm">
+              {t('followUps.settings.escalationTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('followUps.settings.escalationHelp')}
+            </Text>
+            <Switch
+              label={t('followUps.settings.escalationEnabled')}
+              checked={rules.enabled}
+              onChange={(e) => setRules({ enabled: e.currentTarget.checked })}
+              data-testid="escalation-enabled"
+            />
+            <Switch
+              label={t('followUps.settings.onSecondContact')}
+              checked={rules.onSecondContact}
+              onChange={(e) => setRules({ onSecondContact: e.currentTarget.checked })}
+            />
+            <TextInput
+              label={t('followUps.settings.keywords')}
+              description={t('followUps.settings.keywordsHelp')}
+              value={keywords}
+              onChange={(e) => setKeywords(e.currentTarget.value)}
+              error={errors.field['escalation.keywords']}
+            />
+            <Select
+              label={t('followUps.settings.minSeverity')}
+              clearable
+              data={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+              value={rules.minSeverity}
+              onChange={(v) => setRules({ minSeverity: SEVERITIES.find((s) => s === v) ?? null })}
+            />
+            <TextInput
+              label={t('followUps.settings.tiers')}
+              value={tiers}
+              onChange={(e) => setTiers(e.currentTarget.value)}
+              error={errors.field['escalation.tiers']}
             />
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending}>

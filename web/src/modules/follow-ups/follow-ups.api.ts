@@ -12,7 +12,8 @@ export type FollowUpReport = ResponseOf<'followUpReport'>;
 export const followUpKeys = {
   all: ['follow-ups'] as const,
   list: (scope: FollowUpScope) => ['follow-ups', 'list', scope] as const,
-  ofComplaint: (id: string) => ['follow-ups', 'complaint', id] as const,
+  /** By the case's status too: a fix makes tasks, a reopen ends them. */
+  ofComplaint: (id: string, status: string) => ['follow-ups', 'complaint', id, status] as const,
   settings: ['follow-ups', 'settings'] as const,
   report: (from: string, to: string) => ['follow-ups', 'report', from, to] as const,
 };
@@ -24,9 +25,9 @@ export function useFollowUps(scope: FollowUpScope) {
   });
 }
 
-export function useComplaintFollowUps(complaintId: string) {
+export function useComplaintFollowUps(complaintId: string, status: string) {
   return useQuery({
-    queryKey: followUpKeys.ofComplaint(complaintId),
+    queryKey: followUpKeys.ofComplaint(complaintId, status),
     queryFn: ({ signal }) =>
       api.call('complaintFollowUps', { params: { id: complaintId }, signal }),
   });
