@@ -30,6 +30,9 @@ export const permissions = [
   'commitment:make',
   'deadline:answer',
   'report:read',
+  'reward:grant',
+  'reward:approve',
+  'reward:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,12 +52,20 @@ const frontLine: Permission[] = [
   'mailbox:read',
   'sla:read',
   'commitment:make',
+  'reward:grant',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...frontLine, 'complaint:assign', 'audit:read', 'deadline:answer', 'report:read'],
+  manager: [
+    ...frontLine,
+    'complaint:assign',
+    'audit:read',
+    'deadline:answer',
+    'report:read',
+    'reward:approve',
+  ],
   agent: frontLine,
   responder: [
     'complaint:read',

@@ -156,11 +156,11 @@ describe('decideAuthority', () => {
       { kind: 'needs_approval', level: 1, limitMinor: 250_000 },
     ],
     [
-      'unknown tenure',
+      'unknown tenure: half the ask by default',
       request({ amountMinor: 400_000 }),
       [loyal],
       {},
-      { kind: 'needs_approval', level: 1, limitMinor: 0 },
+      { kind: 'allowed', limitMinor: 500_000, ruleId: 'default' },
     ],
     [
       'a valued customer',
@@ -173,11 +173,11 @@ describe('decideAuthority', () => {
       { kind: 'allowed', limitMinor: 450_000, ruleId: 'valued' },
     ],
     [
-      'a rule for refunds does not cover vouchers',
-      request({ type: 'voucher' }),
+      'a rule for refunds does not cover vouchers: half the ask by default',
+      request({ type: 'voucher', amountMinor: 600_000 }),
       [refundOnly],
       {},
-      { kind: 'needs_approval', level: 1, limitMinor: 0 },
+      { kind: 'needs_approval', level: 1, limitMinor: 500_000 },
     ],
     [
       'a rule for refunds covers refunds',
@@ -188,8 +188,36 @@ describe('decideAuthority', () => {
     ],
     [
       'a manager rule is not an agent rule',
-      request({ amountMinor: 300_000 }),
+      request({ amountMinor: 600_000 }),
       [manager],
+      {},
+      { kind: 'needs_approval', level: 1, limitMinor: 500_000 },
+    ],
+    [
+      'a manager with no rule may grant nothing alone',
+      request({ role: 'manager', amountMinor: 1, level: 1 }),
+      [agentCase],
+      {},
+      { kind: 'needs_approval', level: 2, limitMinor: 0 },
+    ],
+    [
+      'a gift within the agent gift limit',
+      request({ type: 'gift', amountMinor: 100_000, askMinor: null }),
+      [rule({ id: 'g', type: 'gift', perCaseMinor: 200_000 })],
+      {},
+      { kind: 'allowed', limitMinor: 200_000, ruleId: 'g' },
+    ],
+    [
+      'a gift above the agent gift limit',
+      request({ type: 'gift', amountMinor: 300_000, askMinor: null }),
+      [rule({ type: 'gift', perCaseMinor: 200_000 })],
+      {},
+      { kind: 'needs_approval', level: 1, limitMinor: 200_000 },
+    ],
+    [
+      'a gift with no gift rule goes up',
+      request({ type: 'gift', amountMinor: 1, askMinor: null }),
+      [refundOnly],
       {},
       { kind: 'needs_approval', level: 1, limitMinor: 0 },
     ],
@@ -216,8 +244,15 @@ describe('decideAuthority', () => {
     ],
     [
       'an inactive rule counts for nothing',
-      request({}),
+      request({ amountMinor: 600_000 }),
       [{ ...agentCase, active: false }],
+      {},
+      { kind: 'needs_approval', level: 1, limitMinor: 500_000 },
+    ],
+    [
+      'no ask and no rule',
+      request({ askMinor: null }),
+      [],
       {},
       { kind: 'needs_approval', level: 1, limitMinor: 0 },
     ],
@@ -242,7 +277,13 @@ describe('decideAuthority', () => {
       {},
       { kind: 'refused', reason: 'invalid_amount' },
     ],
-    ['no rules at all', request({}), [], {}, { kind: 'needs_approval', level: 1, limitMinor: 0 }],
+    [
+      'no rules at all: half the ask',
+      request({}),
+      [],
+      {},
+      { kind: 'allowed', limitMinor: 500_000, ruleId: 'default' },
+    ],
   ] as const)('%s', (_name, req, rules, spent, expected) => {
     expect(decideAuthority(req, rules, spent)).toEqual(expected);
   });

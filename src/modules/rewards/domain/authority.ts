@@ -45,6 +45,22 @@ export type AuthorityDecision =
 /** The share of the ask front-line agents may grant when a rule names none. */
 export const defaultAgentAskSharePercent = 50;
 
+/** What an agent may grant when the admin wrote no rule for them: half the ask, nothing more. */
+export const defaultAgentRule = (currency: string): AuthorityRule => ({
+  id: 'default',
+  role: 'agent',
+  type: null,
+  tier: null,
+  minTenureMonths: null,
+  minValueMinor: null,
+  currency,
+  perCaseMinor: null,
+  perPeriodMinor: null,
+  period: 'month',
+  askSharePercent: defaultAgentAskSharePercent,
+  active: true,
+});
+
 const matches = (rule: AuthorityRule, request: AuthorityRequest): boolean => {
   if (!rule.active || rule.role !== request.role) return false;
   if (rule.type !== null && rule.type !== request.type) return false;
@@ -60,13 +76,16 @@ export function allowanceOf(
   rule: AuthorityRule,
   askMinor: number | null,
   spent: SpentSoFar,
+  type: GrantType | null = rule.type,
 ): number | null {
   const limits: number[] = [];
   if (rule.perCaseMinor !== null) limits.push(rule.perCaseMinor);
   if (rule.perPeriodMinor !== null)
     limits.push(Math.max(0, rule.perPeriodMinor - (spent[rule.period] ?? 0)));
+  // A gift is thanks, not an answer to the ask, so no share of the ask limits it by default.
   const share =
-    rule.askSharePercent ?? (rule.role === 'agent' ? defaultAgentAskSharePercent : null);
+    rule.askSharePercent ??
+    (rule.role === 'agent' && type !== 'gift' ? defaultAgentAskSharePercent : null);
   // A share of an ask nobody recorded allows nothing beyond the other limits' zero.
   if (share !== null) limits.push(askMinor === null ? 0 : Math.floor((askMinor * share) / 100));
   return limits.length === 0 ? null : Math.min(...limits);
@@ -74,8 +93,9 @@ export function allowanceOf(
 
 /**
  * Within authority, above it (the next approver up the org chart decides), or refused. Of the
- * rules that match the role, type, segment and currency, the most generous one holds. A role
- * with no matching rule may grant nothing alone: the request goes up.
+ * rules that match the role, type, segment and currency, the most generous one holds. An agent
+ * with no matching rule may grant half the ask (no gift); another role with none may grant
+ * nothing alone: the request goes up.
  */
 export function decideAuthority(
   request: AuthorityRequest,
@@ -86,12 +106,15 @@ export function decideAuthority(
     return { kind: 'refused', reason: 'invalid_amount' };
   const level = (request.level ?? 0) + 1;
   const matching = rules.filter((r) => matches(r, request));
+  // With no rule of their own, agents may still grant half of what the customer asks.
+  if (matching.length === 0 && request.role === 'agent' && request.type !== 'gift')
+    matching.push(defaultAgentRule(request.currency));
   const inCurrency = matching.filter((r) => r.currency === request.currency);
   if (matching.length > 0 && inCurrency.length === 0)
     return { kind: 'refused', reason: 'currency_mismatch' };
   let best: { rule: AuthorityRule; allowance: number | null } | undefined;
   for (const rule of inCurrency) {
-    const allowance = allowanceOf(rule, request.askMinor, spentSoFar);
+    const allowance = allowanceOf(rule, request.askMinor, spentSoFar, request.type);
     if (!best || (best.allowance !== null && (allowance === null || allowance > best.allowance)))
       best = { rule, allowance };
   }

@@ -5,6 +5,7 @@ import {
   localDate,
   periodEndOf,
   periodStartOf,
+  startOfLocalDay,
   type Budget,
 } from './budget.ts';
 import { giftEligibility } from './eligibility.ts';
@@ -69,6 +70,18 @@ describe('budget periods', () => {
   it('reads the date in the org time zone: 23:30 UTC on 31 March is 1 April in Hà Nội', () => {
     expect(localDate(new Date('2026-03-31T23:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe('2026-04-01');
     expect(localDate(new Date('2026-03-31T23:30:00Z'), 'UTC')).toBe('2026-03-31');
+  });
+
+  it('finds when a local day begins', () => {
+    expect(startOfLocalDay('2026-03-01', 'Asia/Ho_Chi_Minh').toISOString()).toBe(
+      '2026-02-28T17:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-03-29', 'Europe/London').toISOString()).toBe(
+      '2026-03-29T00:00:00.000Z',
+    );
+    expect(startOfLocalDay('2026-04-01', 'Europe/London').toISOString()).toBe(
+      '2026-03-31T23:00:00.000Z',
+    );
   });
 
   it('picks the month over the quarter that both hold the day, and nothing outside', () => {

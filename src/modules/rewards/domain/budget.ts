@@ -41,7 +41,7 @@ export function periodEndOf(start: string, period: BudgetPeriod): string {
 }
 
 /** Of a team's budgets, the one that holds `date`; a month's is preferred to a quarter's. */
-export function budgetFor(budgets: readonly Budget[], date: string): Budget | undefined {
+export function budgetFor<B extends Budget>(budgets: readonly B[], date: string): B | undefined {
   const holding = budgets.filter(
     (b) => b.periodStart <= date && date < periodEndOf(b.periodStart, b.period),
   );
@@ -62,4 +62,26 @@ export function decideBudget(
   const remaining = budget.amountMinor - budget.spentMinor;
   if (amountMinor > remaining) return { kind: 'refused', reason: 'over_budget' };
   return { kind: 'ok', remainingAfterMinor: remaining - amountMinor };
+}
+
+/** The instant a local day (YYYY-MM-DD) begins in a time zone. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const offsetAt = (t: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(new Date(t));
+    const v = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second')) - t;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
 }
