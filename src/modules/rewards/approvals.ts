@@ -64,8 +64,9 @@ export function createApprovals(
     a: ledger.Approval,
     reason: ClimbReason,
     amountMinor: number,
+    /** The approver's own manager, looked up before the transaction (see `nextApprover`). */
+    next: string | undefined,
   ): Promise<boolean> {
-    const next = a.approverId ? await org.managerOf(orgId, a.approverId) : undefined;
     if (!next) return false;
     const moved = await ledger.climbApproval(tx, orgId, a.id, a.level, {
       approverId: next,
@@ -87,6 +88,16 @@ export function createApprovals(
     await announce(tx, orgId, a, [a.approverId, next], 'pending');
     return true;
   }
+
+  /**
+   * Who is above an approver. The org chart is read outside the case's transaction, so a
+   * transaction never waits for a second connection; inside, the caller checks the request
+   * still waits for the same approver.
+   */
+  const nextApprover = (orgId: string, approverId: string | null) =>
+    approverId ? org.managerOf(orgId, approverId) : Promise.resolve(undefined);
+
+  const moved = () => new AppError('conflict', { messageKey: 'error.approval_closed' });
 
   const viewOf = async (orgId: string, id: string): Promise<ApprovalView> =>
     (await views.approvals(db, orgId, await ledger.listApprovals(db, orgId, { ids: [id] })))[0]!;
@@ -111,9 +122,11 @@ export function createApprovals(
         note: string | null;
         requestedBy: string;
         departmentId: string | null;
+        /** The requester's manager, looked up before the transaction. */
+        approverId: string | undefined;
       },
     ): Promise<string> {
-      const approverId = await org.managerOf(orgId, input.requestedBy);
+      const { approverId } = input;
       if (!approverId) throw new AppError('conflict', { messageKey: 'error.no_approver' });
       const id = await ledger.insertApproval(tx, orgId, {
         ...input,
@@ -156,10 +169,10 @@ export function createApprovals(
       if (scope.actor.type !== 'user' || !actorId) throw new AppError('forbidden');
       if (input.decision === 'decline' && !input.reason?.trim())
         throw invalidField('reason', 'field.required');
+      const next = await nextApprover(scope.orgId, found.approverId);
       await complaints.act(scope.orgId, found.complaintId, async (tx, tools) => {
         const a = (await ledger.listApprovals(tx, scope.orgId, { ids: [approvalId] }, true))[0]!;
-        if (a.status !== 'pending')
-          throw new AppError('conflict', { messageKey: 'error.approval_closed' });
+        if (a.status !== 'pending' || a.approverId !== found.approverId) throw moved();
         if (a.approverId !== actorId && !scope.permissions.has('org:admin'))
           throw new AppError('forbidden', { messageKey: 'error.not_your_approval' });
         const now = clock.now();
@@ -200,7 +213,7 @@ export function createApprovals(
         // approval stands.
         if (
           decision.kind === 'needs_approval' &&
-          (await climb(tx, scope.orgId, scope.actor, a, 'approver_limit', amountMinor))
+          (await climb(tx, scope.orgId, scope.actor, a, 'approver_limit', amountMinor, next))
         )
           return;
         const gift = a.giftId ? await repo.findGift(tx, scope.orgId, a.giftId) : undefined;
@@ -248,9 +261,13 @@ export function createApprovals(
 
     /** The approval clock breached at `level`: the request climbs, unless it was answered. */
     async climbOnBreach(orgId: string, approvalId: string, level: number): Promise<void> {
+      const found = (await ledger.listApprovals(db, orgId, { ids: [approvalId] }))[0];
+      if (!found || found.status !== 'pending' || found.level !== level) return;
+      const next = await nextApprover(orgId, found.approverId);
       await db.transaction().execute(async (tx) => {
         const a = (await ledger.listApprovals(tx, orgId, { ids: [approvalId] }, true))[0];
         if (!a || a.status !== 'pending' || a.level !== level) return;
+        if (a.approverId !== found.approverId) return;
         const c = await sla.internalClock(tx, orgId, 'approval', a.levelStartedAt, null);
         if (c && c.state !== 'breached') {
           // The calendar moved the due: look again then.
@@ -270,6 +287,7 @@ export function createApprovals(
           a,
           'clock_breach',
           a.amountMinor,
+          next,
         );
       });
     },

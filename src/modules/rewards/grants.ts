@@ -50,6 +50,10 @@ export function createGrants(
     return user;
   }
 
+  /** The agent's manager, read before the case's transaction (it needs a connection of its own). */
+  const approverOf = (scope: Scope) =>
+    scope.actor.id ? org.managerOf(scope.orgId, scope.actor.id) : Promise.resolve(undefined);
+
   async function outcome(
     orgId: string,
     result: { grantId?: string; approvalId?: string },
@@ -161,6 +165,7 @@ export function createGrants(
       complaintId: string,
       input: { giftId: string; reference?: string | null; note?: string | null },
     ): Promise<GrantOutcome> {
+      const approverId = await approverOf(scope);
       const result = await complaints.act(scope.orgId, complaintId, async (tx, tools) => {
         const facts = await factsOf(tx, scope.orgId, complaintId);
         const settings = await repo.findSettings(tx, scope.orgId);
@@ -208,6 +213,7 @@ export function createGrants(
               giftId: gift.id,
               askMinor: null,
               requestedBy: user.id,
+              approverId,
             }),
           };
         return {
@@ -237,6 +243,7 @@ export function createGrants(
         note?: string | null;
       },
     ): Promise<GrantOutcome> {
+      const approverId = await approverOf(scope);
       const result = await complaints.act(scope.orgId, complaintId, async (tx, tools) => {
         const facts = await factsOf(tx, scope.orgId, complaintId);
         const user = await me(tx, scope);
@@ -272,6 +279,7 @@ export function createGrants(
               giftId: null,
               askMinor,
               requestedBy: user.id,
+              approverId,
             }),
           };
         return {
