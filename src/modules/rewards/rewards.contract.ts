@@ -8,6 +8,7 @@ import {
   uuid,
 } from '../../platform/contract/fields.ts';
 import { roleSchema } from '../kernel/kernel.contract.ts';
+import { clockStateSchema } from '../sla/sla.contract.ts';
 import {
   approvalStatuses,
   budgetPeriods,
@@ -78,6 +79,7 @@ export const authorityRuleView = authorityRuleInput.extend({
 });
 export type AuthorityRuleView = z.infer<typeof authorityRuleView>;
 export const authorityRuleList = z.object({ items: z.array(authorityRuleView) });
+export const authorityRuleDeleted = z.object({ ok: z.literal(true) });
 
 export const rewardSettings = z.object({ giftRequiresVerification: z.boolean() });
 
@@ -137,7 +139,7 @@ export const approvalView = z.object({
   createdAt: z.string(),
   clock: z
     .object({
-      state: z.string(),
+      state: clockStateSchema,
       dueAt: z.string().nullable(),
       remainingSeconds: z.number().nullable(),
     })

@@ -8,6 +8,7 @@ import {
   approvalView,
   approvalsQuery,
   authorityQuery,
+  authorityRuleDeleted,
   authorityRuleInput,
   authorityRuleList,
   authorityRuleView,
@@ -158,10 +159,10 @@ export function registerRewardRoutes(app: HttpApp, deps: { rewards: RewardServic
   });
   app.delete('/api/authority-rules/:id', {
     config: { permission: 'reward:admin' },
-    schema: { tags, params: idParams },
-    handler: async (request, reply) => {
+    schema: { tags, params: idParams, response: { 200: authorityRuleDeleted } },
+    handler: async (request) => {
       await rewards.deleteRule(scopeOf(request.principal), request.params.id);
-      return reply.status(204).send();
+      return { ok: true as const };
     },
   });
   app.get('/api/reward-settings', {

@@ -11,6 +11,9 @@ import loopZh from './loop.zh.json';
 import queueEn from './queue.en.json';
 import queueVi from './queue.vi.json';
 import queueZh from './queue.zh.json';
+import rewardsEn from './rewards.en.json';
+import rewardsVi from './rewards.vi.json';
+import rewardsZh from './rewards.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -41,9 +44,9 @@ void i18n.use(initReactI18next).init({
   // views and bulk actions in queue.*.json, the pickers and the public form's files in
   // forms.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...rewardsVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...rewardsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...rewardsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

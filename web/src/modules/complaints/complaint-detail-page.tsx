@@ -21,6 +21,7 @@ import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { CommitmentPanel } from '../commitments/commitment-panel.tsx';
 import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
 import { ClocksPanel } from '../sla/clocks-panel.tsx';
+import { RewardsPanel } from '../rewards/rewards-panel.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -80,6 +81,7 @@ export function ComplaintDetailPage() {
             <ApologyComposer detail={detail} />
             <CommitmentPanel complaintId={detail.complaint.id} />
             <StatusChange key={detail.complaint.status} detail={detail} />
+            <RewardsPanel complaintId={detail.complaint.id} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
             <ComplaintEditPanel
