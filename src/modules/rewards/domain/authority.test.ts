@@ -67,18 +67,18 @@ describe('decideAuthority', () => {
       { kind: 'needs_approval', level: 1, limitMinor: 250_000 },
     ],
     [
-      'half the ask by default for agents',
+      'a rule of their own replaces the default half of the ask',
       request({ amountMinor: 600_000, askMinor: 1_000_000 }),
-      [rule({ perCaseMinor: 900_000 })],
-      {},
-      { kind: 'needs_approval', level: 1, limitMinor: 500_000 },
-    ],
-    [
-      'half the ask, granted',
-      request({ amountMinor: 500_000, askMinor: 1_000_000 }),
       [rule({ id: 'x', perCaseMinor: 900_000 })],
       {},
-      { kind: 'allowed', limitMinor: 500_000, ruleId: 'x' },
+      { kind: 'allowed', limitMinor: 900_000, ruleId: 'x' },
+    ],
+    [
+      'a rule asking for half the ask and at most 400.000',
+      request({ amountMinor: 450_000, askMinor: 1_000_000 }),
+      [rule({ perCaseMinor: 400_000, askSharePercent: 50 })],
+      {},
+      { kind: 'needs_approval', level: 1, limitMinor: 400_000 },
     ],
     [
       'a rule share of 30%',
@@ -88,9 +88,9 @@ describe('decideAuthority', () => {
       { kind: 'needs_approval', level: 1, limitMinor: 300_000 },
     ],
     [
-      'no ask recorded: the share allows nothing',
+      'no ask recorded: a share of it allows nothing',
       request({ askMinor: null }),
-      [agentCase],
+      [share],
       {},
       { kind: 'needs_approval', level: 1, limitMinor: 0 },
     ],
@@ -113,7 +113,7 @@ describe('decideAuthority', () => {
       request({ amountMinor: 400_000 }),
       [monthly],
       { quarter: 950_000 },
-      { kind: 'allowed', limitMinor: 500_000, ruleId: 'month' },
+      { kind: 'allowed', limitMinor: 1_000_000, ruleId: 'month' },
     ],
     [
       'a gold customer gets the gold rule',

@@ -42,7 +42,7 @@ export type AuthorityDecision =
   | { kind: 'needs_approval'; level: number; limitMinor: number }
   | { kind: 'refused'; reason: 'invalid_amount' | 'currency_mismatch' };
 
-/** The share of the ask front-line agents may grant when a rule names none. */
+/** The share of the ask front-line agents may grant when no rule of theirs matches. */
 export const defaultAgentAskSharePercent = 50;
 
 /** What an agent may grant when the admin wrote no rule for them: half the ask, nothing more. */
@@ -76,16 +76,12 @@ export function allowanceOf(
   rule: AuthorityRule,
   askMinor: number | null,
   spent: SpentSoFar,
-  type: GrantType | null = rule.type,
 ): number | null {
   const limits: number[] = [];
   if (rule.perCaseMinor !== null) limits.push(rule.perCaseMinor);
   if (rule.perPeriodMinor !== null)
     limits.push(Math.max(0, rule.perPeriodMinor - (spent[rule.period] ?? 0)));
-  // A gift is thanks, not an answer to the ask, so no share of the ask limits it by default.
-  const share =
-    rule.askSharePercent ??
-    (rule.role === 'agent' && type !== 'gift' ? defaultAgentAskSharePercent : null);
+  const share = rule.askSharePercent;
   // A share of an ask nobody recorded allows nothing beyond the other limits' zero.
   if (share !== null) limits.push(askMinor === null ? 0 : Math.floor((askMinor * share) / 100));
   return limits.length === 0 ? null : Math.min(...limits);
@@ -114,7 +110,7 @@ export function decideAuthority(
     return { kind: 'refused', reason: 'currency_mismatch' };
   let best: { rule: AuthorityRule; allowance: number | null } | undefined;
   for (const rule of inCurrency) {
-    const allowance = allowanceOf(rule, request.askMinor, spentSoFar, request.type);
+    const allowance = allowanceOf(rule, request.askMinor, spentSoFar);
     if (!best || (best.allowance !== null && (allowance === null || allowance > best.allowance)))
       best = { rule, allowance };
   }
