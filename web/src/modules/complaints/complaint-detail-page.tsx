@@ -81,7 +81,7 @@ export function ComplaintDetailPage() {
             <ApologyComposer detail={detail} />
             <CommitmentPanel complaintId={detail.complaint.id} />
             <StatusChange key={detail.complaint.status} detail={detail} />
-            <RewardsPanel complaintId={detail.complaint.id} />
+            <RewardsPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
             <ComplaintEditPanel

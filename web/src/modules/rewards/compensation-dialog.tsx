@@ -99,7 +99,13 @@ export function CompensationDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('rewards.comp.title')} size="md">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('rewards.comp.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="md"
+    >
       <form onSubmit={submit} data-testid="compensation-dialog" noValidate>
         <Stack gap="sm">
           {rewards.askMinor !== null && rewards.askCurrency && (

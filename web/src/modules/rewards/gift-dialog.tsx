@@ -58,7 +58,13 @@ export function GiftDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('rewards.gift.title')} size="md">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('rewards.gift.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="md"
+    >
       <form onSubmit={submit} data-testid="gift-dialog" noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">

@@ -19,14 +19,15 @@ const STATUS_COLORS: Record<Approval['status'], string> = {
 
 /**
  * The case page's step 7 and compensation: may a gift be given now, the budget left (live), what
- * was granted and what waits for approval. Answers from approvers arrive without a reload.
+ * was granted and what waits for approval. Answers from approvers arrive without a reload; a
+ * change of the case's status (fixed, reopened) asks again whether a gift may be given.
  */
-export function RewardsPanel({ complaintId }: { complaintId: string }) {
+export function RewardsPanel({ complaintId, status }: { complaintId: string; status: string }) {
   const { t } = useTranslation();
   const can = useHasPermission();
   const money = useMoney();
   const queryClient = useQueryClient();
-  const rewards = useCaseRewards(complaintId);
+  const rewards = useCaseRewards(complaintId, status);
   const [dialog, setDialog] = useState<'gift' | 'compensation' | null>(null);
 
   useWatchComplaint(complaintId);

@@ -23,9 +23,9 @@ export type ApprovalScope = 'mine' | 'requested';
 
 export const rewardKeys = {
   all: ['rewards'] as const,
-  ofComplaint: (id: string) => ['rewards', 'complaint', id] as const,
+  ofComplaint: (id: string, status: string) => ['rewards', 'complaint', id, status] as const,
   authority: (id: string, type: string, amount: number, currency: string) =>
-    ['rewards', 'complaint', id, 'authority', type, amount, currency] as const,
+    ['rewards', 'authority', id, type, amount, currency] as const,
   approvals: (scope: ApprovalScope) => ['rewards', 'approvals', scope] as const,
   gifts: ['rewards', 'gifts'] as const,
   budgets: ['rewards', 'budgets'] as const,
@@ -33,9 +33,9 @@ export const rewardKeys = {
   report: (from: string, to: string) => ['rewards', 'report', from, to] as const,
 };
 
-export function useCaseRewards(complaintId: string) {
+export function useCaseRewards(complaintId: string, status: string) {
   return useQuery({
-    queryKey: rewardKeys.ofComplaint(complaintId),
+    queryKey: rewardKeys.ofComplaint(complaintId, status),
     queryFn: ({ signal }) => api.call('caseRewards', { params: { id: complaintId }, signal }),
   });
 }
