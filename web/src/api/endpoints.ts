@@ -2,32 +2,7 @@
 // server validates and serialises with (`src/modules/*/*.contract.ts`). The client derives its
 // request and response types from this table and parses every response with `response`.
 import type { z } from 'zod';
-import {
-  approvalDecisionInput,
-  approvalList,
-  approvalView,
-  approvalsQuery,
-  authorityQuery,
-  authorityRuleDeleted,
-  authorityRuleInput,
-  authorityRuleList,
-  authorityRuleView,
-  authorityView,
-  budgetInput,
-  budgetList,
-  budgetView,
-  caseRewardsView,
-  compensationInput,
-  giftGrantInput,
-  giftInput,
-  giftList,
-  giftView,
-  grantOutcome,
-  ledgerList,
-  rewardReport,
-  rewardReportQuery,
-  rewardSettings,
-} from '../../../src/modules/rewards/rewards.contract.ts';
+import { rewardEndpoints } from './rewards-endpoints.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -372,41 +347,7 @@ export const endpoints = {
   }),
   mailbox: get('/api/mailbox', { query: mailboxQuery, response: mailboxList }),
 
-  // step 7 and empowerment: gifts, compensation, approvals, the ledger
-  caseRewards: get('/api/complaints/:id/rewards', { response: caseRewardsView }),
-  authority: get('/api/complaints/:id/authority', {
-    query: authorityQuery,
-    response: authorityView,
-  }),
-  grantGift: post('/api/complaints/:id/gifts', { body: giftGrantInput, response: grantOutcome }),
-  grantCompensation: post('/api/complaints/:id/compensations', {
-    body: compensationInput,
-    response: grantOutcome,
-  }),
-  listApprovals: get('/api/approvals', { query: approvalsQuery, response: approvalList }),
-  decideApproval: post('/api/approvals/:id/decision', {
-    body: approvalDecisionInput,
-    response: approvalView,
-  }),
-  listGifts: get('/api/gift-catalogue', { response: giftList }),
-  createGift: post('/api/gift-catalogue', { body: giftInput, response: giftView }),
-  updateGift: put('/api/gift-catalogue/:id', { body: giftInput, response: giftView }),
-  listBudgets: get('/api/reward-budgets', { response: budgetList }),
-  createBudget: post('/api/reward-budgets', { body: budgetInput, response: budgetView }),
-  updateBudget: put('/api/reward-budgets/:id', { body: budgetInput, response: budgetView }),
-  listAuthorityRules: get('/api/authority-rules', { response: authorityRuleList }),
-  createAuthorityRule: post('/api/authority-rules', {
-    body: authorityRuleInput,
-    response: authorityRuleView,
-  }),
-  updateAuthorityRule: put('/api/authority-rules/:id', {
-    body: authorityRuleInput,
-    response: authorityRuleView,
-  }),
-  deleteAuthorityRule: del('/api/authority-rules/:id', { response: authorityRuleDeleted }),
-  rewardLedger: get('/api/reward-ledger', { query: rewardReportQuery, response: ledgerList }),
-  rewardReport: get('/api/reports/rewards', { query: rewardReportQuery, response: rewardReport }),
-  rewardSettings: get('/api/reward-settings', { response: rewardSettings }),
+  ...rewardEndpoints,
 } as const;
 
 /**
