@@ -372,6 +372,11 @@ describe('compensation and approvals', () => {
       { key: '1', label: '1', currency: 'VND', count: 1, amountMinor: 350_000 },
     ]);
     expect(report.approvalTimes.decided).toBe(2);
+    expect(report.compensationByTeam).toEqual([
+      { key: o.care.id, label: 'CSKH', currency: 'VND', count: 1, amountMinor: 350_000 },
+    ]);
+    expect(report.compensationBudgets).toEqual([]);
+    expect(report.giftsByTeam).toEqual([]);
   });
 
   it('climbs a three-level chart when the approval clock breaches, and when an approver lacks the authority', async () => {

@@ -8,6 +8,17 @@ import type { RewardDeps } from './rewards.deps.ts';
 import * as repo from './rewards.repository.ts';
 import type { RewardViews } from './rewards.views.ts';
 
+const summary = (b: repo.StoredBudget) => ({
+  id: b.id,
+  departmentName: b.departmentName,
+  period: b.period,
+  periodStart: b.periodStart,
+  currency: b.currency,
+  amountMinor: b.amountMinor,
+  spentMinor: b.spentMinor,
+  remainingMinor: remainingOf(b),
+});
+
 type Row = { key: string; label: string; currency: string; count: number; amountMinor: number };
 
 /** Sums grants by a key and currency, largest first. */
@@ -48,7 +59,7 @@ export function createRewardReport(deps: Pick<RewardDeps, 'db'> & { views: Rewar
     ): Promise<RewardReport> {
       const [grants, budgets, decided] = await Promise.all([
         ledger.listGrants(db, orgId, { ...range, limit: 100_000 }),
-        repo.listBudgets(db, orgId, { purpose: 'gift' }),
+        repo.listBudgets(db, orgId),
         ledger.listApprovals(db, orgId, {
           ...(range.from ? { decidedFrom: range.from } : {}),
           ...(range.to ? { decidedTo: range.to } : {}),
@@ -71,17 +82,13 @@ export function createRewardReport(deps: Pick<RewardDeps, 'db'> & { views: Rewar
       return {
         from: range.from?.toISOString() ?? null,
         to: range.to?.toISOString() ?? null,
-        giftBudgets: budgets.map((b) => ({
-          id: b.id,
-          departmentName: b.departmentName,
-          period: b.period,
-          periodStart: b.periodStart,
-          currency: b.currency,
-          amountMinor: b.amountMinor,
-          spentMinor: b.spentMinor,
-          remainingMinor: remainingOf(b),
-        })),
+        giftBudgets: budgets.filter((b) => b.purpose === 'gift').map(summary),
+        compensationBudgets: budgets.filter((b) => b.purpose === 'compensation').map(summary),
         giftsByTeam: sumBy(gifts, (g) => ({
+          key: g.departmentId ?? '',
+          label: g.departmentName ?? '',
+        })),
+        compensationByTeam: sumBy(compensation, (g) => ({
           key: g.departmentId ?? '',
           label: g.departmentName ?? '',
         })),

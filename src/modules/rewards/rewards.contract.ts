@@ -237,6 +237,8 @@ export const rewardReport = z.object({
   to: z.string().nullable(),
   giftBudgets: z.array(budgetSummary),
   giftsByTeam: z.array(moneyRow),
+  compensationBudgets: z.array(budgetSummary),
+  compensationByTeam: z.array(moneyRow),
   compensationByType: z.array(moneyRow),
   compensationByLevel: z.array(moneyRow),
   byAgent: z.array(moneyRow.extend({ kind: z.enum(grantKinds) })),

@@ -70,6 +70,37 @@ export function RewardsReportPage() {
         </Table.Tbody>
       </Table>
     );
+  const budgetTable = (budgets: RewardReport['giftBudgets']) =>
+    budgets.length === 0 ? (
+      <Text size="sm" c="dimmed">
+        {t('rewards.report.empty')}
+      </Text>
+    ) : (
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('rewards.admin.team')}</Table.Th>
+            <Table.Th scope="col">{t('rewards.admin.periodKind')}</Table.Th>
+            <Table.Th scope="col">{t('rewards.admin.amount')}</Table.Th>
+            <Table.Th scope="col">{t('rewards.admin.spent')}</Table.Th>
+            <Table.Th scope="col">{t('rewards.admin.remaining')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {budgets.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Td>{b.departmentName}</Table.Td>
+              <Table.Td>
+                {t(`rewards.period.${b.period}`)} {b.periodStart}
+              </Table.Td>
+              <Table.Td>{money(b.amountMinor, b.currency)}</Table.Td>
+              <Table.Td>{money(b.spentMinor, b.currency)}</Table.Td>
+              <Table.Td>{money(b.remainingMinor, b.currency)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    );
   const withKind = (r: Row, name: string) =>
     `${r.kind ? `${t(`rewards.kind.${r.kind}`)} · ` : ''}${name || '—'}`;
 
@@ -104,36 +135,7 @@ export function RewardsReportPage() {
             definition={t('rewards.report.giftBudgetsDef')}
             testId="report-gift-budgets"
           >
-            {report.data.giftBudgets.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('rewards.report.empty')}
-              </Text>
-            ) : (
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('rewards.admin.team')}</Table.Th>
-                    <Table.Th scope="col">{t('rewards.admin.periodKind')}</Table.Th>
-                    <Table.Th scope="col">{t('rewards.admin.amount')}</Table.Th>
-                    <Table.Th scope="col">{t('rewards.admin.spent')}</Table.Th>
-                    <Table.Th scope="col">{t('rewards.admin.remaining')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.data.giftBudgets.map((b) => (
-                    <Table.Tr key={b.id}>
-                      <Table.Td>{b.departmentName}</Table.Td>
-                      <Table.Td>
-                        {t(`rewards.period.${b.period}`)} {b.periodStart}
-                      </Table.Td>
-                      <Table.Td>{money(b.amountMinor, b.currency)}</Table.Td>
-                      <Table.Td>{money(b.spentMinor, b.currency)}</Table.Td>
-                      <Table.Td>{money(b.remainingMinor, b.currency)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            {budgetTable(report.data.giftBudgets)}
           </Figure>
           <Figure
             title={t('rewards.report.times')}
@@ -164,6 +166,26 @@ export function RewardsReportPage() {
                 <Text fw={700}>{report.data.approvalTimes.decided}</Text>
               </Stack>
             </Group>
+          </Figure>
+          <Figure
+            title={t('rewards.report.compBudgets')}
+            definition={t('rewards.report.compBudgetsDef')}
+            testId="report-compensation-budgets"
+          >
+            {budgetTable(report.data.compensationBudgets)}
+          </Figure>
+          <Figure
+            title={t('rewards.report.byTeam')}
+            definition={t('rewards.report.byTeamDef')}
+            testId="report-by-team"
+          >
+            {table(
+              [
+                ...report.data.giftsByTeam.map((r) => ({ ...r, kind: 'gift' })),
+                ...report.data.compensationByTeam.map((r) => ({ ...r, kind: 'compensation' })),
+              ],
+              (r) => withKind(r, r.label),
+            )}
           </Figure>
           <Figure
             title={t('rewards.report.byType')}
