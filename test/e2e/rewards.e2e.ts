@@ -19,6 +19,7 @@ describe('rewards: a thank-you gift, then a compensation approved live by the ma
   let e2e: E2EBrowser;
   let agent: Page;
   let manager: Page;
+  let admin: Page;
   const stamp = Date.now().toString(36);
   let reference = '';
 
@@ -34,6 +35,7 @@ describe('rewards: a thank-you gift, then a compensation approved live by the ma
     e2e = await openBrowser();
     agent = await e2e.newPage({ locale: 'vi' });
     manager = await e2e.newPage({ locale: 'vi' });
+    admin = await e2e.newPage({ locale: 'en' });
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
       headers: publicClientHeaders(),
@@ -115,5 +117,28 @@ describe('rewards: a thank-you gift, then a compensation approved live by the ma
     expect(await approved.textContent()).toContain('Trần Thị Bình');
     expect(await waiting.count()).toBe(0);
     await checkA11y(agent, 'complaint detail (rewards granted)');
+  });
+
+  it('c. the admin pages and the report show the demo catalogue, budgets, rules and figures', async () => {
+    await login(admin, DEMO.admin);
+    for (const [path, table] of [
+      ['/admin/gifts', 'gifts-table'],
+      ['/admin/budgets', 'budgets-table'],
+      ['/admin/authority-rules', 'rules-table'],
+    ] as const) {
+      await admin.goto(path);
+      const rows = admin.getByTestId(table).locator('tbody tr');
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(2);
+      await checkA11y(admin, path);
+    }
+    await admin.goto('/reports/rewards');
+    await admin.getByTestId('report-approval-times').waitFor({ timeout: 15_000 });
+    expect(await admin.getByTestId('report-approval-times-definition').textContent()).toContain(
+      'nearest-rank',
+    );
+    await expect
+      .poll(() => admin.getByTestId('report-median').textContent(), { timeout: 15_000 })
+      .toMatch(/min/);
+    await checkA11y(admin, 'rewards report');
   });
 });

@@ -72,4 +72,8 @@ export const rewardEndpoints = {
   rewardLedger: get('/api/reward-ledger', { query: rewardReportQuery, response: ledgerList }),
   rewardReport: get('/api/reports/rewards', { query: rewardReportQuery, response: rewardReport }),
   rewardSettings: get('/api/reward-settings', { response: rewardSettings }),
+  saveRewardSettings: put('/api/reward-settings', {
+    body: rewardSettings,
+    response: rewardSettings,
+  }),
 } as const;

@@ -1,4 +1,5 @@
 import { Group, NumberInput, Select, Switch, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { giftInput, giftKindSchema } from '../../../../src/modules/rewards/rewards.contract.ts';
@@ -66,6 +67,30 @@ const giftForm = defineResourceForm({
       : api.call('createGift', { body: request }),
 });
 
+/** The org's step-7 choice: whether a gift waits for the verification call-back. */
+function GiftSettings() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: [...rewardKeys.all, 'settings'],
+    queryFn: ({ signal }) => api.call('rewardSettings', { signal }),
+  });
+  const save = useMutation({
+    mutationFn: (giftRequiresVerification: boolean) =>
+      api.call('saveRewardSettings', { body: { giftRequiresVerification } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: rewardKeys.all }),
+  });
+  return (
+    <Switch
+      label={t('rewards.admin.requiresVerification')}
+      checked={settings.data?.giftRequiresVerification ?? false}
+      disabled={!settings.data || save.isPending}
+      onChange={(e) => save.mutate(e.currentTarget.checked)}
+      data-testid="gift-requires-verification"
+    />
+  );
+}
+
 /** Admin: the thank-you gifts a team may give after the fix. */
 export function GiftCataloguePage() {
   const { t } = useTranslation();
@@ -107,6 +132,8 @@ export function GiftCataloguePage() {
       columns={columns}
       itemName={(g) => g.name}
       form={giftForm}
-    />
+    >
+      <GiftSettings />
+    </ResourcePage>
   );
 }
