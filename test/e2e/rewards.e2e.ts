@@ -35,7 +35,7 @@ describe('rewards: a thank-you gift, then a compensation approved live by the ma
     e2e = await openBrowser();
     agent = await e2e.newPage({ locale: 'vi' });
     manager = await e2e.newPage({ locale: 'vi' });
-    admin = await e2e.newPage({ locale: 'en' });
+    admin = await e2e.newPage({ locale: 'vi' });
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
       headers: publicClientHeaders(),
@@ -134,11 +134,11 @@ describe('rewards: a thank-you gift, then a compensation approved live by the ma
     await admin.goto('/reports/rewards');
     await admin.getByTestId('report-approval-times').waitFor({ timeout: 15_000 });
     expect(await admin.getByTestId('report-approval-times-definition').textContent()).toContain(
-      'nearest-rank',
+      'hạng gần nhất',
     );
     await expect
       .poll(() => admin.getByTestId('report-median').textContent(), { timeout: 15_000 })
-      .toMatch(/min/);
+      .toMatch(/phút/);
     await checkA11y(admin, 'rewards report');
   });
 });
