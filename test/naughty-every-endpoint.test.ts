@@ -223,6 +223,9 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
     },
     'POST /api/sla-presets/enable': { code: 'vn-law-19-2023', calendarId: fx.calendar },
     'POST /api/auth/login': { email: 'nobody@example.com', password: 'wrong password' },
+    'POST /api/gift-catalogue': { kind: 'voucher', name: 'x', valueMinor: 1000, currency: 'VND' },
+    'POST /api/authority-rules': { role: 'agent', currency: 'VND' },
+    'POST /api/complaints/{id}/compensations': { type: 'repair', amountMinor: 1, currency: 'VND' },
   };
   return bases[`${op.method} ${op.path}`];
 }

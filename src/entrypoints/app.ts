@@ -59,6 +59,11 @@ import {
   registerCommitmentRoutes,
 } from '../modules/commitments/index.ts';
 import { createProvisioningService } from '../modules/provisioning/index.ts';
+import {
+  createRewardService,
+  registerRewardRoutes,
+  rewardJobHandlers,
+} from '../modules/rewards/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -114,6 +119,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   });
   const commitments = createCommitmentService({ db, clock, jobs, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
+  const rewards = createRewardService({ db, clock, jobs, sla, complaints, customers, org });
   return {
     jobs,
     files,
@@ -128,6 +134,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     commitments,
     provisioning,
+    rewards,
   };
 }
 
@@ -140,6 +147,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...noticeJobHandlers(services.notices),
     ...complaintJobHandlers(services.complaints),
     ...commitmentJobHandlers(services.commitments),
+    ...rewardJobHandlers(services.rewards),
   ];
 }
 
@@ -222,6 +230,7 @@ export async function buildHttp(deps: {
   registerNoticeRoutes(app, { notices: services.notices, live: deps.live, streams });
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
+  registerRewardRoutes(app, { rewards: services.rewards });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

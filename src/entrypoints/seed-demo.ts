@@ -8,6 +8,7 @@ import { rolePermissions } from '../modules/kernel/index.ts';
 import { familyNames, givenNames, middleNames, mobilePrefixes } from './vietnamese-names.ts';
 import { seededRandom, stories } from './demo-stories.ts';
 import { demoFollowUps } from './demo-follow-ups.ts';
+import { seedDemoRewards } from './demo-rewards.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -342,6 +343,17 @@ export async function seedDemo(
       }
     }
   }
+  await seedDemoRewards({
+    services,
+    db,
+    clock,
+    orgId: org.id,
+    now,
+    careId: care.id,
+    admin: users.admin!,
+    manager: users.manager!,
+    agents,
+  });
   // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
   // and retire the jobs whose time has passed; then derive today's clocks with the real time.
   await db.transaction().execute(async (tx) => {

@@ -39,6 +39,12 @@ export const tableOwners = {
   jobs: 'platform',
   rate_limits: 'platform',
   live_streams: 'platform',
+  reward_settings: 'rewards',
+  gift_catalogue: 'rewards',
+  reward_budgets: 'rewards',
+  authority_rules: 'rewards',
+  approval_requests: 'rewards',
+  reward_grants: 'rewards',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

@@ -95,7 +95,12 @@ export async function stepMoments(
   db: Executor,
   orgId: string,
   complaintId: string,
-): Promise<{ apologisedAt: Date | null; committedAt: Date | null; fixedAt: Date | null }> {
+): Promise<{
+  apologisedAt: Date | null;
+  committedAt: Date | null;
+  fixedAt: Date | null;
+  giftedAt: Date | null;
+}> {
   const r = await db
     .selectFrom('complaint_events')
     .select([
@@ -108,11 +113,19 @@ export async function stepMoments(
       sql<Date | null>`max(created_at) FILTER (WHERE type = ${complaintEvents.fixed})`.as(
         'fixed_at',
       ),
+      sql<Date | null>`max(created_at) FILTER (WHERE type = ${complaintEvents.rewardGranted} AND data->>'kind' = 'gift')`.as(
+        'gifted_at',
+      ),
     ])
     .where('org_id', '=', orgId)
     .where('complaint_id', '=', complaintId)
     .executeTakeFirstOrThrow();
-  return { apologisedAt: r.apologised_at, committedAt: r.committed_at, fixedAt: r.fixed_at };
+  return {
+    apologisedAt: r.apologised_at,
+    committedAt: r.committed_at,
+    fixedAt: r.fixed_at,
+    giftedAt: r.gifted_at,
+  };
 }
 
 /** Every fix and every reopen (from fixed or closed back to work) of the given complaints. */

@@ -14,3 +14,4 @@ export {
   type ComplaintStatus,
 } from './domain/status.ts';
 export { loopSteps } from './domain/steps.ts';
+export { rewardEligibilityOf, type RewardEligibility } from './reward-eligibility.repository.ts';

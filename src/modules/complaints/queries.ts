@@ -53,6 +53,7 @@ export function createComplaintQueries(
       : [];
     const latestFix = tasks[0]?.fixedAt.getTime();
     return deriveSteps({
+      giftedAt: moments.giftedAt,
       update: updateStepOf(tasks.filter((t) => t.fixedAt.getTime() === latestFix)),
       acknowledgedAt: complaint.acknowledgedAt,
       confirmedAt: confirmed?.confirmedAt ?? null,

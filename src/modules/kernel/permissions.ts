@@ -31,6 +31,9 @@ export const permissions = [
   'deadline:answer',
   'report:read',
   'followup:record',
+  'reward:grant',
+  'reward:approve',
+  'reward:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -51,12 +54,20 @@ const frontLine: Permission[] = [
   'sla:read',
   'commitment:make',
   'followup:record',
+  'reward:grant',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...frontLine, 'complaint:assign', 'audit:read', 'deadline:answer', 'report:read'],
+  manager: [
+    ...frontLine,
+    'complaint:assign',
+    'audit:read',
+    'deadline:answer',
+    'report:read',
+    'reward:approve',
+  ],
   agent: frontLine,
   responder: [
     'complaint:read',

@@ -12,6 +12,15 @@ import type {
 export type * from './schema-clocks.ts';
 export type * from './schema-follow-ups.ts';
 import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
+import type {
+  ApprovalRequestsTable,
+  AuthorityRulesTable,
+  GiftCatalogueTable,
+  RewardBudgetsTable,
+  RewardGrantsTable,
+  RewardSettingsTable,
+} from './schema-rewards.ts';
+export type * from './schema-rewards.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -344,4 +353,10 @@ export type Database = {
   jobs: JobsTable;
   rate_limits: RateLimitsTable;
   live_streams: LiveStreamsTable;
+  reward_settings: RewardSettingsTable;
+  gift_catalogue: GiftCatalogueTable;
+  reward_budgets: RewardBudgetsTable;
+  authority_rules: AuthorityRulesTable;
+  approval_requests: ApprovalRequestsTable;
+  reward_grants: RewardGrantsTable;
 };

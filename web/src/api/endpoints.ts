@@ -2,6 +2,7 @@
 // server validates and serialises with (`src/modules/*/*.contract.ts`). The client derives its
 // request and response types from this table and parses every response with `response`.
 import type { z } from 'zod';
+import { rewardEndpoints } from './rewards-endpoints.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -386,6 +387,8 @@ export const endpoints = {
     body: portalVerificationRequest,
     response: portalView,
   }),
+
+  ...rewardEndpoints,
 } as const;
 
 /**

@@ -76,6 +76,28 @@ const SlaPoliciesPage = lazy(() =>
   import('../modules/sla/sla-policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })),
 );
 
+const ApprovalsPage = lazy(() =>
+  import('../modules/rewards/approvals-page.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const RewardsReportPage = lazy(() =>
+  import('../modules/rewards/rewards-report-page.tsx').then((m) => ({
+    default: m.RewardsReportPage,
+  })),
+);
+const GiftCataloguePage = lazy(() =>
+  import('../modules/rewards/gift-catalogue-page.tsx').then((m) => ({
+    default: m.GiftCataloguePage,
+  })),
+);
+const BudgetsPage = lazy(() =>
+  import('../modules/rewards/budgets-page.tsx').then((m) => ({ default: m.BudgetsPage })),
+);
+const AuthorityRulesPage = lazy(() =>
+  import('../modules/rewards/authority-rules-page.tsx').then((m) => ({
+    default: m.AuthorityRulesPage,
+  })),
+);
+
 export function AppRouter() {
   return (
     <Suspense fallback={<PageLoader />}>
@@ -146,6 +168,46 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['tasktype:admin']}>
                 <TaskTypesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="approvals"
+            element={
+              <RequirePermission anyOf={['reward:approve']}>
+                <ApprovalsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/rewards"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <RewardsReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/gifts"
+            element={
+              <RequirePermission anyOf={['reward:admin']}>
+                <GiftCataloguePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/budgets"
+            element={
+              <RequirePermission anyOf={['reward:admin']}>
+                <BudgetsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/authority-rules"
+            element={
+              <RequirePermission anyOf={['reward:admin']}>
+                <AuthorityRulesPage />
               </RequirePermission>
             }
           />

@@ -16,6 +16,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { currentLanguage, setUiLanguage, type UiLanguage } from '../i18n/i18n.ts';
 import { loopNavItems } from '../modules/notices/loop-nav.ts';
+import { rewardNavItems } from '../modules/rewards/rewards-nav.ts';
 import { NoticeBell } from '../modules/notices/notice-bell.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { useCurrentUser, useSignOutLocally } from './session.ts';
@@ -49,6 +50,7 @@ export function AppShellLayout() {
   };
 
   const loopNav = loopNavItems(user.permissions, t);
+  const rewardNav = rewardNavItems(user.permissions, t);
   const items: NavItem[] = [
     {
       to: '/',
@@ -64,6 +66,7 @@ export function AppShellLayout() {
       match: (path) => path === '/complaints/new',
     },
     ...loopNav.main,
+    ...rewardNav.main,
   ];
   const adminItems: NavItem[] = [
     ...(user.role === 'admin'
@@ -79,6 +82,7 @@ export function AppShellLayout() {
         ].map((item) => ({ ...item, match: (path: string) => path === item.to }))
       : []),
     ...loopNav.admin,
+    ...rewardNav.admin,
   ];
   const toolItems: NavItem[] = [
     {

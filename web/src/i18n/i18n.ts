@@ -14,6 +14,9 @@ import loopZh from './loop.zh.json';
 import queueEn from './queue.en.json';
 import queueVi from './queue.vi.json';
 import queueZh from './queue.zh.json';
+import rewardsEn from './rewards.en.json';
+import rewardsVi from './rewards.vi.json';
+import rewardsZh from './rewards.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -44,9 +47,9 @@ void i18n.use(initReactI18next).init({
   // views and bulk actions in queue.*.json, the pickers and the public form's files in
   // forms.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...followUpsVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...followUpsEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...followUpsZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...followUpsVi, ...rewardsVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...followUpsEn, ...rewardsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...followUpsZh, ...rewardsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

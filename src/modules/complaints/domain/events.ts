@@ -31,6 +31,7 @@ export const complaintEvents = {
   verificationRecorded: 'verification.recorded',
   verificationAttempted: 'verification.attempted',
   escalatedEarly: 'complaint.escalated',
+  rewardGranted: 'reward.granted',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -140,6 +141,16 @@ export const complaintEventData = {
     reasons: z.array(z.enum(escalationReasons)),
     to: z.string(),
     toName: z.string().nullable(),
+  }),
+  // Step 7 and empowerment: a thank-you gift or a compensation granted (the ledger has the rest).
+  [complaintEvents.rewardGranted]: z.object({
+    grantId: z.string(),
+    kind: z.enum(['gift', 'compensation']),
+    type: z.string(),
+    amountMinor: z.number(),
+    currency: z.string(),
+    reference: z.string().nullable(),
+    approvalLevel: z.number().int().nullable(),
   }),
   [complaintEvents.verificationAttempted]: z.object({
     followUpId: z.string(),

@@ -12,6 +12,8 @@ export type StepFacts = {
   apologisedAt: Date | null;
   committedAt: Date | null;
   fixedAt: Date | null;
+  /** The latest thank-you gift (step 7); it counts once the case is fixed. */
+  giftedAt?: Date | null;
   status: ComplaintStatus;
   /** Step 6 of the latest fix, from its follow-up tasks (none: switched off or not fixed). */
   update?: { state: 'due' | 'done' | 'skipped'; at: Date | null; by: string | null } | undefined;
@@ -33,7 +35,10 @@ export function deriveSteps(facts: StepFacts): StepProgress[] {
     commit: facts.committedAt,
     fix: facts.status === 'fixed' || facts.status === 'closed' ? facts.fixedAt : null,
     update: facts.update?.state === 'done' ? facts.update.at : null,
-    gift: null,
+    gift:
+      facts.giftedAt && (facts.status === 'fixed' || facts.status === 'closed')
+        ? facts.giftedAt
+        : null,
     prevent: null,
   };
   let currentGiven = false;

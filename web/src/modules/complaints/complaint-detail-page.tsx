@@ -22,6 +22,7 @@ import { CommitmentPanel } from '../commitments/commitment-panel.tsx';
 import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
 import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
 import { ClocksPanel } from '../sla/clocks-panel.tsx';
+import { RewardsPanel } from '../rewards/rewards-panel.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -82,6 +83,7 @@ export function ComplaintDetailPage() {
             <CommitmentPanel complaintId={detail.complaint.id} />
             <FollowUpPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <StatusChange key={detail.complaint.status} detail={detail} />
+            <RewardsPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <NoteForm complaintId={detail.complaint.id} />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
             <ComplaintEditPanel

@@ -1,0 +1,3 @@
+export { createRewardService, type RewardService } from './rewards.service.ts';
+export { registerRewardRoutes } from './rewards.routes.ts';
+export { rewardJobHandlers, approvalClock } from './rewards.jobs.ts';
