@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CUSTOMER_DICTIONARY_KEYS, DICTIONARY_FILES } from './src/customer/dictionary-keys.ts';
+import { DICTIONARY_FILES, pickCustomerStrings } from './src/customer/dictionary-keys.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const LANGUAGES = ['vi', 'en', 'zh'] as const;
@@ -17,36 +17,17 @@ const CUSTOMER_PAGES: Record<string, RegExp> = {
   'portal.html': /^\/track\/[^/]+\/?$/,
 };
 
-type Tree = { [key: string]: unknown };
-
 /** The customer pages' strings: only the keys they use, from the app's own dictionaries. */
 function customerDictionary(): Plugin {
   const id = 'virtual:customer-dictionary';
   const resolved = `\0${id}`;
-  const pick = (language: string): Tree => {
-    const merged: Tree = {};
+  const pick = (language: string) => {
+    const merged: Record<string, unknown> = {};
     for (const file of DICTIONARY_FILES(language)) {
       const full = path.join(webRoot, 'src/i18n', file);
       if (fs.existsSync(full)) Object.assign(merged, JSON.parse(fs.readFileSync(full, 'utf8')));
     }
-    const out: Tree = {};
-    for (const key of CUSTOMER_DICTIONARY_KEYS) {
-      const parts = key.split('.');
-      const last = parts.pop() ?? '';
-      let source: unknown = merged;
-      let target = out;
-      for (const part of parts) {
-        source = (source as Tree | undefined)?.[part];
-        target = (target[part] ??= {}) as Tree;
-      }
-      const found = Object.keys((source as Tree | undefined) ?? {}).filter(
-        (name) => name === last || name.startsWith(`${last}_`),
-      );
-      if (found.length === 0)
-        throw new Error(`customer dictionary: "${key}" is missing in ${language}`);
-      for (const name of found) target[name] = (source as Tree)[name];
-    }
-    return out;
+    return pickCustomerStrings(merged, language);
   };
   return {
     name: 'customer-dictionary',

@@ -50,3 +50,30 @@ export const DICTIONARY_FILES = (language: string) => [
   `queue.${language}.json`,
   `forms.${language}.json`,
 ];
+
+type Tree = { [key: string]: unknown };
+
+/**
+ * The customer pages' part of one language's merged dictionary: each key's string or group,
+ * with its plural forms. Throws on a key the dictionary lacks.
+ */
+export function pickCustomerStrings(merged: Tree, language: string): Tree {
+  const out: Tree = {};
+  for (const key of CUSTOMER_DICTIONARY_KEYS) {
+    const parts = key.split('.');
+    const last = parts.pop() ?? '';
+    let source: unknown = merged;
+    let target = out;
+    for (const part of parts) {
+      source = (source as Tree | undefined)?.[part];
+      target = (target[part] ??= {}) as Tree;
+    }
+    const found = Object.keys((source as Tree | undefined) ?? {}).filter(
+      (name) => name === last || name.startsWith(`${last}_`),
+    );
+    if (found.length === 0)
+      throw new Error(`customer dictionary: "${key}" is missing in ${language}`);
+    for (const name of found) target[name] = (source as Tree)[name];
+  }
+  return out;
+}
