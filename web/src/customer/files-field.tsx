@@ -44,6 +44,7 @@ export function FilesField({
   error,
   progress = null,
   testId,
+  fileTestId,
 }: {
   id: string;
   label: string;
@@ -54,7 +55,10 @@ export function FilesField({
   error?: string | undefined;
   /** The share sent so far while the form is being sent, 0 to 1. */
   progress?: number | null;
+  /** The test id of the file input. */
   testId: string;
+  /** The test id of each listed file (its list's is this with `-list`). */
+  fileTestId: string;
 }) {
   const language = useLanguage();
   const described = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -89,9 +93,9 @@ export function FilesField({
         <span aria-hidden="true">{pick}</span>
       </label>
       {files.length > 0 && (
-        <ul class="file-list" data-testid="public-file-list">
+        <ul class="file-list" data-testid={`${fileTestId}-list`}>
           {files.map((file, index) => (
-            <li key={`${file.name}-${index}`} data-testid="public-file">
+            <li key={`${file.name}-${index}`} data-testid={fileTestId}>
               <span class="file-name">{file.name}</span>
               <span class="file-size">{formatBytes(file.size, language)}</span>
               <button

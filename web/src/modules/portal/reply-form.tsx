@@ -73,6 +73,7 @@ export function ReplyForm({ url, onSent }: { url: string; onSent: (view: PortalV
           onChange={setFiles}
           error={errors.field.files}
           testId="portal-reply-files"
+          fileTestId="portal-reply-file"
         />
         <button
           type="submit"

@@ -320,6 +320,7 @@ export function PublicFormPage({ orgSlug, params }: { orgSlug: string; params: U
           error={filesProblem ?? errors.field.file}
           progress={progress}
           testId="public-files"
+          fileTestId="public-file"
         />
         {/* Honeypot: people never see or reach it; bots that fill every field do. */}
         <div aria-hidden="true" class="honeypot">
