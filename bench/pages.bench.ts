@@ -89,7 +89,14 @@ async function startChrome(profile: string): Promise<{ port: number; child: Chil
   throw new Error(`Chromium (${CHROME}) did not open its debugging port`);
 }
 
-type LighthouseFigures = { score: number; scriptBytes: number; lcpMs: number };
+type LighthouseFigures = {
+  score: number;
+  scriptBytes: number;
+  lcpMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  cls: number;
+};
 
 async function runLighthouse(url: string, port: number): Promise<LighthouseFigures> {
   const { default: lighthouse } = await import('lighthouse');
@@ -109,6 +116,9 @@ async function runLighthouse(url: string, port: number): Promise<LighthouseFigur
     score: lhr.categories.performance?.score ?? 0,
     scriptBytes: summary?.items.find((i) => i.resourceType === 'script')?.transferSize ?? 0,
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? 0,
+    fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? 0,
+    tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? 0,
+    cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
   };
 }
 
@@ -202,10 +212,10 @@ async function main(): Promise<void> {
     }
 
     const mark = (ok: boolean) => (ok ? ' ✓' : ' ✗');
-    const widths = [20, 24, 12, 14, 14, 8];
+    const widths = [20, 24, 12, 14, 14, 9, 9, 9, 6];
     const row = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('');
     console.log(
-      `\n${row(['page', 'JS gzip (Chromium)', 'JS brotli', 'Lighthouse', 'JS gzip (LH)', 'LCP'])}`,
+      `\n${row(['page', 'JS gzip (Chromium)', 'JS brotli', 'Lighthouse', 'JS gzip (LH)', 'LCP', 'FCP', 'TBT', 'CLS'])}`,
     );
     measured.forEach(({ target, gzip, brotli }, index) => {
       const lh = lighthouse[index];
@@ -223,6 +233,9 @@ async function main(): Promise<void> {
           `${lh.score.toFixed(2)}${target.minScore === undefined ? '' : mark(scoreOk)}`,
           kilobytes(lh.scriptBytes),
           `${(lh.lcpMs / 1000).toFixed(2)} s`,
+          `${(lh.fcpMs / 1000).toFixed(2)} s`,
+          `${Math.round(lh.tbtMs)} ms`,
+          lh.cls.toFixed(3),
         );
       else cells.push(lh ?? '');
       console.log(row(cells));

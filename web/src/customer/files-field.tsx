@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-import { formatBytes } from './format.ts';
+import { formatBytes } from './bytes.ts';
 import { currentLanguage, t, useLanguage } from './i18n.ts';
 
 /** What the form offers to pick; the server reads each file's real type from its bytes. */

@@ -67,9 +67,12 @@ function LanguageSwitcher({ onChange }: { onChange: (language: Language) => void
 export function PublicLayout({
   orgName,
   onLanguageChange,
+  loading = false,
   children,
 }: {
   orgName?: string | undefined;
+  /** While the page waits for its first answer the footer stays out, so nothing moves later. */
+  loading?: boolean;
   onLanguageChange?: (language: Language) => void;
   children: ComponentChildren;
 }) {
@@ -90,9 +93,11 @@ export function PublicLayout({
         </div>
       </header>
       <main class="container page-main">{children}</main>
-      <footer class="page-footer">
-        <p>{t('public.poweredBy')}</p>
-      </footer>
+      {!loading && (
+        <footer class="page-footer">
+          <p>{t('public.poweredBy')}</p>
+        </footer>
+      )}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PortalView } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { ApiError, request, segment } from '../../customer/api.ts';
-import { formatBytes, formatDateTime } from '../../customer/format.ts';
+import { formatBytes } from '../../customer/bytes.ts';
+import { formatDateTime } from '../../customer/format.ts';
 import {
   isLanguage,
   setLanguage,
@@ -169,6 +170,7 @@ export function PortalPage({ token }: { token: string }) {
   const layout = (content: ComponentChildren) => (
     <PublicLayout
       orgName={view?.orgName}
+      loading={pending && !view && !error}
       onLanguageChange={(next) => {
         chosenLanguage.current = true;
         // The customer's choice carries to the case: its mail speaks it from now on.

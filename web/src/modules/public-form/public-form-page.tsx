@@ -8,7 +8,7 @@ import type {
 import type { z } from 'zod';
 import { request, segment, splitApiError } from '../../customer/api.ts';
 import { checkFiles, FilesField } from '../../customer/files-field.tsx';
-import { formatBytes } from '../../customer/format.ts';
+import { formatBytes } from '../../customer/bytes.ts';
 import {
   currentLanguage,
   isLanguage,
@@ -180,6 +180,7 @@ export function PublicFormPage({ orgSlug, params }: { orgSlug: string; params: U
   const layout = (content: ComponentChildren) => (
     <PublicLayout
       orgName={org?.name}
+      loading={orgPending && !org}
       onLanguageChange={() => {
         chosenLanguage.current = true;
       }}
