@@ -201,10 +201,12 @@ async function main(): Promise<void> {
       const started = await startChrome(path.join(workDir, 'chrome-profile'));
       chrome = started.child;
       for (const { target } of measured) {
+        // A trace Lighthouse could not record (NO_NAVSTART and the like) is run once more.
+        const run = () => runLighthouse(`${baseUrl}${target.path}`, started.port);
         lighthouse.push(
-          await runLighthouse(`${baseUrl}${target.path}`, started.port).catch(
-            (error: unknown) => `Lighthouse failed: ${(error as Error).message}`,
-          ),
+          await run()
+            .catch(run)
+            .catch((error: unknown) => `Lighthouse failed: ${(error as Error).message}`),
         );
       }
     } else {
