@@ -3,13 +3,20 @@ import type { Language } from './i18n.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+const zones = new Map<string, boolean>();
+
 function isValidZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = zones.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    zones.set(timeZone, valid);
   }
+  return valid;
 }
 
 /** An instant in the house style of the language, as a wall time of the org's zone. */

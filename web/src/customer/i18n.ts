@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import dictionaries from 'virtual:customer-dictionary';
+import { LANGUAGES, type Language } from './languages.ts';
 
 /**
  * The customer pages' own small i18n: the same keys and strings as the console's (picked at
  * build time), `{{name}}` interpolation and plural forms, and the language of the page.
  */
-export const LANGUAGES = ['vi', 'en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './languages.ts';
 
 export const LANGUAGE_NAMES: Record<Language, string> = {
   vi: 'Tiếng Việt',
@@ -74,10 +74,17 @@ function lookup(tree: Tree | undefined, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
 function find(lang: Language, key: string, count: unknown): string | undefined {
   const tree = dictionaries[lang];
   if (typeof count === 'number') {
-    const form = new Intl.PluralRules(lang).select(count);
+    let rules = pluralRules.get(lang);
+    if (!rules) {
+      rules = new Intl.PluralRules(lang);
+      pluralRules.set(lang, rules);
+    }
+    const form = rules.select(count);
     const plural = lookup(tree, `${key}_${form}`) ?? lookup(tree, `${key}_other`);
     if (plural !== undefined) return plural;
   }
