@@ -3,22 +3,6 @@ import type { Language } from './i18n.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const zones = new Map<string, boolean>();
-
-function isValidZone(timeZone: string): boolean {
-  let valid = zones.get(timeZone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    zones.set(timeZone, valid);
-  }
-  return valid;
-}
-
 /** An instant in the house style of the language, as a wall time of the org's zone. */
 export function formatDateTime(
   iso: string | null | undefined,
@@ -28,5 +12,11 @@ export function formatDateTime(
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return formatInstant(date, language, isValidZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
+  // No zone check up front (each new Intl format with a zone costs a phone tens of
+  // milliseconds): a zone the browser does not know falls back to the default one.
+  try {
+    return formatInstant(date, language, timeZone);
+  } catch {
+    return formatInstant(date, language, DEFAULT_TIME_ZONE);
+  }
 }
