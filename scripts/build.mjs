@@ -142,7 +142,8 @@ export function buildWeb({ force = false } = {}) {
   const result = spawnSync(
     process.execPath,
     [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-    { cwd: ROOT, stdio: 'inherit' },
+    // Always the production build, also when called from a test run (NODE_ENV=test there).
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) throw new Error('the web app did not build (see above)');
   precompress(WEB_DIR);

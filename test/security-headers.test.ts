@@ -37,6 +37,12 @@ fs.writeFileSync(
   path.join(webDir, 'index.html'),
   `<!doctype html><html><head><script type="module" src="/assets/${assetName}"></script></head><body><div id="root"></div></body></html>`,
 );
+// The customer pages' own HTML (the public form and the portal).
+for (const page of ['public-form', 'portal'])
+  fs.writeFileSync(
+    path.join(webDir, `${page}.html`),
+    `<!doctype html><html><head><script type="module" src="/assets/${page}-Qq11Rr22.js"></script></head><body data-page="${page}"><div id="root"></div></body></html>`,
+  );
 
 let ctx: TestContext;
 let behindProxy: TestContext;
@@ -96,7 +102,7 @@ describe('security headers', () => {
     const portalPage = await ctx.app.inject({ method: 'GET', url: '/track/omt_secret.token' });
     expect(portalPage.statusCode).toBe(200);
     expectSecurityHeaders(portalPage);
-    // Mantine sets styles at run time; scripts stay 'self' only.
+    // The console's Mantine sets styles at run time; scripts stay 'self' only.
     expect(directives(portalPage).get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
@@ -215,6 +221,24 @@ describe('the web app files', () => {
     expect(identity.body).toBe(builtBody);
   });
 
+  it('answer the public form and the portal addresses with their own pages, the rest with the console', async () => {
+    const pageAt = async (url: string) => {
+      const response = await ctx.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expectSecurityHeaders(response);
+      return /data-page="([^"]+)"/.exec(response.body)?.[1] ?? 'console';
+    };
+    expect(await pageAt('/complain/demo')).toBe('public-form');
+    expect(await pageAt('/complain/demo?lang=en')).toBe('public-form');
+    expect(await pageAt('/track/omt_secret.token')).toBe('portal');
+    expect(await pageAt('/track/omt_secret.token/')).toBe('portal');
+    expect(await pageAt('/')).toBe('console');
+    expect(await pageAt('/complaints/new')).toBe('console');
+    expect(await pageAt('/track/a/b')).toBe('console');
+  });
+
   it('are never API answers: those stay uncompressed', async () => {
     const { org } = await createTestOrg(ctx);
     const response = await ctx.app.inject({
@@ -227,14 +251,16 @@ describe('the web app files', () => {
     expect(response.headers['content-encoding']).toBeUndefined();
   });
 
-  it('has no inline script in the page the web app is built from', () => {
-    const html = fs.readFileSync(path.resolve(import.meta.dirname, '../web/index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [, attributes, body] of scripts) {
-      expect(attributes).toMatch(/\bsrc=/);
-      expect(body!.trim()).toBe('');
+  it('has no inline script in the pages the web app is built from', () => {
+    for (const page of ['index.html', 'public-form.html', 'portal.html']) {
+      const html = fs.readFileSync(path.resolve(import.meta.dirname, '../web', page), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        expect(attributes).toMatch(/\bsrc=/);
+        expect(body!.trim()).toBe('');
+      }
+      expect(html).not.toMatch(/\son[a-z]+=/i);
     }
-    expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 });

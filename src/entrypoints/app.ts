@@ -239,7 +239,8 @@ export async function buildHttp(deps: {
 }
 
 /**
- * Serves the built React app; any non-API path falls back to index.html for client routing.
+ * Serves the built web app: the customer pages' own HTML at their addresses, and index.html (the
+ * console, routed in the browser) for any other non-API path.
  * Files go out compressed (brotli or gzip, as the browser accepts: the build's precompressed
  * copies, or compressed on the fly for a file without one), the hashed ones under
  * /assets/ cached for good. Compression is scoped to these routes: API answers, which can carry
@@ -258,6 +259,19 @@ async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
     });
     registerWebRoutes(web, distDir);
   });
+}
+
+/**
+ * The customer pages are pages of their own, a few kilobytes each: the public form
+ * (/complain/<org>) and the portal (/track/<token>, the link in every mail to the customer).
+ */
+const CUSTOMER_PAGES: [RegExp, string][] = [
+  [/^\/complain\/[^/]+\/?$/, 'public-form.html'],
+  [/^\/track\/[^/]+\/?$/, 'portal.html'],
+];
+
+function customerPageOf(urlPath: string): string | undefined {
+  return CUSTOMER_PAGES.find(([pattern]) => pattern.test(urlPath))?.[1];
 }
 
 function registerWebRoutes(app: HttpApp, distDir: string): void {
@@ -285,7 +299,9 @@ function registerWebRoutes(app: HttpApp, distDir: string): void {
           .type('text/plain')
           .send('The web app is not built yet: run "npm run build:web".');
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const page = customerPageOf(urlPath);
+      const html = page && fs.existsSync(path.join(distDir, page)) ? page : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(html);
     },
   );
 }

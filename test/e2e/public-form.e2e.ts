@@ -37,11 +37,11 @@ describe('the public form on a phone, in Vietnamese', () => {
   /** The demo org's first reason, as the form lists it in Vietnamese and in English. */
   const reason = { vi: '', en: '' };
 
-  /** The error Mantine shows under the input with this test id, or '' when there is none. */
+  /** The error shown at the field of the input with this test id, tied to it by aria-describedby. */
   const errorAt = (page: Page, testId: string) =>
     page
-      .locator('.mantine-InputWrapper-root', { has: page.getByTestId(testId) })
-      .locator('.mantine-InputWrapper-error')
+      .locator('.field', { has: page.getByTestId(testId) })
+      .locator('.field-error')
       .first();
 
   beforeAll(async () => {
@@ -83,6 +83,11 @@ describe('the public form on a phone, in Vietnamese', () => {
     // Each message is at its field, not gathered in one box on top.
     expect(await customer.getByTestId('public-form-error').count()).toBe(0);
     expect(await customer.getByTestId('public-name').getAttribute('aria-invalid')).toBe('true');
+    // Each message is also read out with its field.
+    for (const field of ['public-name', 'public-phone', 'public-description']) {
+      const describedBy = await customer.getByTestId(field).getAttribute('aria-describedby');
+      expect(describedBy?.split(' ')).toContain(await errorAt(customer, field).getAttribute('id'));
+    }
     // The first refused field takes the focus, so a phone scrolls to it.
     await expect
       .poll(() => customer.evaluate('document.activeElement?.dataset?.testid'))

@@ -9,7 +9,8 @@ import { RequirePermission } from './require-permission.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 
 // Every screen but the sign-in page and the queue loads when it is first opened: the console
-// starts with less, and a customer on the form or the portal never loads the console's screens.
+// starts with less. The public form (/complain/<org>) and the portal (/track/<token>) are pages
+// of their own (web/public-form.html, web/portal.html), not screens of the console.
 const DepartmentsPage = lazy(() =>
   import('../modules/admin/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),
 );
@@ -47,14 +48,6 @@ const TaskTypesPage = lazy(() =>
 );
 const MailboxPage = lazy(() =>
   import('../modules/mailbox/mailbox-page.tsx').then((m) => ({ default: m.MailboxPage })),
-);
-const PortalPage = lazy(() =>
-  import('../modules/portal/portal-page.tsx').then((m) => ({ default: m.PortalPage })),
-);
-const PublicFormPage = lazy(() =>
-  import('../modules/public-form/public-form-page.tsx').then((m) => ({
-    default: m.PublicFormPage,
-  })),
 );
 const CalendarsPage = lazy(() =>
   import('../modules/sla/calendars-page.tsx').then((m) => ({ default: m.CalendarsPage })),
@@ -103,8 +96,6 @@ export function AppRouter() {
     <Suspense fallback={<PageLoader />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/complain/:orgSlug" element={<PublicFormPage />} />
-        <Route path="/track/:token" element={<PortalPage />} />
         <Route
           element={
             <RequireAuth>

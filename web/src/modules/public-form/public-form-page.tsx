@@ -1,28 +1,27 @@
+/** @jsxImportSource preact */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type {
+  publicComplaintRequest,
+  publicOrgView,
+} from '../../../../src/modules/complaints/complaints.contract.ts';
+import type { z } from 'zod';
+import { request, segment, splitApiError } from '../../customer/api.ts';
+import { checkFiles, FilesField } from '../../customer/files-field.tsx';
+import { formatBytes } from '../../customer/bytes.ts';
 import {
-  Alert,
-  Anchor,
-  Button,
-  CopyButton,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { api, type RequestOf, type ResponseOf } from '../../api/client.ts';
-import { currentLanguage, isUiLanguage, setUiLanguage } from '../../i18n/i18n.ts';
-import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
-import { PageLoader } from '../../ui/page-loader.tsx';
-import { PublicLayout } from '../../ui/public-layout.tsx';
-import { usePageTitle } from '../../ui/use-page-title.ts';
-import { optionalText } from '../../ui/form-values.ts';
-import { AttachmentsField, checkFiles } from './attachments-field.tsx';
+  currentLanguage,
+  isLanguage,
+  setLanguage,
+  setPageTitle,
+  t,
+  useLanguage,
+} from '../../customer/i18n.ts';
+import { ErrorAlert, Field, PageLoader, PublicLayout } from '../../customer/layout.tsx';
+import { Thanks, type Submitted } from './thanks.tsx';
+
+type PublicOrg = z.output<typeof publicOrgView>;
+type FormBody = z.input<typeof publicComplaintRequest>;
 
 const FIELDS = [
   'name',
@@ -35,7 +34,8 @@ const FIELDS = [
   'file',
 ] as const;
 
-type FormBody = RequestOf<'submitPublicComplaint'>['body'];
+/** Blank means "not given"; text is otherwise sent exactly as typed. */
+const optionalText = (value: string): string | undefined => (value.trim() ? value : undefined);
 
 /** The fields first, then the files: the server answers a mistyped field before reading photos. */
 function formDataOf(body: FormBody, files: readonly File[]): FormData {
@@ -46,60 +46,41 @@ function formDataOf(body: FormBody, files: readonly File[]): FormData {
   return data;
 }
 
-type ReasonOption = { value: string; label: string };
-
 /** Top-level reasons with children become option groups (the parent stays selectable). */
-function reasonOptions(
-  reasons: ResponseOf<'publicOrg'>['reasons'],
-): (ReasonOption | { group: string; items: ReasonOption[] })[] {
+function ReasonOptions({ reasons }: { reasons: PublicOrg['reasons'] }) {
   const ids = new Set(reasons.map((r) => r.id));
   const roots = reasons.filter((r) => !r.parentId || !ids.has(r.parentId));
-  return roots.map((root) => {
-    const children = reasons.filter((r) => r.parentId === root.id);
-    if (children.length === 0) return { value: root.id, label: root.name };
-    return {
-      group: root.name,
-      items: [root, ...children].map((r) => ({ value: r.id, label: r.name })),
-    };
-  });
+  return (
+    <>
+      {roots.map((root) => {
+        const children = reasons.filter((r) => r.parentId === root.id);
+        if (children.length === 0)
+          return (
+            <option key={root.id} value={root.id}>
+              {root.name}
+            </option>
+          );
+        return (
+          <optgroup key={root.id} label={root.name}>
+            {[root, ...children].map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </>
+  );
 }
 
-/** Relative tracking links stay inside the app; absolute ones are used as they are. */
-function trackingPath(url: string): string | null {
-  try {
-    const parsed = new URL(url, window.location.origin);
-    return parsed.origin === window.location.origin ? `${parsed.pathname}${parsed.search}` : null;
-  } catch {
-    return null;
-  }
-}
-
-export function PublicFormPage() {
-  const { orgSlug = '' } = useParams();
-  const [params] = useSearchParams();
-  const { t, i18n } = useTranslation();
-  const chosenLanguage = useRef(isUiLanguage(params.get('lang')));
-
-  useEffect(() => {
-    const lang = params.get('lang');
-    if (isUiLanguage(lang)) void setUiLanguage(lang, false);
-  }, [params]);
-
-  const org = useQuery({
-    queryKey: ['public', 'org', orgSlug, i18n.language],
-    queryFn: ({ signal }) => api.call('publicOrg', { params: { slug: orgSlug }, signal }),
-    placeholderData: (previous) => previous,
-  });
-
-  useEffect(() => {
-    // The org's default language applies until the customer picks one.
-    if (org.data && !chosenLanguage.current && isUiLanguage(org.data.defaultLanguage)) {
-      chosenLanguage.current = true;
-      void setUiLanguage(org.data.defaultLanguage, false);
-    }
-  }, [org.data]);
-
-  usePageTitle(org.data ? t('public.titleFor', { org: org.data.name }) : t('public.title'));
+/** The public complaint form of an org (`/complain/<org>`), in the customer's language. */
+export function PublicFormPage({ orgSlug, params }: { orgSlug: string; params: URLSearchParams }) {
+  const language = useLanguage();
+  const chosenLanguage = useRef(isLanguage(params.get('lang')));
+  const [org, setOrg] = useState<PublicOrg | undefined>(undefined);
+  const [orgError, setOrgError] = useState<unknown>(null);
+  const [orgPending, setOrgPending] = useState(true);
 
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -111,36 +92,59 @@ export function PublicFormPage() {
   const [website, setWebsite] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
+  const [pending, setPending] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [submitted, setSubmitted] = useState<Submitted | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const submit = useMutation({
-    mutationFn: (body: FormBody) =>
-      files.length === 0
-        ? api.call('submitPublicComplaint', { params: { slug: orgSlug }, body })
-        : api.call('submitPublicComplaintWithFiles', {
-            params: { slug: orgSlug },
-            body: formDataOf(body, files),
-            onUploadProgress: setProgress,
-          }),
-    onMutate: () => setProgress(files.length > 0 ? 0 : null),
-    onSettled: () => setProgress(null),
-    onSuccess: () => window.scrollTo({ top: 0 }),
-  });
-  const errors = splitApiError(submit.error, FIELDS);
+  useEffect(() => {
+    const lang = params.get('lang');
+    if (isLanguage(lang)) setLanguage(lang);
+  }, [params]);
+
+  // The org's reasons are named in the page's language: asked again when it changes.
+  useEffect(() => {
+    let current = true;
+    request<PublicOrg>('GET', `/api/public/orgs/${segment(orgSlug)}`).then(
+      (data) => {
+        if (!current) return;
+        setOrg(data);
+        setOrgError(null);
+        setOrgPending(false);
+        // The org's default language applies until the customer picks one.
+        if (!chosenLanguage.current && isLanguage(data.defaultLanguage)) {
+          chosenLanguage.current = true;
+          setLanguage(data.defaultLanguage);
+        }
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setOrgError(error);
+        setOrgPending(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [orgSlug, language]);
+
+  setPageTitle(org ? t('public.titleFor', { org: org.name }) : t('public.title'));
+
+  const errors = splitApiError(submitError, FIELDS);
   const hasFieldErrors = Object.keys(errors.field).length > 0;
-  const limits = org.data?.uploads ?? { maxFiles: 10, maxBytes: 10 * 1024 * 1024 };
-  const filesProblem = checkFiles(files, limits, t, i18n.language);
+  const limits = org?.uploads ?? { maxFiles: 10, maxBytes: 10 * 1024 * 1024 };
+  const filesProblem = checkFiles(files, limits);
 
   useEffect(() => {
     // Every refused field is marked at once; the first of them takes the focus.
     if (hasFieldErrors)
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [hasFieldErrors, submit.error]);
+  }, [hasFieldErrors, submitError]);
 
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (filesProblem) return;
-    submit.mutate({
+    if (filesProblem || pending) return;
+    const body: FormBody = {
       name,
       phone: optionalText(phone.trim()),
       email: optionalText(email.trim()),
@@ -150,12 +154,33 @@ export function PublicFormPage() {
       askText: optionalText(askText),
       language: currentLanguage(),
       website,
-    });
+    };
+    const url = `/api/public/orgs/${segment(orgSlug)}/complaints`;
+    setPending(true);
+    setSubmitError(null);
+    setProgress(files.length > 0 ? 0 : null);
+    const sent =
+      files.length === 0
+        ? request<Submitted>('POST', url, body)
+        : request<Submitted>('POST', url, formDataOf(body, files), setProgress);
+    sent
+      .then(
+        (data) => {
+          setSubmitted(data);
+          window.scrollTo({ top: 0 });
+        },
+        (error: unknown) => setSubmitError(error),
+      )
+      .finally(() => {
+        setPending(false);
+        setProgress(null);
+      });
   };
 
-  const layout = (content: ReactNode) => (
+  const layout = (content: ComponentChildren) => (
     <PublicLayout
-      orgName={org.data?.name}
+      orgName={org?.name}
+      loading={orgPending && !org}
       onLanguageChange={() => {
         chosenLanguage.current = true;
       }}
@@ -164,211 +189,171 @@ export function PublicFormPage() {
     </PublicLayout>
   );
 
-  if (org.isPending) return layout(<PageLoader />);
-  if (org.isError && !org.data) {
+  if (orgPending && !org) return layout(<PageLoader />);
+  if (orgError && !org) {
     return layout(
-      <Stack>
-        <Title order={1} size="h2">
-          {t('public.title')}
-        </Title>
-        <ErrorAlert error={org.error} />
-      </Stack>,
+      <div class="stack">
+        <h1>{t('public.title')}</h1>
+        <ErrorAlert message={orgError instanceof Error ? orgError.message : String(orgError)} />
+      </div>,
     );
   }
+  if (submitted) return layout(<Thanks submitted={submitted} />);
 
-  if (submit.data) {
-    const { reference, trackingUrl } = submit.data;
-    const path = trackingPath(trackingUrl);
-    return layout(
-      <Paper withBorder p="lg" radius="md" data-testid="public-form-success">
-        <Stack gap="md">
-          <Title order={1} size="h2">
-            {t('public.thanksTitle')}
-          </Title>
-          <Text size="lg">{t('public.thanksBody')}</Text>
-          <div>
-            <Text size="sm" fw={600}>
-              {t('public.reference')}
-            </Text>
-            <Text size="xl" fw={800} data-testid="public-reference">
-              {reference}
-            </Text>
-          </div>
-          <Text>{t('public.trackingHelp')}</Text>
-          {path ? (
-            <Button
-              component={Link}
-              to={path}
-              size="lg"
-              fullWidth
-              data-testid="public-tracking-link"
-            >
-              {t('public.openTracking')}
-            </Button>
-          ) : (
-            <Button
-              component="a"
-              href={trackingUrl}
-              size="lg"
-              fullWidth
-              data-testid="public-tracking-link"
-            >
-              {t('public.openTracking')}
-            </Button>
-          )}
-          <Anchor href={trackingUrl} size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {trackingUrl}
-          </Anchor>
-          <CopyButton value={new URL(trackingUrl, window.location.origin).toString()}>
-            {({ copied, copy }) => (
-              <Button variant="default" size="lg" fullWidth onClick={copy}>
-                {copied ? t('public.copied') : t('public.copyLink')}
-              </Button>
-            )}
-          </CopyButton>
-        </Stack>
-      </Paper>,
-    );
-  }
-
-  const reasons = org.data?.reasons ?? [];
+  const reasons = org?.reasons ?? [];
   return layout(
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
-      <form ref={formRef} onSubmit={onSubmit} noValidate data-testid="public-form">
-        <Stack gap="md">
-          <Title order={1} size="h2">
-            {t('public.title')}
-          </Title>
-          <Text>{t('public.intro')}</Text>
-          <ErrorAlert error={errors.general} testId="public-form-error" />
-          {hasFieldErrors && (
-            <Alert color="red" variant="light" role="alert" data-testid="public-form-fix-fields">
-              {t('forms.fixFields')}
-            </Alert>
-          )}
-          <TextInput
-            size="md"
-            label={t('public.name')}
-            required
-            autoComplete="name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.field.name}
-            data-testid="public-name"
-          />
-          <TextInput
-            size="md"
-            type="tel"
-            inputMode="tel"
-            label={t('public.phone')}
-            autoComplete="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.currentTarget.value)}
-            error={errors.field.phone}
-            data-testid="public-phone"
-          />
-          <TextInput
-            size="md"
-            type="email"
-            inputMode="email"
-            label={t('public.email')}
-            description={t('public.contactHelp')}
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.field.email}
-            data-testid="public-email"
-          />
-          {reasons.length > 0 && (
-            <NativeSelect
-              size="md"
-              label={t('public.reason')}
-              value={reasonId}
-              onChange={(e) => setReasonId(e.currentTarget.value)}
-              data={[{ value: '', label: t('public.reasonNone') }, ...reasonOptions(reasons)]}
-              error={errors.field.reasonId}
-              data-testid="public-reason"
-            />
-          )}
-          <Textarea
-            size="md"
-            label={t('public.description')}
-            required
-            autosize
-            minRows={5}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={errors.field.description}
-            data-testid="public-description"
-          />
-          <TextInput
-            size="md"
-            label={t('public.orderRef')}
-            value={orderRef}
-            onChange={(e) => setOrderRef(e.currentTarget.value)}
-            error={errors.field.orderRef}
-            data-testid="public-order-ref"
-          />
-          <Textarea
-            size="md"
-            label={t('public.askText')}
-            autosize
-            minRows={2}
-            value={askText}
-            onChange={(e) => setAskText(e.currentTarget.value)}
-            error={errors.field.askText}
-            data-testid="public-ask-text"
-          />
-          <AttachmentsField
-            files={files}
-            onChange={setFiles}
-            limits={limits}
-            error={filesProblem ?? errors.field.file}
-            progress={progress}
-          />
-          {/* Honeypot: people never see or reach it; bots that fill every field do. */}
-          <div
-            aria-hidden="true"
-            style={{
-              position: 'absolute',
-              left: '-10000px',
-              top: 'auto',
-              width: 1,
-              height: 1,
-              overflow: 'hidden',
-            }}
-          >
-            <label htmlFor="public-website">Leave this empty</label>
-            <input
-              id="public-website"
-              name="website"
-              type="text"
-              tabIndex={-1}
-              autoComplete="off"
-              value={website}
-              onChange={(e) => setWebsite(e.currentTarget.value)}
-              data-testid="public-website"
-            />
+    <div class="card">
+      <form ref={formRef} onSubmit={onSubmit} noValidate data-testid="public-form" class="stack">
+        <h1>{t('public.title')}</h1>
+        <p>{t('public.intro')}</p>
+        <ErrorAlert message={errors.general} testId="public-form-error" />
+        {hasFieldErrors && (
+          <div class="alert alert-error" role="alert" data-testid="public-form-fix-fields">
+            {t('forms.fixFields')}
           </div>
-          {org.isError && (
-            <Alert color="red" variant="light">
-              {t('errors.network')}
-            </Alert>
+        )}
+        <Field id="public-name" label={t('public.name')} required error={errors.field.name}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              autoComplete="name"
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+              data-testid="public-name"
+            />
           )}
-          <Button
-            type="submit"
-            size="lg"
-            fullWidth
-            loading={submit.isPending}
-            data-testid="public-form-submit"
-          >
-            {t('public.submit')}
-          </Button>
-          <Text size="sm" c="dimmed">
-            {t('public.privacy')}
-          </Text>
-        </Stack>
+        </Field>
+        <Field id="public-phone" label={t('public.phone')} error={errors.field.phone}>
+          {(props) => (
+            <input
+              {...props}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              value={phone}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+              data-testid="public-phone"
+            />
+          )}
+        </Field>
+        <Field
+          id="public-email"
+          label={t('public.email')}
+          help={t('public.contactHelp')}
+          error={errors.field.email}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+              data-testid="public-email"
+            />
+          )}
+        </Field>
+        {reasons.length > 0 && (
+          <Field id="public-reason" label={t('public.reason')} error={errors.field.reasonId}>
+            {(props) => (
+              <select
+                {...props}
+                value={reasonId}
+                onChange={(e) => setReasonId(e.currentTarget.value)}
+                data-testid="public-reason"
+              >
+                <option value="">{t('public.reasonNone')}</option>
+                <ReasonOptions reasons={reasons} />
+              </select>
+            )}
+          </Field>
+        )}
+        <Field
+          id="public-description"
+          label={t('public.description')}
+          required
+          error={errors.field.description}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={5}
+              value={description}
+              onInput={(e) => setDescription(e.currentTarget.value)}
+              data-testid="public-description"
+            />
+          )}
+        </Field>
+        <Field id="public-order-ref" label={t('public.orderRef')} error={errors.field.orderRef}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              value={orderRef}
+              onInput={(e) => setOrderRef(e.currentTarget.value)}
+              data-testid="public-order-ref"
+            />
+          )}
+        </Field>
+        <Field id="public-ask-text" label={t('public.askText')} error={errors.field.askText}>
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              value={askText}
+              onInput={(e) => setAskText(e.currentTarget.value)}
+              data-testid="public-ask-text"
+            />
+          )}
+        </Field>
+        <FilesField
+          id="public-files"
+          label={t('forms.attachments')}
+          help={t('forms.attachmentsHelp', {
+            max: limits.maxFiles,
+            size: formatBytes(limits.maxBytes, language),
+          })}
+          pick={t('forms.attachmentsPick')}
+          files={files}
+          onChange={setFiles}
+          error={filesProblem ?? errors.field.file}
+          progress={progress}
+          testId="public-files"
+          fileTestId="public-file"
+        />
+        {/* Honeypot: people never see or reach it; bots that fill every field do. */}
+        <div aria-hidden="true" class="honeypot">
+          <label for="public-website">Leave this empty</label>
+          <input
+            id="public-website"
+            name="website"
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onInput={(e) => setWebsite(e.currentTarget.value)}
+            data-testid="public-website"
+          />
+        </div>
+        {orgError !== null && (
+          <div class="alert alert-error" role="alert">
+            {t('errors.network')}
+          </div>
+        )}
+        <button
+          type="submit"
+          class="button button-primary button-block button-large"
+          aria-busy={pending ? 'true' : undefined}
+          disabled={pending}
+          data-testid="public-form-submit"
+        >
+          {pending && <span class="spinner spinner-small" aria-hidden="true" />}
+          {t('public.submit')}
+        </button>
+        <p class="small dimmed">{t('public.privacy')}</p>
       </form>
-    </Paper>,
+    </div>,
   );
 }
