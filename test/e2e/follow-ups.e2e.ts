@@ -14,10 +14,12 @@ import {
 // Step 6: the agent fixes a case; the manager's update arrives in the manager's follow-ups
 // queue and is recorded; the call-back finds it not fixed and the case reopens; a new
 // commitment, the fix again, and this time the call-back finds it working.
-describe('after the fix: manager update → call-back “not fixed” → reopen → fixed → verified', () => {
+describe('after the fix: manager update → call-back “not fixed” → reopen → fixed → verified in the portal', () => {
   let e2e: E2EBrowser;
   let agent: Page;
   let manager: Page;
+  let customer: Page;
+  let trackingPath = '';
   const stamp = Date.now().toString(36);
   let reference = '';
 
@@ -71,6 +73,7 @@ describe('after the fix: manager update → call-back “not fixed” → reopen
     e2e = await openBrowser();
     agent = await e2e.newPage({ locale: 'vi' });
     manager = await e2e.newPage({ locale: 'vi' });
+    customer = await e2e.newPage({ locale: 'vi', mobile: true });
     const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
       method: 'POST',
       headers: publicClientHeaders(),
@@ -83,7 +86,9 @@ describe('after the fix: manager update → call-back “not fixed” → reopen
       }),
     });
     expect(response.status).toBe(201);
-    reference = ((await response.json()) as { reference: string }).reference;
+    const created = (await response.json()) as { reference: string; trackingUrl: string };
+    reference = created.reference;
+    trackingPath = new URL(created.trackingUrl).pathname;
   });
 
   afterAll(async () => {
@@ -135,13 +140,23 @@ describe('after the fix: manager update → call-back “not fixed” → reopen
     await checkA11y(agent, 'complaint reopened by the call-back');
   });
 
-  it('d. a new commitment, fixed again, and the call-back finds it working', async () => {
+  it('d. a new commitment, fixed again, and the customer says in the portal that it works', async () => {
     await commitAndFix(agent, true);
-    await agent.getByTestId('verification-form').waitFor();
-    await choose(agent, 'verification-outcome', 'Khắc phục hiệu quả');
-    await agent.getByTestId('verification-submit').click();
+    await customer.goto(trackingPath);
+    await customer.getByTestId('portal-fix-answer').waitFor();
+    await checkA11y(customer, 'portal asking whether the fix worked');
+    await customer.getByTestId('portal-fix-yes').click();
+    await expect
+      .poll(() => customer.getByTestId('portal-fix-answer').count(), { timeout: 15_000 })
+      .toBe(0);
+    // The agent's call-back is done by the customer's answer; the new fix's manager's update
+    // keeps step 6 due until it is recorded too.
+    await agent.reload();
     await expect.poll(() => statusOf(agent, 'verification'), { timeout: 15_000 }).toBe('done');
-    // The new fix made a new manager's update; step 6 stays due until it is recorded too.
+    await agent
+      .getByTestId('follow-up-result-verification')
+      .getByText(/Cổng thông tin/)
+      .waitFor();
     expect(await statusOf(agent, 'manager_update')).toBe('due');
     await checkA11y(agent, 'complaint verified');
   });

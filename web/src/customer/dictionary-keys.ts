@@ -41,6 +41,9 @@ export const CUSTOMER_DICTIONARY_KEYS = [
   'deadlineRequests.department',
   'deadlineRequests.answerDue',
   'deadlineRequests.note',
+  'followUps.portal',
+  'followUps.outcome',
+  'followUps.method',
 ] as const;
 
 /** The dictionary files of each language, merged in this order (as web/src/i18n/i18n.ts does). */
@@ -49,6 +52,7 @@ export const DICTIONARY_FILES = (language: string) => [
   `loop.${language}.json`,
   `queue.${language}.json`,
   `forms.${language}.json`,
+  `followups.${language}.json`,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -16,6 +16,7 @@ import {
 import { ErrorAlert, PageLoader, PublicLayout } from '../../customer/layout.tsx';
 import { eventLines, eventSentence } from './event-text.ts';
 import { ReplyForm } from './reply-form.tsx';
+import { FixAnswer } from './fix-answer.tsx';
 
 type Steps = PortalView['steps'];
 type PortalEvent = PortalView['events'][number];
@@ -45,7 +46,7 @@ function StepRail({ steps, when }: { steps: Steps; when: (iso: string) => string
             aria-current={step.state === 'current' ? 'step' : undefined}
           >
             <span class="step-icon" aria-hidden="true">
-              {step.state === 'done' ? '✓' : index + 1}
+              {step.state === 'done' ? '✓' : step.state === 'skipped' ? '–' : index + 1}
             </span>
             <span>
               <span class="step-name">{t(`steps.${step.step}`)}</span>
@@ -223,6 +224,8 @@ export function PortalPage({ token }: { token: string }) {
         )}
         <p class="small">{t(`portal.statusHelp.${view.status}`)}</p>
       </section>
+
+      {view.askFixWorked && <FixAnswer url={`${base}/fix-answer`} onSent={setView} />}
 
       {view.steps.length > 0 && <StepRail steps={view.steps} when={when} />}
 
