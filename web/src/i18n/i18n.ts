@@ -11,6 +11,9 @@ import loopZh from './loop.zh.json';
 import queueEn from './queue.en.json';
 import queueVi from './queue.vi.json';
 import queueZh from './queue.zh.json';
+import readsEn from './reads.en.json';
+import readsVi from './reads.vi.json';
+import readsZh from './reads.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -39,11 +42,11 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   // The clock, commitment and notice screens keep their strings in loop.*.json, the queue's
   // views and bulk actions in queue.*.json, the pickers and the public form's files in
-  // forms.*.json (each under top-level keys of its own).
+  // forms.*.json, the queue's count in reads.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh } },
+    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...readsVi } },
+    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...readsEn } },
+    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...readsZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',
