@@ -180,8 +180,9 @@ export async function rankedPage(
 
 /**
  * How many cases the list has, exactly up to `COUNT_CAP`. Past it a list without a search gets
- * the planner's estimate ("about 12,000"), which costs a plan and no rows; a search says "more
- * than 1,000", since the planner cannot tell how many texts hold a word.
+ * the planner's estimate ("about 12,000"), which costs a plan and no rows, unless the estimate
+ * is below what was counted ("more than 1,000" then); a search says "more than 500", since the
+ * planner cannot tell how many texts hold a word.
  */
 export async function countOf(
   db: Executor,
@@ -230,12 +231,11 @@ export async function countOf(
   const explained = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
     CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${plan.sql}`, [...plan.parameters]),
   );
-  const estimate = explained.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
-  return {
-    total: roundEstimate(Math.max(estimate, COUNT_CAP + 1)),
-    totalIsCapped: false,
-    totalIsEstimate: true,
-  };
+  const estimate = roundEstimate(explained.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  // An estimate the count already disproves (it saw more) is not given: "more than 1,000".
+  if (estimate <= COUNT_CAP)
+    return { total: COUNT_CAP, totalIsCapped: true, totalIsEstimate: false };
+  return { total: estimate, totalIsCapped: false, totalIsEstimate: true };
 }
 
 /** 12,345 → 12,000: an estimate shows no more digits than it has. */
