@@ -124,7 +124,9 @@ const childrenOf = (pid: number): number[] => {
 function idleMemory(npmPid: number, pgDir: string) {
   const app = childrenOf(npmPid).flatMap((pid) => [pid, ...childrenOf(pid)]);
   const node = app.filter((pid) =>
-    fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server/server.mjs'),
+    /scripts\/start\.mjs|dist\/server\/server\.mjs/.test(
+      fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
+    ),
   );
   const postmaster = Number(
     fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0],
