@@ -31,6 +31,7 @@ const allKeys = Object.fromEntries(
       ...keysOf(read(`${l}.json`)),
       ...keysOf(read(`loop.${l}.json`)),
       ...keysOf(queueFiles[l]!),
+      ...keysOf(read(`reads.${l}.json`)),
     ]),
   ]),
 );

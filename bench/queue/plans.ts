@@ -45,27 +45,18 @@ export function withSettings(captured: readonly CapturedQuery[]): CapturedQuery[
   return out;
 }
 
-export type QueryKind = 'org' | 'count' | 'page ids' | 'rows' | 'customers' | 'other';
+export type QueryKind = 'org' | 'count' | 'estimate' | 'page ids' | 'rows' | 'customers' | 'other';
 
 export function kindOf(sql: string): QueryKind {
   if (/^select count\(\*\)/i.test(sql)) return 'count';
+  if (/^explain/i.test(sql)) return 'estimate';
+  // A ranked search ranks its candidates and returns the page in one statement.
+  if (/^with "candidates"/i.test(sql)) return 'page ids';
   if (/from "orgs"/i.test(sql)) return 'org';
   if (/from "customers"/i.test(sql)) return 'customers';
   if (/array_position\(/i.test(sql) && /limit \$\d+/i.test(sql)) return 'page ids';
   if (/left join "reasons"/i.test(sql)) return 'rows';
   return 'other';
-}
-
-export const CAP = 10_000;
-
-/**
- * The count the list runs, capped: count at most CAP + 1 matching rows, so the page can say
- * "10,000+" instead of walking every match. Undefined when the SQL is not the expected shape.
- */
-export function cappedCount(sql: string): string | undefined {
-  const prefix = /^select count\(\*\) as "n" from /i;
-  if (!prefix.test(sql)) return undefined;
-  return `${sql.replace(prefix, 'select count(*) as "n" from (select 1 from ')} limit ${CAP + 1}) as "capped"`;
 }
 
 export type Plan = {
@@ -112,7 +103,14 @@ export function formatPlan(plan: Plan, full: boolean): string[] {
   return lines.map((l) => `      ${l}`);
 }
 
-export type Stats = { runs: number; p50: number; p99: number; mean: number; min: number };
+export type Stats = {
+  runs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  min: number;
+};
 
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -121,6 +119,7 @@ export function stats(samples: number[]): Stats {
   return {
     runs: sorted.length,
     p50: at(0.5),
+    p95: at(0.95),
     p99: at(0.99),
     mean: sorted.reduce((s, v) => s + v, 0) / Math.max(1, sorted.length),
     min: sorted[0] ?? NaN,

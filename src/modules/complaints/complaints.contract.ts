@@ -132,9 +132,18 @@ export const complaintListItem = z.object({
 export type ComplaintListItem = z.infer<typeof complaintListItem>;
 export const complaintList = z.object({
   items: z.array(complaintListItem),
+  /**
+   * How many cases match: exact up to 1,000, where counting stops. Past it, `totalIsCapped`
+   * (a search: "more than 1,000") or `totalIsEstimate` (a list without a search: the
+   * database's estimate, rounded, "about 12,000") says that it is not exact.
+   */
   total: z.number(),
-  /** True when there are more than `total` matches (counting stops at 10,000). */
+  /** True when more than `total` cases match (counting stopped there). */
   totalIsCapped: z.boolean(),
+  /** True when `total` is an estimate, not a count. */
+  totalIsEstimate: z.boolean(),
+  /** True when there is a page after this one. */
+  hasMore: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

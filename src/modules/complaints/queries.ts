@@ -105,6 +105,8 @@ export function createComplaintQueries(
         items: result.rows.map((c) => toListItem(c, people.get(c.customerId), lang)),
         total: result.total,
         totalIsCapped: result.totalIsCapped,
+        totalIsEstimate: result.totalIsEstimate,
+        hasMore: result.hasMore,
         page: query.page,
         pageSize: query.pageSize,
       };

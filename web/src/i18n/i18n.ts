@@ -17,6 +17,9 @@ import queueZh from './queue.zh.json';
 import rewardsEn from './rewards.en.json';
 import rewardsVi from './rewards.vi.json';
 import rewardsZh from './rewards.zh.json';
+import readsEn from './reads.en.json';
+import readsVi from './reads.vi.json';
+import readsZh from './reads.zh.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
@@ -45,11 +48,41 @@ export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   // The clock, commitment and notice screens keep their strings in loop.*.json, the queue's
   // views and bulk actions in queue.*.json, the pickers and the public form's files in
-  // forms.*.json (each under top-level keys of its own).
+  // forms.*.json, the queue's count in reads.*.json (each under top-level keys of its own).
   resources: {
-    vi: { translation: { ...vi, ...loopVi, ...queueVi, ...formsVi, ...followUpsVi, ...rewardsVi } },
-    en: { translation: { ...en, ...loopEn, ...queueEn, ...formsEn, ...followUpsEn, ...rewardsEn } },
-    zh: { translation: { ...zh, ...loopZh, ...queueZh, ...formsZh, ...followUpsZh, ...rewardsZh } },
+    vi: {
+      translation: {
+        ...vi,
+        ...loopVi,
+        ...queueVi,
+        ...formsVi,
+        ...followUpsVi,
+        ...rewardsVi,
+        ...readsVi,
+      },
+    },
+    en: {
+      translation: {
+        ...en,
+        ...loopEn,
+        ...queueEn,
+        ...formsEn,
+        ...followUpsEn,
+        ...rewardsEn,
+        ...readsEn,
+      },
+    },
+    zh: {
+      translation: {
+        ...zh,
+        ...loopZh,
+        ...queueZh,
+        ...formsZh,
+        ...followUpsZh,
+        ...rewardsZh,
+        ...readsZh,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'vi',

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useComplaintList } from './complaints.api.ts';
 import { useQueueViews } from './queue.api.ts';
 import { QueueBulkBar } from './queue-bulk-bar.tsx';
+import { queueCountText, queuePageCount } from './queue-count.ts';
 import { QueueFilters } from './queue-filters.tsx';
 import { PAGE_SIZE, useQueueParams } from './queue-params.ts';
 import { useQueueSelection } from './queue-selection.ts';
@@ -23,7 +24,7 @@ import { ShortcutsHelp } from './shortcuts-help.tsx';
  * role's: an agent's cases and the ones nobody has taken yet).
  */
 export function ComplaintQueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('queue.title'));
   const navigate = useNavigate();
   const user = useCurrentUser();
@@ -41,8 +42,8 @@ export function ComplaintQueuePage() {
 
   const list = useComplaintList(params.query, !isFresh);
   const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
-  const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const countText = list.data ? queueCountText(t, list.data, i18n.language) : '';
+  const totalPages = list.data ? queuePageCount(list.data, PAGE_SIZE) : 1;
   const open = (id: string) => void navigate(`/complaints/${id}`);
   const ticks = useQueueSelection(items.map((i) => i.id));
   const selection = user.permissions.includes('complaint:update') ? ticks : undefined;
@@ -80,7 +81,7 @@ export function ComplaintQueuePage() {
       ) : (
         <QueueTable
           items={items}
-          total={total}
+          countText={countText}
           params={params}
           selected={selected}
           rowRefs={rowRefs}
@@ -94,9 +95,7 @@ export function ComplaintQueuePage() {
 
       <Group justify="space-between">
         <Text size="sm" data-testid="queue-total">
-          {list.data?.totalIsCapped
-            ? t('queue.totalCapped', { count: total })
-            : t('queue.total', { count: total })}
+          {countText}
         </Text>
         <Pagination
           total={totalPages}

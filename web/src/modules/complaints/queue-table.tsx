@@ -64,7 +64,7 @@ function SortHeader({
  */
 export function QueueTable({
   items,
-  total,
+  countText,
   params,
   selected,
   rowRefs,
@@ -72,7 +72,8 @@ export function QueueTable({
   selection,
 }: {
   items: ComplaintListItem[];
-  total: number;
+  /** The count as the page writes it (exact, "more than" or "about"). */
+  countText: string;
   params: QueueParams;
   selected: number;
   rowRefs: RefObject<(HTMLTableRowElement | null)[]>;
@@ -88,7 +89,7 @@ export function QueueTable({
     <Table.ScrollContainer minWidth={1320} type="native">
       <Table highlightOnHover verticalSpacing="sm" data-testid="queue-table">
         <caption>
-          <VisuallyHidden>{t('queue.caption', { total })}</VisuallyHidden>
+          <VisuallyHidden>{t('queueCount.caption', { text: countText })}</VisuallyHidden>
         </caption>
         <Table.Thead>
           <Table.Tr>
