@@ -17,6 +17,8 @@ import { useHasPermission } from '../../app/require-permission.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
+import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
+import { useSuggestions } from '../complaints/complaints.api.ts';
 import {
   useComplaintFollowUps,
   useRecordManagerUpdate,
@@ -136,6 +138,8 @@ function ManagerUpdateForm({ task, complaintId }: { task: FollowUp; complaintId:
   const [body, setBody] = useState('');
   const record = useRecordManagerUpdate(complaintId);
   const errors = splitApiError(record.error, ['note', 'body', 'subject']);
+  // The update templates in the case's language, as suggestions that fill the draft.
+  const suggestions = useSuggestions(complaintId, 'update', method === 'message');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate(
@@ -168,6 +172,21 @@ function ManagerUpdateForm({ task, complaintId }: { task: FollowUp; complaintId:
         </div>
         {method === 'message' && (
           <>
+            <Group gap="xs" data-testid="manager-update-suggestions">
+              {suggestions.data?.suggestions.map((s) => (
+                <Button
+                  key={s.templateId}
+                  variant="light"
+                  size="compact-sm"
+                  onClick={() => {
+                    setSubject(s.subject);
+                    setBody(s.body);
+                  }}
+                >
+                  {t('composer.use', { name: s.name })} ({LANGUAGE_NAMES[s.language] ?? s.language})
+                </Button>
+              ))}
+            </Group>
             <TextInput
               label={t('followUps.subject')}
               value={subject}
