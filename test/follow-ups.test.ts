@@ -515,6 +515,21 @@ describe('escalate before the customer asks', () => {
     expect(await noticesFor(o.org.id, o.users.manager.id)).toHaveLength(1);
   });
 
+  it('a case already fixed is not escalated, whatever the customer writes', async () => {
+    ctx.clock.set(MONDAY);
+    const o = await orgWithChart();
+    const { complaint } = (await o.agent.post('/api/complaints', sampleComplaint())).json();
+    await o.agent.post(`/api/complaints/${complaint.id}/status`, { status: 'fixed' });
+    const token = String(complaint.trackingUrl).split('/track/')[1];
+    const reply = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/portal/${token}/messages`,
+      payload: { body: 'Cảm ơn, cho tôi gửi lời cảm ơn tới quản lý.' },
+    });
+    expect(reply.statusCode).toBe(200);
+    expect(await noticesFor(o.org.id, o.users.manager.id)).toEqual([]);
+  });
+
   it('a critical case goes to the manager at intake; switched off, nothing does', async () => {
     ctx.clock.set(MONDAY);
     const o = await orgWithChart();

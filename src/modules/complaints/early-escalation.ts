@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/index.ts';
 import { systemActor } from '../../platform/actor.ts';
+import { isOpenStatus } from '../kernel/index.ts';
 import type { CaseWork } from './case-work.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { Complaint } from './complaints.repository.ts';
@@ -18,6 +19,8 @@ export function createEarlyEscalation(
 
   /** In the case's change: escalates when a rule says so and it was not escalated before. */
   async function check(tx: Tx, complaint: Complaint): Promise<boolean> {
+    // A case already fixed, closed or cancelled has nothing left to escalate.
+    if (!isOpenStatus(complaint.status)) return false;
     const settings = await repo.findSettings(tx, complaint.orgId);
     if (!settings.escalation.enabled) return false;
     if (await repo.wasEscalated(tx, complaint.orgId, complaint.id)) return false;
