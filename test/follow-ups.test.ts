@@ -369,6 +369,35 @@ describe('step 6: clocks switched on later', () => {
   });
 });
 
+describe('step 6 report', () => {
+  it('counts fixes by whole days in the org’s zone, with the definitions', async () => {
+    // 01:00 on Monday 2 March in Hồ Chí Minh City is still Sunday 1 March in UTC.
+    ctx.clock.set(new Date('2026-03-01T18:00:00Z'));
+    const o = await orgWithChart();
+    const id = await fixedCase(o);
+    const update = (await tasksOf(o.agent, id)).find((t) => t.kind === 'manager_update')!;
+    ctx.clock.set(new Date('2026-03-02T02:00:00Z'));
+    await o.manager.post(`/api/follow-ups/${update.id}/manager-update`, {
+      method: 'visit',
+      note: 'Gặp khách tại cửa hàng.',
+    });
+    const report = async (from: string, to: string) =>
+      (await o.manager.get(`/api/reports/follow-ups?from=${from}&to=${to}`)).json();
+    const monday = await report('2026-03-02', '2026-03-02');
+    expect(monday.managerUpdate).toMatchObject({ fixes: 1, onTime: { count: 1, share: 1 } });
+    expect(monday.verification).toMatchObject({ fixes: 1, open: 1, works: { share: null } });
+    expect(monday.definitions.map((d: { term: string }) => d.term)).toContain('Tỷ lệ xác minh');
+    expect((await report('2026-03-01', '2026-03-01')).managerUpdate.fixes).toBe(0);
+    const backwards = await o.manager.get('/api/reports/follow-ups?from=2026-03-05&to=2026-03-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.field).toBe('to');
+    // Agents hold no report:read.
+    expect(
+      (await o.agent.get('/api/reports/follow-ups?from=2026-03-02&to=2026-03-02')).statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('step 6 domain', () => {
   it.each([
     [0, { retryHours: [4, 24], maxAttempts: 3 }, { final: false, attempt: 1, retryInHours: 4 }],

@@ -8,6 +8,7 @@ import type { ComplaintClocks } from './clocks.ts';
 import type { Complaint } from './complaints.repository.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import { followUpDefinitions } from './domain/follow-up-definitions.ts';
+import { endOfLocalDay, startOfLocalDay } from './domain/local-day.ts';
 import { afterUnreachable, followUpCompliance, type FollowUpKind } from './domain/follow-ups.ts';
 import { complaintEvents } from './domain/events.ts';
 import type {
@@ -314,14 +315,15 @@ export function createFollowUps(
       });
     },
 
-    /** Step 6's compliance for fixes made in [from, to + 1 day), with its definitions. */
+    /** Step 6's compliance for fixes made from `from` to `to`, whole days in the org's zone. */
     async followUpReport(
       scope: Scope,
       range: { from: string; to: string },
       lang: Language,
     ): Promise<FollowUpReport> {
-      const from = new Date(`${range.from}T00:00:00Z`);
-      const to = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
+      const { timeZone } = await work.getOrg(db, scope.orgId);
+      const from = startOfLocalDay(range.from, timeZone);
+      const to = endOfLocalDay(startOfLocalDay(range.to, timeZone), timeZone);
       if (to <= from) throw invalidField('to');
       const tasks = await repo.listForReport(db, scope.orgId, from, to);
       return {

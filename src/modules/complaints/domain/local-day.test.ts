@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfLocalDay } from './local-day.ts';
+import { endOfLocalDay, startOfLocalDay } from './local-day.ts';
 
 describe('endOfLocalDay', () => {
   it.each([
@@ -34,5 +34,18 @@ describe('endOfLocalDay', () => {
     ['a half-hour zone', '2026-03-02T20:00:00Z', 'Asia/Kolkata', '2026-03-03T18:30:00.000Z'],
   ])('%s', (_, at, zone, expected) => {
     expect(endOfLocalDay(new Date(at), zone).toISOString()).toBe(expected);
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it.each([
+    ['Hà Nội', '2026-03-02', 'Asia/Ho_Chi_Minh', '2026-03-01T17:00:00.000Z'],
+    ['UTC', '2027-01-01', 'UTC', '2027-01-01T00:00:00.000Z'],
+    ['New York on the DST day', '2026-03-08', 'America/New_York', '2026-03-08T05:00:00.000Z'],
+    ['New York the day after', '2026-03-09', 'America/New_York', '2026-03-09T04:00:00.000Z'],
+    ['Kiribati (UTC+14)', '2026-03-02', 'Pacific/Kiritimati', '2026-03-01T10:00:00.000Z'],
+    ['a half-hour zone', '2026-03-03', 'Asia/Kolkata', '2026-03-02T18:30:00.000Z'],
+  ])('%s', (_, date, zone, expected) => {
+    expect(startOfLocalDay(date, zone).toISOString()).toBe(expected);
   });
 });
