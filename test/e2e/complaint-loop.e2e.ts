@@ -205,9 +205,11 @@ describe('complaint loop: public form → read-back → portal confirmation → 
     await agent.getByTestId('mailbox-filter').waitFor();
     await agent.getByTestId('mailbox-list').waitFor();
     const items = agent.getByTestId('mailbox-item');
-    // Acknowledgement, read-back and apology; every one to this customer.
-    await expect.poll(() => items.count()).toBe(3);
-    expect(await items.filter({ hasText: story.email }).count()).toBe(3);
+    // Acknowledgement, read-back and apology to this customer; and, since the customer wrote a
+    // second time, the notice that brought the case to the manager before they had to ask.
+    await expect.poll(() => items.filter({ hasText: story.email }).count()).toBe(3);
+    await expect.poll(() => items.filter({ hasText: DEMO.manager }).count()).toBe(1);
+    expect(await items.count()).toBe(4);
     const item = items.filter({ hasText: acknowledgement!.subject });
     expect(await item.count()).toBe(1);
     await checkA11y(agent, 'dev mailbox (one complaint)');
