@@ -1,4 +1,3 @@
-import { isSupportedCountry } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { languageSchema, requiredText, text, uuid } from '../../platform/contract/fields.ts';
 
@@ -71,7 +70,6 @@ export const updateOrgRequest = z.object({
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
-    .refine((code) => isSupportedCountry(code), { message: 'field.invalid' })
     .optional(),
 });
 

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -73,6 +74,9 @@ export function createOrgService(deps: { db: Db; clock: Clock }) {
     ): Promise<OrgView> {
       if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone))
         throw invalidField('timeZone');
+      // Checked here, not in the contract: the console need not load libphonenumber to edit the org.
+      if (patch.country !== undefined && !isSupportedCountry(patch.country))
+        throw invalidField('country');
       return db.transaction().execute(async (tx) => {
         const before = await repo.findOrg(tx, orgId);
         const after = await repo.updateOrg(tx, orgId, patch);

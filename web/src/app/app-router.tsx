@@ -1,16 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from '../modules/auth/login-page.tsx';
-import { ComplaintQueuePage } from '../modules/complaints/complaint-queue-page.tsx';
-import { AppShellLayout } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth, RequireRole } from './require-auth.tsx';
 import { RequirePermission } from './require-permission.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 
-// Every screen but the sign-in page and the queue loads when it is first opened: the console
-// starts with less. The public form (/complain/<org>) and the portal (/track/<token>) are pages
+// Every screen but the sign-in page loads when it is first opened, the shell and the queue too:
+// the sign-in page (the console's first route for a new visitor) starts with less. The public form (/complain/<org>) and the portal (/track/<token>) are pages
 // of their own (web/public-form.html, web/portal.html), not screens of the console.
+const AppShellLayout = lazy(() =>
+  import('./app-shell.tsx').then((m) => ({ default: m.AppShellLayout })),
+);
+const ComplaintQueuePage = lazy(() =>
+  import('../modules/complaints/complaint-queue-page.tsx').then((m) => ({
+    default: m.ComplaintQueuePage,
+  })),
+);
 const DepartmentsPage = lazy(() =>
   import('../modules/admin/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })),
 );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../src/platform/contract/phone.ts';
 import {
   formatDate as formatDay,
   formatDateTime as formatInstant,
@@ -126,6 +125,43 @@ export function formatBytes(bytes: number, language: string): string {
   }).format(value);
 }
 
+type PhoneFormatter = (value: string | null | undefined, country: string) => string;
+
+/**
+ * Phone numbers are formatted with libphonenumber's metadata, loaded when a number is first
+ * shown rather than with the console's first route. Until then a number shows as stored.
+ */
+let phoneFormatter: PhoneFormatter | null = null;
+let phoneLoading: Promise<void> | null = null;
+const phoneListeners = new Set<() => void>();
+
+function loadPhoneFormatter(): void {
+  phoneLoading ??= import('../../../src/platform/contract/phone.ts')
+    .then((m) => {
+      phoneFormatter = m.formatPhone;
+      for (const listener of phoneListeners) listener();
+    })
+    .catch(() => {
+      phoneLoading = null;
+    });
+}
+
+function subscribePhone(listener: () => void): () => void {
+  phoneListeners.add(listener);
+  return () => phoneListeners.delete(listener);
+}
+
+function usePhoneFormatter(): PhoneFormatter {
+  const loaded = useSyncExternalStore(subscribePhone, () => phoneFormatter);
+  return (
+    loaded ??
+    ((value) => {
+      loadPhoneFormatter();
+      return value ?? '';
+    })
+  );
+}
+
 /**
  * Dates, money, sizes and phone numbers as the reader's language and the org's place write
  * them. A page that knows its place before it can provide it to its children passes it.
@@ -134,6 +170,7 @@ export function useFormat(override?: Place) {
   const { i18n } = useTranslation();
   const language = i18n.language;
   const place = usePlace(override);
+  const formatPhone = usePhoneFormatter();
   return {
     timeZone: place.timeZone,
     dateTime: (iso: string | null | undefined) => formatDateTime(iso, language, place.timeZone),

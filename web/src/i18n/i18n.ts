@@ -1,27 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { languageSchema } from '../../../src/platform/contract/fields.ts';
-import en from './en.json';
-import followUpsEn from './followups.en.json';
-import followUpsVi from './followups.vi.json';
-import followUpsZh from './followups.zh.json';
-import formsEn from './forms.en.json';
-import formsVi from './forms.vi.json';
-import formsZh from './forms.zh.json';
-import loopEn from './loop.en.json';
-import loopVi from './loop.vi.json';
-import loopZh from './loop.zh.json';
-import queueEn from './queue.en.json';
-import queueVi from './queue.vi.json';
-import queueZh from './queue.zh.json';
-import rewardsEn from './rewards.en.json';
-import rewardsVi from './rewards.vi.json';
-import rewardsZh from './rewards.zh.json';
-import readsEn from './reads.en.json';
-import readsVi from './reads.vi.json';
-import readsZh from './reads.zh.json';
-import vi from './vi.json';
-import zh from './zh.json';
 
 /** The UI speaks every language the contract knows. */
 export const UI_LANGUAGES = languageSchema.options;
@@ -45,51 +24,32 @@ function initialLanguage(): UiLanguage {
 
 export const i18n = i18next.createInstance();
 
+/** Each language's strings are a chunk of their own (bundle.<language>.ts). */
+const bundles: Record<UiLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
+  vi: () => import('./bundle.vi.ts'),
+  en: () => import('./bundle.en.ts'),
+  zh: () => import('./bundle.zh.ts'),
+};
+
+/** Loads a language's strings once; later calls return at once. */
+export async function loadLanguage(language: UiLanguage): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const bundle = await bundles[language]();
+  i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+}
+
 void i18n.use(initReactI18next).init({
-  // The clock, commitment and notice screens keep their strings in loop.*.json, the queue's
-  // views and bulk actions in queue.*.json, the pickers and the public form's files in
-  // forms.*.json, the queue's count in reads.*.json (each under top-level keys of its own).
-  resources: {
-    vi: {
-      translation: {
-        ...vi,
-        ...loopVi,
-        ...queueVi,
-        ...formsVi,
-        ...followUpsVi,
-        ...rewardsVi,
-        ...readsVi,
-      },
-    },
-    en: {
-      translation: {
-        ...en,
-        ...loopEn,
-        ...queueEn,
-        ...formsEn,
-        ...followUpsEn,
-        ...rewardsEn,
-        ...readsEn,
-      },
-    },
-    zh: {
-      translation: {
-        ...zh,
-        ...loopZh,
-        ...queueZh,
-        ...formsZh,
-        ...followUpsZh,
-        ...rewardsZh,
-        ...readsZh,
-      },
-    },
-  },
+  resources: {},
+  partialBundledLanguages: true,
   lng: initialLanguage(),
-  fallbackLng: 'vi',
+  fallbackLng: false,
   supportedLngs: [...UI_LANGUAGES],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** The console renders once the reader's language is here. */
+export const languageReady: Promise<void> = loadLanguage(currentLanguage());
 
 function syncDocumentLanguage(language: string): void {
   document.documentElement.lang = language === 'zh' ? 'zh-Hans' : language;
@@ -107,6 +67,7 @@ export async function setUiLanguage(language: UiLanguage, remember = true): Prom
       // Not remembered; the language still changes for this page.
     }
   }
+  await loadLanguage(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 

@@ -1,0 +1,16 @@
+import base from './zh.json';
+import followUps from './followups.zh.json';
+import forms from './forms.zh.json';
+import loop from './loop.zh.json';
+import queue from './queue.zh.json';
+import reads from './reads.zh.json';
+import rewards from './rewards.zh.json';
+
+/**
+ * The console's strings in one language, loaded when the language is first used: a reader
+ * downloads one language, not three. The clock, commitment and notice screens keep their
+ * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
+ * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
+ * top-level keys of its own).
+ */
+export default { ...base, ...loop, ...queue, ...forms, ...followUps, ...rewards, ...reads };
