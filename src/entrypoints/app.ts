@@ -64,6 +64,7 @@ import {
   registerRewardRoutes,
   rewardJobHandlers,
 } from '../modules/rewards/index.ts';
+import { createChannelService, registerChannelRoutes } from '../modules/channels/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -120,6 +121,16 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const commitments = createCommitmentService({ db, clock, jobs, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
   const rewards = createRewardService({ db, clock, jobs, sla, complaints, customers, org });
+  const sender = /<([^<>\s]+@[^<>\s]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom.trim();
+  const channels = createChannelService({
+    db,
+    clock,
+    logger,
+    org,
+    mail,
+    complaints,
+    ownAddresses: () => [sender],
+  });
   return {
     jobs,
     files,
@@ -135,6 +146,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     commitments,
     provisioning,
     rewards,
+    channels,
   };
 }
 
@@ -231,6 +243,7 @@ export async function buildHttp(deps: {
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
   registerRewardRoutes(app, { rewards: services.rewards });
+  registerChannelRoutes(app, { channels: services.channels });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

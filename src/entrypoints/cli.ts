@@ -10,6 +10,8 @@ Commands:
   seed:demo                          create the demo org (if it does not exist yet)
   org:create --slug S --name N       create an org with default reasons and templates
   user:create --org S --email E --name N --role R --password P
+  mail:receive --org S [FILE]        receive one raw RFC 822 mail (FILE, or standard input) and
+                                     print what it became as one JSON line
   backup DIR                         online backup of the embedded database, uploads and credentials
   restore DIR [--force]              restore a backup into DATA_DIR (with the server stopped)
   calendar add|elapsed|next-open|close-of-business ...   business-calendar arithmetic
@@ -32,6 +34,19 @@ function required(args: string[], name: string): string {
 
 class CliError extends Error {}
 
+/** The file named after the options, or standard input. */
+async function readMail(args: string[]): Promise<Buffer> {
+  const positional = args.filter(
+    (arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'),
+  );
+  const file = positional[0];
+  if (file && file !== '-') return fs.readFile(file);
+  if (process.stdin.isTTY) throw new CliError('give a FILE, or pipe the mail to standard input');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === 'help') {
@@ -53,13 +68,15 @@ async function main(argv: string[]): Promise<number> {
       stderr: (line) => console.error(line),
     });
   }
-  const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create'];
+  const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create', 'mail:receive'];
   if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
   const [{ startRuntime }, { seedDemo, DEMO_ORG_SLUG }, { systemActor }] = await Promise.all([
     import('./runtime.ts'),
     import('./seed-demo.ts'),
     import('../platform/actor.ts'),
   ]);
+  // The mail is read before the database starts: a missing file fails at once.
+  const raw = command === 'mail:receive' ? await readMail(args) : undefined;
   const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: 'warn' });
   try {
     switch (command) {
@@ -87,6 +104,15 @@ async function main(argv: string[]): Promise<number> {
           name: required(args, 'name'),
         });
         console.log(JSON.stringify(org));
+        break;
+      }
+      case 'mail:receive': {
+        const result = await runtime.services.channels.receive(
+          required(args, 'org'),
+          raw ?? Buffer.alloc(0),
+          'cli',
+        );
+        console.log(JSON.stringify(result));
         break;
       }
       case 'user:create': {

@@ -18,6 +18,8 @@ export const tableOwners = {
   reasons: 'reasons',
   message_templates: 'templates',
   outgoing_messages: 'mail',
+  mail_threads: 'mail',
+  inbound_messages: 'channels',
   notices: 'notices',
   calendars: 'sla',
   sla_policies: 'sla',

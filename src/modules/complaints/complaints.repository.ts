@@ -347,3 +347,18 @@ export async function moveToCustomer(
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The case a reference names (`KN-2026-000123`), in the org. */
+export async function findIdByReference(
+  db: Executor,
+  orgId: string,
+  reference: string,
+): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('complaints')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return r?.id;
+}

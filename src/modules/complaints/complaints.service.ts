@@ -20,6 +20,7 @@ import { createMessageValues } from './message-values.ts';
 import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
 import { createPublicIntake } from './public-intake.ts';
+import { createEmailIntake } from './email-intake.ts';
 import { createComplaintQueries } from './queries.ts';
 import { createReadBack } from './readback.ts';
 import { createSavedViews } from './saved-views.ts';
@@ -73,6 +74,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     publicOrg: intake.publicOrg,
     create: intake.create,
     ...publicIntake,
+    email: createEmailIntake({ ...deps, intake, work, escalation }),
     ...portal,
     ...access,
     ...createCustomerMerge(deps),

@@ -15,3 +15,4 @@ export {
 } from './domain/status.ts';
 export { loopSteps } from './domain/steps.ts';
 export { rewardEligibilityOf, type RewardEligibility } from './reward-eligibility.repository.ts';
+export type { CustomerMail, MailCase } from './email-intake.ts';

@@ -12,7 +12,7 @@ export const mailKindSchema = z.enum([
   'security',
 ]);
 export type MailKind = z.infer<typeof mailKindSchema>;
-export const mailStatusSchema = z.enum(['queued', 'sent', 'kept', 'failed']);
+export const mailStatusSchema = z.enum(['queued', 'sent', 'kept', 'failed', 'bounced']);
 
 export const mailboxItem = z.object({
   id: z.string(),

@@ -7,6 +7,7 @@ import type { RawBuilder } from 'kysely';
 import type { MailTransport } from './mail.transport.ts';
 import type { MailboxItem, MailKind } from './mail.contract.ts';
 import * as repo from './mail.repository.ts';
+import * as threads from './threads.repository.ts';
 import { sendMail } from './mail.jobs.ts';
 import { textToHtml } from './domain/html.ts';
 import { maskTrackingTokens } from '../../platform/tokens.ts';
@@ -114,9 +115,17 @@ export function createMailService(deps: {
           return;
         }
         if (message.status !== 'queued') return;
+        // A case that came by mail answers in its thread: the customer's client shows one
+        // conversation, and the reference in the subject finds the case if the headers are lost.
+        const thread = message.complaintId
+          ? await threads.findThread(tx, orgId, message.complaintId)
+          : undefined;
+        const tag = thread ? `[${thread.reference}]` : '';
         await transport.send({
           to: message.to,
-          subject: message.subject,
+          subject:
+            tag && !message.subject.includes(tag) ? `${message.subject} ${tag}` : message.subject,
+          ...(thread ? { inReplyTo: thread.lastMessageId, references: thread.referencesIds } : {}),
           text: message.text,
           html: message.html,
           messageId: message.messageId ?? `<${id}@ombud>`,
@@ -131,6 +140,10 @@ export function createMailService(deps: {
         });
       });
     },
+
+    complaintOfSentMessage: threads.complaintOfSentMessage,
+    noteThread: threads.noteThread,
+    markBounced: threads.markBounced,
 
     markFailed: (orgId: string, id: string, error: string) => repo.markFailed(db, orgId, id, error),
 

@@ -7,6 +7,9 @@ export type OutgoingMail = {
   text: string;
   html: string | null;
   messageId: string;
+  /** The customer's mail this one answers, so it threads in their client. */
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
 };
 
 /** Where mail goes: a real SMTP server, or (with none configured) the dev mailbox in the database. */
@@ -44,6 +47,8 @@ export function createMailTransport(options: {
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
         messageId: mail.messageId,
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references?.length ? { references: mail.references } : {}),
       });
       options.logger.info({ to: mail.to, messageId: mail.messageId }, 'mail sent');
     },

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.ts';
+import type { InboundMessagesTable, MailThreadsTable } from './schema-channels.ts';
 import type {
   CalendarsTable,
   ComplaintClocksTable,
@@ -11,6 +12,7 @@ import type {
 
 export type * from './schema-clocks.ts';
 export type * from './schema-follow-ups.ts';
+export type * from './schema-channels.ts';
 import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
 import type {
   ApprovalRequestsTable,
@@ -330,6 +332,8 @@ export type Database = {
   task_types: TaskTypesTable;
   deadline_requests: DeadlineRequestsTable;
   follow_ups: FollowUpsTable;
+  inbound_messages: InboundMessagesTable;
+  mail_threads: MailThreadsTable;
   follow_up_settings: FollowUpSettingsTable;
   commitments: CommitmentsTable;
   orgs: OrgsTable;

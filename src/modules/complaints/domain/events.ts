@@ -91,7 +91,13 @@ export const complaintEventData = {
     body: z.string(),
     via: deliveredVia,
   }),
-  [complaintEvents.messageReceived]: z.object({ body: z.string(), via: z.enum(['portal']) }),
+  [complaintEvents.messageReceived]: z.object({
+    body: z.string(),
+    via: z.enum(['portal', 'email']),
+    subject: z.string().optional(),
+    // The inbound mail it came in, kept whole (quoted thread and all).
+    inboundId: z.uuid().optional(),
+  }),
   [complaintEvents.noteAdded]: z.object({ body: z.string() }),
   [complaintEvents.trackingLinkIssued]: z.object({ revokedOthers: z.number().int().optional() }),
   [complaintEvents.trackingLinksRevoked]: z.object({ revoked: z.number().int() }),

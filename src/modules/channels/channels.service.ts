@@ -1,0 +1,257 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Logger } from '../../platform/logger.ts';
+import type { ComplaintService, CustomerMail, MailCase } from '../complaints/index.ts';
+import type { MailService } from '../mail/index.ts';
+import type { OrgService } from '../org/index.ts';
+import type { InboundMailView, InboundOutcome, ReceiveResult } from './channels.contract.ts';
+import {
+  classifyInbound,
+  decideThread,
+  detectLanguage,
+  subjectReference,
+} from './domain/inbound-rules.ts';
+import { replyText } from './domain/reply-text.ts';
+import * as repo from './inbound.repository.ts';
+import { MAX_RAW_BYTES, parseMail, type ParsedInbound } from './parse-mail.ts';
+
+/** The same content again within this window is one message sent twice. */
+const DUPLICATE_WINDOW_MINUTES = 10;
+
+export type ChannelService = ReturnType<typeof createChannelService>;
+
+/**
+ * Inbound e-mail, whichever way it arrives (the CLI, the SMTP listener, the IMAP poller): kept
+ * whole, then turned into a complaint, a message on a case, a bounce, or nothing (auto-replies,
+ * loops), under one set of rules.
+ */
+export function createChannelService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  org: OrgService;
+  mail: MailService;
+  complaints: ComplaintService;
+  /** The org's own sending addresses: mail from them is a loop. */
+  ownAddresses: (orgSlug: string) => string[];
+}) {
+  const { db, clock, mail, complaints } = deps;
+  const email = complaints.email;
+
+  const hashOf = (parsed: ParsedInbound, text: string) =>
+    createHash('sha256')
+      .update(`${parsed.from.address ?? ''}\n${parsed.subject}\n${text}`)
+      .digest('hex');
+
+  async function threadOf(orgId: string, parsed: ParsedInbound) {
+    const quoted = [...parsed.inReplyTo, ...parsed.references.slice().reverse()];
+    const byMessageIdId =
+      (await mail.complaintOfSentMessage(db, orgId, quoted)) ??
+      (await repo.complaintOfReceivedMessage(db, orgId, quoted));
+    const byMessageId = byMessageIdId ? await email.mailCase(db, orgId, byMessageIdId) : undefined;
+    const reference = subjectReference(parsed.subject);
+    const byReference = reference ? await email.mailCaseByReference(orgId, reference) : undefined;
+    const toCandidate = (c: MailCase | undefined) =>
+      c ? { complaintId: c.id, customerEmail: c.customerEmail } : undefined;
+    return decideThread({
+      byMessageId: toCandidate(byMessageId),
+      byReference: toCandidate(byReference),
+      fromAddress: parsed.from.address ?? '',
+    });
+  }
+
+  return {
+    /** Receives one raw RFC 822 message for the org. */
+    async receive(
+      orgSlug: string,
+      raw: Buffer,
+      source: 'cli' | 'smtp' | 'imap',
+    ): Promise<ReceiveResult> {
+      if (raw.length > MAX_RAW_BYTES) throw new AppError('payload_too_large');
+      const found = await deps.org.findOrgBySlug(orgSlug);
+      if (!found) throw new AppError('not_found');
+      const orgId = found.id;
+      const parsed = await parseMail(raw);
+      const shown = replyText(parsed.text).shown;
+      const contentHash = hashOf(parsed, parsed.text);
+      const now = clock.now();
+
+      const duplicate = await repo.findDuplicate(db, orgId, {
+        messageId: parsed.messageId,
+        contentHash,
+        since: new Date(now.getTime() - DUPLICATE_WINDOW_MINUTES * 60_000),
+      });
+      if (duplicate) return answerFor(orgId, duplicate, true);
+
+      const id = randomUUID();
+      const record = (
+        outcome: InboundOutcome,
+        complaintId: string | null,
+        related: string | null = null,
+      ) => ({
+        id,
+        orgId,
+        messageId: parsed.messageId ?? null,
+        contentHash,
+        source,
+        outcome,
+        complaintId,
+        relatedComplaintId: related,
+        fromAddress: parsed.from.address ?? null,
+        fromName: parsed.from.name,
+        subject: parsed.subject,
+        textFull: parsed.text,
+        textShown: shown,
+        inReplyTo: parsed.inReplyTo,
+        referencesIds: parsed.references,
+        attachments: parsed.attachments,
+        raw,
+        receivedAt: now,
+      });
+      const keep = async (
+        tx: Tx,
+        outcome: InboundOutcome,
+        kept: MailCase | null,
+        related?: string,
+      ) => {
+        await repo.insertInbound(tx, record(outcome, kept?.id ?? null, related ?? null));
+        if (kept && parsed.messageId)
+          await mail.noteThread(tx, {
+            orgId,
+            complaintId: kept.id,
+            reference: kept.reference,
+            messageId: parsed.messageId,
+            at: now,
+          });
+      };
+
+      try {
+        const kind = classifyInbound(parsed.headers, deps.ownAddresses(orgSlug));
+        if (kind !== 'customer') {
+          await db.transaction().execute(async (tx) => {
+            if (kind === 'bounce')
+              await mail.markBounced(tx, orgId, parsed.reportedMessageIds, shown.slice(0, 2000));
+            await repo.insertInbound(tx, record(kind, null));
+          });
+          return {
+            reference: null,
+            complaintId: null,
+            created: false,
+            messageId: parsed.messageId ?? null,
+            outcome: kind,
+            inboundId: id,
+            isDuplicate: false,
+          };
+        }
+        const customerMail: CustomerMail = {
+          fromAddress: parsed.from.address ?? '',
+          fromName: parsed.from.name,
+          subject: parsed.subject,
+          text: shown,
+          language: detectLanguage(shown) ?? detectLanguage(parsed.subject),
+          inboundId: id,
+        };
+        const decision = await threadOf(orgId, parsed);
+        if (decision.kind === 'join') {
+          const joined = await email.addEmailReply(
+            orgId,
+            decision.complaintId,
+            customerMail,
+            (tx, c) => keep(tx, 'joined', c),
+          );
+          return {
+            reference: joined.reference,
+            complaintId: joined.id,
+            created: false,
+            messageId: parsed.messageId ?? null,
+            outcome: 'joined',
+            inboundId: id,
+            isDuplicate: false,
+          };
+        }
+        const related = decision.kind === 'new_related' ? decision.relatedComplaintId : undefined;
+        const created = await email.createFromEmail(orgId, customerMail, (tx, c) =>
+          keep(tx, related ? 'related' : 'created', c, related),
+        );
+        return {
+          reference: created.reference,
+          complaintId: created.id,
+          created: true,
+          messageId: parsed.messageId ?? null,
+          outcome: related ? 'related' : 'created',
+          inboundId: id,
+          isDuplicate: false,
+        };
+      } catch (error) {
+        // Two deliveries of one message side by side: the second finds the first's.
+        if ((error as { code?: string }).code === '23505') {
+          const first = await repo.findDuplicate(db, orgId, {
+            messageId: parsed.messageId,
+            contentHash,
+            since: new Date(now.getTime() - DUPLICATE_WINDOW_MINUTES * 60_000),
+          });
+          if (first) return answerFor(orgId, first, true);
+        }
+        throw error;
+      }
+    },
+
+    async getInbound(orgId: string, id: string): Promise<InboundMailView> {
+      const found = await repo.findInbound(db, orgId, id);
+      if (!found) throw new AppError('not_found');
+      return toView(found);
+    },
+
+    async listForComplaint(orgId: string, complaintId: string): Promise<InboundMailView[]> {
+      if (!(await email.mailCase(db, orgId, complaintId))) throw new AppError('not_found');
+      return (await repo.listForComplaint(db, orgId, complaintId)).map(toView);
+    },
+
+    async getRaw(orgId: string, id: string): Promise<Buffer> {
+      const raw = await repo.findRaw(db, orgId, id);
+      if (!raw) throw new AppError('not_found');
+      return raw;
+    },
+  };
+
+  function toView(m: Omit<repo.InboundRecord, 'raw'>): InboundMailView {
+    return {
+      id: m.id,
+      complaintId: m.complaintId,
+      relatedComplaintId: m.relatedComplaintId,
+      outcome: m.outcome,
+      messageId: m.messageId,
+      fromAddress: m.fromAddress,
+      fromName: m.fromName,
+      subject: m.subject,
+      textFull: m.textFull,
+      textShown: m.textShown,
+      attachments: (m.attachments as InboundMailView['attachments']).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.size,
+        isInline: a.isInline,
+      })),
+      receivedAt: m.receivedAt.toISOString(),
+    };
+  }
+
+  async function answerFor(
+    orgId: string,
+    kept: { id: string; messageId: string | null; outcome: string; complaintId: string | null },
+    isDuplicate: boolean,
+  ): Promise<ReceiveResult> {
+    const c = kept.complaintId ? await email.mailCase(db, orgId, kept.complaintId) : undefined;
+    return {
+      reference: c?.reference ?? null,
+      complaintId: c?.id ?? null,
+      created: false,
+      messageId: kept.messageId,
+      outcome: kept.outcome as InboundOutcome,
+      inboundId: kept.id,
+      isDuplicate,
+    };
+  }
+}

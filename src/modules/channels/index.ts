@@ -1,0 +1,9 @@
+export { createChannelService, type ChannelService } from './channels.service.ts';
+export { registerChannelRoutes } from './channels.routes.ts';
+export {
+  inboundMailList,
+  inboundMailView,
+  receiveResult,
+  type InboundMailView,
+  type ReceiveResult,
+} from './channels.contract.ts';

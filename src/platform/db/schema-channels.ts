@@ -1,0 +1,34 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from './schema.ts';
+
+/** The tables of inbound e-mail and the mail thread of a case. */
+
+export type InboundMessagesTable = {
+  org_id: string;
+  id: Generated<string>;
+  message_id: string | null;
+  content_hash: string;
+  source: string;
+  outcome: string;
+  complaint_id: string | null;
+  related_complaint_id: string | null;
+  from_address: string | null;
+  from_name: Generated<string>;
+  subject: Generated<string>;
+  text_full: Generated<string>;
+  text_shown: Generated<string>;
+  in_reply_to: ColumnType<string[], string[] | undefined, string[]>;
+  references_ids: ColumnType<string[], string[] | undefined, string[]>;
+  attachments: ColumnType<unknown, string | undefined, string>;
+  raw: Buffer;
+  received_at: Timestamp;
+};
+
+export type MailThreadsTable = {
+  org_id: string;
+  complaint_id: string;
+  reference: string;
+  last_message_id: string;
+  references_ids: ColumnType<string[], string[] | undefined, string[]>;
+  updated_at: Timestamp;
+};
