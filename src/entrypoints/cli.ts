@@ -10,6 +10,8 @@ Commands:
   seed:demo                          create the demo org (if it does not exist yet)
   org:create --slug S --name N       create an org with default reasons and templates
   user:create --org S --email E --name N --role R --password P
+  api-key:create --org S --name N [--role R]
+                                     create an API key (one JSON line with the key; shown once)
   mail:receive --org S [FILE]        receive one raw RFC 822 mail (FILE, or standard input) and
                                      print what it became as one JSON line
   backup DIR                         online backup of the embedded database, uploads and credentials
@@ -68,13 +70,22 @@ async function main(argv: string[]): Promise<number> {
       stderr: (line) => console.error(line),
     });
   }
-  const known = ['db:migrate', 'seed:demo', 'org:create', 'user:create', 'mail:receive'];
+  const known = [
+    'db:migrate',
+    'seed:demo',
+    'org:create',
+    'user:create',
+    'mail:receive',
+    'api-key:create',
+  ];
   if (!known.includes(command)) throw new CliError(`unknown command "${command}"\n\n${usage}`);
-  const [{ startRuntime }, { seedDemo, DEMO_ORG_SLUG }, { systemActor }] = await Promise.all([
-    import('./runtime.ts'),
-    import('./seed-demo.ts'),
-    import('../platform/actor.ts'),
-  ]);
+  const [{ startRuntime }, { seedDemo, DEMO_ORG_SLUG }, { systemActor }, { isRole, roles }] =
+    await Promise.all([
+      import('./runtime.ts'),
+      import('./seed-demo.ts'),
+      import('../platform/actor.ts'),
+      import('../modules/kernel/index.ts'),
+    ]);
   // The mail is read before the database starts: a missing file fails at once.
   const raw = command === 'mail:receive' ? await readMail(args) : undefined;
   const runtime = await startRuntime('owner-or-attach', { LOG_LEVEL: 'warn' });
@@ -104,6 +115,23 @@ async function main(argv: string[]): Promise<number> {
           name: required(args, 'name'),
         });
         console.log(JSON.stringify(org));
+        break;
+      }
+      case 'api-key:create': {
+        const org = await runtime.services.org.findOrgBySlug(required(args, 'org'));
+        if (!org) throw new CliError('no org with that slug');
+        const role = flag(args, 'role');
+        if (role !== undefined && !isRole(role))
+          throw new CliError(`--role is one of ${roles.join(', ')}`);
+        const name = required(args, 'name');
+        if (name.length > 200) throw new CliError('--name is at most 200 characters');
+        const { key, token } = await runtime.services.auth.createApiKey(
+          org.id,
+          systemActor,
+          name,
+          role,
+        );
+        console.log(JSON.stringify({ key: token, id: key.id, name: key.name, role: key.role }));
         break;
       }
       case 'mail:receive': {

@@ -76,6 +76,8 @@ export type ApiKeyRecord = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  /** The role the key acts as; none for the integration permissions. */
+  role: string | null;
 };
 
 const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
@@ -86,11 +88,19 @@ const toApiKey = (r: Selectable<ApiKeysTable>): ApiKeyRecord => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  role: r.role,
 });
 
 export async function insertApiKey(
   db: Tx,
-  key: { orgId: string; name: string; keyHash: string; lastFour: string; createdBy: string | null },
+  key: {
+    orgId: string;
+    name: string;
+    keyHash: string;
+    lastFour: string;
+    createdBy: string | null;
+    role?: string | null;
+  },
 ): Promise<ApiKeyRecord> {
   const r = await db
     .insertInto('api_keys')
@@ -100,6 +110,7 @@ export async function insertApiKey(
       key_hash: key.keyHash,
       last_four: key.lastFour,
       created_by: key.createdBy,
+      role: key.role ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

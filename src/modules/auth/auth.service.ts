@@ -7,7 +7,7 @@ import type { Principal } from '../../platform/http/principal.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { isLanguage } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/index.ts';
-import { apiKeyPermissions, isRole, rolePermissions } from '../kernel/index.ts';
+import { apiKeyPermissions, isRole, rolePermissions, type Role } from '../kernel/index.ts';
 import type { OrgService, UserCredentials } from '../org/index.ts';
 import * as repo from './auth.repository.ts';
 import type { MeResponse } from './auth.contract.ts';
@@ -203,11 +203,13 @@ export function createAuthService(deps: {
         orgId,
         apiKeyId: key.id,
         name: key.name,
-        permissions: new Set(apiKeyPermissions),
+        permissions: new Set(
+          key.role && isRole(key.role) ? rolePermissions[key.role] : apiKeyPermissions,
+        ),
       };
     },
 
-    async createApiKey(orgId: string, actor: Actor, name: string) {
+    async createApiKey(orgId: string, actor: Actor, name: string, role?: Role) {
       const { token, hash } = issueToken(orgId, API_KEY_PREFIX);
       return await db.transaction().execute(async (tx) => {
         const key = await repo.insertApiKey(tx, {
@@ -216,6 +218,7 @@ export function createAuthService(deps: {
           keyHash: hash,
           lastFour: token.slice(-4),
           createdBy: actor.type === 'user' ? actor.id : null,
+          role: role ?? null,
         });
         await recordAudit(tx, {
           orgId,
@@ -223,7 +226,7 @@ export function createAuthService(deps: {
           action: 'apikey.created',
           entityType: 'api_key',
           entityId: key.id,
-          after: { name },
+          after: { name, role: role ?? null },
         });
         return { key, token };
       });

@@ -93,6 +93,7 @@ export type ApiKeysTable = {
   created_at: Generated<Date>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  role: string | null;
 };
 
 export type CustomersTable = {
