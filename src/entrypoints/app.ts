@@ -79,10 +79,20 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const customers = createCustomerService({ db, clock, jobs });
   const reasons = createReasonService({ db, jobs });
   const templates = createTemplateService({ db, clock });
+  const inboundDomain = config.inbound.domain;
   const mail = createMailService({
     db,
     clock,
     jobs,
+    // Replies to our mail come back to the org's inbound address, and thread there.
+    ...(inboundDomain
+      ? {
+          replyToFor: async (orgId: string) => {
+            const found = await org.findOrg(db, orgId);
+            return found ? `${found.slug}@${inboundDomain}` : undefined;
+          },
+        }
+      : {}),
     transport: createMailTransport({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
@@ -129,7 +139,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     org,
     mail,
     complaints,
-    ownAddresses: () => [sender],
+    ownAddresses: (slug) => [sender, ...(inboundDomain ? [`${slug}@${inboundDomain}`] : [])],
   });
   return {
     jobs,

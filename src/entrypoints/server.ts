@@ -1,6 +1,8 @@
 import { createMetrics } from '../platform/metrics.ts';
 import { isDatabaseReady } from '../platform/db/index.ts';
 import { createLiveHub } from '../platform/live.ts';
+import { createRateLimiter } from '../platform/http/rate-limit.ts';
+import { startSmtpListener } from '../modules/channels/index.ts';
 import { buildHttp, startMetricsPort, startWorker } from './app.ts';
 import { listenErrorOf, reportFatal } from './fatal.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
@@ -33,6 +35,20 @@ async function serve(runtime: Runtime): Promise<void> {
     throw listenErrorOf(error, config.host, config.port);
   }
   const metricsPort = await startMetricsPort({ config, metrics, logger });
+  const inbound =
+    config.inbound.smtpPort === undefined
+      ? undefined
+      : await startSmtpListener({
+          port: config.inbound.smtpPort,
+          host: config.inbound.smtpHost,
+          domain: config.inbound.domain,
+          maxBytes: config.inbound.maxBytes,
+          messagesPerMinute: config.inbound.messagesPerMinute,
+          channels: services.channels,
+          isOrg: async (slug) => (await services.org.findOrgBySlug(slug)) !== undefined,
+          rateLimiter: createRateLimiter({ db: database.db, clock, logger }),
+          logger,
+        });
   let stopping = false;
   let worker: ReturnType<typeof startWorker> | undefined;
   // The worker starts once the demo is complete: the demo's past mail and timers are retired
@@ -77,6 +93,7 @@ async function serve(runtime: Runtime): Promise<void> {
     database.beginClose();
     await app.close();
     await metricsPort?.close();
+    await inbound?.close();
     await worker?.stop();
     services.mail.close();
     await database.close();

@@ -54,6 +54,19 @@ const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
   SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)
+    .optional(),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(25 * 1024 * 1024),
+  INBOUND_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv,
@@ -126,6 +139,16 @@ export type Config = {
   metricsPort: number | undefined;
   /** Live-update streams (GET /api/live) one session may hold open, across every process. */
   liveStreamsPerSession: number;
+  /** Ombud's own SMTP listener for inbound mail: off unless a port is given. */
+  inbound: {
+    smtpPort: number | undefined;
+    smtpHost: string;
+    /** Mail to `<org-slug>@<domain>` goes to that org; replies come back there. */
+    domain: string | undefined;
+    maxBytes: number;
+    /** Messages one sending address (IP) may deliver per minute, across every process. */
+    messagesPerMinute: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -172,6 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN || undefined,
     metricsPort: c.METRICS_PORT,
     liveStreamsPerSession: c.LIVE_STREAMS_PER_SESSION,
+    inbound: {
+      smtpPort: c.INBOUND_SMTP_PORT,
+      smtpHost: c.INBOUND_SMTP_HOST,
+      domain: c.INBOUND_DOMAIN?.toLowerCase(),
+      maxBytes: c.INBOUND_MAX_BYTES,
+      messagesPerMinute: c.INBOUND_MESSAGES_PER_MINUTE,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+export { startSmtpListener, type SmtpListener } from './smtp-listener.ts';
 export { createChannelService, type ChannelService } from './channels.service.ts';
 export { registerChannelRoutes } from './channels.routes.ts';
 export {

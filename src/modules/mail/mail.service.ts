@@ -19,6 +19,8 @@ export function createMailService(deps: {
   clock: Clock;
   jobs: JobQueue;
   transport: MailTransport;
+  /** The address a customer's reply should go to (the org's inbound address), if any. */
+  replyToFor?: (orgId: string) => Promise<string | undefined>;
 }) {
   const { db, clock, jobs, transport } = deps;
 
@@ -121,11 +123,14 @@ export function createMailService(deps: {
           ? await threads.findThread(tx, orgId, message.complaintId)
           : undefined;
         const tag = thread ? `[${thread.reference}]` : '';
+        const replyTo =
+          message.kind === 'notice' ? undefined : await deps.replyToFor?.(orgId);
         await transport.send({
           to: message.to,
           subject:
             tag && !message.subject.includes(tag) ? `${message.subject} ${tag}` : message.subject,
           ...(thread ? { inReplyTo: thread.lastMessageId, references: thread.referencesIds } : {}),
+          ...(replyTo ? { replyTo } : {}),
           text: message.text,
           html: message.html,
           messageId: message.messageId ?? `<${id}@ombud>`,

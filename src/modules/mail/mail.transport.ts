@@ -10,6 +10,7 @@ export type OutgoingMail = {
   /** The customer's mail this one answers, so it threads in their client. */
   inReplyTo?: string | undefined;
   references?: string[] | undefined;
+  replyTo?: string | undefined;
 };
 
 /** Where mail goes: a real SMTP server, or (with none configured) the dev mailbox in the database. */
@@ -49,6 +50,7 @@ export function createMailTransport(options: {
         messageId: mail.messageId,
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references?.length ? { references: mail.references } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       });
       options.logger.info({ to: mail.to, messageId: mail.messageId }, 'mail sent');
     },
