@@ -1,4 +1,5 @@
 import base from './en.json';
+import channels from './channels.en.json';
 import followUps from './followups.en.json';
 import forms from './forms.en.json';
 import loop from './loop.en.json';
@@ -13,4 +14,13 @@ import rewards from './rewards.en.json';
  * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
  * top-level keys of its own).
  */
-export default { ...base, ...loop, ...queue, ...forms, ...followUps, ...rewards, ...reads };
+export default {
+  ...base,
+  ...loop,
+  ...queue,
+  ...forms,
+  ...followUps,
+  ...rewards,
+  ...reads,
+  ...channels,
+};

@@ -1,4 +1,5 @@
 import base from './vi.json';
+import channels from './channels.vi.json';
 import followUps from './followups.vi.json';
 import forms from './forms.vi.json';
 import loop from './loop.vi.json';
@@ -13,4 +14,13 @@ import rewards from './rewards.vi.json';
  * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
  * top-level keys of its own).
  */
-export default { ...base, ...loop, ...queue, ...forms, ...followUps, ...rewards, ...reads };
+export default {
+  ...base,
+  ...loop,
+  ...queue,
+  ...forms,
+  ...followUps,
+  ...rewards,
+  ...reads,
+  ...channels,
+};

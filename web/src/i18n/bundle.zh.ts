@@ -1,4 +1,5 @@
 import base from './zh.json';
+import channels from './channels.zh.json';
 import followUps from './followups.zh.json';
 import forms from './forms.zh.json';
 import loop from './loop.zh.json';
@@ -13,4 +14,13 @@ import rewards from './rewards.zh.json';
  * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
  * top-level keys of its own).
  */
-export default { ...base, ...loop, ...queue, ...forms, ...followUps, ...rewards, ...reads };
+export default {
+  ...base,
+  ...loop,
+  ...queue,
+  ...forms,
+  ...followUps,
+  ...rewards,
+  ...reads,
+  ...channels,
+};

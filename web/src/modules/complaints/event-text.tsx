@@ -1,8 +1,10 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
 import { statusSchema } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useLoopEventText } from '../commitments/loop-event-text.ts';
+import { OriginalMailButton } from './original-mail.tsx';
 
 export const KNOWN_EVENT_TYPES = [
   'complaint.received',
@@ -184,9 +186,17 @@ export function EventBody({
   event: { type: string; data: Record<string, unknown>; createdAt: string };
 }) {
   const format = useFormat();
+  const { id: complaintId } = useParams();
+  const inboundId = typeof event.data.inboundId === 'string' ? event.data.inboundId : undefined;
+  const cameByMail =
+    (event.type === 'message.received' && inboundId) ||
+    (event.type === 'complaint.received' && event.data.channel === 'email' && complaintId);
   return (
     <>
       <EventData type={event.type} data={event.data} />
+      {cameByMail && (
+        <OriginalMailButton {...(inboundId ? { inboundId } : complaintId ? { complaintId } : {})} />
+      )}
       <Text size="xs" c="dimmed" mt={2}>
         <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
       </Text>
