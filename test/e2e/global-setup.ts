@@ -9,5 +9,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   buildWeb();
   const server = await startServer();
   project.provide('e2eBaseUrl', server.baseUrl);
+  project.provide('e2eInboundSmtpPort', server.inboundSmtpPort);
   return server.stop;
 }

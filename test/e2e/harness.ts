@@ -32,6 +32,8 @@ import { expect, inject } from 'vitest';
 declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
+    /** The server's inbound SMTP listener (mail to `demo@E2E_INBOUND_DOMAIN`); 0 when off. */
+    e2eInboundSmtpPort: number;
   }
 }
 
@@ -62,8 +64,12 @@ const CHROMIUM_ARGS = [
 
 export type RunningServer = {
   baseUrl: string;
+  inboundSmtpPort: number;
   stop: () => Promise<void>;
 };
+
+/** The domain the journeys' server takes inbound mail for. */
+export const E2E_INBOUND_DOMAIN = 'inbound.e2e.test';
 
 export function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -157,7 +163,11 @@ export async function startServer(): Promise<RunningServer> {
     const baseUrl = process.env.E2E_BASE_URL.replace(/\/$/, '');
     const response = await fetch(`${baseUrl}/api/health`).catch(() => undefined);
     if (!response?.ok) throw new Error(`E2E_BASE_URL ${baseUrl} is not healthy`);
-    return { baseUrl, stop: async () => undefined };
+    return {
+      baseUrl,
+      inboundSmtpPort: Number(process.env.E2E_INBOUND_SMTP_PORT ?? 0),
+      stop: async () => undefined,
+    };
   }
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'ombud-e2e-'));
@@ -165,6 +175,7 @@ export async function startServer(): Promise<RunningServer> {
   await chmod(workDir, 0o755);
   const port = await freePort();
   const pgPort = await freePort();
+  const inboundSmtpPort = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const database = process.env.DATABASE_URL
     ? await createScratchDatabase(process.env.DATABASE_URL)
@@ -184,6 +195,10 @@ export async function startServer(): Promise<RunningServer> {
     TRUST_PROXY: '1',
     LOG_LEVEL: 'warn',
     TZ: 'UTC',
+    // Mail in: the journeys write to the demo org as a customer's mail client would.
+    INBOUND_SMTP_PORT: String(inboundSmtpPort),
+    INBOUND_SMTP_HOST: '127.0.0.1',
+    INBOUND_DOMAIN: E2E_INBOUND_DOMAIN,
   };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
@@ -262,7 +277,7 @@ export async function startServer(): Promise<RunningServer> {
   console.log(
     `e2e: server answering after ${seconds(answeredAt ?? Date.now())} s, demo complete after ${seconds(Date.now())} s, at ${baseUrl}`,
   );
-  return { baseUrl, stop };
+  return { baseUrl, inboundSmtpPort, stop };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ function MailCard({ mail }: { mail: InboundMailView }) {
             ? `${mail.fromName} <${mail.fromAddress ?? ''}>`
             : (mail.fromAddress ?? '—')}
         </Text>
-        <Badge variant="light" color={mail.outcome === 'related' ? 'orange.9' : 'blue.9'}>
+        <Badge color={mail.outcome === 'related' ? 'red.9' : 'blue.9'} autoContrast>
           {t(`inboundMail.outcomes.${mail.outcome}`)}
         </Badge>
       </Group>
@@ -109,6 +109,7 @@ export function OriginalMailButton(props: { inboundId?: string; complaintId?: st
         onClose={() => setOpened(false)}
         title={t('inboundMail.title')}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {opened && <MailList {...props} />}
       </Modal>

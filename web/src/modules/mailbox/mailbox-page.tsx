@@ -29,7 +29,7 @@ const STATUS_COLORS: Record<MailboxItem['status'], string> = {
   sent: 'teal.9',
   kept: 'blue.9',
   failed: 'red.9',
-  bounced: 'orange.9',
+  bounced: 'grape.9',
 };
 
 export function MailboxPage() {
