@@ -47,6 +47,7 @@ export const tableOwners = {
   authority_rules: 'rewards',
   approval_requests: 'rewards',
   reward_grants: 'rewards',
+  suggestion_settings: 'suggestions',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];
