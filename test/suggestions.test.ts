@@ -93,7 +93,8 @@ describe('suggestions on the case page', () => {
     expect(definition).toEqual({
       repeatDays: 30,
       similarMonths: 6,
-      similarThreshold: 0.35,
+      similarThreshold: 0.4,
+      similarThresholdCjk: 0.25,
       max: 5,
     });
     // The same customer with another reason but the same order is a repeat too.
@@ -218,7 +219,12 @@ describe('suggestions on the intake page', () => {
   it('lets only an admin change the settings, and uses them', async () => {
     ctx.clock.set(START);
     const { agent, admin } = await setup();
-    const settings = { repeatDays: 7, similarMonths: 3, similarThreshold: 0.9 };
+    const settings = {
+      repeatDays: 7,
+      similarMonths: 3,
+      similarThreshold: 0.9,
+      similarThresholdCjk: 0.9,
+    };
     expect((await agent.request('PUT', '/api/suggestion-settings', settings)).statusCode).toBe(403);
     const saved = await admin.request('PUT', '/api/suggestion-settings', settings);
     expect(saved.statusCode, saved.body).toBe(200);

@@ -27,6 +27,8 @@ export type SimilarSubject = {
   productRef: string | null;
   orderRef: string | null;
   receivedAt: Date;
+  /** The part of the description the key is made of. */
+  description: string;
   similarKey: string;
 };
 
@@ -89,6 +91,7 @@ export async function similarSubjectOf(
       'order_ref',
       'created_at',
       'similar_key',
+      sql<string>`left(description, 2000)`.as('description'),
     ])
     .where('org_id', '=', orgId)
     .where('id', '=', id)
@@ -101,6 +104,7 @@ export async function similarSubjectOf(
         productRef: r.product_ref,
         orderRef: r.order_ref,
         receivedAt: new Date(r.created_at),
+        description: r.description,
         similarKey: r.similar_key,
       }
     : undefined;

@@ -41,6 +41,7 @@ export const suggestionSettings = withFieldLabels(
     repeatDays: z.number().int().min(1).max(365),
     similarMonths: z.number().int().min(1).max(36),
     similarThreshold: z.number().min(0.1).max(0.95),
+    similarThresholdCjk: z.number().min(0.1).max(0.95),
   }),
   {
     repeatDays: {
@@ -57,6 +58,11 @@ export const suggestionSettings = withFieldLabels(
       vi: 'Ngưỡng tương tự của nội dung',
       en: 'Text similarity threshold',
       zh: '文本相似度阈值',
+    },
+    similarThresholdCjk: {
+      vi: 'Ngưỡng tương tự của nội dung tiếng Trung, Nhật, Hàn',
+      en: 'Text similarity threshold for Chinese, Japanese and Korean',
+      zh: '中日韩文本相似度阈值',
     },
   },
 );

@@ -5,15 +5,16 @@ import { defaultSuggestionSettings, type SuggestionSettings } from './domain/sug
 export async function findSettings(db: Executor, orgId: string): Promise<SuggestionSettings> {
   const r = await db
     .selectFrom('suggestion_settings')
-    .select(['repeat_days', 'similar_months', 'similar_threshold'])
+    .select(['repeat_days', 'similar_months', 'similar_threshold', 'similar_threshold_cjk'])
     .where('org_id', '=', orgId)
     .executeTakeFirst();
   if (!r) return defaultSuggestionSettings;
   return {
     repeatDays: r.repeat_days,
     similarMonths: r.similar_months,
-    // A real, read back to the two decimals it was saved with.
+    // Reals, read back to the two decimals they were saved with.
     similarThreshold: Math.round(Number(r.similar_threshold) * 100) / 100,
+    similarThresholdCjk: Math.round(Number(r.similar_threshold_cjk) * 100) / 100,
   };
 }
 
@@ -27,6 +28,7 @@ export async function saveSettings(
     repeat_days: s.repeatDays,
     similar_months: s.similarMonths,
     similar_threshold: s.similarThreshold,
+    similar_threshold_cjk: s.similarThresholdCjk,
     updated_at: at,
   };
   await tx

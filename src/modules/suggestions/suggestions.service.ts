@@ -15,7 +15,9 @@ import {
   maxSuggestions,
   monthsBefore,
   repeatCode,
+  scriptOf,
   suggest,
+  thresholdOf,
   type Subject,
   type SuggestionSettings,
 } from './domain/suggest.ts';
@@ -76,7 +78,7 @@ export function createSuggestionService(deps: SuggestionDeps) {
       const repeats = sameCustomer.filter((c) => repeatCode(subject, c, settings) !== undefined);
       const similarText = await casesWithSimilarText(tx, orgId, {
         key: typeof key === 'string' ? key : await key(),
-        threshold: settings.similarThreshold,
+        threshold: thresholdOf(subject.script, settings),
         from: monthsBefore(now, settings.similarMonths),
         excludeIds: [...(subject.id ? [subject.id] : []), ...repeats.map((c) => c.id)],
         limit: maxSuggestions,
@@ -123,6 +125,7 @@ export function createSuggestionService(deps: SuggestionDeps) {
           productRef: c.productRef,
           orderRef: c.orderRef,
           receivedAt: c.receivedAt,
+          script: scriptOf(c.description),
         },
         c.similarKey,
       );
@@ -151,6 +154,7 @@ export function createSuggestionService(deps: SuggestionDeps) {
           productRef: draft.productRef ?? null,
           orderRef: draft.orderRef ?? null,
           receivedAt: clock.now(),
+          script: scriptOf(draft.description),
         },
         () => similarKeyOf(db, draft.description),
       );
@@ -161,7 +165,12 @@ export function createSuggestionService(deps: SuggestionDeps) {
     },
 
     async saveSettings(scope: Scope, input: SuggestionSettings): Promise<SuggestionSettingsView> {
-      const value = { ...input, similarThreshold: Math.round(input.similarThreshold * 100) / 100 };
+      const round = (v: number) => Math.round(v * 100) / 100;
+      const value = {
+        ...input,
+        similarThreshold: round(input.similarThreshold),
+        similarThresholdCjk: round(input.similarThresholdCjk),
+      };
       return db.transaction().execute(async (tx) => {
         const before = await repo.findSettings(tx, scope.orgId);
         await repo.saveSettings(tx, scope.orgId, value, clock.now());

@@ -7,5 +7,6 @@ export type SuggestionSettingsTable = {
   repeat_days: Generated<number>;
   similar_months: Generated<number>;
   similar_threshold: ColumnType<number, number | undefined, number>;
+  similar_threshold_cjk: ColumnType<number, number | undefined, number>;
   updated_at: Generated<Date>;
 };

@@ -7,7 +7,9 @@ import {
   monthsBefore,
   normaliseRef,
   repeatCode,
+  scriptOf,
   suggest,
+  thresholdOf,
   type Candidate,
   type Subject,
 } from './suggest.ts';
@@ -22,6 +24,7 @@ const subject: Subject = {
   productRef: 'iPhone 15 Pro',
   orderRef: 'DH-001',
   receivedAt: now,
+  script: 'latin',
 };
 
 const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
@@ -91,7 +94,7 @@ describe('suggest', () => {
         candidate({ id: 'other-reason', reasonId: 'r-billing' }),
       ],
       similarText: [
-        candidate({ id: 'sim-low', customerId: 'cus-9', score: 0.41 }),
+        candidate({ id: 'sim-low', customerId: 'cus-9', score: 0.45 }),
         candidate({ id: 'sim-high', customerId: 'cus-8', score: 0.6249 }),
         candidate({ id: 'below', customerId: 'cus-7', score: 0.2 }),
       ],
@@ -102,7 +105,7 @@ describe('suggest', () => {
       ['repeat', 'new-repeat', { code: 'same_customer_same_product', days: 3 }],
       ['repeat', 'old-repeat', { code: 'same_customer_same_reason', days: 10 }],
       ['similar', 'sim-high', { code: 'similar_text', score: 0.62, days: 3 }],
-      ['similar', 'sim-low', { code: 'similar_text', score: 0.41, days: 3 }],
+      ['similar', 'sim-low', { code: 'similar_text', score: 0.45, days: 3 }],
     ]);
   });
 
@@ -154,6 +157,27 @@ describe('suggest', () => {
       now,
     });
     expect(list.map((s) => s.why.code)).toEqual(['same_customer_same_reason']);
+  });
+});
+
+describe('scripts and thresholds', () => {
+  it.each([
+    ['Màn hình bị vỡ', 'latin'],
+    ['手机屏幕碎了', 'cjk'],
+    ['iPhone 15 屏幕碎了，要求换货', 'cjk'],
+    ['Đơn hàng DH-12345678 của tôi, mã 手', 'latin'],
+    ['', 'latin'],
+    ['画面が割れました', 'cjk'],
+  ] as const)('%j is %s', (text, script) => {
+    expect(scriptOf(text)).toBe(script);
+  });
+
+  it('compares Chinese text with its own, lower threshold', () => {
+    const c = candidate({ id: 'z', customerId: 'c', score: 0.3 });
+    const args = { sameCustomer: [], similarText: [c], settings, now };
+    expect(suggest({ ...args, subject: { ...subject, script: 'latin' } })).toEqual([]);
+    expect(suggest({ ...args, subject: { ...subject, script: 'cjk' } })).toHaveLength(1);
+    expect(thresholdOf('cjk', settings)).toBe(settings.similarThresholdCjk);
   });
 });
 

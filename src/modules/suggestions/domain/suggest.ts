@@ -13,14 +13,39 @@ export type SuggestionSettings = {
   similarMonths: number;
   /** The least similarity (pg_trgm, 0–1) of the similarity keys that is shown. */
   similarThreshold: number;
+  /**
+   * The same for Chinese, Japanese and Korean text: its key is character bigrams, which score
+   * lower than Latin words for the same closeness.
+   */
+  similarThresholdCjk: number;
 };
 
 /** Tuned on the labelled set in test/fixtures/similar-pairs.ts (see bench/similar.bench.ts). */
 export const defaultSuggestionSettings: SuggestionSettings = {
   repeatDays: 30,
   similarMonths: 6,
-  similarThreshold: 0.35,
+  similarThreshold: 0.4,
+  similarThresholdCjk: 0.25,
 };
+
+export type Script = 'latin' | 'cjk';
+
+const cjkChar = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/gu;
+const latinChar = /[\p{Script=Latin}0-9]/gu;
+
+/**
+ * Which threshold a text is compared with: Chinese, Japanese or Korean when such characters
+ * are at least a third as many as the Latin letters and digits (one character is about a
+ * Vietnamese syllable of three letters).
+ */
+export function scriptOf(text: string): Script {
+  const cjk = text.match(cjkChar)?.length ?? 0;
+  const latin = text.match(latinChar)?.length ?? 0;
+  return cjk > 0 && cjk * 3 >= latin ? 'cjk' : 'latin';
+}
+
+export const thresholdOf = (script: Script, settings: SuggestionSettings): number =>
+  script === 'cjk' ? settings.similarThresholdCjk : settings.similarThreshold;
 
 /** What suggestions are asked for: a stored case, or a draft on the intake page. */
 export type Subject = {
@@ -31,6 +56,8 @@ export type Subject = {
   productRef: string | null;
   orderRef: string | null;
   receivedAt: Date;
+  /** The script of its description, which picks the similarity threshold. */
+  script: Script;
 };
 
 export type Candidate = {
@@ -123,9 +150,10 @@ export function suggest<C extends Candidate>(input: {
     repeats.push({ kind: 'repeat', candidate: c, why: { code, days: daysAgo(c.receivedAt, now) } });
   }
   const since = monthsBefore(now, settings.similarMonths);
+  const threshold = thresholdOf(subject.script, settings);
   const similar: Suggestion<C>[] = [];
   for (const c of [...input.similarText].sort(bestFirst)) {
-    if (c.score === null || c.score < settings.similarThreshold) continue;
+    if (c.score === null || c.score < threshold) continue;
     if (c.receivedAt < since || seen.has(c.id)) continue;
     seen.add(c.id);
     similar.push({
