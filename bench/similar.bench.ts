@@ -314,15 +314,18 @@ async function explainSimilar(pool: pg.Pool, orgId: string, id: string): Promise
     await client.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
       String(defaultSuggestionSettings.similarThreshold),
     ]);
+    const key = await client.query<{ k: string }>(
+      'SELECT similar_key AS k FROM complaints WHERE org_id = $1 AND id = $2',
+      [orgId, id],
+    );
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS)
-       SELECT c.id, similarity(c.similar_key, k.key) AS score
-         FROM complaints c,
-              (SELECT similar_key AS key FROM complaints WHERE org_id = $1 AND id = $2) k
-        WHERE c.similar_key % k.key AND c.org_id = $1
+       SELECT c.id, similarity(c.similar_key, $3) AS score
+         FROM complaints c
+        WHERE c.similar_key % $3 AND c.org_id = $1
           AND c.created_at >= now() - interval '6 months' AND c.id <> $2
-        ORDER BY score DESC, c.created_at DESC LIMIT 5`,
-      [orgId, id],
+        ORDER BY c.similar_key <-> $3, c.created_at DESC LIMIT 5`,
+      [orgId, id, key.rows[0]?.k ?? ''],
     );
     await client.query('ROLLBACK');
     return rows.map((r) => r['QUERY PLAN']);

@@ -139,8 +139,9 @@ export async function casesOfCustomer(
 
 /**
  * The org's cases whose similarity key is at least `threshold` like `key` (pg_trgm), received
- * since `from`, best first. The threshold is set for this transaction only, so that the `%`
- * operator, which the GIN index answers, applies it.
+ * since `from`, nearest first (`<->` is 1 − similarity), which the GiST index answers without
+ * listing every match. The threshold is set for this transaction only, so that the `%`
+ * operator applies it inside the same index scan.
  */
 export async function casesWithSimilarText(
   tx: Tx,
@@ -160,7 +161,7 @@ export async function casesWithSimilarText(
     .where('c.created_at', '>=', q.from);
   if (q.excludeIds.length > 0) query = query.where('c.id', 'not in', [...q.excludeIds]);
   const rows = await query
-    .orderBy('score', 'desc')
+    .orderBy(sql`c.similar_key <-> ${q.key}`)
     .orderBy('c.created_at', 'desc')
     .limit(q.limit)
     .execute();
