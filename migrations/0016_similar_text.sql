@@ -39,11 +39,69 @@ CREATE FUNCTION ombud_similar_key(value text) RETURNS text
 -- would make two complaints of one customer look alike whatever they say.
 ALTER TABLE complaints
   ADD COLUMN similar_key text GENERATED ALWAYS AS (ombud_similar_key(description)) STORED;
--- GiST answers `ORDER BY similar_key <-> $1 LIMIT n` nearest first and stops after n rows.
--- GIN would have to list every row above the threshold first, and complaints of one business
--- share many words: measured in bench/similar.bench.ts. A long signature (bits per trigram)
--- keeps descriptions of a few hundred trigrams apart.
-CREATE INDEX complaints_similar_idx ON complaints USING gist (similar_key gist_trgm_ops (siglen = 256));
+-- Finding the nearest cases fast. An index over the trigrams themselves (GIN with `%`, or GiST
+-- with `<->`) has to visit every case that shares common words; the complaints of one business
+-- share many (bench/similar.bench.ts measures it). Instead each key gets a MinHash sketch: its
+-- trigrams are hashed once and spread over 64 bins by the hash's low bits, the least hash of
+-- each bin kept (one-permutation hashing). Two keys have the same least hash in a bin with a
+-- probability equal to their trigram similarity (pg_trgm's similarity() is the Jaccard index of
+-- the trigram sets). Two neighbouring bins make one band, so a band is shared with probability
+-- about similarity², and a case that shares any of the 32 bands is a candidate. Suggestions
+-- read the newest few cases of each band from an index and rank only those by similarity(), so
+-- the work is bounded whatever the size of the org.
+CREATE FUNCTION ombud_similar_bands(key text) RETURNS bigint[]
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$
+  WITH hashes AS (SELECT hashtextextended(t, 0) AS h FROM unnest(show_trgm(key)) AS t),
+       bins AS (SELECT abs(h % 64) AS bin, min(h) AS m FROM hashes GROUP BY 1)
+  SELECT coalesce(array_agg(hashtextextended(a.bin || ':' || a.m || ':' || b.m, 0) ORDER BY a.bin),
+                  '{}')
+    FROM bins AS a JOIN bins AS b ON b.bin = a.bin + 1
+   WHERE a.bin % 2 = 0
+  $$;
+
+-- The bands of each complaint's key, kept by a trigger (below) in the complaint's transaction.
+-- Up to 32 rows a complaint, so the table has one index only: no foreign key (it would need a
+-- second index to cascade); the trigger removes a complaint's bands when it goes.
+CREATE TABLE complaint_similar_bands (
+  org_id uuid NOT NULL,
+  band bigint NOT NULL,
+  created_at timestamptz NOT NULL,
+  complaint_id uuid NOT NULL,
+  PRIMARY KEY (org_id, band, created_at, complaint_id)
+);
+
+CREATE FUNCTION ombud_sync_similar_bands() RETURNS trigger
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      IF TG_OP = 'UPDATE' AND NEW.similar_key IS NOT DISTINCT FROM OLD.similar_key
+         AND NEW.created_at = OLD.created_at THEN
+        RETURN NULL;
+      END IF;
+      DELETE FROM complaint_similar_bands
+       WHERE org_id = OLD.org_id AND band = ANY (ombud_similar_bands(OLD.similar_key))
+         AND created_at = OLD.created_at AND complaint_id = OLD.id;
+      IF TG_OP = 'DELETE' THEN
+        RETURN NULL;
+      END IF;
+    END IF;
+    INSERT INTO complaint_similar_bands (org_id, band, created_at, complaint_id)
+      SELECT DISTINCT NEW.org_id, b, NEW.created_at, NEW.id
+        FROM unnest(ombud_similar_bands(NEW.similar_key)) AS b;
+    RETURN NULL;
+  END
+  $$;
+CREATE TRIGGER complaints_similar_bands
+  AFTER INSERT OR UPDATE OF description, created_at OR DELETE ON complaints
+  FOR EACH ROW EXECUTE FUNCTION ombud_sync_similar_bands();
+
+-- The complaints already there.
+INSERT INTO complaint_similar_bands (org_id, band, created_at, complaint_id)
+  SELECT DISTINCT c.org_id, b, c.created_at, c.id
+    FROM complaints AS c, unnest(ombud_similar_bands(c.similar_key)) AS b;
+
 -- Repeats read one customer's cases through complaints_customer_idx (0001).
 
 -- How an org tunes its suggestions. One row per org; an org without one runs on the defaults.

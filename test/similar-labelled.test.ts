@@ -88,8 +88,9 @@ describe('the labelled set', () => {
       console.log(
         `  ${j.complaint.id}: wrong ${j.shown.filter((s) => !j.relevant.has(s)).join(', ')}`,
       );
-    // Measured when the thresholds were tuned on this set: precision 0.965 (vi 0.939, zh 1.000),
-    // recall 0.833. The bars leave room for a server's unaccent rules, not for a regression.
+    // Measured when the thresholds were tuned on this set: precision 0.964 (vi 0.939, zh 1.000),
+    // recall 0.818 (the MinHash bands miss a few pairs an exact scan finds: 0.833). The
+    // thresholds were tuned on this same set, so these are optimistic for other text.
     expect(all.precision).toBeGreaterThanOrEqual(0.93);
     expect(vi.precision).toBeGreaterThanOrEqual(0.9);
     expect(zh.precision).toBeGreaterThanOrEqual(0.95);

@@ -35,6 +35,7 @@ export const tableOwners = {
   saved_views: 'complaints',
   follow_ups: 'complaints',
   follow_up_settings: 'complaints',
+  complaint_similar_bands: 'complaints',
   task_types: 'commitments',
   deadline_requests: 'commitments',
   commitments: 'commitments',

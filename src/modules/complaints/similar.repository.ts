@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../platform/db/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
 import { customerNameOf } from '../customers/index.ts';
 
 /** A case as step 8's suggestions compare it with another (see modules/suggestions). */
@@ -137,31 +137,40 @@ export async function casesOfCustomer(
   return rows.map((r) => toCase(r, null));
 }
 
+/** How many of the newest cases of each shared band are ranked (migration 0016). */
+const PER_BAND = 20;
+
 /**
- * The org's cases whose similarity key is at least `threshold` like `key` (pg_trgm), received
- * since `from`, nearest first (`<->` is 1 − similarity), which the GiST index answers without
- * listing every match. The threshold is set for this transaction only, so that the `%`
- * operator applies it inside the same index scan.
+ * The org's cases whose similarity key is at least `threshold` like `key` (pg_trgm's
+ * similarity), received since `from`, most similar first. The candidates are the newest cases
+ * that share a band of the key's MinHash sketch, read from an index a few per band, so the
+ * work stays the same however many cases the org has.
  */
 export async function casesWithSimilarText(
-  tx: Tx,
+  executor: Executor,
   orgId: string,
   q: { key: string; threshold: number; from: Date; excludeIds: readonly string[]; limit: number },
 ): Promise<SimilarCase[]> {
   if (q.key.trim() === '') return [];
-  await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(q.threshold)}, true)`.execute(
-    tx,
-  );
-  let query = tx
-    .selectFrom('complaints as c')
+  const candidates = sql<{ id: string }>`(
+    SELECT DISTINCT b.complaint_id AS id
+      FROM unnest(ombud_similar_bands(${q.key})) AS q(band)
+      CROSS JOIN LATERAL (
+        SELECT s.complaint_id FROM complaint_similar_bands AS s
+         WHERE s.org_id = ${orgId} AND s.band = q.band AND s.created_at >= ${q.from}
+         ORDER BY s.created_at DESC
+         LIMIT ${PER_BAND}) AS b)`;
+  let query = executor
+    .selectFrom(candidates.as('k'))
+    .innerJoin('complaints as c', (join) =>
+      join.onRef('c.id', '=', 'k.id').on('c.org_id', '=', orgId),
+    )
     .select(caseColumns())
     .select(sql<number>`similarity(c.similar_key, ${q.key})`.as('score'))
-    .where(sql<boolean>`c.similar_key % ${q.key}`)
-    .where('c.org_id', '=', orgId)
-    .where('c.created_at', '>=', q.from);
+    .where(sql<boolean>`similarity(c.similar_key, ${q.key}) >= ${q.threshold}`);
   if (q.excludeIds.length > 0) query = query.where('c.id', 'not in', [...q.excludeIds]);
   const rows = await query
-    .orderBy(sql`c.similar_key <-> ${q.key}`)
+    .orderBy('score', 'desc')
     .orderBy('c.created_at', 'desc')
     .limit(q.limit)
     .execute();

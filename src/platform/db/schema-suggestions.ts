@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** The table of step 8's suggestions (likely repeats and similar complaints). */
+/** The tables of step 8's suggestions (likely repeats and similar complaints). */
 
 export type SuggestionSettingsTable = {
   org_id: string;
@@ -9,4 +9,12 @@ export type SuggestionSettingsTable = {
   similar_threshold: ColumnType<number, number | undefined, number>;
   similar_threshold_cjk: ColumnType<number, number | undefined, number>;
   updated_at: Generated<Date>;
+};
+
+/** Kept by a trigger on complaints (migration 0016); read by the complaints module. */
+export type ComplaintSimilarBandsTable = {
+  org_id: string;
+  band: ColumnType<string, string | number, string | number>;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  complaint_id: string;
 };

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.ts';
 import type { InboundMessagesTable, MailThreadsTable } from './schema-channels.ts';
-import type { SuggestionSettingsTable } from './schema-suggestions.ts';
+import type { ComplaintSimilarBandsTable, SuggestionSettingsTable } from './schema-suggestions.ts';
 import type {
   CalendarsTable,
   ComplaintClocksTable,
@@ -340,6 +340,7 @@ export type Database = {
   mail_threads: MailThreadsTable;
   follow_up_settings: FollowUpSettingsTable;
   suggestion_settings: SuggestionSettingsTable;
+  complaint_similar_bands: ComplaintSimilarBandsTable;
   commitments: CommitmentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;
