@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -120,6 +131,17 @@ function SuggestionsBody({ list, caseId }: { list: SuggestionList; caseId?: stri
   );
 }
 
+/** The spinner is a bare <span>, where aria-label is not allowed; the status text says it. */
+function Looking() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" role="status">
+      <Loader size="sm" aria-hidden />
+      <VisuallyHidden>{t('suggestions.panel.loading')}</VisuallyHidden>
+    </Group>
+  );
+}
+
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   const titleId = useId();
   return (
@@ -147,7 +169,7 @@ export function CaseSuggestionsPanel({ complaintId }: { complaintId: string }) {
   const suggestions = useCaseSuggestions(complaintId);
   return (
     <Frame title={t('suggestions.panel.title')}>
-      {suggestions.isPending && <Loader size="sm" aria-label={t('suggestions.panel.loading')} />}
+      {suggestions.isPending && <Looking />}
       <ErrorAlert error={suggestions.error} />
       {suggestions.data && <SuggestionsBody list={suggestions.data} caseId={complaintId} />}
     </Frame>
@@ -167,9 +189,7 @@ export function DraftSuggestionsPanel({ draft }: { draft: SuggestionDraft }) {
             {t('suggestions.panel.intakeHint', { count: DRAFT_MIN_CHARS })}
           </Text>
         )}
-        {enough && suggestions.isFetching && !suggestions.data && (
-          <Loader size="sm" aria-label={t('suggestions.panel.loading')} />
-        )}
+        {enough && suggestions.isFetching && !suggestions.data && <Looking />}
         {enough && <ErrorAlert error={suggestions.error} />}
         {enough && suggestions.data && (
           <Stack gap="sm">
