@@ -216,6 +216,19 @@ describe('suggestions on the intake page', () => {
     expect(org.id).toBeTruthy();
   });
 
+  it('answers many drafts at once (one connection each, never two)', async () => {
+    const { agent } = await setup();
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        agent.post('/api/suggestions', {
+          phone: `0913000${String(i).padStart(3, '0')}`,
+          description: `Máy lọc nước bị rò rỉ lần ${i}, nước chảy ra sàn`,
+        }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual(answers.map(() => 200));
+  });
+
   it('lets only an admin change the settings, and uses them', async () => {
     ctx.clock.set(START);
     const { agent, admin } = await setup();

@@ -62,7 +62,7 @@ export function createSuggestionService(deps: SuggestionDeps) {
   async function suggestFor(
     orgId: string,
     subject: Subject,
-    key: string | (() => Promise<string>),
+    key: string | ((executor: Executor) => Promise<string>),
   ): Promise<SuggestionList> {
     const now = clock.now();
     return db.transaction().execute(async (tx) => {
@@ -77,7 +77,9 @@ export function createSuggestionService(deps: SuggestionDeps) {
       });
       const repeats = sameCustomer.filter((c) => repeatCode(subject, c, settings) !== undefined);
       const similarText = await casesWithSimilarText(tx, orgId, {
-        key: typeof key === 'string' ? key : await key(),
+        // Inside the transaction: a second connection from the pool while this one is held could
+        // wait on itself when the pool is busy.
+        key: typeof key === 'string' ? key : await key(tx),
         threshold: thresholdOf(subject.script, settings),
         from: monthsBefore(now, settings.similarMonths),
         excludeIds: [...(subject.id ? [subject.id] : []), ...repeats.map((c) => c.id)],
@@ -156,7 +158,7 @@ export function createSuggestionService(deps: SuggestionDeps) {
           receivedAt: clock.now(),
           script: scriptOf(draft.description),
         },
-        () => similarKeyOf(db, draft.description),
+        (executor) => similarKeyOf(executor, draft.description),
       );
     },
 
