@@ -272,6 +272,16 @@ async function main(): Promise<number> {
     await pool.query('VACUUM (ANALYZE) complaints');
     await pool.query('VACUUM (ANALYZE) complaint_similar_bands');
     log(`Seeded in ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);
+    const sizes = await pool.query<{ bands: string; rows: string; complaints: string }>(
+      `SELECT pg_size_pretty(pg_total_relation_size('complaint_similar_bands')) AS bands,
+              (SELECT count(*) FROM complaint_similar_bands)::text AS rows,
+              pg_size_pretty(pg_total_relation_size('complaints')) AS complaints`,
+    );
+    const size = sizes.rows[0]!;
+    log(
+      `complaint_similar_bands: ${Number(size.rows).toLocaleString('en')} rows, ${size.bands} ` +
+        `with its index (complaints: ${size.complaints})`,
+    );
 
     const sample = await pool.query<{ id: string }>(
       `SELECT id FROM complaints WHERE org_id = $1 ORDER BY md5(id::text) LIMIT 500`,
