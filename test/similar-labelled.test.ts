@@ -43,6 +43,50 @@ describe('the similarity key', () => {
   });
 });
 
+describe('the MinHash bands', () => {
+  const bandsOf = async (id: string) =>
+    (
+      await sql<{
+        band: string;
+      }>`SELECT band::text FROM complaint_similar_bands WHERE complaint_id = ${id} ORDER BY band`.execute(
+        ctx.db,
+      )
+    ).rows.map((r) => r.band);
+
+  it('follow the description: written on intake, rewritten when it changes, gone with the case', async () => {
+    const { users } = await createTestOrg(ctx);
+    const agent = await signIn(ctx, users.agent.email);
+    const r = await agent.post(
+      '/api/complaints',
+      sampleComplaint({ description: 'Máy giặt kêu rất to khi vắt và rung lắc mạnh' }),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    const id = r.json().complaint.id as string;
+    const first = await bandsOf(id);
+    expect(first.length).toBeGreaterThan(3);
+    const sameText = await bandsOf(id);
+    expect(sameText).toEqual(first);
+    await sql`UPDATE complaints SET description = 'Tủ lạnh không đông đá, thực phẩm bị hỏng'
+              WHERE id = ${id}`.execute(ctx.db);
+    const changed = await bandsOf(id);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((b) => first.includes(b))).toEqual([]);
+    await sql`DELETE FROM complaints WHERE id = ${id}`.execute(ctx.db);
+    expect(await bandsOf(id)).toEqual([]);
+  });
+
+  it('are shared by the same text typed with and without diacritics', async () => {
+    const bands = async (text: string) =>
+      (
+        await sql<{
+          b: string[];
+        }>`SELECT ombud_similar_bands(ombud_similar_key(${text}))::text[] AS b`.execute(ctx.db)
+      ).rows[0]!.b;
+    expect(await bands('Máy giặt kêu rất to')).toEqual(await bands('may giat keu rat to'));
+    expect(await bands('')).toEqual([]);
+  });
+});
+
 describe('the labelled set', () => {
   it('suggests the same issue first: precision at 5 over the set, and the hard cases', async () => {
     const { users } = await createTestOrg(ctx);
