@@ -65,6 +65,11 @@ import {
   rewardJobHandlers,
 } from '../modules/rewards/index.ts';
 import { createChannelService, registerChannelRoutes } from '../modules/channels/index.ts';
+import {
+  createSuggestionService,
+  noProblems,
+  registerSuggestionRoutes,
+} from '../modules/suggestions/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -141,6 +146,8 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     ownAddresses: (slug) => [sender, ...(inboundDomain ? [`${slug}@${inboundDomain}`] : [])],
   });
+  // The problems a suggested case belongs to come from problem records once they exist.
+  const suggestions = createSuggestionService({ db, clock, customers, problemsFor: noProblems });
   return {
     jobs,
     files,
@@ -157,6 +164,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     provisioning,
     rewards,
     channels,
+    suggestions,
   };
 }
 
@@ -254,6 +262,7 @@ export async function buildHttp(deps: {
   registerCommitmentRoutes(app, { commitments: services.commitments });
   registerRewardRoutes(app, { rewards: services.rewards });
   registerChannelRoutes(app, { channels: services.channels });
+  registerSuggestionRoutes(app, { suggestions: services.suggestions });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -35,6 +35,7 @@ export const tableOwners = {
   saved_views: 'complaints',
   follow_ups: 'complaints',
   follow_up_settings: 'complaints',
+  complaint_similar_bands: 'complaints',
   task_types: 'commitments',
   deadline_requests: 'commitments',
   commitments: 'commitments',
@@ -47,6 +48,7 @@ export const tableOwners = {
   authority_rules: 'rewards',
   approval_requests: 'rewards',
   reward_grants: 'rewards',
+  suggestion_settings: 'suggestions',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

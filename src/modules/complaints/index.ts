@@ -16,3 +16,11 @@ export {
 export { loopSteps } from './domain/steps.ts';
 export { rewardEligibilityOf, type RewardEligibility } from './reward-eligibility.repository.ts';
 export type { CustomerMail, MailCase } from './email-intake.ts';
+export {
+  similarSubjectOf,
+  similarKeyOf,
+  casesOfCustomer,
+  casesWithSimilarText,
+  type SimilarCase,
+  type SimilarSubject,
+} from './similar.repository.ts';

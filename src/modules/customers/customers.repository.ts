@@ -234,6 +234,29 @@ export async function searchCustomers(
   return rows.map(toCustomer);
 }
 
+/** The customers with this e-mail or phone number, without locking them (for suggestions). */
+export async function findByContact(
+  db: Executor,
+  orgId: string,
+  contact: { phone: string | null; email: string | null },
+): Promise<string[]> {
+  if (!contact.phone && !contact.email) return [];
+  const rows = await db
+    .selectFrom('customers')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(contact.phone ? [eb('phone', '=', contact.phone)] : []),
+        ...(contact.email ? [eb('email', '=', contact.email)] : []),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(10)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function findCustomers(
   db: Executor,
   orgId: string,

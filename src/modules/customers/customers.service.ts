@@ -220,6 +220,18 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       repo.findCustomer(executor, orgId, id),
     findCustomers: (executor: Executor, orgId: string, ids: readonly string[]) =>
       repo.findCustomers(executor, orgId, ids),
+    /** The ids of the customers an e-mail or phone number belongs to; never refuses the input. */
+    async customersByContact(
+      executor: Executor,
+      orgId: string,
+      contact: { email?: string | null | undefined; phone?: string | null | undefined },
+    ): Promise<string[]> {
+      const phone = contact.phone
+        ? (normalizePhone(contact.phone, await countryOf(executor, orgId)) ?? null)
+        : null;
+      const email = contact.email ? contact.email.trim().toLowerCase() : null;
+      return repo.findByContact(executor, orgId, { phone, email: email || null });
+    },
     async search(orgId: string, q: string, limit = 25): Promise<CustomerView[]> {
       const rows = await repo.searchCustomers(db, orgId, {
         terms: searchTerms(q),

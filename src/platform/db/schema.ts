@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.ts';
 import type { InboundMessagesTable, MailThreadsTable } from './schema-channels.ts';
+import type { ComplaintSimilarBandsTable, SuggestionSettingsTable } from './schema-suggestions.ts';
 import type {
   CalendarsTable,
   ComplaintClocksTable,
@@ -13,6 +14,7 @@ import type {
 export type * from './schema-clocks.ts';
 export type * from './schema-follow-ups.ts';
 export type * from './schema-channels.ts';
+export type * from './schema-suggestions.ts';
 import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
 import type {
   ApprovalRequestsTable,
@@ -159,6 +161,7 @@ export type ComplaintsTable = {
   contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
   closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   search_names: ColumnType<Record<string, string[]>, string | undefined, string>;
+  similar_key: ColumnType<string, never, never>;
 };
 
 export type SavedViewsTable = {
@@ -336,6 +339,8 @@ export type Database = {
   inbound_messages: InboundMessagesTable;
   mail_threads: MailThreadsTable;
   follow_up_settings: FollowUpSettingsTable;
+  suggestion_settings: SuggestionSettingsTable;
+  complaint_similar_bands: ComplaintSimilarBandsTable;
   commitments: CommitmentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;

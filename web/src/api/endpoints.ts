@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { channelEndpoints } from './channels-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
+import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -391,6 +392,7 @@ export const endpoints = {
 
   ...rewardEndpoints,
   ...channelEndpoints,
+  ...suggestionEndpoints,
 } as const;
 
 /**

@@ -6,13 +6,14 @@ import loop from './loop.zh.json';
 import queue from './queue.zh.json';
 import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
+import suggestions from './suggestions.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
  * downloads one language, not three. The clock, commitment and notice screens keep their
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
- * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
- * top-level keys of its own).
+ * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
+ * suggestions in suggestions.*.json (each under top-level keys of its own).
  */
 export default {
   ...base,
@@ -23,4 +24,5 @@ export default {
   ...rewards,
   ...reads,
   ...channels,
+  ...suggestions,
 };

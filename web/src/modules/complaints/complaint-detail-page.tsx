@@ -23,6 +23,7 @@ import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
 import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
 import { ClocksPanel } from '../sla/clocks-panel.tsx';
 import { RewardsPanel } from '../rewards/rewards-panel.tsx';
+import { CaseSuggestionsPanel } from '../suggestions/suggestions-panel.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -101,6 +102,7 @@ export function ComplaintDetailPage() {
               />
             )}
             <ClocksPanel complaintId={detail.complaint.id} />
+            <CaseSuggestionsPanel complaintId={detail.complaint.id} />
             <ComplaintTimeline complaintId={detail.complaint.id} />
           </Stack>
         </Grid.Col>

@@ -29,6 +29,7 @@ import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useCreateComplaint } from './complaints.api.ts';
 import { ReferenceInputs, SeveritySelect } from './classification-inputs.tsx';
 import { ReasonSelect } from './reason-select.tsx';
+import { DraftSuggestionsPanel } from '../suggestions/suggestions-panel.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 
 const FIELDS = [
@@ -230,6 +231,17 @@ export function ComplaintNewPage() {
               />
             </Stack>
           </Fieldset>
+
+          <DraftSuggestionsPanel
+            draft={{
+              phone: phone || null,
+              email: email || null,
+              reasonId,
+              productRef: productRef || null,
+              orderRef: orderRef || null,
+              description,
+            }}
+          />
 
           <Fieldset legend={t('complaint.ask')}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
