@@ -179,6 +179,12 @@ export function createRecords(
             : {}),
         };
         await repo.updateProblem(tx, scope.orgId, id, change, clock.now());
+        if (change.windowLength !== undefined || change.windowUnit !== undefined)
+          await monitoring.retime(tx, scope.orgId, {
+            ...p,
+            windowLength: change.windowLength ?? p.windowLength,
+            windowUnit: change.windowUnit ?? p.windowUnit,
+          });
         await repo.addEvent(
           tx,
           scope.orgId,
