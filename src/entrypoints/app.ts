@@ -65,11 +65,13 @@ import {
   rewardJobHandlers,
 } from '../modules/rewards/index.ts';
 import { createChannelService, registerChannelRoutes } from '../modules/channels/index.ts';
+import { createSuggestionService, registerSuggestionRoutes } from '../modules/suggestions/index.ts';
 import {
-  createSuggestionService,
-  noProblems,
-  registerSuggestionRoutes,
-} from '../modules/suggestions/index.ts';
+  createProblemService,
+  openProblemsOf,
+  problemJobHandlers,
+  registerProblemRoutes,
+} from '../modules/problems/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -146,8 +148,23 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     ownAddresses: (slug) => [sender, ...(inboundDomain ? [`${slug}@${inboundDomain}`] : [])],
   });
-  // The problems a suggested case belongs to come from problem records once they exist.
-  const suggestions = createSuggestionService({ db, clock, customers, problemsFor: noProblems });
+  // A suggested case shows the open problem it belongs to, to link the new case to in one click.
+  const suggestions = createSuggestionService({
+    db,
+    clock,
+    customers,
+    problemsFor: (executor, orgId, ids) => openProblemsOf(executor, orgId, ids),
+  });
+  const problems = createProblemService({
+    db,
+    clock,
+    jobs,
+    sla,
+    notices,
+    org,
+    complaints,
+    reasons,
+  });
   return {
     jobs,
     files,
@@ -165,6 +182,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     rewards,
     channels,
     suggestions,
+    problems,
   };
 }
 
@@ -178,6 +196,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...complaintJobHandlers(services.complaints),
     ...commitmentJobHandlers(services.commitments),
     ...rewardJobHandlers(services.rewards),
+    ...problemJobHandlers(services.problems),
   ];
 }
 
@@ -263,6 +282,7 @@ export async function buildHttp(deps: {
   registerRewardRoutes(app, { rewards: services.rewards });
   registerChannelRoutes(app, { channels: services.channels });
   registerSuggestionRoutes(app, { suggestions: services.suggestions });
+  registerProblemRoutes(app, { problems: services.problems });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -24,3 +24,8 @@ export {
   type SimilarCase,
   type SimilarSubject,
 } from './similar.repository.ts';
+export {
+  complaintFactsOf,
+  receivedTimesOf,
+  type ComplaintFacts,
+} from './problem-facts.repository.ts';

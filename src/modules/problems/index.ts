@@ -1,0 +1,4 @@
+export { createProblemService, type ProblemService } from './problems.service.ts';
+export { registerProblemRoutes } from './problems.routes.ts';
+export { problemJobHandlers, actionClock, windowEnd } from './problems.jobs.ts';
+export { openProblemsOf, type OpenProblemOf } from './problems-of.ts';
