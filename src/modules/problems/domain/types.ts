@@ -1,0 +1,1 @@
+export type LocalisedText = { vi?: string; en?: string; zh?: string };
