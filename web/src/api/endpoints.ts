@@ -2,6 +2,7 @@
 // server validates and serialises with (`src/modules/*/*.contract.ts`). The client derives its
 // request and response types from this table and parses every response with `response`.
 import type { z } from 'zod';
+import { problemEndpoints } from './problems-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
 import {
   loginRequest,
@@ -389,6 +390,7 @@ export const endpoints = {
   }),
 
   ...rewardEndpoints,
+  ...problemEndpoints,
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import followUps from './followups.zh.json';
 import forms from './forms.zh.json';
 import loop from './loop.zh.json';
 import queue from './queue.zh.json';
+import problems from './problems.zh.json';
 import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
 
@@ -10,7 +11,16 @@ import rewards from './rewards.zh.json';
  * The console's strings in one language, loaded when the language is first used: a reader
  * downloads one language, not three. The clock, commitment and notice screens keep their
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
- * the public form's files in forms.*.json, the queue's count in reads.*.json (each under
+ * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's screens in problems.*.json (each under
  * top-level keys of its own).
  */
-export default { ...base, ...loop, ...queue, ...forms, ...followUps, ...rewards, ...reads };
+export default {
+  ...base,
+  ...loop,
+  ...queue,
+  ...forms,
+  ...followUps,
+  ...rewards,
+  ...problems,
+  ...reads,
+};
