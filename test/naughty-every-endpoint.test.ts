@@ -226,6 +226,15 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
     'POST /api/gift-catalogue': { kind: 'voucher', name: 'x', valueMinor: 1000, currency: 'VND' },
     'POST /api/authority-rules': { role: 'agent', currency: 'VND' },
     'POST /api/complaints/{id}/compensations': { type: 'repair', amountMinor: 1, currency: 'VND' },
+    'POST /api/problems': { title: { vi: 'Vấn đề' } },
+    'PUT /api/problems/{id}/chain': { links: [{ personName: 'Anh Tuấn', role: 'Kho' }] },
+    'POST /api/problems/{id}/actions': {
+      kind: 'corrective',
+      description: 'x',
+      ownerId: fx.user,
+      dueInBusinessDays: 3,
+    },
+    'POST /api/problems/{id}/transition': { to: 'analysing' },
   };
   return bases[`${op.method} ${op.path}`];
 }
@@ -281,6 +290,23 @@ async function fixturesFor(ctx: TestContext, admin: Client, slug: string) {
   });
   expect(request.statusCode, request.body).toBe(201);
   fx.deadlineRequest = request.json().id;
+  // Step 8: a problem with a chain link and an action (paths name them by their segment).
+  const problem = await admin.post('/api/problems', { title: { vi: 'Giao hàng trễ' } });
+  expect(problem.statusCode, problem.body).toBe(201);
+  fx.problems = problem.json().problem.id;
+  const chain = await admin.request('PUT', `/api/problems/${fx.problems}/chain`, {
+    links: [{ personName: 'Anh Tuấn', role: 'Kho' }],
+  });
+  expect(chain.statusCode, chain.body).toBe(200);
+  fx.chain = chain.json().links[0].id;
+  const action = await admin.post(`/api/problems/${fx.problems}/actions`, {
+    kind: 'corrective',
+    description: 'Đổi đơn vị vận chuyển',
+    ownerId: fx.user,
+    dueInBusinessDays: 5,
+  });
+  expect(action.statusCode, action.body).toBe(201);
+  fx.actions = action.json().id;
   return fx;
 }
 

@@ -64,6 +64,11 @@ import {
   registerRewardRoutes,
   rewardJobHandlers,
 } from '../modules/rewards/index.ts';
+import {
+  createProblemService,
+  problemJobHandlers,
+  registerProblemRoutes,
+} from '../modules/problems/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -120,6 +125,16 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const commitments = createCommitmentService({ db, clock, jobs, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
   const rewards = createRewardService({ db, clock, jobs, sla, complaints, customers, org });
+  const problems = createProblemService({
+    db,
+    clock,
+    jobs,
+    sla,
+    notices,
+    org,
+    complaints,
+    reasons,
+  });
   return {
     jobs,
     files,
@@ -135,6 +150,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     commitments,
     provisioning,
     rewards,
+    problems,
   };
 }
 
@@ -148,6 +164,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...complaintJobHandlers(services.complaints),
     ...commitmentJobHandlers(services.commitments),
     ...rewardJobHandlers(services.rewards),
+    ...problemJobHandlers(services.problems),
   ];
 }
 
@@ -231,6 +248,7 @@ export async function buildHttp(deps: {
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
   registerRewardRoutes(app, { rewards: services.rewards });
+  registerProblemRoutes(app, { problems: services.problems });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

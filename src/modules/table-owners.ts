@@ -45,6 +45,14 @@ export const tableOwners = {
   authority_rules: 'rewards',
   approval_requests: 'rewards',
   reward_grants: 'rewards',
+  problem_sequences: 'problems',
+  problems: 'problems',
+  problem_complaints: 'problems',
+  problem_root_causes: 'problems',
+  problem_chain_links: 'problems',
+  problem_actions: 'problems',
+  problem_action_evidence: 'problems',
+  problem_events: 'problems',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

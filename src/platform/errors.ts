@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'invalid_transition'
+  | 'recurrence_check_failed'
   | 'rate_limited'
   | 'payload_too_large'
   | 'uri_too_long'
@@ -42,6 +43,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   conflict: 409,
   invalid_transition: 409,
+  recurrence_check_failed: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
   too_many_files: 413,

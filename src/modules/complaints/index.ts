@@ -15,3 +15,8 @@ export {
 } from './domain/status.ts';
 export { loopSteps } from './domain/steps.ts';
 export { rewardEligibilityOf, type RewardEligibility } from './reward-eligibility.repository.ts';
+export {
+  complaintFactsOf,
+  receivedTimesOf,
+  type ComplaintFacts,
+} from './problem-facts.repository.ts';

@@ -34,6 +34,10 @@ export const permissions = [
   'reward:grant',
   'reward:approve',
   'reward:admin',
+  'problem:read',
+  'problem:link',
+  'problem:write',
+  'problem:close',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,6 +59,9 @@ const frontLine: Permission[] = [
   'commitment:make',
   'followup:record',
   'reward:grant',
+  // Step 8: the front line sees problems and links its cases to them (from the suggestions).
+  'problem:read',
+  'problem:link',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
@@ -67,6 +74,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'deadline:answer',
     'report:read',
     'reward:approve',
+    'problem:write',
   ],
   agent: frontLine,
   responder: [
@@ -89,6 +97,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit:read',
     'sla:read',
     'report:read',
+    'problem:read',
+    'problem:link',
+    'problem:write',
+    'problem:close',
   ],
 };
 

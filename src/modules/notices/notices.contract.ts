@@ -10,6 +10,12 @@ export const noticeKind = z.enum([
   // Step 6: a follow-up task is yours; a case came to you before the customer had to ask.
   'follow_up',
   'early_escalation',
+  // Step 8: an action's clocks, and the end of a problem's monitoring window.
+  'problem_action_warning',
+  'problem_action_overdue',
+  'problem_action_escalation',
+  'problem_recurred',
+  'problem_ready_to_close',
 ]);
 export const noticeView = z.object({
   id: z.string(),

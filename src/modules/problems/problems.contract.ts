@@ -298,6 +298,7 @@ export const problemDetail = z.object({
   actions: z.array(actionView),
   complaints: z.array(linkedComplaintView),
   monitoring: monitoringView,
+  effectiveness: effectivenessView,
   history: z.array(historyEntry),
 });
 export type ProblemDetail = z.infer<typeof problemDetail>;

@@ -21,6 +21,17 @@ import type {
   RewardSettingsTable,
 } from './schema-rewards.ts';
 export type * from './schema-rewards.ts';
+import type {
+  ProblemActionEvidenceTable,
+  ProblemActionsTable,
+  ProblemChainLinksTable,
+  ProblemComplaintsTable,
+  ProblemEventsTable,
+  ProblemRootCausesTable,
+  ProblemSequencesTable,
+  ProblemsTable,
+} from './schema-problems.ts';
+export type * from './schema-problems.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -359,4 +370,12 @@ export type Database = {
   authority_rules: AuthorityRulesTable;
   approval_requests: ApprovalRequestsTable;
   reward_grants: RewardGrantsTable;
+  problem_sequences: ProblemSequencesTable;
+  problems: ProblemsTable;
+  problem_complaints: ProblemComplaintsTable;
+  problem_root_causes: ProblemRootCausesTable;
+  problem_chain_links: ProblemChainLinksTable;
+  problem_actions: ProblemActionsTable;
+  problem_action_evidence: ProblemActionEvidenceTable;
+  problem_events: ProblemEventsTable;
 };

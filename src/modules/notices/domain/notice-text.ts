@@ -42,6 +42,12 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     commitment_due: '{reference}: đến hạn cam kết',
     follow_up: '{reference}: việc sau khắc phục cho bạn: {clock}',
     early_escalation: '{reference}: chuyển cho bạn trước khi khách phải đòi gặp quản lý',
+    problem_action_warning: '{reference}: hành động khắc phục/phòng ngừa sắp đến hạn',
+    problem_action_overdue: '{reference}: hành động khắc phục/phòng ngừa đã quá hạn',
+    problem_action_escalation: '{reference}: hành động của nhân viên bạn quản lý đã quá hạn',
+    problem_recurred:
+      '{reference}: vấn đề tái diễn trong thời gian theo dõi, trở lại bước hành động',
+    problem_ready_to_close: '{reference}: hết thời gian theo dõi, không tái diễn, có thể đóng',
   },
   en: {
     sla_warning: '{reference}: {clock} is nearly due',
@@ -52,6 +58,11 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     commitment_due: '{reference}: the commitment is due',
     follow_up: '{reference}: an after-fix task for you: {clock}',
     early_escalation: '{reference}: escalated to you before the customer has to ask for a manager',
+    problem_action_warning: '{reference}: a corrective or preventive action is nearly due',
+    problem_action_overdue: '{reference}: a corrective or preventive action is overdue',
+    problem_action_escalation: '{reference}: an action owned by someone you manage is overdue',
+    problem_recurred: '{reference}: the problem recurred while monitored; back to action',
+    problem_ready_to_close: '{reference}: monitoring ended with no recurrence; ready to close',
   },
   zh: {
     sla_warning: '{reference}：{clock}即将到期',
@@ -62,6 +73,11 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     commitment_due: '{reference}：承诺到期',
     follow_up: '{reference}：分配给您的修复后任务：{clock}',
     early_escalation: '{reference}：在客户要求找主管之前已升级给您',
+    problem_action_warning: '{reference}：纠正/预防措施即将到期',
+    problem_action_overdue: '{reference}：纠正/预防措施已逾期',
+    problem_action_escalation: '{reference}：您下属负责的措施已逾期',
+    problem_recurred: '{reference}：问题在监控期内复发，已退回措施阶段',
+    problem_ready_to_close: '{reference}：监控期结束且未复发，可以关闭',
   },
 };
 
