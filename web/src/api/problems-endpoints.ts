@@ -24,7 +24,6 @@ import {
   problemsQuery,
   qualityHome,
   rootCauseInput,
-  rootCauseView,
   suggestedChain,
   transitionInput,
   unlinkResult,
@@ -54,7 +53,7 @@ export const problemEndpoints = {
   closeProblem: post('/api/problems/:id/close', { body: closeInput, response: problemDetail }),
   saveRootCause: put('/api/problems/:id/root-cause', {
     body: rootCauseInput,
-    response: rootCauseView,
+    response: problemDetail,
   }),
   saveChain: put('/api/problems/:id/chain', { body: chainInput, response: chainView }),
   suggestedChain: get('/api/problems/:id/chain/suggested', { response: suggestedChain }),

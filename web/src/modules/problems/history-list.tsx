@@ -9,13 +9,13 @@ const KNOWN = new Set([
   'created',
   'updated',
   'status.changed',
-  'complaint.linked',
-  'complaint.unlinked',
-  'complaint.moved_away',
+  'link.added',
+  'link.removed',
+  'link.moved_away',
   'root_cause.saved',
   'chain.saved',
   'chain.acknowledged',
-  'action.added',
+  'action.created',
   'action.updated',
   'action.evidence',
   'monitoring.started',
@@ -37,12 +37,13 @@ export function HistoryList({ history }: { history: ProblemDetail['history'] }) 
     const base = KNOWN.has(e.kind)
       ? t(`problems.history.${e.kind.replace(/\./g, '_')}`)
       : t('problems.history.other', { kind: e.kind });
-    const { from, to, reason } = e.data;
+    const { from, to, reason, reference } = e.data;
     const move =
       isStatus(from) && isStatus(to)
         ? ` ${t(`problems.status.${from}`)} → ${t(`problems.status.${to}`)}`
         : '';
-    return `${base}${move}${typeof reason === 'string' && reason ? ` · ${reason}` : ''}`;
+    const extra = [reference, reason].filter((v) => typeof v === 'string' && v).join(' · ');
+    return `${base}${move}${extra ? ` · ${extra}` : ''}`;
   };
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="history-title">

@@ -47,6 +47,10 @@ export function MonitoringCard({ detail }: { detail: ProblemDetail }) {
   const close = useCloseProblem(problem.id);
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
+  // After a window ended in a recurrence the problem is back in action; it can still be closed
+  // with an override.
+  const sentBack =
+    problem.status === 'action' && detail.history.some((h) => h.kind === 'monitoring.ended');
 
   const submitOverride = (event: FormEvent) => {
     event.preventDefault();
@@ -143,15 +147,17 @@ export function MonitoringCard({ detail }: { detail: ProblemDetail }) {
           </Alert>
         )}
         {!overriding && <ErrorAlert error={close.error} testId="monitoring-close-error" />}
-        {canClose && problem.status === 'monitoring' && (
+        {canClose && (problem.status === 'monitoring' || sentBack) && (
           <Group gap="xs">
-            <Button
-              loading={close.isPending && !close.variables?.override}
-              onClick={() => close.mutate({ override: false })}
-              data-testid="problem-close"
-            >
-              {t('problems.monitoring.close')}
-            </Button>
+            {problem.status === 'monitoring' && (
+              <Button
+                loading={close.isPending && !close.variables?.override}
+                onClick={() => close.mutate({ override: false })}
+                data-testid="problem-close"
+              >
+                {t('problems.monitoring.close')}
+              </Button>
+            )}
             <Button
               variant="default"
               onClick={() => {
