@@ -160,7 +160,7 @@ describe('fix the system: a problem from two cases → root cause → chain → 
     await quality.getByTestId('problem-close').click();
     await quality.getByTestId('monitoring-close-error').waitFor({ timeout: 15_000 });
     expect(await statusOfProblem(quality)).toBe('monitoring');
-    await quality.getByTestId('effectiveness-svg').waitFor();
+    await quality.getByTestId('effectiveness-definition').waitFor();
     await checkA11y(quality, 'problem in monitoring');
   });
 

@@ -170,8 +170,8 @@ export function ChainEditor({ detail, onDone }: { detail: ProblemDetail; onDone:
                   ↓
                 </ActionIcon>
                 <ActionIcon
-                  variant="subtle"
-                  color="red.8"
+                  variant="default"
+                  c="red.9"
                   size="lg"
                   onClick={() => setLinks((prev) => prev.filter((_, j) => j !== i))}
                   aria-label={t('problems.chain.remove', { n: i + 1 })}

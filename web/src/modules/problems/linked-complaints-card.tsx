@@ -129,8 +129,8 @@ export function LinkedComplaintsCard({ detail }: { detail: ProblemDetail }) {
                       <Table.Td>
                         <Button
                           size="compact-sm"
-                          variant="subtle"
-                          color="red.8"
+                          variant="default"
+                          c="red.9"
                           loading={unlink.isPending && unlink.variables === c.complaintId}
                           onClick={() => unlink.mutate(c.complaintId)}
                           aria-label={t('problems.linked.unlinkNamed', { reference: c.reference })}

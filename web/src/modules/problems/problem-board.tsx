@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProblemStatus } from './problem-words.ts';
@@ -17,7 +17,14 @@ const COLUMNS: { key: string; statuses: ProblemStatus[] }[] = [
 export function ProblemBoard({ items }: { items: ProblemListItem[] }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea type="auto" offsetScrollbars data-testid="problems-board">
+    // A region of its own that takes focus, so the columns scroll sideways by keyboard too.
+    <Box
+      role="region"
+      aria-label={t('problems.view.board')}
+      tabIndex={0}
+      style={{ overflowX: 'auto', paddingBottom: 8 }}
+      data-testid="problems-board"
+    >
       <Group align="flex-start" wrap="nowrap" gap="sm">
         {COLUMNS.map((column) => {
           const cards = items.filter((p) => column.statuses.includes(p.status));
@@ -41,11 +48,7 @@ export function ProblemBoard({ items }: { items: ProblemListItem[] }) {
                     ? t('problems.board.ended')
                     : t(`problems.status.${column.key}`)}
                 </Title>
-                <Badge
-                  variant="outline"
-                  color="gray.8"
-                  aria-label={t('problems.board.count', { count: cards.length })}
-                >
+                <Badge variant="outline" color="gray.8">
                   {cards.length}
                 </Badge>
               </Group>
@@ -82,6 +85,6 @@ export function ProblemBoard({ items }: { items: ProblemListItem[] }) {
           );
         })}
       </Group>
-    </ScrollArea>
+    </Box>
   );
 }

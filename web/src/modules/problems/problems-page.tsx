@@ -147,7 +147,7 @@ export function ProblemsPage() {
       {!list.isPending && items.length === 0 && (
         <Text data-testid="problems-empty">{t('problems.empty')}</Text>
       )}
-      {board && items.length > 0 && <ProblemBoard items={items} />}
+      {board && !list.isPending && <ProblemBoard items={items} />}
       {!board && items.length > 0 && (
         <>
           <Table.ScrollContainer minWidth={720}>

@@ -136,8 +136,8 @@ export function RootCauseEditor({ detail }: { detail: ProblemDetail }) {
                   />
                   {canWrite && (
                     <ActionIcon
-                      variant="subtle"
-                      color="red.8"
+                      variant="default"
+                      c="red.9"
                       size="lg"
                       onClick={() => setWhys((prev) => prev.filter((_, j) => j !== i))}
                       aria-label={t('problems.rootCause.removeWhy', { n: i + 1 })}
