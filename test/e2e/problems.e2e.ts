@@ -16,8 +16,10 @@ import {
 describe('fix the system: a problem from two cases → root cause → chain → action done → monitoring', () => {
   let e2e: E2EBrowser;
   let quality: Page;
+  let agent: Page;
   const stamp = Date.now().toString(36);
   const references: string[] = [];
+  const later: string[] = [];
   const title = `Máy giặt giao trễ do kho Bình Dương (${stamp})`;
 
   async function pick(page: Page, testId: string, optionText: string) {
@@ -39,22 +41,27 @@ describe('fix the system: a problem from two cases → root cause → chain → 
   beforeAll(async () => {
     e2e = await openBrowser();
     quality = await e2e.newPage({ locale: 'vi' });
-    for (const n of [1, 2]) {
-      const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
-        method: 'POST',
-        headers: publicClientHeaders(),
-        body: JSON.stringify({
-          name: `Phạm Văn Lộc ${n} ${stamp}`,
-          phone: `098712${String(3400 + n).padStart(4, '0')}`,
-          email: `loc${n}.${stamp}@example.vn`,
-          description: `Máy giặt giao trễ, kho báo hết xe (${stamp}, lần ${n}).`,
-          language: 'vi',
-        }),
-      });
-      expect(response.status).toBe(201);
-      references.push(((await response.json()) as { reference: string }).reference);
-    }
+    agent = await e2e.newPage({ locale: 'vi' });
+    for (const n of [1, 2]) await complain(n);
   });
+
+  /** A customer's complaint through the public form; the first two before the problem exists. */
+  async function complain(n: number) {
+    const response = await fetch(`${e2e.baseUrl}/api/public/orgs/demo/complaints`, {
+      method: 'POST',
+      headers: publicClientHeaders(),
+      body: JSON.stringify({
+        name: `Phạm Văn Lộc ${n} ${stamp}`,
+        phone: `098712${String(3400 + n).padStart(4, '0')}`,
+        email: `loc${n}.${stamp}@example.vn`,
+        description: `Máy giặt giao trễ, kho báo hết xe (${n <= 2 ? stamp : `${stamp}x`}, lần ${n}).`,
+        language: 'vi',
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { reference } = (await response.json()) as { reference: string };
+    (n <= 2 ? references : later).push(reference);
+  }
 
   afterAll(async () => {
     printAxeSummary('problems');
@@ -76,6 +83,7 @@ describe('fix the system: a problem from two cases → root cause → chain → 
       .fill('Hai khách báo máy giặt giao trễ ba ngày trong cùng một tuần.');
     await quality.getByTestId('problem-new-products').fill('Máy giặt LG 9kg');
     await quality.getByTestId('problem-new-products').press('Enter');
+    await pick(quality, 'problem-new-reason', 'Giao hàng chậm');
     await checkA11y(quality, 'new problem dialog');
     await quality.getByTestId('problem-new-submit').click();
     await quality.getByTestId('problem-detail').waitFor();
@@ -160,7 +168,8 @@ describe('fix the system: a problem from two cases → root cause → chain → 
     await quality.getByTestId('problem-close').click();
     await quality.getByTestId('monitoring-close-error').waitFor({ timeout: 15_000 });
     expect(await statusOfProblem(quality)).toBe('monitoring');
-    await quality.getByTestId('effectiveness-definition').waitFor();
+    await quality.getByTestId('effectiveness-svg').waitFor();
+    await quality.getByTestId('effectiveness-table').waitFor({ state: 'attached' });
     await checkA11y(quality, 'problem in monitoring');
   });
 
@@ -175,5 +184,36 @@ describe('fix the system: a problem from two cases → root cause → chain → 
     await quality.goto('/reports/problems');
     await quality.getByTestId('report-root-causes-definition').waitFor();
     await checkA11y(quality, 'problem report');
+  });
+
+  it('h. an agent links two later cases from the queue: they show as recurrences', async () => {
+    // Received after the window started: linking them makes them recurrences.
+    for (const n of [3, 4]) await complain(n);
+    await login(agent, DEMO.agent);
+    await agent.getByTestId('queue-table').waitFor();
+    await agent.getByTestId('queue-search').fill(`${stamp}x`);
+    const rows = agent.getByTestId('queue-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(2);
+    await agent.locator('body').click({ position: { x: 5, y: 5 } });
+    await agent.keyboard.press('Shift+A');
+    await agent.getByTestId('queue-bulk-link').click();
+    await pick(agent, 'link-to-problem-picker', stamp);
+    await checkA11y(agent, 'link to problem from the queue');
+    await agent.getByTestId('link-to-problem-submit').click();
+    await expect
+      .poll(() => agent.getByTestId('queue-bulk-bar').count(), { timeout: 15_000 })
+      .toBe(0);
+    await rows.first().getByTestId('queue-row-link').click();
+    await agent.getByTestId('step-prevent').getByTestId('case-problem').waitFor();
+    await quality.goto('/problems');
+    await quality.getByTestId('problems-filter-text').fill(stamp);
+    await quality.getByTestId('problem-row').getByRole('link').first().click();
+    await expect
+      .poll(() => quality.getByTestId('recurrence-badge').count(), { timeout: 15_000 })
+      .toBe(2);
+    for (const reference of later)
+      await quality
+        .locator(`[data-testid="linked-complaint"][data-reference="${reference}"]`)
+        .waitFor();
   });
 });
