@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from './helpers.ts';
+import { createTestContext, signIn, type Client, type TestContext } from './helpers.ts';
 import { complaintOf, newProblem, problemOrg, type ProblemOrg } from './problems-helpers.ts';
 
 // Step 8's closed loop: the monitoring window on the business calendar, the recurrence check
@@ -68,6 +68,14 @@ describe('the monitoring window', () => {
     const o = await problemOrg(ctx);
     const { base } = await readyToMonitor(o, { windowLength: 2, windowUnit: 'weeks' });
     expect((await monitor(o.quality, base)).monitoring.endsAt).toBe('2026-03-16T02:00:00.000Z');
+    // A longer window while it runs: its end moves, counted from its start.
+    const longer = await o.quality.patch(base, { windowLength: 3 });
+    expect(longer.json().monitoring.endsAt).toBe('2026-03-23T02:00:00.000Z');
+    ctx.clock.set(new Date('2026-03-16T03:00:00Z'));
+    await ctx.drainJobs(o.org.id);
+    const quality = await signIn(ctx, o.users.quality.email); // sessions last 14 days
+    expect((await quality.get(base)).json().problem.status).toBe('monitoring');
+    expect(await noticesOf(o.org.id)).toEqual([]);
   });
 });
 

@@ -125,6 +125,20 @@ describe('linked complaints', () => {
       404,
     );
     expect((await o.agent.get(`/api/complaints/${b}/problem`)).json()).toEqual({ problem: null });
+    const timeline = await ctx.db
+      .selectFrom('complaint_events')
+      .select(['type', 'data', 'visibility'])
+      .where('org_id', '=', o.org.id)
+      .where('complaint_id', '=', b)
+      .where('type', 'like', 'problem.%')
+      .orderBy('id')
+      .execute();
+    expect(timeline.map((e) => [e.type, (e.data as { problemId: string }).problemId])).toEqual([
+      ['problem.linked', first.id],
+      ['problem.linked', second.id],
+      ['problem.unlinked', second.id],
+    ]);
+    expect(timeline[1]!.data).toMatchObject({ source: 'suggestion', fromProblemId: first.id });
   });
 
   it('answers 404 for another org’s complaint or problem, and 400 for bad ids', async () => {

@@ -9,6 +9,7 @@ import { familyNames, givenNames, middleNames, mobilePrefixes } from './vietname
 import { seededRandom, stories } from './demo-stories.ts';
 import { demoFollowUps } from './demo-follow-ups.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
+import { seedDemoProblems } from './demo-problems.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -353,6 +354,20 @@ export async function seedDemo(
     admin: users.admin!,
     manager: users.manager!,
     agents,
+  });
+  await seedDemoProblems({
+    services,
+    clock,
+    orgId: org.id,
+    now,
+    reasons,
+    people: {
+      quality: users.quality!,
+      agent: users.agent!,
+      responder: users.responder!,
+      manager: users.manager!,
+    },
+    departments: { care: care.id, logistics: logistics.id, quality: quality.id },
   });
   // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
   // and retire the jobs whose time has passed; then derive today's clocks with the real time.

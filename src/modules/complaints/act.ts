@@ -4,7 +4,11 @@ import type { Language } from '../../platform/i18n.ts';
 import type { CaseWork, Visibility } from './case-work.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import * as repo from './complaints.repository.ts';
-import type { ComplaintEventData, ComplaintEventType } from './domain/events.ts';
+import {
+  complaintEvents,
+  type ComplaintEventData,
+  type ComplaintEventType,
+} from './domain/events.ts';
 import type { ComplaintStatus } from './domain/status.ts';
 import * as events from './events.repository.ts';
 import * as links from './links.repository.ts';
@@ -112,6 +116,37 @@ export function createComplaintAccess(
       source: SearchNameSource,
       entries: readonly { complaintId: string; names: readonly string[] }[],
     ) => db.transaction().execute((tx) => search.fileUnder(tx, orgId, source, entries)),
+
+    /**
+     * Step 8 on the case's timeline (internal): linked to a problem, moved, or unlinked, in the
+     * problem's transaction. The event is appended without locking the case.
+     */
+    recordProblemLink: (
+      tx: Tx,
+      orgId: string,
+      complaintId: string,
+      actor: Actor,
+      change:
+        | { linked: true; data: ComplaintEventData<typeof complaintEvents.problemLinked> }
+        | { linked: false; data: ComplaintEventData<typeof complaintEvents.problemUnlinked> },
+    ) =>
+      change.linked
+        ? work.addEvent(
+            tx,
+            { orgId, id: complaintId },
+            actor,
+            complaintEvents.problemLinked,
+            'internal',
+            change.data,
+          )
+        : work.addEvent(
+            tx,
+            { orgId, id: complaintId },
+            actor,
+            complaintEvents.problemUnlinked,
+            'internal',
+            change.data,
+          ),
 
     /** Whether the complaint exists in the org (another org's answers false). */
     exists: async (executor: Executor, orgId: string, id: string) =>

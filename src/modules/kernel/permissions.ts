@@ -86,6 +86,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'department:read',
     'sla:read',
     'deadline:answer',
+    // Step 8: the people named in a responsibility chain or owning an action often answer
+    // deadline requests too; they read the problem, acknowledge their link, record evidence.
+    'problem:read',
   ],
   quality: [
     'complaint:read',

@@ -19,7 +19,7 @@ export function createMonitoring(
   deps: Pick<ProblemDeps, 'db' | 'clock' | 'jobs' | 'sla' | 'notices'>,
 ) {
   const { db, clock, notices } = deps;
-  const { lockProblem, checkOf, startMonitoring, endWindow, sendBack, windowEndOf } =
+  const { lockProblem, checkOf, startMonitoring, endWindow, sendBack, windowEndOf, retime } =
     createWindow(deps);
 
   const final = () => new AppError('conflict', { messageKey: 'error.problem_final' });
@@ -274,6 +274,7 @@ export function createMonitoring(
     },
 
     windowEndOf,
+    retime,
   };
 }
 

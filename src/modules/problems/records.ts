@@ -37,7 +37,7 @@ export function createRecords(
     effectivenessOf: ReturnType<typeof createEffectiveness>;
   },
 ) {
-  const { db, clock, org, reasons, monitoring, effectivenessOf } = deps;
+  const { db, clock, org, reasons, complaints, monitoring, effectivenessOf } = deps;
 
   async function checkOwner(tx: Executor, orgId: string, userId: string, field: string) {
     if (!(await org.isActiveMember(tx, orgId, userId))) throw invalidField(field);
@@ -179,6 +179,12 @@ export function createRecords(
             : {}),
         };
         await repo.updateProblem(tx, scope.orgId, id, change, clock.now());
+        if (change.windowLength !== undefined || change.windowUnit !== undefined)
+          await monitoring.retime(tx, scope.orgId, {
+            ...p,
+            windowLength: change.windowLength ?? p.windowLength,
+            windowUnit: change.windowUnit ?? p.windowUnit,
+          });
         await repo.addEvent(
           tx,
           scope.orgId,
@@ -283,6 +289,15 @@ export function createRecords(
             isRecurrence,
           };
           await repo.addEvent(tx, scope.orgId, id, scope.actor, 'link.added', data, now);
+          await complaints.recordProblemLink(tx, scope.orgId, complaintId, scope.actor, {
+            linked: true,
+            data: {
+              problemId: id,
+              reference: p.reference,
+              source: input.source,
+              fromProblemId: from,
+            },
+          });
           if (from)
             await repo.addEvent(
               tx,
@@ -309,9 +324,13 @@ export function createRecords(
 
     async unlink(scope: Scope, id: string, complaintId: string): Promise<void> {
       await db.transaction().execute(async (tx) => {
-        await editable(tx, scope.orgId, id);
+        const p = await editable(tx, scope.orgId, id);
         if (!(await repo.deleteLink(tx, scope.orgId, id, complaintId)))
           throw new AppError('not_found');
+        await complaints.recordProblemLink(tx, scope.orgId, complaintId, scope.actor, {
+          linked: false,
+          data: { problemId: id, reference: p.reference },
+        });
         const now = clock.now();
         await repo.addEvent(tx, scope.orgId, id, scope.actor, 'link.removed', { complaintId }, now);
         await recordAudit(tx, {

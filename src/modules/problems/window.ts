@@ -159,7 +159,24 @@ export function createWindow(deps: Pick<ProblemDeps, 'clock' | 'jobs' | 'sla'>) 
     });
   }
 
-  return { lockProblem, checkOf, windowEndOf, startMonitoring, endWindow, sendBack };
+  /**
+   * The window's length changed while it runs: its end is computed again from its start, and a
+   * new check is timed (the old job finds another end and does nothing).
+   */
+  async function retime(tx: Tx, orgId: string, p: repo.Problem) {
+    if (p.status !== 'monitoring' || !p.monitoringStartedAt) return;
+    const endsAt = await windowEndOf(tx, orgId, p, p.monitoringStartedAt);
+    if (endsAt.getTime() === p.monitoringEndsAt?.getTime()) return;
+    await repo.updateProblem(tx, orgId, p.id, { monitoringEndsAt: endsAt }, clock.now());
+    await jobs.enqueue(
+      tx,
+      windowEnd,
+      { orgId, problemId: p.id, endsAt: endsAt.toISOString() },
+      { runAt: endsAt, key: `${p.id}:${endsAt.toISOString()}` },
+    );
+  }
+
+  return { lockProblem, checkOf, windowEndOf, startMonitoring, endWindow, sendBack, retime };
 }
 
 export type ProblemWindow = ReturnType<typeof createWindow>;

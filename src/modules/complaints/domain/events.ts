@@ -32,6 +32,8 @@ export const complaintEvents = {
   verificationAttempted: 'verification.attempted',
   escalatedEarly: 'complaint.escalated',
   rewardGranted: 'reward.granted',
+  problemLinked: 'problem.linked',
+  problemUnlinked: 'problem.unlinked',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -152,6 +154,14 @@ export const complaintEventData = {
     reference: z.string().nullable(),
     approvalLevel: z.number().int().nullable(),
   }),
+  // Step 8: the complaint was linked to a problem record (or moved to another), or unlinked.
+  [complaintEvents.problemLinked]: z.object({
+    problemId: z.string(),
+    reference: z.string(),
+    source: z.enum(['manual', 'suggestion']),
+    fromProblemId: z.string().nullable(),
+  }),
+  [complaintEvents.problemUnlinked]: z.object({ problemId: z.string(), reference: z.string() }),
   [complaintEvents.verificationAttempted]: z.object({
     followUpId: z.string(),
     attempt: z.number().int().min(1),
