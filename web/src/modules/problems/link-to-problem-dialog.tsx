@@ -2,7 +2,9 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHasPermission } from '../../app/require-permission.tsx';
 import { ErrorAlert } from '../../ui/api-error.tsx';
+import { NewProblemDialog } from './new-problem-dialog.tsx';
 import { ProblemPicker } from './problem-ui.tsx';
 import { useLinkComplaints } from './problems.api.ts';
 
@@ -19,6 +21,8 @@ export function LinkToProblemDialog({
   const { t } = useTranslation();
   const link = useLinkComplaints();
   const [problemId, setProblemId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const canCreate = useHasPermission()('problem:write');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +42,8 @@ export function LinkToProblemDialog({
     );
   };
 
+  // No problem fits yet: one is opened with these cases linked to it.
+  if (creating) return <NewProblemDialog complaintIds={complaintIds} onClose={onClose} />;
   return (
     <Modal
       opened
@@ -56,6 +62,16 @@ export function LinkToProblemDialog({
           />
           <ErrorAlert error={link.error} />
           <Group justify="flex-end">
+            {canCreate && (
+              <Button
+                variant="light"
+                onClick={() => setCreating(true)}
+                data-testid="link-to-problem-new"
+                mr="auto"
+              >
+                {t('problems.link.new')}
+              </Button>
+            )}
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
