@@ -3,6 +3,7 @@
 // request and response types from this table and parses every response with `response`.
 import type { z } from 'zod';
 import { channelEndpoints } from './channels-endpoints.ts';
+import { problemEndpoints } from './problems-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import {
@@ -393,6 +394,7 @@ export const endpoints = {
   ...rewardEndpoints,
   ...channelEndpoints,
   ...suggestionEndpoints,
+  ...problemEndpoints,
 } as const;
 
 /**

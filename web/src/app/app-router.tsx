@@ -97,6 +97,25 @@ const AuthorityRulesPage = lazy(() =>
   })),
 );
 
+const ProblemsPage = lazy(() =>
+  import('../modules/problems/problems-page.tsx').then((m) => ({ default: m.ProblemsPage })),
+);
+const ProblemDetailPage = lazy(() =>
+  import('../modules/problems/problem-detail-page.tsx').then((m) => ({
+    default: m.ProblemDetailPage,
+  })),
+);
+const QualityHomePage = lazy(() =>
+  import('../modules/problems/quality-home-page.tsx').then((m) => ({
+    default: m.QualityHomePage,
+  })),
+);
+const ProblemReportPage = lazy(() =>
+  import('../modules/problems/problem-report-page.tsx').then((m) => ({
+    default: m.ProblemReportPage,
+  })),
+);
+
 export function AppRouter() {
   return (
     <Suspense fallback={<PageLoader />}>
@@ -245,6 +264,38 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['sla:admin']}>
                 <FollowUpSettingsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="problems"
+            element={
+              <RequirePermission anyOf={['problem:read']}>
+                <ProblemsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="problems/:id"
+            element={
+              <RequirePermission anyOf={['problem:read']}>
+                <ProblemDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="quality"
+            element={
+              <RequirePermission anyOf={['problem:write']}>
+                <QualityHomePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/problems"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <ProblemReportPage />
               </RequirePermission>
             }
           />

@@ -16,6 +16,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client.ts';
 import { currentLanguage, setUiLanguage, type UiLanguage } from '../i18n/i18n.ts';
 import { loopNavItems } from '../modules/notices/loop-nav.ts';
+import { problemNavItems } from '../modules/problems/problems-nav.ts';
 import { rewardNavItems } from '../modules/rewards/rewards-nav.ts';
 import { NoticeBell } from '../modules/notices/notice-bell.tsx';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
@@ -67,6 +68,7 @@ export function AppShellLayout() {
     },
     ...loopNav.main,
     ...rewardNav.main,
+    ...problemNavItems(user.permissions, t),
   ];
   const adminItems: NavItem[] = [
     ...(user.role === 'admin'

@@ -4,6 +4,7 @@ import followUps from './followups.en.json';
 import forms from './forms.en.json';
 import loop from './loop.en.json';
 import queue from './queue.en.json';
+import problems from './problems.en.json';
 import reads from './reads.en.json';
 import rewards from './rewards.en.json';
 import suggestions from './suggestions.en.json';
@@ -13,7 +14,8 @@ import suggestions from './suggestions.en.json';
  * downloads one language, not three. The clock, commitment and notice screens keep their
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
- * suggestions in suggestions.*.json (each under top-level keys of its own).
+ * suggestions in suggestions.*.json and its screens in problems.*.json (each under top-level
+ * keys of its own).
  */
 export default {
   ...base,
@@ -22,6 +24,7 @@ export default {
   ...forms,
   ...followUps,
   ...rewards,
+  ...problems,
   ...reads,
   ...channels,
   ...suggestions,

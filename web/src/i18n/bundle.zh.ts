@@ -4,6 +4,7 @@ import followUps from './followups.zh.json';
 import forms from './forms.zh.json';
 import loop from './loop.zh.json';
 import queue from './queue.zh.json';
+import problems from './problems.zh.json';
 import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
 import suggestions from './suggestions.zh.json';
@@ -13,7 +14,8 @@ import suggestions from './suggestions.zh.json';
  * downloads one language, not three. The clock, commitment and notice screens keep their
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
- * suggestions in suggestions.*.json (each under top-level keys of its own).
+ * suggestions in suggestions.*.json and its screens in problems.*.json (each under top-level
+ * keys of its own).
  */
 export default {
   ...base,
@@ -22,6 +24,7 @@ export default {
   ...forms,
   ...followUps,
   ...rewards,
+  ...problems,
   ...reads,
   ...channels,
   ...suggestions,

@@ -1,5 +1,6 @@
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { StepRail } from '../complaints/step-rail.tsx';
+import { CaseProblemStep } from '../problems/case-problem-step.tsx';
 import { useCommitments } from './commitments.api.ts';
 
 type Steps = ComplaintDetail['steps'];
@@ -25,9 +26,17 @@ export function withCommitment(steps: Steps, committedAt: string | null): Steps 
   return marked;
 }
 
-/** The step rail, fed with the commitment ledger (the server does not yet mark step 4). */
+/**
+ * The step rail, fed with the commitment ledger (the server does not yet mark step 4) and, under
+ * step 8, the problem the case is linked to.
+ */
 export function CommitStepRail({ complaintId, steps }: { complaintId: string; steps: Steps }) {
   const commitments = useCommitments(complaintId);
   const first = commitments.data?.commitments[0];
-  return <StepRail steps={withCommitment(steps, first?.committedAt ?? null)} />;
+  return (
+    <StepRail
+      steps={withCommitment(steps, first?.committedAt ?? null)}
+      details={{ prevent: <CaseProblemStep complaintId={complaintId} /> }}
+    />
+  );
 }

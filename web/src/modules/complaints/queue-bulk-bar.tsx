@@ -9,6 +9,7 @@ import {
   type ComplaintListItem,
 } from '../../../../src/modules/complaints/complaints.contract.ts';
 import type { BulkActionResponse } from '../../../../src/modules/complaints/queue.contract.ts';
+import { LinkToProblemDialog } from '../problems/link-to-problem-dialog.tsx';
 import { useBulkAction } from './queue.api.ts';
 import { UNASSIGNED } from './queue-params.ts';
 import type { QueueSelection } from './queue-selection.ts';
@@ -31,6 +32,8 @@ export function QueueBulkBar({
   const bulk = useBulkAction();
   const [owner, setOwner] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [linking, setLinking] = useState(false);
+  const canLink = user.permissions.includes('problem:link');
   const [outcome, setOutcome] = useState<{
     answer: BulkActionResponse;
     references: Map<string, string>;
@@ -108,6 +111,11 @@ export function QueueBulkBar({
           >
             {t('bulk.apply')}
           </Button>
+          {canLink && (
+            <Button variant="light" onClick={() => setLinking(true)} data-testid="queue-bulk-link">
+              {t('bulk.linkToProblem')}
+            </Button>
+          )}
           <Button
             variant="default"
             onClick={() => selection.clear()}
@@ -118,6 +126,13 @@ export function QueueBulkBar({
         </Group>
       )}
       <ErrorAlert error={bulk.error} />
+      {linking && (
+        <LinkToProblemDialog
+          complaintIds={ids}
+          onClose={() => setLinking(false)}
+          onLinked={() => selection.clear()}
+        />
+      )}
       {result && (
         <Alert
           mt={ids.length > 0 ? 'sm' : 0}

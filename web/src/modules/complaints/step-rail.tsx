@@ -1,9 +1,11 @@
 import { Box, Group, Paper, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
-
-type StepState = ComplaintDetail['steps'][number]['state'];
 import { useFormat } from '../../i18n/format.ts';
+
+type Step = ComplaintDetail['steps'][number];
+type StepState = Step['state'];
 
 const ICON_COLOR: Record<StepState, string> = {
   done: 'teal.9',
@@ -13,8 +15,17 @@ const ICON_COLOR: Record<StepState, string> = {
   skipped: 'gray.6',
 };
 
-/** The 8 steps of the loop as an ordered list: done, current, pending. */
-export function StepRail({ steps }: { steps: ComplaintDetail['steps'] }) {
+/**
+ * The 8 steps of the loop as an ordered list: done, current, pending. A step can carry more
+ * under its state (step 8: the linked problem).
+ */
+export function StepRail({
+  steps,
+  details,
+}: {
+  steps: ComplaintDetail['steps'];
+  details?: Partial<Record<Step['step'], ReactNode>>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -63,6 +74,7 @@ export function StepRail({ steps }: { steps: ComplaintDetail['steps'] }) {
                   {step.at ? ` · ${format.dateTime(step.at)}` : ''}
                   {step.by ? ` · ${t('steps.by', { name: step.by })}` : ''}
                 </Text>
+                {details?.[step.step]}
               </div>
             </Group>
           </li>
