@@ -22,6 +22,8 @@ export const KNOWN_EVENT_TYPES = [
   'complaint.fixed',
   'tracking_link.issued',
   'tracking_link.revoked',
+  'problem.linked',
+  'problem.unlinked',
 ] as const;
 
 function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
@@ -50,7 +52,10 @@ export function useEventSentence() {
     const loopSentence = known ? undefined : loop.sentence(event.type, actor);
     if (loopSentence) return loopSentence;
     return known
-      ? t(`timeline.events.${event.type.replace('.', '_')}`, { actor })
+      ? t(`timeline.events.${event.type.replace('.', '_')}`, {
+          actor,
+          reference: typeof event.data.reference === 'string' ? event.data.reference : '',
+        })
       : t('timeline.events.unknown', { actor, type: event.type });
   };
 }

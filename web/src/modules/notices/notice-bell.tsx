@@ -31,6 +31,13 @@ const CLOCK_KINDS: readonly string[] = ['sla_warning', 'sla_breach', 'escalation
  * One sentence per entry, in the reader's language. An entry stands for the notices of one case
  * and kind; with several clocks it names each of them once.
  */
+/** Where a notice leads: its case, or (step 8) its problem. */
+function linkOf(notice: { complaintId: string | null; data: Record<string, unknown> }) {
+  if (notice.complaintId) return `/complaints/${notice.complaintId}`;
+  const problemId = notice.data.problemId;
+  return typeof problemId === 'string' ? `/problems/${problemId}` : undefined;
+}
+
 export function useNoticeText() {
   const { t, i18n } = useTranslation();
   const timeZone = useOrgTimeZone();
@@ -211,10 +218,10 @@ export function NoticeBell() {
                     >
                       <Text size="sm" fw={notice.readAt ? 400 : 600}>
                         {!notice.readAt && <VisuallyHidden>{t('notices.unread')}: </VisuallyHidden>}
-                        {notice.complaintId ? (
+                        {linkOf(notice) ? (
                           <Anchor
                             component={Link}
-                            to={`/complaints/${notice.complaintId}`}
+                            to={linkOf(notice) ?? '/'}
                             inherit
                             onClick={() => {
                               if (!notice.readAt) markRead.mutate([notice.id]);
