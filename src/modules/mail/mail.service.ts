@@ -123,8 +123,7 @@ export function createMailService(deps: {
           ? await threads.findThread(tx, orgId, message.complaintId)
           : undefined;
         const tag = thread ? `[${thread.reference}]` : '';
-        const replyTo =
-          message.kind === 'notice' ? undefined : await deps.replyToFor?.(orgId);
+        const replyTo = message.kind === 'notice' ? undefined : await deps.replyToFor?.(orgId);
         await transport.send({
           to: message.to,
           subject:
