@@ -15,6 +15,10 @@ const NAV_QUEUE = { vi: 'Danh sách khiếu nại', en: 'Complaint queue' } as c
 const LAW = 'vn-law-19-2023';
 
 async function switchLanguage(page: Page, language: keyof typeof NAV_QUEUE): Promise<void> {
+  // The clock this journey moves forward brings notices (step 8's action clocks among them), and
+  // their toasts, top right, can lie over the switcher: this journey is about the switch, so the
+  // toasts are set aside (the notice journeys look at them).
+  await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await page.getByTestId('language-switcher').first().click();
   const menu = page.getByRole('menu');
   await menu.waitFor();

@@ -61,7 +61,7 @@ function SuggestionRow({ item, caseId }: { item: Suggestion; caseId?: string }) 
       data-complaint-id={complaint.id}
     >
       <Group gap="xs" wrap="wrap">
-        <Badge variant="light" color={item.kind === 'repeat' ? 'orange.9' : 'blue.9'}>
+        <Badge color={item.kind === 'repeat' ? 'red.9' : 'blue.9'} autoContrast>
           {t(`suggestions.kind.${item.kind}`)}
         </Badge>
         <Anchor component={Link} to={`/complaints/${complaint.id}`} fw={600}>
