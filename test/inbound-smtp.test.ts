@@ -116,7 +116,8 @@ describe('the SMTP listener', () => {
     expect(ours?.references).toEqual([first.messageId, second.messageId]);
     expect(ours?.subject).toContain(`[${kept.reference}]`);
 
-    // And the customer replies to that.
+    // And the customer replies to that, a minute later.
+    ctx.clock.advance(60_000);
     await client().sendMail({
       from: 'minh@example.vn',
       to: inbox,

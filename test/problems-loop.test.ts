@@ -45,7 +45,9 @@ const noticesOf = (orgId: string) =>
     .select(['user_id', 'kind', 'data'])
     .where('org_id', '=', orgId)
     .where('kind', 'like', 'problem_%')
+    // Notices of one moment (the owner's and the manager's at the due) come in the order of kind.
     .orderBy('created_at')
+    .orderBy('kind')
     .execute();
 
 describe('the monitoring window', () => {
@@ -195,8 +197,8 @@ describe('action clocks', () => {
     const notices = await noticesOf(o.org.id);
     expect(notices.map((n) => [n.user_id, n.kind])).toEqual([
       [o.users.quality.id, 'problem_action_warning'],
-      [o.users.quality.id, 'problem_action_overdue'],
       [o.users.manager.id, 'problem_action_escalation'],
+      [o.users.quality.id, 'problem_action_overdue'],
     ]);
     expect(notices.every((n) => (n.data as { actionId: string }).actionId === watched.id)).toBe(
       true,
