@@ -50,6 +50,10 @@ export const inboundMailView = z.object({
       contentType: z.string(),
       size: z.number(),
       isInline: z.boolean(),
+      /** The case file it became; null for mail that made no case, or a refused file. */
+      attachmentId: z.string().nullable(),
+      /** Why it was not kept: its type, its size, or the case's or org's quota. */
+      refused: z.enum(['type', 'too_large', 'quota']).nullable(),
     }),
   ),
   receivedAt: z.string(),

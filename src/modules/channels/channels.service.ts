@@ -3,7 +3,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import type { ComplaintService, CustomerMail, MailCase } from '../complaints/index.ts';
+import type {
+  ComplaintService,
+  CustomerMail,
+  MailCase,
+  MailFileRefusal,
+  MailFiles,
+  SavedFile,
+} from '../complaints/index.ts';
 import type { MailService } from '../mail/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { InboundMailView, InboundOutcome, ReceiveResult } from './channels.contract.ts';
@@ -86,6 +93,9 @@ export function createChannelService(deps: {
       if (duplicate) return answerFor(orgId, duplicate, true);
 
       const id = randomUUID();
+      // Each of the mail's files as its record keeps it: the case file it became, or why not.
+      let files: { attachmentId: string | null; refused: MailFileRefusal['refused'] | null }[] =
+        parsed.attachments.map(() => ({ attachmentId: null, refused: null }));
       const record = (
         outcome: InboundOutcome,
         complaintId: string | null,
@@ -106,7 +116,10 @@ export function createChannelService(deps: {
         textShown: shown,
         inReplyTo: parsed.inReplyTo,
         referencesIds: parsed.references,
-        attachments: parsed.attachments,
+        attachments: parsed.attachments.map(({ content: _content, ...a }, i) => ({
+          ...a,
+          ...files[i],
+        })),
         raw,
         receivedAt: now,
       });
@@ -115,7 +128,16 @@ export function createChannelService(deps: {
         outcome: InboundOutcome,
         kept: MailCase | null,
         related?: string,
+        attached?: MailFiles,
       ) => {
+        if (attached) {
+          let next = 0;
+          files = stored.map((k) =>
+            'refused' in k
+              ? { attachmentId: null, refused: k.refused }
+              : { attachmentId: attached.attachmentIds[next++] ?? null, refused: null },
+          );
+        }
         await repo.insertInbound(tx, record(outcome, kept?.id ?? null, related ?? null));
         if (kept && parsed.messageId)
           await mail.noteThread(tx, {
@@ -127,6 +149,8 @@ export function createChannelService(deps: {
           });
       };
 
+      let stored: (SavedFile | MailFileRefusal)[] = [];
+      const saved = () => stored.filter((k): k is SavedFile => !('refused' in k));
       try {
         const kind = classifyInbound(parsed.headers, deps.ownAddresses(orgSlug));
         if (kind !== 'customer') {
@@ -145,6 +169,14 @@ export function createChannelService(deps: {
             isDuplicate: false,
           };
         }
+        const decision = await threadOf(orgId, parsed);
+        stored = (
+          await email.keepMailFiles(
+            orgId,
+            decision.kind === 'join' ? decision.complaintId : null,
+            parsed.attachments,
+          )
+        ).kept;
         const customerMail: CustomerMail = {
           fromAddress: parsed.from.address ?? '',
           fromName: parsed.from.name,
@@ -152,14 +184,14 @@ export function createChannelService(deps: {
           text: shown,
           language: detectLanguage(shown) ?? detectLanguage(parsed.subject),
           inboundId: id,
+          files: saved(),
         };
-        const decision = await threadOf(orgId, parsed);
         if (decision.kind === 'join') {
           const joined = await email.addEmailReply(
             orgId,
             decision.complaintId,
             customerMail,
-            (tx, c) => keep(tx, 'joined', c),
+            (tx, c, attached) => keep(tx, 'joined', c, undefined, attached),
           );
           return {
             reference: joined.reference,
@@ -172,8 +204,8 @@ export function createChannelService(deps: {
           };
         }
         const related = decision.kind === 'new_related' ? decision.relatedComplaintId : undefined;
-        const created = await email.createFromEmail(orgId, customerMail, (tx, c) =>
-          keep(tx, related ? 'related' : 'created', c, related),
+        const created = await email.createFromEmail(orgId, customerMail, (tx, c, attached) =>
+          keep(tx, related ? 'related' : 'created', c, related, attached),
         );
         return {
           reference: created.reference,
@@ -185,6 +217,8 @@ export function createChannelService(deps: {
           isDuplicate: false,
         };
       } catch (error) {
+        // Nothing was kept, so neither are its files.
+        await email.discardMailFiles(saved());
         // Two deliveries of one message side by side: the second finds the first's.
         if ((error as { code?: string }).code === '23505') {
           const first = await repo.findDuplicate(db, orgId, {
@@ -228,12 +262,16 @@ export function createChannelService(deps: {
       subject: m.subject,
       textFull: m.textFull,
       textShown: m.textShown,
-      attachments: (m.attachments as InboundMailView['attachments']).map((a) => ({
-        filename: a.filename,
-        contentType: a.contentType,
-        size: a.size,
-        isInline: a.isInline,
-      })),
+      attachments: (m.attachments as Partial<InboundMailView['attachments'][number]>[]).map(
+        (a) => ({
+          filename: a.filename ?? '',
+          contentType: a.contentType ?? 'application/octet-stream',
+          size: a.size ?? 0,
+          isInline: a.isInline ?? false,
+          attachmentId: a.attachmentId ?? null,
+          refused: a.refused ?? null,
+        }),
+      ),
       receivedAt: m.receivedAt.toISOString(),
     };
   }

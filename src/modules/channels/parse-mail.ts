@@ -19,6 +19,8 @@ export type ParsedInbound = {
     size: number;
     contentId: string | undefined;
     isInline: boolean;
+    /** The decoded bytes; never kept in the mail's record (the raw message holds them). */
+    content: Buffer;
   }[];
   headers: InboundHeaders;
   /** For a delivery report: the Message-IDs of the mail it reports on. */
@@ -103,6 +105,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
         size: a.size,
         contentId: a.contentId,
         isInline: a.contentDisposition === 'inline' || Boolean(a.related),
+        content: a.content,
       })),
     headers: {
       autoSubmitted: header('auto-submitted'),

@@ -74,7 +74,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     publicOrg: intake.publicOrg,
     create: intake.create,
     ...publicIntake,
-    email: createEmailIntake({ ...deps, intake, work, escalation }),
+    email: createEmailIntake({ ...deps, intake, work, escalation, uploads }),
     ...portal,
     ...access,
     ...createCustomerMerge(deps),

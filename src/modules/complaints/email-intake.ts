@@ -9,6 +9,7 @@ import * as repo from './complaints.repository.ts';
 import { complaintEvents } from './domain/events.ts';
 import type { EarlyEscalation } from './early-escalation.ts';
 import type { createIntake } from './intake.ts';
+import type { SavedFile, Uploads } from './uploads.ts';
 
 /** The longest description a mail gives a case; the whole message stays with the mail. */
 const DESCRIPTION_MAX = 20_000;
@@ -25,7 +26,12 @@ export type CustomerMail = {
   language: Language | undefined;
   /** The inbound message's id, kept on the event so the original can be opened from it. */
   inboundId: string;
+  /** The mail's files, already checked and stored (`keepMailFiles`); they become the case's. */
+  files: SavedFile[];
 };
+
+/** What a mail's files became: the case's attachment ids, in the order of `CustomerMail.files`. */
+export type MailFiles = { attachmentIds: string[] };
 
 function descriptionOf(mail: CustomerMail): string {
   const subject = mail.subject.replace(
@@ -48,9 +54,10 @@ export function createEmailIntake(
     intake: Pick<ReturnType<typeof createIntake>, 'intake' | 'configOf'>;
     work: CaseWork;
     escalation: EarlyEscalation;
+    uploads: Uploads;
   },
 ) {
-  const { db, org, customers, intake, work, escalation } = deps;
+  const { db, org, customers, intake, work, escalation, uploads } = deps;
 
   async function mailCase(
     executor: Executor,
@@ -70,6 +77,11 @@ export function createEmailIntake(
   return {
     mailCase,
 
+    /** Checks and stores a mail's files before its case is written; see `Uploads.keepMailFiles`. */
+    keepMailFiles: uploads.keepMailFiles,
+    /** Removes stored files whose mail was not kept after all. */
+    discardMailFiles: uploads.discard,
+
     async mailCaseByReference(orgId: string, reference: string): Promise<MailCase | undefined> {
       const id = await repo.findIdByReference(db, orgId, reference);
       return id ? mailCase(db, orgId, id) : undefined;
@@ -78,7 +90,7 @@ export function createEmailIntake(
     async createFromEmail(
       orgId: string,
       mail: CustomerMail,
-      within: (tx: Tx, created: MailCase) => Promise<void>,
+      within: (tx: Tx, created: MailCase, files: MailFiles) => Promise<void>,
     ): Promise<MailCase> {
       const versioned = await org.findOrgVersioned(db, { id: orgId });
       if (!versioned) throw new AppError('not_found');
@@ -106,7 +118,8 @@ export function createEmailIntake(
           reference: result.complaint.reference,
           customerEmail: mail.fromAddress,
         };
-        await within(tx, created);
+        const attached = await uploads.attach(tx, result.complaint, actor, mail.files, true);
+        await within(tx, created, { attachmentIds: attached.map((a) => a.id) });
         return created;
       });
     },
@@ -116,7 +129,7 @@ export function createEmailIntake(
       orgId: string,
       complaintId: string,
       mail: CustomerMail,
-      within: (tx: Tx, joined: MailCase) => Promise<void>,
+      within: (tx: Tx, joined: MailCase, files: MailFiles) => Promise<void>,
     ): Promise<MailCase> {
       return work.change(orgId, complaintId, async (tx, complaint) => {
         const { customer } = await work.customerAndOrg(tx, complaint);
@@ -127,6 +140,7 @@ export function createEmailIntake(
           subject: mail.subject.slice(0, 500),
           inboundId: mail.inboundId,
         });
+        const attached = await uploads.attach(tx, complaint, actor, mail.files, true);
         await escalation.check(tx, complaint);
         if (complaint.status === 'waiting_customer')
           await work.transition(tx, complaint, actor, 'in_progress', null);
@@ -135,7 +149,7 @@ export function createEmailIntake(
           reference: complaint.reference,
           customerEmail: complaint.contactEmail ?? customer.email ?? null,
         };
-        await within(tx, joined);
+        await within(tx, joined, { attachmentIds: attached.map((a) => a.id) });
         return joined;
       });
     },

@@ -15,7 +15,8 @@ export {
 } from './domain/status.ts';
 export { loopSteps } from './domain/steps.ts';
 export { rewardEligibilityOf, type RewardEligibility } from './reward-eligibility.repository.ts';
-export type { CustomerMail, MailCase } from './email-intake.ts';
+export type { CustomerMail, MailCase, MailFiles } from './email-intake.ts';
+export type { MailFileRefusal, SavedFile } from './uploads.ts';
 export {
   similarSubjectOf,
   similarKeyOf,

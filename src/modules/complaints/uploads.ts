@@ -13,6 +13,7 @@ import type { Complaint } from './complaints.repository.ts';
 import { toAttachmentView } from './complaints.views.ts';
 import { complaintEvents } from './domain/events.ts';
 import { fileTypeFromBuffer } from 'file-type';
+import { Readable } from 'node:stream';
 import { baseContentType, judgeContent } from './domain/uploads.ts';
 
 /** The multipart parser's own limits, as the one error shape, naming the limit. */
@@ -24,6 +25,11 @@ function refusalOf(error: unknown): unknown {
     return new AppError('validation_failed', { field: 'body' });
   return error;
 }
+
+/** A mail's file that was not kept, and why. */
+export type MailFileRefusal = { filename: string; refused: 'type' | 'too_large' | 'quota' };
+
+class RefusedType extends Error {}
 
 export type SavedFile = {
   filename: string;
@@ -200,10 +206,70 @@ export function createUploads(
     return out;
   }
 
+  /**
+   * The files of a mail, already read whole: each is checked as an upload is (its real type from
+   * its bytes, the file size, the case's and the org's quota), but a refused file does not refuse
+   * the mail. It is left out and named, so the mail still becomes the case or the message it is.
+   */
+  async function keepMailFiles(
+    orgId: string,
+    complaintId: string | null,
+    incoming: { filename: string; contentType: string; content: Buffer }[],
+  ): Promise<{ kept: (SavedFile | MailFileRefusal)[] }> {
+    const quota = deps.attachmentQuota;
+    const usage = await attachments.attachmentUsage(db, orgId, complaintId);
+    const kept: (SavedFile | MailFileRefusal)[] = [];
+    let keptFiles = 0;
+    let keptBytes = 0;
+    for (const file of incoming) {
+      const filename = file.filename.slice(0, 255) || 'file';
+      const size = file.content.length;
+      if (usage.complaintFiles + keptFiles >= quota.filesPerComplaint) {
+        kept.push({ filename, refused: 'quota' });
+        continue;
+      }
+      if (size > deps.uploadMaxBytes) {
+        kept.push({ filename, refused: 'too_large' });
+        continue;
+      }
+      if (
+        usage.complaintBytes + keptBytes + size > quota.bytesPerComplaint ||
+        usage.orgBytes + keptBytes + size > quota.bytesPerOrg
+      ) {
+        kept.push({ filename, refused: 'quota' });
+        continue;
+      }
+      const declared = baseContentType(file.contentType);
+      try {
+        const stored = await files.save(
+          orgId,
+          Readable.from([file.content]),
+          size,
+          async (head) => {
+            const verdict = judgeContent(declared, (await fileTypeFromBuffer(head))?.mime, head);
+            if (!verdict.isAccepted) throw new RefusedType();
+            return verdict.contentType;
+          },
+        );
+        kept.push({ filename, ...stored });
+        keptFiles += 1;
+        keptBytes += size;
+      } catch (error) {
+        if (!(error instanceof RefusedType)) {
+          await discard(kept.filter((k): k is SavedFile => 'storageKey' in k));
+          throw error;
+        }
+        kept.push({ filename, refused: 'type' });
+      }
+    }
+    return { kept };
+  }
+
   return {
     receive,
     attach,
     discard,
+    keepMailFiles,
 
     async addAttachments(
       scope: Scope,

@@ -9,6 +9,38 @@ import { useFormat } from '../../i18n/format.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 
+type MailFileView = InboundMailView['attachments'][number];
+
+/** One file of a mail: a link to the case file it became (an image shown), or why it was not kept. */
+function MailFile({ file }: { file: MailFileView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = `${file.filename || '—'} (${format.bytes(file.size)})`;
+  if (!file.attachmentId)
+    return (
+      <Text size="sm">
+        {label}
+        {file.refused && (
+          <Text span c="red.9" size="sm">
+            {' '}
+            · {t(`inboundMail.refused.${file.refused}`)}
+          </Text>
+        )}
+      </Text>
+    );
+  const href = `/api/attachments/${file.attachmentId}`;
+  return (
+    <Stack gap={2}>
+      <Anchor href={href} target="_blank" rel="noopener" size="sm">
+        {label}
+      </Anchor>
+      {file.contentType.startsWith('image/') && (
+        <img src={href} alt={file.filename} loading="lazy" className="mail-image" />
+      )}
+    </Stack>
+  );
+}
+
 /** One kept mail: the text shown on the case, or the whole of it, and the raw file. */
 function MailCard({ mail }: { mail: InboundMailView }) {
   const { t } = useTranslation();
@@ -57,12 +89,14 @@ function MailCard({ mail }: { mail: InboundMailView }) {
         {view === 'full' ? mail.textFull : mail.textShown}
       </Text>
       {mail.attachments.length > 0 && (
-        <Text size="sm">
-          <Text span fw={600}>
-            {t('inboundMail.attachments')}:{' '}
+        <Stack gap={4} data-testid="original-mail-files">
+          <Text size="sm" fw={600}>
+            {t('inboundMail.attachments')}
           </Text>
-          {mail.attachments.map((a) => `${a.filename || '—'} (${format.bytes(a.size)})`).join(', ')}
-        </Text>
+          {mail.attachments.map((a, i) => (
+            <MailFile key={`${a.filename}-${i}`} file={a} />
+          ))}
+        </Stack>
       )}
       <Anchor href={`/api/inbound-mail/${mail.id}/raw`} download size="sm">
         {t('inboundMail.download')}
