@@ -182,6 +182,29 @@ describe('the SMTP listener', () => {
     expect(partial.rejected).toEqual([`no-such-org@${DOMAIN}`]);
   });
 
+  it('takes mail for an address the org set up as its own, and for its +tag addresses', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const own = `support-${org.slug}@cty.example.vn`;
+    expect((await admin.post('/api/mail-settings/addresses', { address: own })).statusCode).toBe(
+      201,
+    );
+    const delivered = await client().sendMail({
+      from: 'hoa@example.vn',
+      to: [own.toUpperCase(), `${org.slug}+vip@${DOMAIN}`],
+      subject: 'Bảo hành',
+      text: 'Tôi cần bảo hành máy lọc nước.',
+    });
+    expect(delivered.rejected).toEqual([]);
+    const kept = await ctx.db
+      .selectFrom('inbound_messages')
+      .select('outcome')
+      .where('org_id', '=', org.id)
+      .execute();
+    // One message to two of the org's addresses is one mail.
+    expect(kept.map((k) => k.outcome)).toEqual(['created']);
+  });
+
   it('refuses mail past the size limit and senders past their budget', async () => {
     const { org } = await createTestOrg(ctx);
     // A domain of its own, so its budget is not the one the other tests spent.

@@ -35,9 +35,11 @@ import { createReasonService, registerReasonRoutes } from '../modules/reasons/in
 import { createTemplateService, registerTemplateRoutes } from '../modules/templates/index.ts';
 import {
   createMailService,
+  createMailSenders,
   createMailTransport,
   mailJobHandlers,
   registerMailRoutes,
+  registerMailSettingsRoutes,
 } from '../modules/mail/index.ts';
 import {
   createNoticesService,
@@ -87,24 +89,26 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   const reasons = createReasonService({ db, jobs });
   const templates = createTemplateService({ db, clock });
   const inboundDomain = config.inbound.domain;
+  const senders = createMailSenders({
+    db,
+    clock,
+    platformFrom: config.mailFrom,
+    inboundDomain,
+    slugOf: async (orgId) => (await org.findOrg(db, orgId))?.slug,
+  });
   const mail = createMailService({
     db,
     clock,
     jobs,
-    // Replies to our mail come back to the org's inbound address, and thread there.
-    ...(inboundDomain
-      ? {
-          replyToFor: async (orgId: string) => {
-            const found = await org.findOrg(db, orgId);
-            return found ? `${found.slug}@${inboundDomain}` : undefined;
-          },
-        }
-      : {}),
+    // Customer mail goes out under the org's name and comes back to its inbound address.
+    senders,
+    files,
     transport: createMailTransport({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
       logger,
       connections: config.smtpConnections,
+      dkim: config.dkim,
     }),
   });
   const auth = createAuthService({ db, clock, org, mail });
@@ -146,7 +150,8 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     org,
     mail,
     complaints,
-    ownAddresses: (slug) => [sender, ...(inboundDomain ? [`${slug}@${inboundDomain}`] : [])],
+    ownAddresses: async (orgId) => [sender, ...(await senders.ownAddresses(orgId))],
+    orgOfAddress: senders.orgOfAddress,
   });
   // A suggested case shows the open problem it belongs to, to link the new case to in one click.
   const suggestions = createSuggestionService({
@@ -174,6 +179,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     reasons,
     templates,
     mail,
+    senders,
     notices,
     sla,
     complaints,
@@ -267,6 +273,7 @@ export async function buildHttp(deps: {
   registerReasonRoutes(app, { reasons: services.reasons });
   registerTemplateRoutes(app, { templates: services.templates });
   registerMailRoutes(app, { mail: services.mail });
+  registerMailSettingsRoutes(app, { senders: services.senders });
   registerComplaintRoutes(app, { complaints: services.complaints, files: services.files });
   registerPublicRoutes(app, { complaints: services.complaints });
   registerPortalRoutes(app, { complaints: services.complaints, files: services.files });

@@ -19,6 +19,8 @@ export const tableOwners = {
   message_templates: 'templates',
   outgoing_messages: 'mail',
   mail_threads: 'mail',
+  mail_senders: 'mail',
+  mail_addresses: 'mail',
   inbound_messages: 'channels',
   notices: 'notices',
   calendars: 'sla',

@@ -1,3 +1,5 @@
+import { createPrivateKey } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -54,6 +56,15 @@ const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ombud <no-reply@ombud.local>'),
   SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  DKIM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9._-]{1,63}$/i)
+    .optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
   INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
   INBOUND_DOMAIN: z
@@ -116,6 +127,8 @@ export type Config = {
   mailFrom: string;
   /** SMTP connections kept open and shared by the deliveries of one process. */
   smtpConnections: number;
+  /** The platform's DKIM key, for mail sent as MAIL_FROM (an org's own key wins for its mail). */
+  dkim: { domain: string; selector: string; privateKey: string } | undefined;
   /** Jobs one worker runs side by side, for the kinds that may (mail). */
   workerConcurrency: number;
   logLevel: string;
@@ -153,6 +166,30 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** The three DKIM variables come together; the key file is read (and checked) at start. */
+function dkimOf(
+  domain: string | undefined,
+  selector: string | undefined,
+  keyFile: string | undefined,
+): Config['dkim'] {
+  const given = [domain, selector, keyFile].filter((v) => v !== undefined && v !== '');
+  if (given.length === 0) return undefined;
+  if (given.length !== 3)
+    throw new ConfigError(
+      'Invalid configuration: DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE go together',
+    );
+  let privateKey: string;
+  try {
+    privateKey = fs.readFileSync(path.resolve(keyFile!), 'utf8');
+    createPrivateKey(privateKey);
+  } catch {
+    throw new ConfigError(
+      'Invalid configuration: DKIM_PRIVATE_KEY_FILE: not a readable PEM private key',
+    );
+  }
+  return { domain: domain!.toLowerCase(), selector: selector!, privateKey };
+}
+
 /** Parses the environment once. Bad values fail fast, naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
@@ -176,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL && c.SMTP_URL.length > 0 ? c.SMTP_URL : undefined,
     mailFrom: c.MAIL_FROM,
     smtpConnections: c.SMTP_CONNECTIONS,
+    dkim: dkimOf(c.DKIM_DOMAIN, c.DKIM_SELECTOR, c.DKIM_PRIVATE_KEY_FILE),
     workerConcurrency: c.WORKER_CONCURRENCY,
     logLevel: c.LOG_LEVEL,
     cookieSecure: c.COOKIE_SECURE,

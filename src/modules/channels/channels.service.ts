@@ -41,8 +41,10 @@ export function createChannelService(deps: {
   org: OrgService;
   mail: MailService;
   complaints: ComplaintService;
-  /** The org's own sending addresses: mail from them is a loop. */
-  ownAddresses: (orgSlug: string) => string[];
+  /** The org's own addresses (its sender, where it receives, the platform's): mail from them is a loop. */
+  ownAddresses: (orgId: string) => Promise<string[]>;
+  /** The org that set this address up as its own. */
+  orgOfAddress: (address: string) => Promise<string | undefined>;
 }) {
   const { db, clock, mail, complaints } = deps;
   const email = complaints.email;
@@ -70,6 +72,12 @@ export function createChannelService(deps: {
   }
 
   return {
+    /** The slug of the org whose own address this is (for the SMTP listener's RCPT check). */
+    async orgSlugOfAddress(address: string): Promise<string | undefined> {
+      const orgId = await deps.orgOfAddress(address);
+      return orgId ? (await deps.org.findOrg(db, orgId))?.slug : undefined;
+    },
+
     /** Receives one raw RFC 822 message for the org. */
     async receive(
       orgSlug: string,
@@ -152,7 +160,7 @@ export function createChannelService(deps: {
       let stored: (SavedFile | MailFileRefusal)[] = [];
       const saved = () => stored.filter((k): k is SavedFile => !('refused' in k));
       try {
-        const kind = classifyInbound(parsed.headers, deps.ownAddresses(orgSlug));
+        const kind = classifyInbound(parsed.headers, await deps.ownAddresses(orgId));
         if (kind !== 'customer') {
           await db.transaction().execute(async (tx) => {
             if (kind === 'bounce')

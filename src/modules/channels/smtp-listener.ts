@@ -26,6 +26,7 @@ export async function startSmtpListener(deps: {
   channels: ChannelService;
   /** Whether an org with this slug exists. */
   isOrg: (slug: string) => Promise<boolean>;
+
   rateLimiter: RateLimiter;
   logger: Logger;
 }): Promise<SmtpListener> {
@@ -34,9 +35,14 @@ export async function startSmtpListener(deps: {
 
   async function orgOf(address: string): Promise<string | undefined> {
     const at = address.lastIndexOf('@');
-    if (at < 1 || !deps.domain) return undefined;
+    if (at < 1) return undefined;
+    // An address an org set up as its own (`support@company.vn`) first.
+    const own = await channels.orgSlugOfAddress(address.toLowerCase());
+    if (own) return own;
+    if (!deps.domain) return undefined;
     const domain = address.slice(at + 1).toLowerCase();
-    const local = address.slice(0, at).toLowerCase();
+    // `<slug>@` and `<slug>+anything@` the platform's domain.
+    const local = address.slice(0, at).toLowerCase().split('+')[0] ?? '';
     if (domain !== deps.domain || !/^[a-z0-9-]{1,63}$/.test(local)) return undefined;
     return (await deps.isOrg(local)) ? local : undefined;
   }

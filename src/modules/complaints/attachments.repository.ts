@@ -112,3 +112,14 @@ export async function attachmentUsage(
     orgBytes: Number(row.org_bytes),
   };
 }
+
+/** Makes staff files visible to the customer (they were sent to them). */
+export async function shareAttachments(tx: Tx, orgId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .updateTable('attachments')
+    .set({ is_public: true })
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .execute();
+}

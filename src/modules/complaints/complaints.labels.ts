@@ -45,6 +45,10 @@ export const verbalConfirmationLabels: FieldLabels = {
 export const messageLabels: FieldLabels = {
   step: label('Bước', 'Step', '步骤'),
   body: label('Nội dung tin nhắn', 'Message', '消息内容'),
+  cc: label('Đồng gửi (CC)', 'CC', '抄送'),
+  'cc.*': label('Địa chỉ đồng gửi (CC)', 'CC address', '抄送地址'),
+  attachmentIds: label('Tệp gửi kèm', 'Files sent', '随附文件'),
+  format: label('Định dạng', 'Formatting', '格式'),
 };
 
 export const noteLabels: FieldLabels = {

@@ -3,6 +3,9 @@ import { registerMessages } from '../../platform/i18n.ts';
 // The complaint module's own error texts, in the three languages.
 registerMessages({
   vi: {
+    'error.cc_needs_email': 'Hồ sơ này chưa có email khách hàng nên không thể đồng gửi (CC).',
+    'error.not_this_case_file': 'Chỉ gửi kèm được tệp của chính hồ sơ này.',
+    'error.mail_files_too_large': 'Tệp gửi kèm quá lớn cho một thư (tổng tối đa {max}).',
     'field.not_sent': 'Phiên bản {version} chưa được gửi cho khách hàng nên chưa thể xác nhận.',
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
@@ -15,6 +18,9 @@ registerMessages({
       'Không nhận tệp «{name}»: chỉ nhận ảnh, PDF, Word/Excel, văn bản, ghi âm và video.',
   },
   en: {
+    'error.cc_needs_email': 'This case has no customer e-mail, so nobody can be copied (CC).',
+    'error.not_this_case_file': 'Only this case’s own files can be sent with it.',
+    'error.mail_files_too_large': 'The files are too large for one mail (at most {max} in all).',
     'field.not_sent':
       'Version {version} has not been sent to the customer, so it cannot be confirmed.',
     'error.link_expired':
@@ -28,6 +34,9 @@ registerMessages({
       '“{name}” was not accepted: photos, PDF, Word/Excel, text, voice recordings and video are.',
   },
   zh: {
+    'error.cc_needs_email': '此案件没有客户电子邮件，无法抄送。',
+    'error.not_this_case_file': '只能随附本案件自己的文件。',
+    'error.mail_files_too_large': '随附文件对一封邮件来说太大（合计最多 {max}）。',
     'field.not_sent': '第 {version} 版尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',

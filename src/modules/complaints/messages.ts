@@ -10,6 +10,21 @@ import { renderReadBack } from './domain/readback.ts';
 import * as facts from './facts.repository.ts';
 import * as links from './links.repository.ts';
 import type { MessageValues } from './message-values.ts';
+import * as attachments from './attachments.repository.ts';
+import type { Attachment } from './attachments.repository.ts';
+import { invalidField } from '../../platform/errors.ts';
+
+/** What a mail can carry: receivers refuse messages much past 25 MB, and base64 adds a third. */
+const MAIL_FILES_MAX_BYTES = 20 * 1024 * 1024;
+
+export type MessageInput = {
+  step: 'apologise' | 'other';
+  subject?: string | null | undefined;
+  body: string;
+  cc?: string[] | undefined;
+  attachmentIds?: string[] | undefined;
+  format?: 'plain' | 'formatted' | undefined;
+};
 
 /** Which templates a message of each kind is suggested from. */
 const suggestedStep = { apologise: 'apologise', other: 'update' } as const;
@@ -33,9 +48,12 @@ export function createMessages(
     tx: Tx,
     complaint: Complaint,
     actor: Actor,
-    input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
+    input: MessageInput,
   ): Promise<void> {
     const { customer, org } = await work.customerAndOrg(tx, complaint);
+    const cc = [...new Set((input.cc ?? []).map((a) => a.trim().toLowerCase()))];
+    if (cc.length > 0 && !complaint.contactEmail) throw invalidField('cc', 'error.cc_needs_email');
+    const files = await filesToSend(tx, complaint, input.attachmentIds ?? []);
     // Only hashes of links are stored, so the message carries a fresh link of its own.
     const token = issueTrackingToken(complaint.orgId);
     await links.insertTrackingLink(tx, complaint.orgId, complaint.id, token.hash, clock.now());
@@ -57,24 +75,57 @@ export function createMessages(
     );
     const subject = message.subject;
     let via: 'email' | 'portal' = 'portal';
+    const format = input.format ?? 'plain';
     if (complaint.contactEmail) {
       await mail.queue(tx, {
         orgId: complaint.orgId,
         complaintId: complaint.id,
         kind: 'message',
         to: complaint.contactEmail,
+        cc,
+        files: files.map((f) => ({
+          filename: f.filename,
+          contentType: f.contentType,
+          storageKey: f.storageKey,
+          sizeBytes: f.sizeBytes,
+        })),
+        format,
         subject,
         text: message.body,
       });
       via = 'email';
     }
+    // What was sent to the customer is theirs to see in the portal too.
+    await attachments.shareAttachments(
+      tx,
+      complaint.orgId,
+      files.filter((f) => !f.isPublic).map((f) => f.id),
+    );
     await work.addEvent(tx, complaint, actor, complaintEvents.messageSent, 'public', {
       step: input.step,
       subject,
       // What staff and the portal show hides the link's secret, as the sent mail's copy does.
       body: maskTrackingTokens(message.body),
       via,
+      ...(cc.length > 0 ? { cc } : {}),
+      ...(files.length > 0 ? { attachmentIds: files.map((f) => f.id) } : {}),
+      ...(format === 'formatted' ? { format } : {}),
     });
+  }
+
+  /** The case files a message carries: this case's, and not more than a mail can hold. */
+  async function filesToSend(tx: Tx, complaint: Complaint, ids: string[]): Promise<Attachment[]> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(
+      unique.map((id) => attachments.findAttachment(tx, complaint.orgId, id)),
+    );
+    if (found.some((f) => !f || f.complaintId !== complaint.id))
+      throw invalidField('attachmentIds', 'error.not_this_case_file');
+    const files = found as Attachment[];
+    const bytes = files.reduce((n, f) => n + f.sizeBytes, 0);
+    if (bytes > MAIL_FILES_MAX_BYTES)
+      throw invalidField('attachmentIds', 'error.mail_files_too_large', { max: '20 MB' });
+    return files;
   }
 
   return {
@@ -103,11 +154,7 @@ export function createMessages(
     /** A message to the customer. With step 'apologise' it is the step-3 apology. */
     writeMessage,
 
-    async sendMessage(
-      scope: Scope,
-      id: string,
-      input: { step: 'apologise' | 'other'; subject?: string | null | undefined; body: string },
-    ): Promise<void> {
+    async sendMessage(scope: Scope, id: string, input: MessageInput): Promise<void> {
       await work.change(scope.orgId, id, async (tx, complaint) => {
         await writeMessage(tx, complaint, scope.actor, input);
         await work.claimIfUnowned(tx, complaint, scope.actor);

@@ -4,3 +4,6 @@ export { textToHtml } from './domain/html.ts';
 export { createMailTransport, type MailTransport } from './mail.transport.ts';
 export { registerMailRoutes } from './mail.routes.ts';
 export type { MailKind } from './mail.contract.ts';
+export { createMailSenders, type MailSenders } from './senders.ts';
+export { registerMailSettingsRoutes } from './mail-settings.routes.ts';
+export type { DkimKey } from './mail.transport.ts';

@@ -18,6 +18,16 @@ export type OutgoingMessage = {
   messageId: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  cc: string[];
+  files: MailFileRef[];
+};
+
+/** A case file a message carries, as it was when the message was written. */
+export type MailFileRef = {
+  filename: string;
+  contentType: string;
+  storageKey: string;
+  sizeBytes: number;
 };
 
 const toMessage = (r: Selectable<OutgoingMessagesTable>): OutgoingMessage => ({
@@ -34,6 +44,8 @@ const toMessage = (r: Selectable<OutgoingMessagesTable>): OutgoingMessage => ({
   messageId: r.message_id,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  cc: r.cc_addresses,
+  files: Array.isArray(r.files) ? (r.files as MailFileRef[]) : [],
 });
 
 /** A message with an id chosen by the caller, as a statement not yet sent. */
@@ -81,6 +93,8 @@ export async function insertMessage(
     html: string;
     messageId: string;
     createdAt: Date;
+    cc?: string[] | undefined;
+    files?: MailFileRef[] | undefined;
   },
 ): Promise<string> {
   const row = await tx
@@ -99,6 +113,8 @@ export async function insertMessage(
       transport: null,
       error: null,
       sent_at: null,
+      cc_addresses: m.cc ?? [],
+      files: JSON.stringify(m.files ?? []),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

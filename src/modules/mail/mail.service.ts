@@ -9,7 +9,11 @@ import type { MailboxItem, MailKind } from './mail.contract.ts';
 import * as repo from './mail.repository.ts';
 import * as threads from './threads.repository.ts';
 import { sendMail } from './mail.jobs.ts';
-import { textToHtml } from './domain/html.ts';
+import { formattedToHtml, textToHtml } from './domain/html.ts';
+import { formattedToText } from './formatting.contract.ts';
+import type { MailFileRef } from './mail.repository.ts';
+import type { MailSenders } from './senders.ts';
+import type { Readable } from 'node:stream';
 import { maskTrackingTokens } from '../../platform/tokens.ts';
 
 export type MailService = ReturnType<typeof createMailService>;
@@ -19,8 +23,10 @@ export function createMailService(deps: {
   clock: Clock;
   jobs: JobQueue;
   transport: MailTransport;
-  /** The address a customer's reply should go to (the org's inbound address), if any. */
-  replyToFor?: (orgId: string) => Promise<string | undefined>;
+  /** The org's own sender, DKIM key and inbound addresses (Reply-To). */
+  senders?: MailSenders;
+  /** Where the case files a message carries are read from. */
+  files?: { open(storageKey: string): Readable };
 }) {
   const { db, clock, jobs, transport } = deps;
 
@@ -43,11 +49,17 @@ export function createMailService(deps: {
         to: string;
         subject: string;
         text: string;
+        cc?: string[] | undefined;
+        files?: MailFileRef[] | undefined;
+        /** `formatted`: bold, lists and links (formatting.contract.ts) in both parts. */
+        format?: 'plain' | 'formatted' | undefined;
       },
     ): Promise<string> {
+      const isFormatted = mail.format === 'formatted';
       const id = await repo.insertMessage(tx, {
         ...mail,
-        html: textToHtml(mail.text),
+        text: isFormatted ? formattedToText(mail.text) : mail.text,
+        html: isFormatted ? formattedToHtml(mail.text) : textToHtml(mail.text),
         messageId: `<${randomUUID()}@ombud>`,
         createdAt: clock.now(),
       });
@@ -123,9 +135,25 @@ export function createMailService(deps: {
           ? await threads.findThread(tx, orgId, message.complaintId)
           : undefined;
         const tag = thread ? `[${thread.reference}]` : '';
-        const replyTo = message.kind === 'notice' ? undefined : await deps.replyToFor?.(orgId);
+        // Staff notices go out as the platform; what the customer gets comes from the org.
+        const isToCustomer = message.kind !== 'notice' && message.kind !== 'security';
+        const replyTo = isToCustomer ? await deps.senders?.replyTo(orgId) : undefined;
+        const sender = isToCustomer ? await deps.senders?.senderFor(orgId) : undefined;
+        const files = deps.files;
+        const attachments =
+          files && message.files.length > 0
+            ? message.files.map((f) => ({
+                filename: f.filename,
+                contentType: f.contentType,
+                content: files.open(f.storageKey),
+              }))
+            : undefined;
         await transport.send({
           to: message.to,
+          ...(message.cc.length > 0 ? { cc: message.cc } : {}),
+          ...(sender?.from ? { from: sender.from } : {}),
+          ...(sender?.dkim ? { dkim: sender.dkim } : {}),
+          ...(attachments ? { attachments } : {}),
           subject:
             tag && !message.subject.includes(tag) ? `${message.subject} ${tag}` : message.subject,
           ...(thread ? { inReplyTo: thread.lastMessageId, references: thread.referencesIds } : {}),
@@ -171,6 +199,8 @@ export function createMailService(deps: {
         complaintId: m.complaintId,
         createdAt: m.createdAt.toISOString(),
         sentAt: m.sentAt?.toISOString() ?? null,
+        cc: m.cc,
+        files: m.files.map((f) => ({ filename: f.filename, sizeBytes: f.sizeBytes })),
       }));
     },
   };

@@ -32,3 +32,21 @@ export type MailThreadsTable = {
   references_ids: ColumnType<string[], string[] | undefined, string[]>;
   updated_at: Timestamp;
 };
+
+/** An org's own sender, and its DKIM key (never sent back by the API). */
+export type MailSendersTable = {
+  org_id: string;
+  from_name: string | null;
+  from_address: string | null;
+  dkim_domain: string | null;
+  dkim_selector: string | null;
+  dkim_private_key: string | null;
+  updated_at: Timestamp;
+};
+
+/** An address at which an org's customers write to it; one org per address. */
+export type MailAddressesTable = {
+  address: string;
+  org_id: string;
+  created_at: Timestamp;
+};

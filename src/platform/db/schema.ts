@@ -1,6 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.ts';
-import type { InboundMessagesTable, MailThreadsTable } from './schema-channels.ts';
+import type {
+  InboundMessagesTable,
+  MailAddressesTable,
+  MailSendersTable,
+  MailThreadsTable,
+} from './schema-channels.ts';
 import type { ComplaintSimilarBandsTable, SuggestionSettingsTable } from './schema-suggestions.ts';
 import type {
   CalendarsTable,
@@ -273,6 +278,8 @@ export type OutgoingMessagesTable = {
   error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  cc_addresses: ColumnType<string[], string[] | undefined, string[]>;
+  files: ColumnType<unknown, string | undefined, string>;
 };
 
 export type IdempotencyKeysTable = {
@@ -369,6 +376,8 @@ export type Database = {
   attachments: AttachmentsTable;
   message_templates: MessageTemplatesTable;
   outgoing_messages: OutgoingMessagesTable;
+  mail_senders: MailSendersTable;
+  mail_addresses: MailAddressesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;

@@ -92,6 +92,10 @@ export const complaintEventData = {
     subject: z.string(),
     body: z.string(),
     via: deliveredVia,
+    // An agent's reply may copy others, carry case files, and use simple formatting.
+    cc: z.array(z.string()).optional(),
+    attachmentIds: z.array(z.string()).optional(),
+    format: z.enum(['plain', 'formatted']).optional(),
   }),
   [complaintEvents.messageReceived]: z.object({
     body: z.string(),
