@@ -82,6 +82,44 @@ describe('admin pages, UI languages and queue keyboard shortcuts', () => {
     await admin.getByTestId('template-form').waitFor({ state: 'detached' });
   });
 
+  it('the admin sets the org’s mail sender and an inbound address; a bad DKIM key is named', async () => {
+    await admin.getByTestId('nav-admin-mail').click();
+    await expect.poll(() => new URL(admin.url()).pathname).toBe('/admin/mail');
+    await admin.getByTestId('mail-from-name').fill('CSKH Demo');
+    await admin.getByTestId('mail-from-address').fill('cskh@demo.ombud.vn');
+    await admin.getByTestId('mail-dkim-switch').click();
+    await admin.getByTestId('mail-dkim-domain').fill('demo.ombud.vn');
+    await admin.getByTestId('mail-dkim-selector').fill('ombud');
+    await admin.getByTestId('mail-dkim-key').fill('not a key');
+    await admin.getByTestId('mail-sender-save').click();
+    await expect
+      .poll(() => admin.locator('.mantine-InputWrapper-error').allTextContents())
+      .toContainEqual(expect.stringContaining('DKIM'));
+    await checkA11y(admin, '/admin/mail (refused key)');
+    await admin.getByTestId('mail-dkim-switch').click();
+    await admin.getByTestId('mail-sender-save').click();
+    await admin
+      .getByText(/Đã lưu cài đặt thư|Mail settings saved|邮件设置已保存/)
+      .first()
+      .waitFor();
+    const address = `support-${Date.now().toString(36)}@demo-e2e.test`;
+    await admin.getByTestId('mail-address-input').fill(address);
+    await admin.getByTestId('mail-address-add').click();
+    await expect.poll(() => admin.getByTestId('mail-addresses').textContent()).toContain(address);
+    const saved = (await (await admin.request.get('/api/mail-settings')).json()) as {
+      fromName: string;
+      addresses: string[];
+    };
+    expect(saved.fromName).toBe('CSKH Demo');
+    expect(saved.addresses).toContain(address);
+    // Leave the demo as it was for the other journeys.
+    await admin.getByRole('button', { name: new RegExp(address) }).click();
+    await expect
+      .poll(() => admin.getByTestId('mail-addresses').textContent())
+      .not.toContain(address);
+    await checkA11y(admin, '/admin/mail');
+  });
+
   it('switching the UI language changes the labels and <html lang>, and it sticks', async () => {
     await admin.getByTestId('nav-queue').click();
     await admin.getByTestId('queue-table').waitFor();

@@ -15,6 +15,12 @@ import {
 // A customer's mail creates a complaint; the agent answers it from the case; the customer's
 // reply threads into the same case with the quoted text taken away, and the whole of it is
 // one click away.
+// A 1×1 PNG: the file the agent sends, and the photo the customer sends back.
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 describe('mail in: a mail → the agent’s answer → the customer’s reply in the thread', () => {
   let e2e: E2EBrowser;
   let agent: Page;
@@ -72,18 +78,52 @@ describe('mail in: a mail → the agent’s answer → the customer’s reply in
     await agent.keyboard.press('Escape');
   });
 
-  it('b. the agent answers and the customer’s reply threads into the case, quote taken away', async () => {
+  it('b. the agent answers with a file, a copy and bold; the customer’s reply threads in, quote taken away', async () => {
     const body = agent.getByTestId('composer-body');
-    await body.fill(`Chào chị Hà, kỹ thuật viên sẽ gọi chị trong hôm nay (${stamp}).`);
+    await body.fill(`Chào chị Hà, kỹ thuật viên sẽ gọi chị trong hôm nay (${stamp}). `);
+    // Ctrl+B with nothing selected puts in the marks around a placeholder, selected.
+    await body.press('End');
+    await body.press('Control+b');
+    await agent.keyboard.type('Mang theo phiếu bảo hành');
+    expect(await body.inputValue()).toContain('**Mang theo phiếu bảo hành**');
+    await agent.getByTestId('reply-preview-toggle').click();
+    await expect
+      .poll(() => agent.getByTestId('reply-preview').innerHTML())
+      .toContain('<strong>Mang theo phiếu bảo hành</strong>');
+    await agent.locator('#reply-attach-input').setInputFiles({
+      name: `huong-dan-${stamp}.png`,
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    const picked = agent.getByRole('checkbox', { name: new RegExp(`huong-dan-${stamp}`) });
+    await expect.poll(() => picked.isChecked(), { timeout: 15_000 }).toBe(true);
+    const cc = agent.getByTestId('reply-cc');
+    await cc.fill(`chong-${stamp}@example.vn`);
+    await cc.press('Enter');
+    await checkA11y(agent, 'case page (reply with file, copy and preview)');
     await agent.getByTestId('composer-send').click();
     const ours = agent.locator('[data-testid="timeline-event"][data-type="message.sent"]');
     await expect.poll(() => ours.first().textContent(), { timeout: 15_000 }).toContain(stamp);
+    expect(await ours.first().locator('strong').first().textContent()).toBe(
+      'Mang theo phiếu bảo hành',
+    );
+    const complaintId = new URL(agent.url()).pathname.split('/').pop()!;
+    const mailbox = (await (
+      await agent.request.get(`/api/mailbox?complaintId=${complaintId}`)
+    ).json()) as {
+      items: { kind: string; cc: string[]; files: { filename: string }[]; html: string }[];
+    };
+    const message = mailbox.items.find((m) => m.kind === 'message');
+    expect(message?.cc).toEqual([`chong-${stamp}@example.vn`]);
+    expect(message?.files.map((f) => f.filename)).toEqual([`huong-dan-${stamp}.png`]);
+    expect(message?.html).toContain('<strong>Mang theo phiếu bảo hành</strong>');
 
     await send({
       from: customer,
       to: inbox,
       subject: `Re: Trả lời [${reference}]`,
       text: `Chiều nay sau 14 giờ tôi có nhà.\n\nVào 10:00, Ombud <${inbox}> đã viết:\n> Chào chị Hà, kỹ thuật viên sẽ gọi chị trong hôm nay (${stamp}).`,
+      attachments: [{ filename: `may-${stamp}.png`, content: png }],
     });
     const reply = agent.locator('[data-testid="timeline-event"][data-type="message.received"]');
     await expect
@@ -101,6 +141,8 @@ describe('mail in: a mail → the agent’s answer → the customer’s reply in
     await expect
       .poll(() => agent.getByTestId('original-mail-text').textContent())
       .toContain('đã viết:');
+    // The photo the customer sent is a case file now, shown in the mail.
+    await expect.poll(() => agent.getByRole('img', { name: `may-${stamp}.png` }).count()).toBe(1);
     await checkA11y(agent, 'case page (reply by mail, original open)');
   });
 });

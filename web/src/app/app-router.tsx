@@ -26,6 +26,11 @@ const ReasonsPage = lazy(() =>
 const TemplatesPage = lazy(() =>
   import('../modules/admin/templates-page.tsx').then((m) => ({ default: m.TemplatesPage })),
 );
+const MailSettingsPage = lazy(() =>
+  import('../modules/mailbox/mail-settings-page.tsx').then((m) => ({
+    default: m.MailSettingsPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../modules/admin/users-page.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -160,6 +165,14 @@ export function AppRouter() {
             element={
               <RequireRole roles={['admin']}>
                 <TemplatesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="admin/mail"
+            element={
+              <RequireRole roles={['admin']}>
+                <MailSettingsPage />
               </RequireRole>
             }
           />

@@ -81,6 +81,7 @@ export function AppShellLayout() {
           },
           { to: '/admin/reasons', label: t('nav.reasons'), testId: 'nav-admin-reasons' },
           { to: '/admin/templates', label: t('nav.templates'), testId: 'nav-admin-templates' },
+          { to: '/admin/mail', label: t('mailSettings.nav'), testId: 'nav-admin-mail' },
         ].map((item) => ({ ...item, match: (path: string) => path === item.to }))
       : []),
     ...loopNav.admin,

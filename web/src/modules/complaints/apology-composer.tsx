@@ -10,7 +10,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../../../src/modules/complaints/complaints.contract.ts';
 import type { SuggestionView } from '../../../../src/modules/templates/templates.contract.ts';
@@ -18,8 +18,9 @@ import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { optionalText } from '../../ui/form-values.ts';
 import { useSendMessage, useSuggestions } from './complaints.api.ts';
+import { CcInput, FilePicker, ReplyPreview, useFormatting } from './reply-extras.tsx';
 
-const FIELDS = ['subject', 'body', 'step'] as const;
+const FIELDS = ['subject', 'body', 'step', 'cc', 'attachmentIds'] as const;
 
 /**
  * Step 3, and the updates between the steps. Templates are offered as suggestions that fill an
@@ -34,6 +35,11 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [showSuggestions, setShowSuggestions] = useState(true);
+  const [cc, setCc] = useState<string[]>([]);
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
+  const [showPreview, setShowPreview] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const formatting = useFormatting(body, setBody, bodyRef);
   const suggestions = useSuggestions(
     id,
     kind === 'apologise' ? 'apologise' : 'update',
@@ -51,12 +57,15 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     send.mutate(
-      { step: kind, subject: optionalText(subject), body },
+      { step: kind, subject: optionalText(subject), body, cc, attachmentIds, format: 'formatted' },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('composer.sent') });
           setSubject('');
           setBody('');
+          setCc([]);
+          setAttachmentIds([]);
+          setShowPreview(false);
         },
       },
     );
@@ -139,16 +148,40 @@ export function ApologyComposer({ detail }: { detail: ComplaintDetail }) {
             error={errors.field.subject}
             data-testid="composer-subject"
           />
+          {formatting.toolbar}
           <Textarea
+            ref={bodyRef}
             label={t('composer.body')}
             required
             autosize
             minRows={5}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
+            onKeyDown={formatting.onKeyDown}
             error={errors.field.body}
             description={t('composer.frameNote')}
             data-testid="composer-body"
+          />
+          <Group>
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setShowPreview((v) => !v)}
+              aria-expanded={showPreview}
+              disabled={!body.trim()}
+              data-testid="reply-preview-toggle"
+            >
+              {showPreview ? t('reply.hidePreview') : t('reply.showPreview')}
+            </Button>
+          </Group>
+          {showPreview && <ReplyPreview body={body} />}
+          {detail.customer.email && <CcInput value={cc} onChange={setCc} error={errors.field.cc} />}
+          <FilePicker
+            complaintId={id}
+            attachments={detail.attachments}
+            value={attachmentIds}
+            onChange={setAttachmentIds}
+            error={errors.field.attachmentIds}
           />
           <Group justify="flex-end">
             <Button

@@ -1,10 +1,12 @@
 import { Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { statusSchema } from '../../../../src/modules/complaints/complaints.contract.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useLoopEventText } from '../commitments/loop-event-text.ts';
 import { OriginalMailButton } from './original-mail.tsx';
+import { FormattedText } from '../../ui/formatted-text.tsx';
 
 export const KNOWN_EVENT_TYPES = [
   'complaint.received',
@@ -68,7 +70,12 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
     value && (statusSchema.options as readonly string[]).includes(value)
       ? t(`status.${value}`)
       : (value ?? '');
-  const lines: { label?: string; value: string; block?: boolean; testId?: string }[] = [];
+  const lines: {
+    label?: string;
+    value: ReactNode;
+    block?: boolean;
+    testId?: string;
+  }[] = [];
 
   switch (type) {
     case 'complaint.status_changed': {
@@ -135,7 +142,13 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
       const subject = text(data, 'subject');
       if (subject) lines.push({ label: t('composer.subject'), value: subject });
       const body = text(data, 'body', 'text');
-      if (body) lines.push({ value: body, block: true, testId: 'event-body' });
+      if (body && data.format === 'formatted')
+        lines.push({ value: <FormattedText text={body} testId="event-body" /> });
+      else if (body) lines.push({ value: body, block: true, testId: 'event-body' });
+      const cc = Array.isArray(data.cc) ? data.cc.map(String) : [];
+      if (cc.length > 0) lines.push({ label: t('reply.cc'), value: cc.join(', ') });
+      const files = Array.isArray(data.attachmentIds) ? data.attachmentIds.length : 0;
+      if (files > 0) lines.push({ value: t('reply.filesSent', { count: files }) });
       break;
     }
     case 'note.added': {
@@ -165,21 +178,25 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
   if (lines.length === 0) return null;
   return (
     <Stack gap={2}>
-      {lines.map((line, index) => (
-        <Text
-          key={index}
-          size="sm"
-          className={line.block ? 'preserve-lines' : undefined}
-          data-testid={line.testId}
-        >
-          {line.label && (
-            <Text span fw={600}>
-              {line.label}:{' '}
-            </Text>
-          )}
-          {line.value}
-        </Text>
-      ))}
+      {lines.map((line, index) =>
+        typeof line.value !== 'string' ? (
+          <div key={index}>{line.value}</div>
+        ) : (
+          <Text
+            key={index}
+            size="sm"
+            className={line.block ? 'preserve-lines' : undefined}
+            data-testid={line.testId}
+          >
+            {line.label && (
+              <Text span fw={600}>
+                {line.label}:{' '}
+              </Text>
+            )}
+            {line.value}
+          </Text>
+        ),
+      )}
     </Stack>
   );
 }
