@@ -25,3 +25,25 @@ CREATE INDEX mail_addresses_org_idx ON mail_addresses (org_id, created_at);
 ALTER TABLE outgoing_messages
   ADD COLUMN cc_addresses text[] NOT NULL DEFAULT '{}',
   ADD COLUMN files jsonb NOT NULL DEFAULT '[]';
+
+-- A mailbox an org's mail is fetched from (IMAP), for orgs whose mail stays with their own
+-- provider. A fetched message is marked (moved to `processed_folder`, or flagged) so that it is
+-- never fetched twice; the lease keeps two workers off one mailbox.
+CREATE TABLE mail_mailboxes (
+  org_id uuid PRIMARY KEY REFERENCES orgs (id) ON DELETE CASCADE,
+  host text NOT NULL,
+  port integer NOT NULL CHECK (port BETWEEN 1 AND 65535),
+  is_secure boolean NOT NULL,
+  username text NOT NULL,
+  -- The worker logs in with it, so it is kept as given; the API never sends it back.
+  password text NOT NULL,
+  folder text NOT NULL DEFAULT 'INBOX',
+  processed_folder text,
+  is_enabled boolean NOT NULL DEFAULT true,
+  leased_by text,
+  lease_until timestamptz,
+  last_polled_at timestamptz,
+  last_error text,
+  received_count bigint NOT NULL DEFAULT 0,
+  updated_at timestamptz NOT NULL
+);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
@@ -66,7 +68,11 @@ import {
   registerRewardRoutes,
   rewardJobHandlers,
 } from '../modules/rewards/index.ts';
-import { createChannelService, registerChannelRoutes } from '../modules/channels/index.ts';
+import {
+  createChannelService,
+  createMailboxes,
+  registerChannelRoutes,
+} from '../modules/channels/index.ts';
 import { createSuggestionService, registerSuggestionRoutes } from '../modules/suggestions/index.ts';
 import {
   createProblemService,
@@ -153,6 +159,14 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     ownAddresses: async (orgId) => [sender, ...(await senders.ownAddresses(orgId))],
     orgOfAddress: senders.orgOfAddress,
   });
+  const mailboxes = createMailboxes({
+    db,
+    clock,
+    logger,
+    receive: (slug, raw, source) => channels.receive(slug, raw, source),
+    slugOf: async (orgId) => (await org.findOrg(db, orgId))?.slug,
+    allowPrivateHosts: config.inbound.imapAllowPrivateHosts,
+  });
   // A suggested case shows the open problem it belongs to, to link the new case to in one click.
   const suggestions = createSuggestionService({
     db,
@@ -187,6 +201,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     provisioning,
     rewards,
     channels,
+    mailboxes,
     suggestions,
     problems,
   };
@@ -287,7 +302,7 @@ export async function buildHttp(deps: {
   registerSlaRoutes(app, { sla: services.sla });
   registerCommitmentRoutes(app, { commitments: services.commitments });
   registerRewardRoutes(app, { rewards: services.rewards });
-  registerChannelRoutes(app, { channels: services.channels });
+  registerChannelRoutes(app, { channels: services.channels, mailboxes: services.mailboxes });
   registerSuggestionRoutes(app, { suggestions: services.suggestions });
   registerProblemRoutes(app, { problems: services.problems });
   app.addHook('preClose', async () => streams.releaseAll());
@@ -383,6 +398,7 @@ export function startWorker(deps: {
   services: Services;
   metrics?: Metrics;
   maxParallel?: number;
+  imapPollSeconds?: number;
 }): Worker {
   const worker = createWorker({
     db: deps.db,
@@ -393,5 +409,16 @@ export function startWorker(deps: {
     ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
   });
   worker.start();
-  return worker;
+  // The org mailboxes this worker holds the lease on, IDLE between polls.
+  const pollers = deps.services.mailboxes.startPollers({
+    holder: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    intervalMs: (deps.imapPollSeconds ?? 60) * 1000,
+  });
+  return {
+    ...worker,
+    stop: async () => {
+      await pollers.stop();
+      await worker.stop();
+    },
+  };
 }

@@ -62,6 +62,7 @@ async function serve(runtime: Runtime): Promise<void> {
         services,
         metrics,
         maxParallel: config.workerConcurrency,
+        imapPollSeconds: config.inbound.imapPollSeconds,
       });
   };
   if (demo) {

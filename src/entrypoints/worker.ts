@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     logger,
     services,
     maxParallel: config.workerConcurrency,
+    imapPollSeconds: config.inbound.imapPollSeconds,
   });
   logger.info('worker started');
   const stop = async () => {

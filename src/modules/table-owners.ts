@@ -22,6 +22,7 @@ export const tableOwners = {
   mail_senders: 'mail',
   mail_addresses: 'mail',
   inbound_messages: 'channels',
+  mail_mailboxes: 'channels',
   notices: 'notices',
   calendars: 'sla',
   sla_policies: 'sla',

@@ -78,6 +78,8 @@ const configSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(25 * 1024 * 1024),
   INBOUND_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  IMAP_ALLOW_PRIVATE_HOSTS: booleanFromEnv,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: booleanFromEnv,
@@ -161,6 +163,10 @@ export type Config = {
     maxBytes: number;
     /** Messages one sending address (IP) may deliver per minute, across every process. */
     messagesPerMinute: number;
+    /** How often the worker polls each IMAP mailbox (IDLE brings new mail sooner). */
+    imapPollSeconds: number;
+    /** IMAP servers on loopback or private networks may be used (a server next door, tests). */
+    imapAllowPrivateHosts: boolean;
   };
 };
 
@@ -239,6 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       domain: c.INBOUND_DOMAIN?.toLowerCase(),
       maxBytes: c.INBOUND_MAX_BYTES,
       messagesPerMinute: c.INBOUND_MESSAGES_PER_MINUTE,
+      imapPollSeconds: c.IMAP_POLL_SECONDS,
+      imapAllowPrivateHosts: c.IMAP_ALLOW_PRIVATE_HOSTS ?? false,
     },
   };
 }

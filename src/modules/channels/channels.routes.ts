@@ -1,14 +1,57 @@
 import { z } from 'zod';
 import { uuid } from '../../platform/contract/fields.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
-import { inboundMailList, inboundMailView } from './channels.contract.ts';
+import { scopeOf } from '../../platform/actor.ts';
+import {
+  inboundMailList,
+  inboundMailView,
+  mailboxInput,
+  mailboxResponse,
+  pollResult,
+} from './channels.contract.ts';
 import type { ChannelService } from './channels.service.ts';
+import type { Mailboxes } from './mailboxes.ts';
 
 const idParams = z.object({ id: uuid });
 const tags = ['channels'];
 
-export function registerChannelRoutes(app: HttpApp, deps: { channels: ChannelService }) {
-  const { channels } = deps;
+export function registerChannelRoutes(
+  app: HttpApp,
+  deps: { channels: ChannelService; mailboxes: Mailboxes },
+) {
+  const { channels, mailboxes } = deps;
+
+  app.get('/api/mail-settings/mailbox', {
+    config: { permission: 'org:admin' },
+    schema: { tags, response: { 200: mailboxResponse } },
+    handler: async (request) => ({ mailbox: await mailboxes.view(request.principal!.orgId) }),
+  });
+  app.put('/api/mail-settings/mailbox', {
+    config: { permission: 'org:admin' },
+    schema: {
+      tags,
+      description:
+        'The IMAP mailbox the worker fetches the org’s mail from (IDLE where the server can). Fetched mail is moved to processedFolder, or flagged $OmbudFetched. The password is never returned.',
+      body: mailboxInput,
+      response: { 200: mailboxResponse },
+    },
+    handler: async (request) => ({
+      mailbox: await mailboxes.save(scopeOf(request.principal), request.body),
+    }),
+  });
+  app.delete('/api/mail-settings/mailbox', {
+    config: { permission: 'org:admin' },
+    schema: { tags, response: { 200: mailboxResponse } },
+    handler: async (request) => {
+      await mailboxes.remove(scopeOf(request.principal));
+      return { mailbox: null };
+    },
+  });
+  app.post('/api/mail-settings/mailbox/poll', {
+    config: { permission: 'org:admin', rateLimit: { max: 6, windowMs: 60_000 } },
+    schema: { tags, description: 'Fetches the mailbox now.', response: { 200: pollResult } },
+    handler: async (request) => mailboxes.pollNow(scopeOf(request.principal)),
+  });
 
   app.get('/api/complaints/:id/inbound-mail', {
     config: { permission: 'complaint:read' },

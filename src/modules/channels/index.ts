@@ -8,3 +8,4 @@ export {
   type InboundMailView,
   type ReceiveResult,
 } from './channels.contract.ts';
+export { createMailboxes, type Mailboxes, FETCHED_KEYWORD } from './mailboxes.ts';

@@ -50,3 +50,22 @@ export type MailAddressesTable = {
   org_id: string;
   created_at: Timestamp;
 };
+
+/** An org's IMAP mailbox, polled by the worker. */
+export type MailMailboxesTable = {
+  org_id: string;
+  host: string;
+  port: number;
+  is_secure: boolean;
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  processed_folder: string | null;
+  is_enabled: Generated<boolean>;
+  leased_by: string | null;
+  lease_until: Timestamp | null;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  received_count: ColumnType<string, string | number | undefined, string | number>;
+  updated_at: Timestamp;
+};

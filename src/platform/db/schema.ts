@@ -3,6 +3,7 @@ import type { FollowUpSettingsTable, FollowUpsTable } from './schema-follow-ups.
 import type {
   InboundMessagesTable,
   MailAddressesTable,
+  MailMailboxesTable,
   MailSendersTable,
   MailThreadsTable,
 } from './schema-channels.ts';
@@ -378,6 +379,7 @@ export type Database = {
   outgoing_messages: OutgoingMessagesTable;
   mail_senders: MailSendersTable;
   mail_addresses: MailAddressesTable;
+  mail_mailboxes: MailMailboxesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
