@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
@@ -17,12 +15,7 @@ import {
   startMetricsServer,
   type MetricsServer,
 } from '../platform/http/metrics-endpoint.ts';
-import {
-  createJobQueue,
-  createWorker,
-  type JobHandler,
-  type Worker,
-} from '../platform/jobs/index.ts';
+import { createJobQueue, type JobHandler } from '../platform/jobs/index.ts';
 import { createFileStore } from '../platform/files.ts';
 import type { LiveHub } from '../platform/live.ts';
 import { createLiveStreamSlots } from '../platform/live-streams.ts';
@@ -389,36 +382,4 @@ export async function startMetricsPort(deps: {
   const port = deps.config.metricsPort;
   if (port === undefined) return undefined;
   return startMetricsServer({ metrics: deps.metrics, port, logger: deps.logger });
-}
-
-export function startWorker(deps: {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  services: Services;
-  metrics?: Metrics;
-  maxParallel?: number;
-  imapPollSeconds?: number;
-}): Worker {
-  const worker = createWorker({
-    db: deps.db,
-    clock: deps.clock,
-    logger: deps.logger,
-    metrics: deps.metrics ?? createMetrics(),
-    handlers: jobHandlers(deps.services),
-    ...(deps.maxParallel ? { maxParallel: deps.maxParallel } : {}),
-  });
-  worker.start();
-  // The org mailboxes this worker holds the lease on, IDLE between polls.
-  const pollers = deps.services.mailboxes.startPollers({
-    holder: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    intervalMs: (deps.imapPollSeconds ?? 60) * 1000,
-  });
-  return {
-    ...worker,
-    stop: async () => {
-      await pollers.stop();
-      await worker.stop();
-    },
-  };
 }

@@ -1,4 +1,4 @@
-import { startWorker } from './app.ts';
+import { startWorker } from './start-worker.ts';
 import { reportFatal } from './fatal.ts';
 import { startRuntime } from './runtime.ts';
 
