@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookEventTypes } from '../src/modules/webhooks/webhooks.contract.ts';
 import { createTestContext, sampleComplaint, type TestContext } from './helpers.ts';
@@ -111,5 +113,46 @@ describe('the events webhooks hear', () => {
     for (let i = 0; i < 11; i += 1)
       statuses.push((await o.admin.post(`/api/webhooks/${endpoint.id}/test`)).statusCode);
     expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
+  });
+
+  it('follows no redirect and gives up on a receiver slower than WEBHOOK_TIMEOUT_MS', async () => {
+    const quick = await createTestContext({ start: MONDAY, env: { WEBHOOK_TIMEOUT_MS: '300' } });
+    const moved = await startReceiver([302]);
+    const hanging = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const o = await problemOrg(quick);
+      const endpointOf = async (url: string) =>
+        (
+          await o.admin.post('/api/webhooks', {
+            url,
+            events: ['complaint.created'],
+            allowPrivate: true,
+          })
+        ).json().endpoint.id as string;
+      const slow = await endpointOf(
+        `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/hook`,
+      );
+      const redirected = await endpointOf(moved.url);
+      await o.admin.post(`/api/webhooks/${slow}/test`);
+      await o.admin.post(`/api/webhooks/${redirected}/test`);
+      const started = Date.now();
+      await quick.drainJobs(o.org.id);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const last = async (id: string) =>
+        (await o.admin.get(`/api/webhooks/${id}/deliveries`)).json().items[0];
+      expect(await last(slow)).toMatchObject({
+        status: 'pending',
+        lastStatusCode: null,
+        lastResponse: 'timeout after 300 ms',
+      });
+      expect(await last(redirected)).toMatchObject({ status: 'pending', lastStatusCode: 302 });
+      expect(moved.received).toHaveLength(1);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+      await moved.close();
+      await quick.close();
+    }
   });
 });

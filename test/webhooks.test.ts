@@ -298,6 +298,26 @@ describe('allowed destinations', () => {
     expect(r.json().error.message).toContain('http://');
   });
 
+  it.each([
+    'http://localhost:9/hook',
+    'http://[::1]:9/hook',
+    'http://10.0.0.8/hook',
+    'http://169.254.169.254/latest/meta-data',
+  ])('refuses %s at delivery time too, without connecting', async (url) => {
+    const { admin, org } = await adminOrg();
+    const { id } = await createEndpoint(admin, receiver.url);
+    await ctx.db
+      .updateTable('webhook_endpoints')
+      .set({ url, allow_private: false })
+      .where('id', '=', id)
+      .execute();
+    await admin.post(`/api/webhooks/${id}/test`);
+    await ctx.drainJobs(org.id);
+    const [delivery] = await deliveriesOf(admin, id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(String(delivery!.lastResponse)).toContain('private');
+  });
+
   it('refuses a private address again at delivery time', async () => {
     const { admin, org } = await adminOrg();
     const { id } = await createEndpoint(admin, receiver.url);
