@@ -21,6 +21,9 @@ CREATE TABLE webhook_endpoints (
   disabled_at timestamptz,
   disabled_reason text CHECK (disabled_reason IN ('manual', 'failures')),
   secret_rotated_at timestamptz,
+  -- After a rotation the old secret signs beside the new one for a day, so that a receiver can
+  -- switch without losing deliveries.
+  previous_secret text,
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
   PRIMARY KEY (org_id, id)

@@ -240,7 +240,7 @@ describe('retries and switching off', () => {
     expect(after).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
-  it('rotates the secret: the next delivery verifies with the new one only', async () => {
+  it('rotates the secret: the old one signs beside it for a day, then only the new', async () => {
     const { admin, org } = await adminOrg();
     const { id, secret } = await createEndpoint(admin, receiver.url);
     const rotated = await admin.post(`/api/webhooks/${id}/rotate-secret`);
@@ -252,7 +252,14 @@ describe('retries and switching off', () => {
     await ctx.drainJobs(org.id);
     const { headers, body } = receiver.received[before]!;
     expect(verifyWebhook(fresh, headers, body, ctx.clock.now()).ok).toBe(true);
-    expect(verifyWebhook(secret, headers, body, ctx.clock.now()).ok).toBe(false);
+    expect(verifyWebhook(secret, headers, body, ctx.clock.now()).ok).toBe(true);
+    ctx.clock.advance(24 * 3600_000 + 1000);
+    await admin.post(`/api/webhooks/${id}/test`);
+    await ctx.drainJobs(org.id);
+    const later = receiver.received.at(-1)!;
+    expect(later.headers['webhook-signature']).not.toContain(' ');
+    expect(verifyWebhook(fresh, later.headers, later.body, ctx.clock.now()).ok).toBe(true);
+    expect(verifyWebhook(secret, later.headers, later.body, ctx.clock.now()).ok).toBe(false);
     const audit = await ctx.db
       .selectFrom('audit_log')
       .select('action')

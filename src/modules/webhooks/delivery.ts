@@ -4,7 +4,7 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import { nextAttemptAt } from './domain/backoff.ts';
-import { webhookHeaders } from './domain/signature.ts';
+import { signingSecrets, webhookHeaders } from './domain/signature.ts';
 import { postJson, resolveDestination, type SendOutcome } from './outbound.ts';
 import { deliverWebhook } from './webhooks.jobs.ts';
 import * as repo from './webhooks.repository.ts';
@@ -55,7 +55,13 @@ export function createDelivery(deps: DeliveryDeps) {
             ? 'refused: the address is private (allow private destinations is off)'
             : `refused: ${destination.problem} destination`,
       };
-    const headers = webhookHeaders(endpoint.secret, delivery.eventId, clock.now(), delivery.body);
+    const now = clock.now();
+    const headers = webhookHeaders(
+      signingSecrets(endpoint, now),
+      delivery.eventId,
+      now,
+      delivery.body,
+    );
     return postJson(destination, headers, delivery.body, deps.timeoutMs);
   }
 

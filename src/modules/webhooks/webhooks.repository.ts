@@ -2,7 +2,11 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { DeliveryView, WebhookView } from './webhooks.contract.ts';
 
-export type Endpoint = WebhookView & { orgId: string; secret: string };
+export type Endpoint = WebhookView & {
+  orgId: string;
+  secret: string;
+  previousSecret: string | null;
+};
 export type Delivery = DeliveryView & { orgId: string; body: string; retryWindowStartedAt: Date };
 
 type EndpointRow = {
@@ -19,6 +23,7 @@ type EndpointRow = {
   disabled_at: Date | null;
   disabled_reason: string | null;
   secret_rotated_at: Date | null;
+  previous_secret: string | null;
   created_at: Date;
   updated_at: Date;
 };
@@ -34,6 +39,7 @@ const toEndpoint = (r: EndpointRow): Endpoint => ({
   enabled: r.is_enabled,
   allowPrivate: r.allow_private,
   secret: r.secret,
+  previousSecret: r.previous_secret,
   maxConsecutiveFailures: r.max_consecutive_failures,
   consecutiveFailures: r.consecutive_failures,
   disabledReason: r.disabled_reason as Endpoint['disabledReason'],
@@ -109,6 +115,7 @@ export type EndpointChange = Partial<{
   disabledReason: 'manual' | 'failures' | null;
   secret: string;
   secretRotatedAt: Date;
+  previousSecret: string | null;
 }>;
 
 export async function updateEndpoint(
@@ -134,6 +141,7 @@ export async function updateEndpoint(
       ...(c.disabledReason !== undefined && { disabled_reason: c.disabledReason }),
       ...(c.secret !== undefined && { secret: c.secret }),
       ...(c.secretRotatedAt !== undefined && { secret_rotated_at: c.secretRotatedAt }),
+      ...(c.previousSecret !== undefined && { previous_secret: c.previousSecret }),
       updated_at: at,
     })
     .where('org_id', '=', orgId)

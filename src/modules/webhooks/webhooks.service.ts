@@ -17,7 +17,7 @@ export type WebhookService = ReturnType<typeof createWebhookService>;
 const newSecret = (): string => `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 
 const publicView = (e: repo.Endpoint): WebhookView => {
-  const { orgId: _org, secret: _secret, ...view } = e;
+  const { orgId: _org, secret: _secret, previousSecret: _previous, ...view } = e;
   return view;
 };
 const deliveryViewOf = (d: repo.Delivery): DeliveryView => {
@@ -146,17 +146,21 @@ export function createWebhookService(deps: DeliveryDeps) {
       });
     },
 
-    /** A new secret, shown this once; the old one stops signing at once. */
+    /**
+     * A new secret, shown this once. The old one signs beside it for a day (two signatures in
+     * `webhook-signature`), so the receiver can switch without losing a delivery.
+     */
     async rotateSecret(scope: Scope, id: string) {
       const secret = newSecret();
       const endpoint = await db.transaction().execute(async (tx) => {
-        if (!(await repo.findEndpoint(tx, scope.orgId, id, true))) throw new AppError('not_found');
+        const before = await repo.findEndpoint(tx, scope.orgId, id, true);
+        if (!before) throw new AppError('not_found');
         const now = clock.now();
         const after = await repo.updateEndpoint(
           tx,
           scope.orgId,
           id,
-          { secret, secretRotatedAt: now },
+          { secret, secretRotatedAt: now, previousSecret: before.secret },
           now,
         );
         await recordAudit(tx, {

@@ -19,6 +19,7 @@ export type WebhookEndpointsTable = {
   disabled_at: MaybeTime;
   disabled_reason: Maybe<string>;
   secret_rotated_at: MaybeTime;
+  previous_secret: Maybe<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };

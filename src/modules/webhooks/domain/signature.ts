@@ -22,9 +22,12 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
   return `v1,${mac.toString('base64')}`;
 }
 
-/** The three headers of a delivery signed at `now`. */
+/** After a rotation, the old secret keeps signing beside the new one this long. */
+export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+/** The three headers of a delivery signed at `now`, by each secret given (space-separated). */
 export function webhookHeaders(
-  secret: string,
+  secrets: string | readonly string[],
   id: string,
   now: Date,
   body: string,
@@ -33,8 +36,21 @@ export function webhookHeaders(
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signWebhook(secret, id, timestamp, body),
+    'webhook-signature': [secrets]
+      .flat()
+      .map((secret) => signWebhook(secret, id, timestamp, body))
+      .join(' '),
   };
+}
+
+/** The secrets that sign at `now`: the current one, and the old one for a day after a rotation. */
+export function signingSecrets(
+  endpoint: { secret: string; previousSecret: string | null; secretRotatedAt: string | null },
+  now: Date,
+): string[] {
+  const rotatedAt = endpoint.secretRotatedAt ? new Date(endpoint.secretRotatedAt).getTime() : 0;
+  const overlaps = endpoint.previousSecret && now.getTime() - rotatedAt < ROTATION_OVERLAP_MS;
+  return overlaps ? [endpoint.secret, endpoint.previousSecret!] : [endpoint.secret];
 }
 
 export type Verification =

@@ -147,6 +147,7 @@ function SigningHelp() {
           {`webhook-id: <event id>\nwebhook-timestamp: <Unix seconds>\nwebhook-signature: v1,<base64 HMAC-SHA256 of "\${webhook-id}.\${webhook-timestamp}.\${body}">`}
         </Code>
         <Text size="sm">{t('webhooks.signingVerify')}</Text>
+        <Text size="sm">{t('webhooks.rotationNote')}</Text>
         <Code block>{VERIFY_SNIPPET}</Code>
       </Stack>
     </Paper>
