@@ -73,6 +73,12 @@ import {
   problemJobHandlers,
   registerProblemRoutes,
 } from '../modules/problems/index.ts';
+import {
+  createWebhookService,
+  registerWebhookRoutes,
+  webhookJobHandlers,
+  webhooksDocument,
+} from '../modules/webhooks/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -119,6 +125,15 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     mail,
     publicUrl: config.publicUrl,
   });
+  // Events of every later module go out to the org's endpoints, in the event's transaction.
+  const webhooks = createWebhookService({
+    db,
+    clock,
+    jobs,
+    notices,
+    org,
+    timeoutMs: config.webhookTimeoutMs,
+  });
   const sla = createSlaService({ db, clock, jobs, notices, org, reasons });
   const complaints = createComplaintService({
     configCache: createConfigCache(),
@@ -133,6 +148,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     org,
     sla,
     notices,
+    webhooks,
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
     trackingLinkDaysAfterClose: config.trackingLinkDaysAfterClose,
@@ -176,6 +192,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     org,
     complaints,
     reasons,
+    webhooks,
   });
   return {
     jobs,
@@ -197,6 +214,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     mailboxes,
     suggestions,
     problems,
+    webhooks,
   };
 }
 
@@ -211,6 +229,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...commitmentJobHandlers(services.commitments),
     ...rewardJobHandlers(services.rewards),
     ...problemJobHandlers(services.problems),
+    ...webhookJobHandlers(services.webhooks),
   ];
 }
 
@@ -272,7 +291,8 @@ export async function buildHttp(deps: {
   app.get(
     '/api/openapi.json',
     { config: { permission: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+    // The events Ombud sends to an org's endpoints, beside the operations it answers.
+    async () => ({ ...app.swagger(), webhooks: webhooksDocument() }),
   );
 
   registerAuthRoutes(app, { auth: services.auth, cookieSecure: config.cookieSecure });
@@ -298,6 +318,7 @@ export async function buildHttp(deps: {
   registerChannelRoutes(app, { channels: services.channels, mailboxes: services.mailboxes });
   registerSuggestionRoutes(app, { suggestions: services.suggestions });
   registerProblemRoutes(app, { problems: services.problems });
+  registerWebhookRoutes(app, { webhooks: services.webhooks });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -60,6 +60,8 @@ export const tableOwners = {
   problem_actions: 'problems',
   problem_action_evidence: 'problems',
   problem_events: 'problems',
+  webhook_endpoints: 'webhooks',
+  webhook_deliveries: 'webhooks',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

@@ -111,6 +111,7 @@ const configSchema = z.object({
     .refine((v) => !v || v.length >= 16, 'use a random token of at least 16 characters'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1000).default(10),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Config = {
@@ -154,6 +155,8 @@ export type Config = {
   metricsPort: number | undefined;
   /** Live-update streams (GET /api/live) one session may hold open, across every process. */
   liveStreamsPerSession: number;
+  /** How long one webhook delivery may take, connection to the end of the answer. */
+  webhookTimeoutMs: number;
   /** Ombud's own SMTP listener for inbound mail: off unless a port is given. */
   inbound: {
     smtpPort: number | undefined;
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: c.METRICS_TOKEN || undefined,
     metricsPort: c.METRICS_PORT,
     liveStreamsPerSession: c.LIVE_STREAMS_PER_SESSION,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     inbound: {
       smtpPort: c.INBOUND_SMTP_PORT,
       smtpHost: c.INBOUND_SMTP_HOST,

@@ -11,9 +11,11 @@ import type { Complaint } from './complaints.repository.ts';
 import {
   complaintEventData,
   complaintEvents,
+  webhookEventOf,
   type ComplaintEventData,
   type ComplaintEventType,
 } from './domain/events.ts';
+import { webhookResource } from './webhook-resource.ts';
 import { canTransition, type ComplaintStatus } from './domain/status.ts';
 import * as eventsRepo from './events.repository.ts';
 import { pauseEnded } from './complaints.jobs.ts';
@@ -47,7 +49,7 @@ export const customerActor = (customer: { id: string; name: string }): Actor => 
 export function createCaseWork(
   deps: Pick<
     ComplaintDeps,
-    'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl' | 'jobs'
+    'db' | 'clock' | 'customers' | 'org' | 'reasons' | 'publicUrl' | 'jobs' | 'webhooks'
   > & {
     clocks: ComplaintClocks;
     search: SearchIndex;
@@ -68,16 +70,26 @@ export function createCaseWork(
     return found;
   }
 
-  /** Appends to the timeline; the data is checked against the event's schema. */
+  /**
+   * Appends to the timeline; the data is checked against the event's schema. An event that
+   * webhooks hear of is queued for the org's endpoints in the same transaction.
+   */
   async function addEvent<T extends ComplaintEventType>(
     tx: Tx,
-    complaint: { orgId: string; id: string },
+    complaint: { orgId: string; id: string } | Complaint,
     actor: Actor,
     type: T,
     visibility: Visibility,
     data: ComplaintEventData<T>,
   ): Promise<string> {
     const parsed = complaintEventData[type].parse(data) as Record<string, unknown>;
+    const hook = webhookEventOf(type, parsed);
+    if (hook)
+      await deps.webhooks.enqueue(tx, {
+        orgId: complaint.orgId,
+        type: hook,
+        resource: () => webhookResource(tx, complaint, type, parsed),
+      });
     return eventsRepo.insertEvent(tx, {
       orgId: complaint.orgId,
       complaintId: complaint.id,

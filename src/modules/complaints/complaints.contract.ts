@@ -39,6 +39,8 @@ import {
 
 export { statusSchema, channelSchema, severitySchema, stepSchema };
 export const eventTypeSchema = z.enum(complaintEventTypes);
+/** The events of a case that an org's webhooks can subscribe to. */
+export { complaintWebhookEvents, type ComplaintWebhookEvent } from './domain/events.ts';
 export type ComplaintStatusCode = z.infer<typeof statusSchema>;
 export type ChannelCode = z.infer<typeof channelSchema>;
 

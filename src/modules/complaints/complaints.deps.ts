@@ -10,6 +10,7 @@ import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import type { SlaService } from '../sla/index.ts';
 import type { TemplateService } from '../templates/index.ts';
+import type { WebhookService } from '../webhooks/index.ts';
 
 /** Everything the complaint use cases may reach; each use-case file takes what it needs. */
 export type ComplaintDeps = {
@@ -24,6 +25,8 @@ export type ComplaintDeps = {
   org: OrgService;
   sla: SlaService;
   notices: NoticesService;
+  /** The org's endpoints hear of the case's events, in the transaction that records them. */
+  webhooks: Pick<WebhookService, 'enqueue' | 'pendingFor' | 'listSubscriptions'>;
   /** What intake keeps of each org's configuration, per configuration version. */
   configCache: ConfigCache;
   publicUrl: string;

@@ -6,9 +6,9 @@ import type { ComplaintDeps } from './complaints.deps.ts';
 import * as followUps from './follow-ups.repository.ts';
 
 export function createIntakeConfig(
-  deps: Pick<ComplaintDeps, 'db' | 'reasons' | 'sla' | 'templates' | 'configCache'>,
+  deps: Pick<ComplaintDeps, 'db' | 'reasons' | 'sla' | 'templates' | 'configCache' | 'webhooks'>,
 ) {
-  const { db, reasons, sla, templates, configCache } = deps;
+  const { db, reasons, sla, templates, configCache, webhooks } = deps;
 
   /**
    * What intake reads of an org besides the org itself: its reason, its thank-you template and
@@ -34,9 +34,12 @@ export function createIntakeConfig(
       return new Map(languages.map((l, i) => [l, picked[i]]));
     });
     const { escalation } = await cached('follow-ups', () => followUps.findSettings(db, found.id));
+    // The endpoints that hear of new cases: subscribing or switching one moves the version.
+    const subscriptions = await cached('webhooks', () => webhooks.listSubscriptions(db, found.id));
     return {
       reason,
       clockConfig,
+      webhooks: subscriptions,
       escalation,
       thankYou: (language: Language) => thankYous.get(language),
     };

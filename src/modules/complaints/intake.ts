@@ -31,7 +31,8 @@ import { toNewDetail } from './complaints.views.ts';
 import { customerDuesOf } from './clocks.ts';
 import { messageValues } from './message-values.ts';
 import { toClockEvents } from './domain/clock-events.ts';
-import { complaintEventData, complaintEvents } from './domain/events.ts';
+import { complaintEventData, complaintEvents, webhookEventOf } from './domain/events.ts';
+import { complaintResource } from './webhook-resource.ts';
 import * as events from './events.repository.ts';
 import * as intakeRepo from './intake.repository.ts';
 import { createIntakeConfig, type IntakeConfig } from './intake-config.ts';
@@ -55,6 +56,7 @@ export function createIntake(
     | 'sla'
     | 'configCache'
     | 'jobs'
+    | 'webhooks'
     | 'uploadMaxBytes'
     | 'attachmentQuota'
   > & {
@@ -208,8 +210,24 @@ export function createIntake(
     // The reference number is taken in the last statement before COMMIT: the org's counter row
     // stays locked until then, so it covers one round trip. What shows the reference is written
     // with a placeholder here, and the statement puts the number in.
+    const draft: Complaint = {
+      ...fields,
+      id,
+      reference: '',
+      reasonNames: config.reason?.names ?? null,
+      intakeAgentName: actor.type === 'user' ? actor.name : null,
+      ownerName: owner ? owner.name : ownerId ? actor.name : null,
+      confirmedFactVersion: null,
+      confirmedAt: null,
+      updatedAt: now,
+      ...started.summary,
+      committedDueAt: null,
+      committedDepartmentId: null,
+      closedAt: null,
+    };
     const year = yearIn(now, found.timeZone);
     const placeholder = `\u27e6${randomUUID()}\u27e7`;
+    draft.reference = placeholder;
     const referenceSql = intakeRepo.referenceSql(found.referencePrefix, year);
     const fill = (text: string) => sql<string>`replace(${text}, ${placeholder}, ${referenceSql})`;
     const last: PendingWrite[] = [
@@ -287,28 +305,29 @@ export function createIntake(
         fill,
       ),
     );
+    // The org's webhooks hear of the new case and its thank-you in the same statement.
+    for (const [type, data] of [
+      [complaintEvents.received, received],
+      [complaintEvents.acknowledged, acknowledged],
+    ] as const) {
+      const hook = webhookEventOf(type, data);
+      if (hook)
+        last.push(
+          ...deps.webhooks.pendingFor(
+            tx,
+            config.webhooks,
+            { orgId, type: hook, data: { complaint: complaintResource(draft) } },
+            fill,
+          ),
+        );
+    }
     const reference = await writeTogetherAfter(
       tx,
       { name: intakeRepo.SEQUENCE_CTE, query: intakeRepo.nextSequenceWrite(tx, orgId, year) },
       last,
       referenceSql,
     );
-    const complaint: Complaint = {
-      ...fields,
-      id,
-      reference,
-      reasonNames: config.reason?.names ?? null,
-      intakeAgentName: actor.type === 'user' ? actor.name : null,
-      ownerName: owner ? owner.name : ownerId ? actor.name : null,
-      confirmedFactVersion: null,
-      confirmedAt: null,
-      updatedAt: now,
-      ...started.summary,
-      committedDueAt: null,
-      committedDepartmentId: null,
-      closedAt: null,
-    };
-    return { complaint, customer, trackingUrl: link };
+    return { complaint: { ...draft, reference }, customer, trackingUrl: link };
   }
 
   return {

@@ -38,6 +38,7 @@ export const permissions = [
   'problem:link',
   'problem:write',
   'problem:close',
+  'webhook:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

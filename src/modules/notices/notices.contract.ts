@@ -16,6 +16,8 @@ export const noticeKind = z.enum([
   'problem_action_escalation',
   'problem_recurred',
   'problem_ready_to_close',
+  // An org's webhook endpoint was switched off after failing again and again.
+  'webhook_disabled',
 ]);
 export const noticeView = z.object({
   id: z.string(),

@@ -86,7 +86,9 @@ export function createNoticesService(deps: {
             ownerName: owner?.name ?? null,
             link: key.complaintId
               ? `${deps.publicUrl}/complaints/${key.complaintId}`
-              : deps.publicUrl,
+              : key.kind === 'webhook_disabled'
+                ? `${deps.publicUrl}/admin/webhooks`
+                : deps.publicUrl,
             formatDue: (at) => formatDueAt(at, lang, found.timeZone),
           },
         );

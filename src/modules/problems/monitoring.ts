@@ -8,6 +8,7 @@ import { textIn } from './domain/texts.ts';
 import type { ProblemStatus } from './domain/vocabulary.ts';
 import type { ProblemDeps } from './problems.deps.ts';
 import { createWindow } from './window.ts';
+import { createProblemWebhooks } from './problem-webhooks.ts';
 import * as repo from './problems.repository.ts';
 
 /**
@@ -16,9 +17,10 @@ import * as repo from './problems.repository.ts';
  * threshold, unless the quality owner overrides with a reason.
  */
 export function createMonitoring(
-  deps: Pick<ProblemDeps, 'db' | 'clock' | 'jobs' | 'sla' | 'notices'>,
+  deps: Pick<ProblemDeps, 'db' | 'clock' | 'jobs' | 'sla' | 'notices' | 'webhooks'>,
 ) {
   const { db, clock, notices } = deps;
+  const problemWebhook = createProblemWebhooks(deps);
   const { lockProblem, checkOf, startMonitoring, endWindow, sendBack, windowEndOf, retime } =
     createWindow(deps);
 
@@ -200,6 +202,10 @@ export function createMonitoring(
           },
           clock.now(),
         );
+        await problemWebhook(tx, scope.orgId, p.id, 'status.changed', {
+          from: p.status,
+          to: input.to,
+        });
         await recordAudit(tx, {
           orgId: scope.orgId,
           actor: scope.actor,

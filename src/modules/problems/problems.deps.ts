@@ -6,6 +6,7 @@ import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import type { SlaService } from '../sla/index.ts';
+import type { WebhookService } from '../webhooks/index.ts';
 
 export type ProblemDeps = {
   db: Db;
@@ -16,4 +17,5 @@ export type ProblemDeps = {
   org: OrgService;
   complaints: ComplaintService;
   reasons: ReasonService;
+  webhooks: Pick<WebhookService, 'enqueue'>;
 };

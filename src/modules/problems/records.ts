@@ -24,6 +24,7 @@ import type {
   problemsQuery,
 } from './problems.contract.ts';
 import type { ProblemDeps } from './problems.deps.ts';
+import { createProblemWebhooks } from './problem-webhooks.ts';
 import * as repo from './problems.repository.ts';
 import * as work from './work.repository.ts';
 import type { z } from 'zod';
@@ -32,12 +33,13 @@ const PREFIX = 'VD';
 
 /** Problem records: create, edit, list, read whole; and the complaints linked to them. */
 export function createRecords(
-  deps: Pick<ProblemDeps, 'db' | 'clock' | 'org' | 'reasons' | 'complaints'> & {
+  deps: Pick<ProblemDeps, 'db' | 'clock' | 'org' | 'reasons' | 'complaints' | 'webhooks'> & {
     monitoring: Monitoring;
     effectivenessOf: ReturnType<typeof createEffectiveness>;
   },
 ) {
   const { db, clock, org, reasons, complaints, monitoring, effectivenessOf } = deps;
+  const problemWebhook = createProblemWebhooks(deps);
 
   async function checkOwner(tx: Executor, orgId: string, userId: string, field: string) {
     if (!(await org.isActiveMember(tx, orgId, userId))) throw invalidField(field);
@@ -145,6 +147,7 @@ export function createRecords(
           at: now,
         });
         await repo.addEvent(tx, scope.orgId, created, scope.actor, 'created', { reference }, now);
+        await problemWebhook(tx, scope.orgId, created, 'created');
         await recordAudit(tx, {
           orgId: scope.orgId,
           actor: scope.actor,

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import { complaintFactsOf } from '../complaints/index.ts';
 import { recurrenceCheck, type RecurrenceDecision } from './domain/recurrence.ts';
 import type { ProblemDeps } from './problems.deps.ts';
+import { createProblemWebhooks } from './problem-webhooks.ts';
 import { windowEnd } from './problems.jobs.ts';
 import * as repo from './problems.repository.ts';
 import * as work from './work.repository.ts';
@@ -13,8 +14,9 @@ import * as work from './work.repository.ts';
  * A problem's monitoring window: its end on the org's business calendar (or in weeks), the
  * recurrence check as of now, and the history entry each window leaves when it ends.
  */
-export function createWindow(deps: Pick<ProblemDeps, 'clock' | 'jobs' | 'sla'>) {
+export function createWindow(deps: Pick<ProblemDeps, 'clock' | 'jobs' | 'sla' | 'webhooks'>) {
   const { clock, jobs, sla } = deps;
+  const problemWebhook = createProblemWebhooks(deps);
 
   async function lockProblem(tx: Tx, orgId: string, id: string): Promise<repo.Problem> {
     const p = await repo.findProblem(tx, orgId, id, true);
@@ -148,6 +150,7 @@ export function createWindow(deps: Pick<ProblemDeps, 'clock' | 'jobs' | 'sla'>) 
       { from: p.status, to: 'action', reason },
       now,
     );
+    await problemWebhook(tx, orgId, p.id, 'status.changed', { from: p.status, to: 'action' });
     await recordAudit(tx, {
       orgId,
       actor,

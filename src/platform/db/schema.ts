@@ -42,6 +42,8 @@ import type {
   ProblemsTable,
 } from './schema-problems.ts';
 export type * from './schema-problems.ts';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './schema-webhooks.ts';
+export type * from './schema-webhooks.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -399,4 +401,6 @@ export type Database = {
   problem_actions: ProblemActionsTable;
   problem_action_evidence: ProblemActionEvidenceTable;
   problem_events: ProblemEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 };

@@ -76,6 +76,9 @@ const FollowUpSettingsPage = lazy(() =>
     default: m.FollowUpSettingsPage,
   })),
 );
+const WebhooksPage = lazy(() =>
+  import('../modules/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
 const SlaPoliciesPage = lazy(() =>
   import('../modules/sla/sla-policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })),
 );
@@ -189,6 +192,14 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['sla:admin']}>
                 <SlaPoliciesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/webhooks"
+            element={
+              <RequirePermission anyOf={['webhook:admin']}>
+                <WebhooksPage />
               </RequirePermission>
             }
           />

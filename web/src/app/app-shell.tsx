@@ -86,6 +86,16 @@ export function AppShellLayout() {
       : []),
     ...loopNav.admin,
     ...rewardNav.admin,
+    ...(user.permissions.includes('webhook:admin')
+      ? [
+          {
+            to: '/admin/webhooks',
+            label: t('webhooks.nav'),
+            testId: 'nav-admin-webhooks',
+            match: (path: string) => path === '/admin/webhooks',
+          },
+        ]
+      : []),
   ];
   const toolItems: NavItem[] = [
     {

@@ -196,3 +196,48 @@ export type ComplaintEvent = {
 
 export const isComplaintEventType = (type: string): type is ComplaintEventType =>
   (complaintEventTypes as readonly string[]).includes(type);
+
+/**
+ * What an org's webhooks hear of a case: the public names of the events, which are not the
+ * timeline's own (a status change is a reopen or a close, a commitment the first or a later one).
+ */
+export const complaintWebhookEvents = [
+  'complaint.created',
+  'complaint.acknowledged',
+  'complaint.commitment_made',
+  'complaint.recommitted',
+  'complaint.fixed',
+  'complaint.reopened',
+  'complaint.closed',
+  'message.received',
+  'followup.manager_update_recorded',
+  'followup.verification_recorded',
+] as const;
+export type ComplaintWebhookEvent = (typeof complaintWebhookEvents)[number];
+
+const terminal = ['fixed', 'closed', 'cancelled'];
+
+const webhookOf: Partial<
+  Record<ComplaintEventType, (data: Record<string, unknown>) => ComplaintWebhookEvent | undefined>
+> = {
+  [complaintEvents.received]: () => 'complaint.created',
+  [complaintEvents.acknowledged]: () => 'complaint.acknowledged',
+  [complaintEvents.commitmentMade]: (d) =>
+    d.sequence === 1 ? 'complaint.commitment_made' : 'complaint.recommitted',
+  [complaintEvents.fixed]: () => 'complaint.fixed',
+  [complaintEvents.statusChanged]: (d) =>
+    d.to === 'closed'
+      ? 'complaint.closed'
+      : (d.from === 'fixed' || d.from === 'closed') && !terminal.includes(String(d.to))
+        ? 'complaint.reopened'
+        : undefined,
+  [complaintEvents.messageReceived]: () => 'message.received',
+  [complaintEvents.managerUpdateRecorded]: () => 'followup.manager_update_recorded',
+  [complaintEvents.verificationRecorded]: () => 'followup.verification_recorded',
+};
+
+/** The webhook event a timeline event is, if it is one. */
+export const webhookEventOf = (
+  type: ComplaintEventType,
+  data: Record<string, unknown>,
+): ComplaintWebhookEvent | undefined => webhookOf[type]?.(data);

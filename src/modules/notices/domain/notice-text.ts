@@ -48,6 +48,7 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     problem_recurred:
       '{reference}: vấn đề tái diễn trong thời gian theo dõi, trở lại bước hành động',
     problem_ready_to_close: '{reference}: hết thời gian theo dõi, không tái diễn, có thể đóng',
+    webhook_disabled: '{reference}: webhook đã bị tắt sau {level} lần gửi thất bại liên tiếp',
   },
   en: {
     sla_warning: '{reference}: {clock} is nearly due',
@@ -63,6 +64,7 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     problem_action_escalation: '{reference}: an action owned by someone you manage is overdue',
     problem_recurred: '{reference}: the problem recurred while monitored; back to action',
     problem_ready_to_close: '{reference}: monitoring ended with no recurrence; ready to close',
+    webhook_disabled: '{reference}: webhook switched off after {level} failed deliveries in a row',
   },
   zh: {
     sla_warning: '{reference}：{clock}即将到期',
@@ -78,6 +80,7 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
     problem_action_escalation: '{reference}：您下属负责的措施已逾期',
     problem_recurred: '{reference}：问题在监控期内复发，已退回措施阶段',
     problem_ready_to_close: '{reference}：监控期结束且未复发，可以关闭',
+    webhook_disabled: '{reference}：Webhook 连续 {level} 次推送失败，已停用',
   },
 };
 

@@ -35,7 +35,9 @@ const CLOCK_KINDS: readonly string[] = ['sla_warning', 'sla_breach', 'escalation
 function linkOf(notice: { complaintId: string | null; data: Record<string, unknown> }) {
   if (notice.complaintId) return `/complaints/${notice.complaintId}`;
   const problemId = notice.data.problemId;
-  return typeof problemId === 'string' ? `/problems/${problemId}` : undefined;
+  if (typeof problemId === 'string') return `/problems/${problemId}`;
+  // A webhook switched off after failures: its admin page, where it is switched back on.
+  return typeof notice.data.endpointId === 'string' ? '/admin/webhooks' : undefined;
 }
 
 export function useNoticeText() {
