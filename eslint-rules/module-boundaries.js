@@ -9,7 +9,11 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 // node:crypto for HMAC and hashes: functions of their input (a webhook's signature check).
 const pureDomainPackages = ['zod', 'libphonenumber-js', 'vitest', 'fast-check', 'node:crypto'];
-const pureHelpers = ['src/platform/contract/', 'src/platform/i18n.ts'];
+const pureHelpers = [
+  'src/platform/contract/',
+  'src/platform/i18n.ts',
+  'src/platform/private-address.ts',
+];
 
 const moduleOf = (rel) => rel.match(/^src\/modules\/([^/]+)\/(.+)$/);
 
