@@ -309,11 +309,10 @@ export const sendMessageRequest = withFieldLabels(
     step: z.enum(messageSteps).default('other'),
     subject: optionalText(300),
     body: requiredText(20_000),
-    /** Others who get the mail too (they see the case's link in it, as the customer does). */
+    // Copies (they get the case's link too); case files, shared with the customer once sent;
+    // `formatted`: bold, lists and links as mail/formatting.contract.ts reads them.
     cc: z.array(z.email().max(254)).max(10).optional(),
-    /** Case files to send with it; they become visible to the customer. */
     attachmentIds: z.array(z.uuid()).max(10).optional(),
-    /** `formatted`: **bold**, lists and [links](https://…), as formatting.contract.ts reads them. */
     format: z.enum(['plain', 'formatted']).default('plain'),
   }),
   messageLabels,
