@@ -3,6 +3,9 @@
 import {
   inboundMailList,
   inboundMailView,
+  mailboxInput,
+  mailboxResponse,
+  pollResult,
 } from '../../../src/modules/channels/channels.contract.ts';
 import {
   mailAddressRequest,
@@ -32,5 +35,12 @@ export const channelEndpoints = {
     body: mailAddressRequest,
     response: mailSettingsView,
   }),
+  imapMailbox: get('/api/mail-settings/mailbox', { response: mailboxResponse }),
+  saveImapMailbox: put('/api/mail-settings/mailbox', {
+    body: mailboxInput,
+    response: mailboxResponse,
+  }),
+  removeImapMailbox: del('/api/mail-settings/mailbox', { response: mailboxResponse }),
+  pollImapMailbox: post('/api/mail-settings/mailbox/poll', { response: pollResult }),
   removeMailAddress: del('/api/mail-settings/addresses/:address', { response: mailSettingsView }),
 };

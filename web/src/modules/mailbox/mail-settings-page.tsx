@@ -21,6 +21,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert, splitApiError } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
+import { MailboxSection } from './mailbox-form.tsx';
 
 const key = ['mail-settings'] as const;
 const SENDER_FIELDS = [
@@ -258,6 +259,7 @@ export function MailSettingsPage() {
       </Title>
       <SenderForm settings={query.data} />
       <Addresses settings={query.data} />
+      <MailboxSection />
     </Stack>
   );
 }
