@@ -72,6 +72,11 @@ import {
   problemJobHandlers,
   registerProblemRoutes,
 } from '../modules/problems/index.ts';
+import {
+  createSurveyService,
+  registerSurveyRoutes,
+  surveyJobHandlers,
+} from '../modules/surveys/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -165,6 +170,18 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     reasons,
   });
+  // Built after complaints: it hears of each status change and schedules the survey.
+  const surveys = createSurveyService({
+    db,
+    clock,
+    jobs,
+    mail,
+    notices,
+    org,
+    customers,
+    complaints,
+    publicUrl: config.publicUrl,
+  });
   return {
     jobs,
     files,
@@ -183,6 +200,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     channels,
     suggestions,
     problems,
+    surveys,
   };
 }
 
@@ -197,6 +215,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...commitmentJobHandlers(services.commitments),
     ...rewardJobHandlers(services.rewards),
     ...problemJobHandlers(services.problems),
+    ...surveyJobHandlers(services.surveys),
   ];
 }
 
@@ -283,6 +302,7 @@ export async function buildHttp(deps: {
   registerChannelRoutes(app, { channels: services.channels });
   registerSuggestionRoutes(app, { suggestions: services.suggestions });
   registerProblemRoutes(app, { problems: services.problems });
+  registerSurveyRoutes(app, { surveys: services.surveys });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

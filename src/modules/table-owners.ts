@@ -57,6 +57,8 @@ export const tableOwners = {
   problem_actions: 'problems',
   problem_action_evidence: 'problems',
   problem_events: 'problems',
+  survey_settings: 'surveys',
+  surveys: 'surveys',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

@@ -25,6 +25,12 @@ export {
   type SimilarSubject,
 } from './similar.repository.ts';
 export {
+  surveyCaseOf,
+  insertLowScoreFollowUp,
+  type SurveyCase,
+} from './survey-facts.repository.ts';
+export type { StatusChange, StatusListener } from './case-work.ts';
+export {
   complaintFactsOf,
   receivedTimesOf,
   type ComplaintFacts,

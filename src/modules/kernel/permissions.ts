@@ -38,6 +38,8 @@ export const permissions = [
   'problem:link',
   'problem:write',
   'problem:close',
+  'survey:read',
+  'survey:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +64,8 @@ const frontLine: Permission[] = [
   // Step 8: the front line sees problems and links its cases to them (from the suggestions).
   'problem:read',
   'problem:link',
+  // Satisfaction: the front line sees its cases' surveys and answers.
+  'survey:read',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
@@ -104,6 +108,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem:link',
     'problem:write',
     'problem:close',
+    'survey:read',
   ],
 };
 
