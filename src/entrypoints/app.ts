@@ -340,6 +340,8 @@ async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
 const CUSTOMER_PAGES: [RegExp, string][] = [
   [/^\/complain\/[^/]+\/?$/, 'public-form.html'],
   [/^\/track\/[^/]+\/?$/, 'portal.html'],
+  // A survey mail's links (/survey/<token>) open the portal's survey page.
+  [/^\/survey\/[^/]+\/?$/, 'portal.html'],
 ];
 
 function customerPageOf(urlPath: string): string | undefined {

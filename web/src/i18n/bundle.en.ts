@@ -8,6 +8,7 @@ import problems from './problems.en.json';
 import reads from './reads.en.json';
 import rewards from './rewards.en.json';
 import suggestions from './suggestions.en.json';
+import surveys from './surveys.en.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -28,4 +29,5 @@ export default {
   ...reads,
   ...channels,
   ...suggestions,
+  ...surveys,
 };

@@ -8,6 +8,7 @@ import problems from './problems.vi.json';
 import reads from './reads.vi.json';
 import rewards from './rewards.vi.json';
 import suggestions from './suggestions.vi.json';
+import surveys from './surveys.vi.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -28,4 +29,5 @@ export default {
   ...reads,
   ...channels,
   ...suggestions,
+  ...surveys,
 };

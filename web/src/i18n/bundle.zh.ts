@@ -8,6 +8,7 @@ import problems from './problems.zh.json';
 import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
 import suggestions from './suggestions.zh.json';
+import surveys from './surveys.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -28,4 +29,5 @@ export default {
   ...reads,
   ...channels,
   ...suggestions,
+  ...surveys,
 };
