@@ -226,6 +226,8 @@ describe('answering', () => {
     const o = await orgWithChart();
     const id = await newCase(o);
     const token = await surveyed(o, id);
+    const [mail] = await surveyMails(id);
+    expect(mail!.subject).toContain('Khảo sát hài lòng');
     const r = await publicPost(`/api/public/surveys/${token}`, { csat: 4, comment: 'Tốt' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ status: 'answered', csat: 4, comment: 'Tốt' });

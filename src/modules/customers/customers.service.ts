@@ -108,6 +108,32 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     return c;
   }
 
+  /**
+   * Leaves the customer out of surveys, or back in: staff (kept in the audit trail) or the
+   * customer through a survey's unsubscribe link (then `tx` is the survey's change).
+   */
+  async function setSurveyOptOut(
+    tx: Tx,
+    orgId: string,
+    actor: Actor,
+    id: string,
+    value: boolean,
+  ): Promise<void> {
+    const before = await repo.surveyOptOutOf(tx, orgId, id);
+    if (before === undefined) throw new AppError('not_found');
+    if (before === value) return;
+    await repo.setSurveyOptOut(tx, orgId, id, value, clock.now());
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: 'customer.survey_opt_out',
+      entityType: 'customer',
+      entityId: id,
+      before: { surveyOptOut: before },
+      after: { surveyOptOut: value },
+    });
+  }
+
   return {
     upsert,
     /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
@@ -124,36 +150,12 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       return value;
     },
 
-    /**
-     * Leaves the customer out of surveys, or back in: staff (kept in the audit trail) or the
-     * customer through a survey's unsubscribe link (then `tx` is the survey's change).
-     */
-    async setSurveyOptOut(
-      tx: Tx,
-      orgId: string,
-      actor: Actor,
-      id: string,
-      value: boolean,
-    ): Promise<void> {
-      const before = await repo.surveyOptOutOf(tx, orgId, id);
-      if (before === undefined) throw new AppError('not_found');
-      if (before === value) return;
-      await repo.setSurveyOptOut(tx, orgId, id, value, clock.now());
-      await recordAudit(tx, {
-        orgId,
-        actor,
-        action: 'customer.survey_opt_out',
-        entityType: 'customer',
-        entityId: id,
-        before: { surveyOptOut: before },
-        after: { surveyOptOut: value },
-      });
-    },
+    setSurveyOptOut,
 
     changeSurveyOptOut(scope: Scope, id: string, value: boolean): Promise<void> {
       return db
         .transaction()
-        .execute((tx) => this.setSurveyOptOut(tx, scope.orgId, scope.actor, id, value));
+        .execute((tx) => setSurveyOptOut(tx, scope.orgId, scope.actor, id, value));
     },
     getCustomer,
     getCustomerView: async (orgId: string, id: string) =>
