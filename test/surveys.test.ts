@@ -327,6 +327,28 @@ describe('answering', () => {
     expect(new Date(low!.dueAt).getTime()).toBe(answeredAt.getTime() + 24 * HOUR);
   });
 
+  it('with no manager in the org chart, the low score goes to the org fallback', async () => {
+    ctx.clock.set(FIRST_CONTACT);
+    const t = await createTestOrg(ctx);
+    const admin = await signIn(ctx, t.users.admin.email);
+    const agent = await signIn(ctx, t.users.agent.email);
+    const settings = (await admin.get('/api/follow-up-settings')).json();
+    const saved = await admin.request('PUT', '/api/follow-up-settings', {
+      ...settings,
+      fallbackUserId: t.users.quality.id,
+    });
+    expect(saved.statusCode).toBe(200);
+    const o = { ...t, admin, agent, manager: admin, departmentId: '' };
+    const id = await newCase(o);
+    const token = await surveyed(o, id);
+    expect((await publicPost(`/api/public/surveys/${token}`, { csat: 1 })).statusCode).toBe(200);
+    const tasks = (await admin.get(`/api/complaints/${id}/follow-ups`)).json().items as {
+      kind: string;
+      assigneeId: string | null;
+    }[];
+    expect(tasks.find((x) => x.kind === 'low_score')?.assigneeId).toBe(t.users.quality.id);
+  });
+
   it('the portal shows the open survey and takes the answer through the tracking link', async () => {
     ctx.clock.set(FIRST_CONTACT);
     const o = await orgWithChart();

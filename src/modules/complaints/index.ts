@@ -27,6 +27,7 @@ export {
 export {
   surveyCaseOf,
   insertLowScoreFollowUp,
+  followUpFallbackOf,
   type SurveyCase,
 } from './survey-facts.repository.ts';
 export type { StatusChange, StatusListener } from './case-work.ts';

@@ -130,3 +130,13 @@ export async function insertLowScoreFollowUp(
     .executeTakeFirst();
   return r?.id;
 }
+
+/** Who makes step 6's updates when the org chart names no manager (the org's fallback). */
+export async function followUpFallbackOf(db: Executor, orgId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('follow_up_settings')
+    .select('fallback_user_id')
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  return r?.fallback_user_id ?? null;
+}

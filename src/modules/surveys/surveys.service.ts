@@ -5,7 +5,12 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import { translate, type Language } from '../../platform/i18n.ts';
 import { hashToken, issueTrackingToken, orgIdOfTrackingToken } from '../../platform/tokens.ts';
 import { recordAudit } from '../audit/index.ts';
-import { insertLowScoreFollowUp, surveyCaseOf, type StatusChange } from '../complaints/index.ts';
+import {
+  followUpFallbackOf,
+  insertLowScoreFollowUp,
+  surveyCaseOf,
+  type StatusChange,
+} from '../complaints/index.ts';
 import {
   decideSend,
   isLowScore,
@@ -264,7 +269,7 @@ export function createSurveyService(deps: SurveyDeps) {
     });
   }
 
-  /** CSAT 1–2: the intake agent's manager follows the customer up, due a day later. */
+  /** CSAT 1–2: the intake agent's manager (or the fallback) follows up, due a day later. */
   async function lowScoreFollowUp(
     tx: Tx,
     c: NonNullable<Awaited<ReturnType<typeof surveyCaseOf>>>,
@@ -272,7 +277,11 @@ export function createSurveyService(deps: SurveyDeps) {
     now: Date,
   ) {
     const agent = c.intakeAgentId ?? c.agentId;
-    const manager = agent ? await org.managerOf(c.orgId, agent, tx) : undefined;
+    // The org chart's manager, else the org's fallback for step 6's updates.
+    const manager =
+      (agent ? await org.managerOf(c.orgId, agent, tx) : undefined) ??
+      (await followUpFallbackOf(tx, c.orgId)) ??
+      undefined;
     const dueAt = new Date(now.getTime() + LOW_SCORE_DUE_MS);
     const id = await insertLowScoreFollowUp(tx, {
       orgId: c.orgId,
