@@ -14,7 +14,8 @@ const LANGUAGES = ['vi', 'en', 'zh'] as const;
  */
 const CUSTOMER_PAGES: Record<string, RegExp> = {
   'public-form.html': /^\/complain\/[^/]+\/?$/,
-  'portal.html': /^\/track\/[^/]+\/?$/,
+  // The portal also answers a survey's mail links (/survey/<token>).
+  'portal.html': /^\/(track|survey)\/[^/]+\/?$/,
 };
 
 /** The customer pages' strings: only the keys they use, from the app's own dictionaries. */

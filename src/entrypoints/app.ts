@@ -79,6 +79,11 @@ import {
   webhookJobHandlers,
   webhooksDocument,
 } from '../modules/webhooks/index.ts';
+import {
+  createSurveyService,
+  registerSurveyRoutes,
+  surveyJobHandlers,
+} from '../modules/surveys/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 
 /**
@@ -194,6 +199,18 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     reasons,
     webhooks,
   });
+  // Built after complaints: it hears of each status change and schedules the survey.
+  const surveys = createSurveyService({
+    db,
+    clock,
+    jobs,
+    mail,
+    notices,
+    org,
+    customers,
+    complaints,
+    publicUrl: config.publicUrl,
+  });
   return {
     jobs,
     files,
@@ -215,6 +232,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     suggestions,
     problems,
     webhooks,
+    surveys,
   };
 }
 
@@ -230,6 +248,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...rewardJobHandlers(services.rewards),
     ...problemJobHandlers(services.problems),
     ...webhookJobHandlers(services.webhooks),
+    ...surveyJobHandlers(services.surveys),
   ];
 }
 
@@ -319,6 +338,7 @@ export async function buildHttp(deps: {
   registerSuggestionRoutes(app, { suggestions: services.suggestions });
   registerProblemRoutes(app, { problems: services.problems });
   registerWebhookRoutes(app, { webhooks: services.webhooks });
+  registerSurveyRoutes(app, { surveys: services.surveys });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 
@@ -356,6 +376,8 @@ async function registerWebApp(app: HttpApp, distDir: string): Promise<void> {
 const CUSTOMER_PAGES: [RegExp, string][] = [
   [/^\/complain\/[^/]+\/?$/, 'public-form.html'],
   [/^\/track\/[^/]+\/?$/, 'portal.html'],
+  // A survey mail's links (/survey/<token>) open the portal's survey page.
+  [/^\/survey\/[^/]+\/?$/, 'portal.html'],
 ];
 
 function customerPageOf(urlPath: string): string | undefined {

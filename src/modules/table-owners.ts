@@ -62,6 +62,8 @@ export const tableOwners = {
   problem_events: 'problems',
   webhook_endpoints: 'webhooks',
   webhook_deliveries: 'webhooks',
+  survey_settings: 'surveys',
+  surveys: 'surveys',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

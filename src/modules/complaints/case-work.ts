@@ -23,6 +23,15 @@ import { publishLive } from '../../platform/live.ts';
 
 export type Visibility = 'public' | 'internal';
 
+/** A case's status as a change left it, told inside that change's transaction. */
+export type StatusChange = {
+  orgId: string;
+  complaintId: string;
+  status: ComplaintStatus;
+  statusBefore: ComplaintStatus;
+};
+export type StatusListener = (tx: Tx, change: StatusChange) => Promise<void>;
+
 /** An amount as typed (500000 VND, 12.5 USD) in minor units, or a 400 naming the field. */
 export function moneyOf(
   amount: number | null | undefined,
@@ -57,6 +66,7 @@ export function createCaseWork(
   },
 ) {
   const { db, clock, customers, org, reasons, clocks, search, followUps } = deps;
+  const statusListeners: StatusListener[] = [];
 
   async function getComplaint(executor: Executor, orgId: string, id: string): Promise<Complaint> {
     const complaint = await repo.findComplaint(executor, orgId, id);
@@ -204,6 +214,14 @@ export function createCaseWork(
         complaint.status === 'closed'
       )
         await followUps.sync(tx, complaint, statusBefore, stepDues);
+      if (statusBefore !== complaint.status)
+        for (const listener of statusListeners)
+          await listener(tx, {
+            orgId,
+            complaintId: id,
+            status: complaint.status,
+            statusBefore,
+          });
       await publishLive(tx, {
         orgId,
         topic: 'complaint',
@@ -262,6 +280,10 @@ export function createCaseWork(
     assertUser,
     assertReason,
     trackingUrl: (token: string): string => `${deps.publicUrl}/track/${token}`,
+    /** Modules built later (surveys) hear of each status change, in the change's transaction. */
+    onStatusChange: (listener: StatusListener): void => {
+      statusListeners.push(listener);
+    },
   };
 }
 

@@ -1,4 +1,6 @@
-import type { Scope } from '../../platform/actor.ts';
+import type { Actor, Scope } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { complaintEvents, type ComplaintEventData } from './domain/events.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { UploadPart } from '../../platform/http/multipart.ts';
 import type { TemplateStep } from '../templates/index.ts';
@@ -83,6 +85,14 @@ export function createComplaintService(deps: ComplaintDeps) {
     clocks,
     ...followUpUseCases(followUps),
     escalateEarlyLater: escalation.checkLater,
+    onStatusChange: work.onStatusChange,
+    /** The survey's answer on the case's timeline, in the answer's transaction. */
+    addSurveyAnswered: (
+      tx: Tx,
+      complaint: { orgId: string; id: string },
+      actor: Actor,
+      data: ComplaintEventData<typeof complaintEvents.surveyAnswered>,
+    ) => work.addEvent(tx, complaint, actor, complaintEvents.surveyAnswered, 'public', data),
     search,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>

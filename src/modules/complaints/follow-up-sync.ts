@@ -79,7 +79,7 @@ export function createFollowUpSync(deps: Pick<ComplaintDeps, 'clock' | 'org' | '
     }
     if (!dues) return;
     for (const task of await repo.openOfComplaint(tx, complaint.orgId, complaint.id)) {
-      const due = dues[task.kind];
+      const due = task.kind === 'low_score' ? undefined : dues[task.kind];
       // A stopped clock (the step's own event) no longer moves the task's due.
       if (due && due.getTime() !== task.dueAt?.getTime())
         await repo.setDue(tx, complaint.orgId, task.id, due);

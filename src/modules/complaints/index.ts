@@ -26,6 +26,13 @@ export {
   type SimilarSubject,
 } from './similar.repository.ts';
 export {
+  surveyCaseOf,
+  insertLowScoreFollowUp,
+  followUpFallbackOf,
+  type SurveyCase,
+} from './survey-facts.repository.ts';
+export type { StatusChange, StatusListener } from './case-work.ts';
+export {
   complaintFactsOf,
   receivedTimesOf,
   type ComplaintFacts,

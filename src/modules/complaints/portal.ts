@@ -113,6 +113,8 @@ export function createPortal(
   }
 
   return {
+    /** The case behind a tracking link, as the portal resolves it (other modules' portal parts). */
+    portalCase: resolveToken,
     portal,
 
     /**

@@ -291,3 +291,43 @@ export function customerNameOf(orgId: Expression<string>, customerId: Expression
     .where('customers.org_id', '=', orgId)
     .where('customers.id', '=', customerId);
 }
+
+/** The customer's e-mail, as a subquery other modules put into their own queries. */
+export function customerEmailOf(orgId: Expression<string>, customerId: Expression<string>) {
+  return eb
+    .selectFrom('customers')
+    .select('customers.email')
+    .where('customers.org_id', '=', orgId)
+    .where('customers.id', '=', customerId);
+}
+
+/** Whether the customer asked not to be surveyed; undefined when there is no such customer. */
+export async function surveyOptOutOf(
+  db: Executor,
+  orgId: string,
+  id: string,
+): Promise<boolean | undefined> {
+  const r = await db
+    .selectFrom('customers')
+    .select('survey_opt_out')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r?.survey_opt_out;
+}
+
+export async function setSurveyOptOut(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  value: boolean,
+  at: Date,
+): Promise<boolean> {
+  const r = await tx
+    .updateTable('customers')
+    .set({ survey_opt_out: value, updated_at: at })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}

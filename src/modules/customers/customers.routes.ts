@@ -53,6 +53,31 @@ export function registerCustomerRoutes(app: HttpApp, deps: { customers: Customer
     handler: async (request) =>
       customers.updateCustomer(scopeOf(request.principal), request.params.id, request.body),
   });
+  // Satisfaction surveys: whether the customer is left out of them (they unsubscribed, or asked).
+  const optOut = z.object({ surveyOptOut: z.boolean() });
+  app.get('/api/customers/:id/survey-opt-out', {
+    config: { permission: 'customer:read' },
+    schema: { tags: ['customers'], params: z.object({ id: uuid }), response: { 200: optOut } },
+    handler: async (request) => ({
+      surveyOptOut: await customers.surveyOptOut(request.principal!.orgId, request.params.id),
+    }),
+  });
+  app.put('/api/customers/:id/survey-opt-out', {
+    config: { permission: 'customer:update' },
+    schema: {
+      tags: ['customers'],
+      description:
+        'Leaves the customer out of satisfaction surveys, or back in; kept in the audit trail.',
+      params: z.object({ id: uuid }),
+      body: optOut,
+      response: { 200: optOut },
+    },
+    handler: async (request) => {
+      const scope = scopeOf(request.principal);
+      await customers.changeSurveyOptOut(scope, request.params.id, request.body.surveyOptOut);
+      return { surveyOptOut: request.body.surveyOptOut };
+    },
+  });
   app.get('/api/customers/:id/duplicates', {
     config: { permission: 'customer:read' },
     schema: {

@@ -8,7 +8,7 @@ import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
 import { normalizePhone, type PhoneCountry } from './domain/phone.ts';
 import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
-import type { Scope } from '../../platform/actor.ts';
+import type { Actor, Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { customerChanged } from './customers.jobs.ts';
 import { orgCountryOf } from '../org/index.ts';
@@ -108,6 +108,32 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     return c;
   }
 
+  /**
+   * Leaves the customer out of surveys, or back in: staff (kept in the audit trail) or the
+   * customer through a survey's unsubscribe link (then `tx` is the survey's change).
+   */
+  async function setSurveyOptOut(
+    tx: Tx,
+    orgId: string,
+    actor: Actor,
+    id: string,
+    value: boolean,
+  ): Promise<void> {
+    const before = await repo.surveyOptOutOf(tx, orgId, id);
+    if (before === undefined) throw new AppError('not_found');
+    if (before === value) return;
+    await repo.setSurveyOptOut(tx, orgId, id, value, clock.now());
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: 'customer.survey_opt_out',
+      entityType: 'customer',
+      entityId: id,
+      before: { surveyOptOut: before },
+      after: { surveyOptOut: value },
+    });
+  }
+
   return {
     upsert,
     /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
@@ -116,6 +142,20 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       return toCustomerView(
         await db.transaction().execute((tx) => upsert(tx, scope.orgId, input, source)),
       );
+    },
+    /** Whether the customer is left out of satisfaction surveys; 404 for another org's. */
+    async surveyOptOut(orgId: string, id: string, executor: Executor = db): Promise<boolean> {
+      const value = await repo.surveyOptOutOf(executor, orgId, id);
+      if (value === undefined) throw new AppError('not_found');
+      return value;
+    },
+
+    setSurveyOptOut,
+
+    changeSurveyOptOut(scope: Scope, id: string, value: boolean): Promise<void> {
+      return db
+        .transaction()
+        .execute((tx) => setSurveyOptOut(tx, scope.orgId, scope.actor, id, value));
     },
     getCustomer,
     getCustomerView: async (orgId: string, id: string) =>

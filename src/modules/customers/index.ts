@@ -6,7 +6,12 @@ export {
 export { registerCustomerRoutes } from './customers.routes.ts';
 export { normalizePhone, nationalDigits, type PhoneCountry } from './domain/phone.ts';
 export type { Source as CustomerSource } from './domain/merge.ts';
-export { customerTierOf, customerNameOf, type Customer } from './customers.repository.ts';
+export {
+  customerTierOf,
+  customerNameOf,
+  customerEmailOf,
+  type Customer,
+} from './customers.repository.ts';
 export {
   customerInput,
   customerView,

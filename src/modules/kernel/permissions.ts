@@ -39,6 +39,8 @@ export const permissions = [
   'problem:write',
   'problem:close',
   'webhook:admin',
+  'survey:read',
+  'survey:admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,6 +65,8 @@ const frontLine: Permission[] = [
   // Step 8: the front line sees problems and links its cases to them (from the suggestions).
   'problem:read',
   'problem:link',
+  // Satisfaction: the front line sees its cases' surveys and answers.
+  'survey:read',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
@@ -105,6 +109,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem:link',
     'problem:write',
     'problem:close',
+    'survey:read',
   ],
 };
 

@@ -3,7 +3,7 @@ import { withFieldLabels } from '../../platform/contract/labels.ts';
 
 /**
  * Why a mail was sent: step 1's acknowledgement, step 2's read-back, a message, a staff notice,
- * or a security alert to staff.
+ * a security alert to staff, or a satisfaction survey.
  */
 export const mailKindSchema = z.enum([
   'acknowledgement',
@@ -11,6 +11,7 @@ export const mailKindSchema = z.enum([
   'message',
   'notice',
   'security',
+  'survey',
 ]);
 export type MailKind = z.infer<typeof mailKindSchema>;
 export const mailStatusSchema = z.enum(['queued', 'sent', 'kept', 'failed', 'bounced']);

@@ -7,6 +7,7 @@ import type {
   MailSendersTable,
   MailThreadsTable,
 } from './schema-channels.ts';
+import type { SurveySettingsTable, SurveysTable } from './schema-surveys.ts';
 import type { ComplaintSimilarBandsTable, SuggestionSettingsTable } from './schema-suggestions.ts';
 import type {
   CalendarsTable,
@@ -21,6 +22,7 @@ export type * from './schema-clocks.ts';
 export type * from './schema-follow-ups.ts';
 export type * from './schema-channels.ts';
 export type * from './schema-suggestions.ts';
+export type * from './schema-surveys.ts';
 import type { JobsTable, LiveStreamsTable, RateLimitsTable } from './schema-platform.ts';
 import type {
   ApprovalRequestsTable,
@@ -130,6 +132,7 @@ export type CustomersTable = {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   possible_duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
+  survey_opt_out: Generated<boolean>;
 };
 
 export type ReasonsTable = {
@@ -360,6 +363,8 @@ export type Database = {
   inbound_messages: InboundMessagesTable;
   mail_threads: MailThreadsTable;
   follow_up_settings: FollowUpSettingsTable;
+  survey_settings: SurveySettingsTable;
+  surveys: SurveysTable;
   suggestion_settings: SuggestionSettingsTable;
   complaint_similar_bands: ComplaintSimilarBandsTable;
   commitments: CommitmentsTable;

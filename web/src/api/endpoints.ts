@@ -7,6 +7,7 @@ import { problemEndpoints } from './problems-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
+import { surveyEndpoints } from './survey-endpoints.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -397,6 +398,7 @@ export const endpoints = {
   ...suggestionEndpoints,
   ...problemEndpoints,
   ...webhookEndpoints,
+  ...surveyEndpoints,
 } as const;
 
 /**

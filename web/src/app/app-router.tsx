@@ -79,6 +79,16 @@ const FollowUpSettingsPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('../modules/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
 );
+const SurveyReportPage = lazy(() =>
+  import('../modules/surveys/survey-report-page.tsx').then((m) => ({
+    default: m.SurveyReportPage,
+  })),
+);
+const SurveySettingsPage = lazy(() =>
+  import('../modules/surveys/survey-settings-page.tsx').then((m) => ({
+    default: m.SurveySettingsPage,
+  })),
+);
 const SlaPoliciesPage = lazy(() =>
   import('../modules/sla/sla-policies-page.tsx').then((m) => ({ default: m.SlaPoliciesPage })),
 );
@@ -280,6 +290,22 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <FollowUpReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/surveys"
+            element={
+              <RequirePermission anyOf={['survey:read']}>
+                <SurveyReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/surveys"
+            element={
+              <RequirePermission anyOf={['survey:admin']}>
+                <SurveySettingsPage />
               </RequirePermission>
             }
           />

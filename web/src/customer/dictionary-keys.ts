@@ -7,6 +7,7 @@
 export const CUSTOMER_DICTIONARY_KEYS = [
   'public',
   'portal',
+  'survey',
   'errors',
   'status',
   'steps',
@@ -53,6 +54,7 @@ export const DICTIONARY_FILES = (language: string) => [
   `queue.${language}.json`,
   `forms.${language}.json`,
   `followups.${language}.json`,
+  `surveys.${language}.json`,
 ];
 
 type Tree = { [key: string]: unknown };

@@ -9,6 +9,7 @@ import reads from './reads.en.json';
 import rewards from './rewards.en.json';
 import suggestions from './suggestions.en.json';
 import webhooks from './webhooks.en.json';
+import surveys from './surveys.en.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -30,4 +31,5 @@ export default {
   ...channels,
   ...suggestions,
   ...webhooks,
+  ...surveys,
 };

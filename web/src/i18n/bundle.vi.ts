@@ -9,6 +9,7 @@ import reads from './reads.vi.json';
 import rewards from './rewards.vi.json';
 import suggestions from './suggestions.vi.json';
 import webhooks from './webhooks.vi.json';
+import surveys from './surveys.vi.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -30,4 +31,5 @@ export default {
   ...channels,
   ...suggestions,
   ...webhooks,
+  ...surveys,
 };

@@ -9,6 +9,7 @@ import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
 import suggestions from './suggestions.zh.json';
 import webhooks from './webhooks.zh.json';
+import surveys from './surveys.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -30,4 +31,5 @@ export default {
   ...channels,
   ...suggestions,
   ...webhooks,
+  ...surveys,
 };

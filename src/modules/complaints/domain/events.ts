@@ -34,6 +34,7 @@ export const complaintEvents = {
   rewardGranted: 'reward.granted',
   problemLinked: 'problem.linked',
   problemUnlinked: 'problem.unlinked',
+  surveyAnswered: 'survey.answered',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -148,6 +149,14 @@ export const complaintEventData = {
     via: z.enum(['call', 'portal']),
     attempts: z.number().int().min(0),
     note: z.string().nullable(),
+  }),
+  // A satisfaction survey answered by the customer (the survey row keeps the whole answer).
+  [complaintEvents.surveyAnswered]: z.object({
+    surveyId: z.string(),
+    csat: z.number().int().min(1).max(5),
+    ces: z.number().int().min(1).max(7).nullable(),
+    nps: z.number().int().min(0).max(10).nullable(),
+    comment: z.string().nullable(),
   }),
   [complaintEvents.escalatedEarly]: z.object({
     reasons: z.array(z.enum(escalationReasons)),

@@ -4,7 +4,9 @@
  * check that the fix worked (the verification call-back). Each is a follow-up task of that fix.
  */
 
-export const followUpKinds = ['manager_update', 'verification'] as const;
+export const followUpKinds = ['manager_update', 'verification', 'low_score'] as const;
+/** The kinds a fix makes (step 6); `low_score` comes from a survey answered with CSAT 1 or 2. */
+export const stepSixKinds = ['manager_update', 'verification'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
 
 export const followUpStatuses = ['due', 'done', 'skipped', 'cancelled'] as const;
@@ -48,8 +50,8 @@ export function afterUnreachable(attemptsBefore: number, policy: RetryPolicy): U
 export function kindsForFix(settings: {
   managerUpdate: boolean;
   verification: boolean;
-}): FollowUpKind[] {
-  return followUpKinds.filter((k) =>
+}): (typeof stepSixKinds)[number][] {
+  return stepSixKinds.filter((k) =>
     k === 'manager_update' ? settings.managerUpdate : settings.verification,
   );
 }
@@ -75,7 +77,7 @@ export type UpdateStep = {
  * made no tasks (step 6 is switched off).
  */
 export function updateStepOf(tasks: readonly FollowUpFact[]): UpdateStep | undefined {
-  const live = tasks.filter((t) => t.status !== 'cancelled');
+  const live = tasks.filter((t) => t.status !== 'cancelled' && t.kind !== 'low_score');
   if (live.length === 0) return undefined;
   if (live.some((t) => t.status === 'due')) return { state: 'due', at: null, by: null };
   const last = [...live]

@@ -84,8 +84,15 @@ const titles: Record<Language, Record<NoticeKind, string>> = {
   },
 };
 
+/** Follow-ups that are not a clock of their own: a survey's low score. */
+const otherTaskNames: Record<Language, Record<string, string>> = {
+  vi: { low_score: 'khách hàng chấm điểm khảo sát thấp' },
+  en: { low_score: 'a low survey score' },
+  zh: { low_score: '满意度调查低分' },
+};
+
 const clockName = (lang: Language, clock: string): string =>
-  clockNames[lang][clock as ClockKind] ?? clock;
+  clockNames[lang][clock as ClockKind] ?? otherTaskNames[lang][clock] ?? clock;
 
 /** The clocks of a group, in the loop's order, each once. */
 export const clocksInOrder = (clocks: readonly string[]): string[] =>

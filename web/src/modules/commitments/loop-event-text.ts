@@ -77,6 +77,20 @@ export function useLoopEventText() {
           if (note) lines.push({ value: note, block: true });
           break;
         }
+        case 'survey.answered': {
+          for (const [key, max] of [
+            ['csat', 5],
+            ['ces', 7],
+            ['nps', 10],
+          ] as const) {
+            const score = data[key];
+            if (typeof score === 'number')
+              lines.push({ label: key.toUpperCase(), value: `${score}/${max}` });
+          }
+          const comment = text(data, 'comment');
+          if (comment) lines.push({ label: t('surveys.comment'), value: comment, block: true });
+          break;
+        }
         default:
           break;
       }

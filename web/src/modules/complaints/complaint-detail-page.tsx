@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../ui/api-error.tsx';
 import { LANGUAGE_NAMES } from '../../ui/language-switcher.tsx';
 import { CommitmentPanel } from '../commitments/commitment-panel.tsx';
 import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
+import { SurveyPanel } from '../surveys/survey-panel.tsx';
 import { CommitStepRail } from '../commitments/commit-step-rail.tsx';
 import { ClocksPanel } from '../sla/clocks-panel.tsx';
 import { RewardsPanel } from '../rewards/rewards-panel.tsx';
@@ -47,7 +48,9 @@ export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const complaint = useComplaint(id);
-  const canMessage = useCurrentUser().permissions.includes('complaint:message');
+  const { permissions } = useCurrentUser();
+  const canMessage = permissions.includes('complaint:message');
+  const canReadSurveys = permissions.includes('survey:read');
   usePageTitle(complaint.data?.complaint.reference ?? t('detail.title'));
 
   if (complaint.isPending) return <PageLoader />;
@@ -83,6 +86,13 @@ export function ComplaintDetailPage() {
             <ApologyComposer detail={detail} />
             <CommitmentPanel complaintId={detail.complaint.id} />
             <FollowUpPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
+            {canReadSurveys && (
+              <SurveyPanel
+                complaintId={detail.complaint.id}
+                customerId={detail.customer.id}
+                status={detail.complaint.status}
+              />
+            )}
             <StatusChange key={detail.complaint.status} detail={detail} />
             <RewardsPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <NoteForm complaintId={detail.complaint.id} />

@@ -118,9 +118,11 @@ function FollowUpTask({ task, complaintId }: { task: FollowUp; complaintId: stri
             })}
           </Text>
         )}
-        {task.status === 'due' && mayRecord && task.kind === 'manager_update' && (
-          <ManagerUpdateForm task={task} complaintId={complaintId} />
-        )}
+        {task.status === 'due' &&
+          mayRecord &&
+          (task.kind === 'manager_update' || task.kind === 'low_score') && (
+            <ManagerUpdateForm task={task} complaintId={complaintId} />
+          )}
         {task.status === 'due' && mayRecord && task.kind === 'verification' && (
           <VerificationForm task={task} complaintId={complaintId} />
         )}

@@ -30,6 +30,9 @@ export function loopNavItems(
     main.push(item('/reports/promises', t('loopNav.promiseReport'), 'nav-report-promises'));
     main.push(item('/reports/follow-ups', t('followUps.report.title'), 'nav-report-follow-ups'));
   }
+  if (has('survey:read') && has('report:read')) {
+    main.push(item('/reports/surveys', t('surveys.report.title'), 'nav-report-surveys'));
+  }
   const admin: LoopNavItem[] = [];
   if (has('sla:admin')) {
     admin.push(item('/admin/calendars', t('loopNav.calendars'), 'nav-admin-calendars'));
@@ -37,6 +40,9 @@ export function loopNavItems(
   }
   if (has('sla:admin')) {
     admin.push(item('/admin/follow-ups', t('followUps.settings.title'), 'nav-admin-follow-ups'));
+  }
+  if (has('survey:admin')) {
+    admin.push(item('/admin/surveys', t('surveys.settings.title'), 'nav-admin-surveys'));
   }
   if (has('tasktype:admin')) {
     admin.push(item('/admin/task-types', t('loopNav.taskTypes'), 'nav-admin-task-types'));

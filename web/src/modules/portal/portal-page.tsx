@@ -17,6 +17,7 @@ import { ErrorAlert, PageLoader, PublicLayout } from '../../customer/layout.tsx'
 import { eventLines, eventSentence } from './event-text.ts';
 import { ReplyForm } from './reply-form.tsx';
 import { FixAnswer } from './fix-answer.tsx';
+import { PortalSurvey } from './portal-survey.tsx';
 
 type Steps = PortalView['steps'];
 type PortalEvent = PortalView['events'][number];
@@ -226,6 +227,8 @@ export function PortalPage({ token }: { token: string }) {
       </section>
 
       {view.askFixWorked && <FixAnswer url={`${base}/fix-answer`} onSent={setView} />}
+
+      <PortalSurvey base={base} status={view.status} />
 
       {view.steps.length > 0 && <StepRail steps={view.steps} when={when} />}
 

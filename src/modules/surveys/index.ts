@@ -1,0 +1,3 @@
+export { createSurveyService, type SurveyService } from './surveys.service.ts';
+export { registerSurveyRoutes } from './surveys.routes.ts';
+export { surveyJobHandlers, sendSurvey } from './surveys.jobs.ts';
