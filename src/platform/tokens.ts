@@ -32,9 +32,13 @@ export function issueTrackingToken(orgId: string): { token: string; hash: string
   return { token, hash: hashToken(token) };
 }
 
-/** Text with every tracking link's secret part hidden, for staff screens and sent mail. */
+/**
+ * Text with the secret part of every customer link hidden (the tracking page and the survey),
+ * for staff screens and sent mail: staff must not act as the customer, nor answer a survey
+ * about their own work.
+ */
 export function maskTrackingTokens(text: string): string {
-  return text.replace(/\/track\/([0-9a-f]{32})[A-Za-z0-9_-]{32}/g, '/track/$1…');
+  return text.replace(/\/(track|survey)\/([0-9a-f]{32})[A-Za-z0-9_-]{32}/g, '/$1/$2…');
 }
 
 export function orgIdOfTrackingToken(token: string): string | undefined {
