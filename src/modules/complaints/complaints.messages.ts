@@ -3,6 +3,10 @@ import { registerMessages } from '../../platform/i18n.ts';
 // The complaint module's own error texts, in the three languages.
 registerMessages({
   vi: {
+    'error.recording_type_refused':
+      '{field}: không nhận tệp «{name}», chỉ nhận MP3, M4A, Ogg hoặc WAV.',
+    'error.recording_exists': 'Cuộc gọi này đã có bản ghi âm.',
+    'error.call_in_future': '{field} không thể ở tương lai.',
     'field.not_sent': 'Phiên bản {version} chưa được gửi cho khách hàng nên chưa thể xác nhận.',
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
@@ -15,6 +19,9 @@ registerMessages({
       'Không nhận tệp «{name}»: chỉ nhận ảnh, PDF, Word/Excel, văn bản, ghi âm và video.',
   },
   en: {
+    'error.recording_type_refused': '{field}: “{name}” was not accepted; MP3, M4A, Ogg or WAV are.',
+    'error.recording_exists': 'This call already has its recording.',
+    'error.call_in_future': '{field} cannot be in the future.',
     'field.not_sent':
       'Version {version} has not been sent to the customer, so it cannot be confirmed.',
     'error.link_expired':
@@ -28,6 +35,9 @@ registerMessages({
       '“{name}” was not accepted: photos, PDF, Word/Excel, text, voice recordings and video are.',
   },
   zh: {
+    'error.recording_type_refused': '{field}：不接受文件“{name}”，仅接受 MP3、M4A、Ogg 或 WAV。',
+    'error.recording_exists': '此通话已有录音。',
+    'error.call_in_future': '{field}不能晚于现在。',
     'field.not_sent': '第 {version} 版尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',

@@ -38,6 +38,7 @@ export const permissions = [
   'problem:link',
   'problem:write',
   'problem:close',
+  'call:log',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +63,8 @@ const frontLine: Permission[] = [
   // Step 8: the front line sees problems and links its cases to them (from the suggestions).
   'problem:read',
   'problem:link',
+  // Phone: the front line logs its calls on a case and attaches their recordings.
+  'call:log',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
@@ -117,6 +120,8 @@ export const apiKeyPermissions: readonly Permission[] = [
   'customer:read',
   'customer:write',
   'reason:read',
+  // A phone system logs the calls it carried.
+  'call:log',
 ];
 
 export const isRole = (value: string): value is Role =>

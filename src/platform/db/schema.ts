@@ -36,6 +36,8 @@ import type {
   ProblemsTable,
 } from './schema-problems.ts';
 export type * from './schema-problems.ts';
+import type { CallsTable } from './schema-calls.ts';
+export type * from './schema-calls.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -242,6 +244,7 @@ export type AttachmentsTable = {
   uploaded_by_type: string;
   uploaded_by_id: string | null;
   is_public: Generated<boolean>;
+  kind: Generated<string>;
   created_at: Timestamp;
 };
 
@@ -388,4 +391,5 @@ export type Database = {
   problem_actions: ProblemActionsTable;
   problem_action_evidence: ProblemActionEvidenceTable;
   problem_events: ProblemEventsTable;
+  calls: CallsTable;
 };
