@@ -6,6 +6,7 @@ import { channelEndpoints } from './channels-endpoints.ts';
 import { problemEndpoints } from './problems-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
+import { callEndpoints } from './calls-endpoints.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -395,6 +396,7 @@ export const endpoints = {
   ...channelEndpoints,
   ...suggestionEndpoints,
   ...problemEndpoints,
+  ...callEndpoints,
 } as const;
 
 /**

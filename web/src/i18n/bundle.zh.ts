@@ -8,14 +8,15 @@ import problems from './problems.zh.json';
 import reads from './reads.zh.json';
 import rewards from './rewards.zh.json';
 import suggestions from './suggestions.zh.json';
+import calls from './calls.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
  * downloads one language, not three. The clock, commitment and notice screens keep their
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
- * suggestions in suggestions.*.json and its screens in problems.*.json (each under top-level
- * keys of its own).
+ * suggestions in suggestions.*.json and its screens in problems.*.json, phone calls in
+ * calls.*.json (each under top-level keys of its own).
  */
 export default {
   ...base,
@@ -28,4 +29,5 @@ export default {
   ...reads,
   ...channels,
   ...suggestions,
+  ...calls,
 };
