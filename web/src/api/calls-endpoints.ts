@@ -1,11 +1,12 @@
 // Phone calls on a case as the web app calls them. Spread into the one endpoint table
-// (endpoints.ts), built the same way.
+// (endpoints.ts), built the same way. The recording's upload is in that table itself: the
+// multipart marker is defined there and would not yet exist when this file is evaluated.
 import {
   callList,
   callView,
   logCallRequest,
 } from '../../../src/modules/complaints/calls.contract.ts';
-import { multipart, type Endpoint, type Method } from './endpoints.ts';
+import type { Endpoint, Method } from './endpoints.ts';
 
 type Spec = Omit<Endpoint, 'method' | 'path'>;
 const route =
@@ -17,5 +18,4 @@ const post = route('POST');
 export const callEndpoints = {
   listCalls: get('/api/complaints/:id/calls', { response: callList }),
   logCall: post('/api/complaints/:id/calls', { body: logCallRequest, response: callView }),
-  attachRecording: post('/api/calls/:id/recording', { body: multipart, response: callView }),
 };

@@ -7,6 +7,7 @@ import { problemEndpoints } from './problems-endpoints.ts';
 import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
+import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -262,6 +263,7 @@ export const endpoints = {
     body: multipart,
     response: attachmentList,
   }),
+  attachRecording: post('/api/calls/:id/recording', { body: multipart, response: callView }),
 
   // customers: the record, its possible duplicates, merging two records of one person
   getCustomer: get('/api/customers/:id', { response: customerView }),

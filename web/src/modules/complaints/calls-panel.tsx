@@ -45,12 +45,13 @@ const CALL_FIELDS = [
 /** What the recording picker offers; the server judges the bytes whatever the name says. */
 const RECORDING_TYPES = 'audio/mpeg,audio/mp4,audio/x-m4a,audio/ogg,audio/wav,.mp3,.m4a,.ogg,.wav';
 
+// The darkest shades: white words on them keep the 4.5:1 contrast.
 const outcomeColor: Record<Outcome, string> = {
-  reached: 'teal',
-  no_answer: 'gray',
-  voicemail: 'blue',
-  busy: 'orange',
-  wrong_number: 'red',
+  reached: 'teal.9',
+  no_answer: 'gray.8',
+  voicemail: 'blue.9',
+  busy: 'orange.9',
+  wrong_number: 'red.9',
 };
 
 /** 245 → 4:05 */
@@ -73,7 +74,9 @@ function LogCallModal({
   const logCall = useLogCall(complaintId);
   const attach = useAttachRecording(complaintId);
   const [direction, setDirection] = useState<Direction>('inbound');
-  const [phone, setPhone] = useState(format.phone(customerPhone));
+  // Untouched, it shows the customer's number as the org writes it (the formatter loads lazily).
+  const [typedPhone, setPhone] = useState<string | null>(null);
+  const phone = typedPhone ?? format.phone(customerPhone);
   const [startedAt, setStartedAt] = useState<string | null>(() => new Date().toISOString());
   const [minutes, setMinutes] = useState<number | string>(0);
   const [seconds, setSeconds] = useState<number | string>(0);
@@ -252,7 +255,7 @@ function CallItem({
     >
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
-          <Badge color="indigo" variant="filled" autoContrast>
+          <Badge color="indigo.9" variant="filled" autoContrast>
             {t(`calls.directions.${call.direction}`)}
           </Badge>
           <Badge color={outcomeColor[call.outcome]} variant="filled" autoContrast>
