@@ -12,7 +12,7 @@ import {
   type Client,
   type TestContext,
 } from './helpers.ts';
-import { exeFile, mp3Frame, oggPage, pdfFile, wavTone } from './fixtures/audio.ts';
+import { exeFile, m4aHeader, mp3Frame, oggPage, pdfFile, wavTone } from './fixtures/audio.ts';
 
 // Issue 13: phone calls with recordings.
 
@@ -154,7 +154,7 @@ describe('calls', () => {
     expect(list.items).toHaveLength(kept.size);
   });
 
-  it('keeps MP3, Ogg and WAV recordings as internal attachments of kind call_recording', async () => {
+  it('keeps MP3, Ogg, M4A and WAV recordings as internal attachments of kind call_recording', async () => {
     const { agent, complaint } = await setup();
     const files = [
       { filename: 'goi-den.wav', contentType: 'audio/wav', content: wavTone(1), type: 'audio/wav' },
@@ -165,6 +165,12 @@ describe('calls', () => {
         type: 'audio/mpeg',
       },
       { filename: 'hop-thu.ogg', contentType: 'audio/ogg', content: oggPage(), type: 'audio/ogg' },
+      {
+        filename: 'ghi-am.m4a',
+        contentType: 'audio/x-m4a',
+        content: m4aHeader(),
+        type: 'audio/mp4',
+      },
     ];
     for (const { type, ...file } of files) {
       const call = (await agent.post(`/api/complaints/${complaint.id}/calls`, aCall())).json();
@@ -181,11 +187,9 @@ describe('calls', () => {
       expect(again.statusCode).toBe(409);
     }
     const detail = (await agent.get(`/api/complaints/${complaint.id}`)).json();
-    expect(detail.attachments.map((a: { kind: string }) => a.kind)).toEqual([
-      'call_recording',
-      'call_recording',
-      'call_recording',
-    ]);
+    expect(detail.attachments.map((a: { kind: string }) => a.kind)).toEqual(
+      files.map(() => 'call_recording'),
+    );
     const calls = (await agent.get(`/api/complaints/${complaint.id}/calls`)).json();
     expect(calls.items.every((c: { recording: unknown }) => c.recording !== null)).toBe(true);
 
@@ -310,6 +314,32 @@ describe('calls', () => {
       range: 'bytes=0-99',
     });
     expect(served.statusCode).toBe(404);
+  });
+
+  it('keeps a recording to the same size limit as every upload', async () => {
+    const small = await createTestContext({ uploadMaxBytes: 8 * 1024 });
+    try {
+      const { users } = await createTestOrg(small);
+      const agent = await signIn(small, users.agent.email);
+      const { complaint } = (await agent.post('/api/complaints', sampleComplaint())).json();
+      const call = (await agent.post(`/api/complaints/${complaint.id}/calls`, aCall())).json();
+      const tooLarge = await uploadRecording(agent, call.id, {
+        filename: 'dai.wav',
+        contentType: 'audio/wav',
+        content: wavTone(1),
+      });
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.json().error).toMatchObject({ code: 'payload_too_large', field: 'file' });
+      expect((await agent.get(`/api/calls/${call.id}`)).json().recording).toBeNull();
+      const fits = await uploadRecording(agent, call.id, {
+        filename: 'ngan.wav',
+        contentType: 'audio/wav',
+        content: wavTone(0.25),
+      });
+      expect(fits.statusCode).toBe(201);
+    } finally {
+      await small.close();
+    }
   });
 
   it('lets the front line log calls and others only read them', async () => {
