@@ -39,6 +39,7 @@ export const tableOwners = {
   follow_ups: 'complaints',
   follow_up_settings: 'complaints',
   complaint_similar_bands: 'complaints',
+  calls: 'complaints',
   task_types: 'commitments',
   deadline_requests: 'commitments',
   commitments: 'commitments',

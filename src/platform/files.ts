@@ -20,7 +20,8 @@ export type FileStore = {
     maxBytes: number,
     inspect: (head: Buffer) => Promise<string>,
   ): Promise<StoredFile & { contentType: string }>;
-  open(storageKey: string): fs.ReadStream;
+  /** The file, or the bytes `start` to `end` of it (both included), for a range request. */
+  open(storageKey: string, range?: { start: number; end: number }): fs.ReadStream;
   remove(storageKey: string): Promise<void>;
 };
 
@@ -83,7 +84,7 @@ export function createFileStore(root: string): FileStore {
       }
       return { storageKey, sizeBytes: size, sha256: hash.digest('hex'), contentType: contentType! };
     },
-    open: (storageKey) => fs.createReadStream(resolve(storageKey)),
+    open: (storageKey, range) => fs.createReadStream(resolve(storageKey), range),
     remove: (storageKey) => fsp.rm(resolve(storageKey), { force: true }),
   };
 }

@@ -2,6 +2,9 @@ import type { Selectable } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/index.ts';
 import type { AttachmentsTable } from '../../platform/db/schema.ts';
 
+/** A file on a case, or the recording of a call on it. */
+export type AttachmentKind = 'file' | 'call_recording';
+
 export type Attachment = {
   id: string;
   complaintId: string;
@@ -12,13 +15,14 @@ export type Attachment = {
   storageKey: string;
   uploadedByType: 'user' | 'customer' | 'api' | 'system';
   isPublic: boolean;
+  kind: AttachmentKind;
   createdAt: Date;
 };
 
 export async function insertAttachment(
   tx: Tx,
   orgId: string,
-  a: Omit<Attachment, 'id'> & { uploadedById: string | null },
+  a: Omit<Attachment, 'id' | 'kind'> & { uploadedById: string | null; kind?: AttachmentKind },
 ): Promise<Attachment> {
   const r = await tx
     .insertInto('attachments')
@@ -33,11 +37,12 @@ export async function insertAttachment(
       uploaded_by_type: a.uploadedByType,
       uploaded_by_id: a.uploadedById,
       is_public: a.isPublic,
+      kind: a.kind ?? 'file',
       created_at: a.createdAt,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { ...a, id: r.id };
+  return toAttachment(r);
 }
 
 const toAttachment = (r: Selectable<AttachmentsTable>): Attachment => ({
@@ -50,6 +55,7 @@ const toAttachment = (r: Selectable<AttachmentsTable>): Attachment => ({
   storageKey: r.storage_key,
   uploadedByType: r.uploaded_by_type as Attachment['uploadedByType'],
   isPublic: r.is_public,
+  kind: r.kind as AttachmentKind,
   createdAt: r.created_at,
 });
 

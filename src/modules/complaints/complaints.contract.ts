@@ -184,6 +184,8 @@ export const attachmentView = z.object({
   uploadedBy: actorTypeSchema,
   /** Whether the customer sees the file in the portal. */
   visibleToCustomer: z.boolean(),
+  /** A file, or the recording of a call on the case (internal). */
+  kind: z.enum(['file', 'call_recording']),
   createdAt: z.string(),
 });
 export type AttachmentView = z.infer<typeof attachmentView>;

@@ -54,3 +54,18 @@ export const messageLabels: FieldLabels = {
 export const noteLabels: FieldLabels = {
   body: label('Nội dung ghi chú', 'Note', '备注内容'),
 };
+
+/** A phone call logged on a case. */
+export const callLabels: FieldLabels = {
+  complaintId: label('Hồ sơ khiếu nại', 'Case', '投诉案件'),
+  direction: label('Chiều cuộc gọi', 'Direction', '通话方向'),
+  phone: label('Số điện thoại', 'Phone number', '电话号码'),
+  startedAt: label('Thời điểm bắt đầu', 'Started at', '开始时间'),
+  durationSeconds: label('Thời lượng (giây)', 'Duration (seconds)', '时长（秒）'),
+  outcome: label('Kết quả cuộc gọi', 'Outcome', '通话结果'),
+  notes: label('Ghi chú cuộc gọi', 'Call notes', '通话备注'),
+};
+
+export const recordingLabels: FieldLabels = {
+  file: label('Bản ghi âm cuộc gọi', 'Call recording', '通话录音'),
+};

@@ -6,6 +6,10 @@ registerMessages({
     'error.cc_needs_email': 'Hồ sơ này chưa có email khách hàng nên không thể đồng gửi (CC).',
     'error.not_this_case_file': 'Chỉ gửi kèm được tệp của chính hồ sơ này.',
     'error.mail_files_too_large': 'Tệp gửi kèm quá lớn cho một thư (tổng tối đa {max}).',
+    'error.recording_type_refused':
+      '{field}: không nhận tệp «{name}», chỉ nhận MP3, M4A, Ogg hoặc WAV.',
+    'error.recording_exists': 'Cuộc gọi này đã có bản ghi âm.',
+    'error.call_in_future': '{field} không thể ở tương lai.',
     'field.not_sent': 'Phiên bản {version} chưa được gửi cho khách hàng nên chưa thể xác nhận.',
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
@@ -21,6 +25,9 @@ registerMessages({
     'error.cc_needs_email': 'This case has no customer e-mail, so nobody can be copied (CC).',
     'error.not_this_case_file': 'Only this case’s own files can be sent with it.',
     'error.mail_files_too_large': 'The files are too large for one mail (at most {max} in all).',
+    'error.recording_type_refused': '{field}: “{name}” was not accepted; MP3, M4A, Ogg or WAV are.',
+    'error.recording_exists': 'This call already has its recording.',
+    'error.call_in_future': '{field} cannot be in the future.',
     'field.not_sent':
       'Version {version} has not been sent to the customer, so it cannot be confirmed.',
     'error.link_expired':
@@ -37,6 +44,9 @@ registerMessages({
     'error.cc_needs_email': '此案件没有客户电子邮件，无法抄送。',
     'error.not_this_case_file': '只能随附本案件自己的文件。',
     'error.mail_files_too_large': '随附文件对一封邮件来说太大（合计最多 {max}）。',
+    'error.recording_type_refused': '{field}：不接受文件“{name}”，仅接受 MP3、M4A、Ogg 或 WAV。',
+    'error.recording_exists': '此通话已有录音。',
+    'error.call_in_future': '{field}不能晚于现在。',
     'field.not_sent': '第 {version} 版尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',

@@ -30,6 +30,8 @@ import {
 } from './complaints.contract.ts';
 import type { Attachment } from './attachments.repository.ts';
 import { opensInline } from './domain/uploads.ts';
+import { parseByteRange } from './domain/byte-range.ts';
+import { registerCallRoutes } from './calls.routes.ts';
 import { mergeCustomerRequest } from '../customers/customers.contract.ts';
 import { complaintClocksView } from '../sla/sla.contract.ts';
 import type { ComplaintService } from './complaints.service.ts';
@@ -37,18 +39,40 @@ import { registerQueueRoutes } from './queue.routes.ts';
 
 const idParams = z.object({ id: uuid });
 
-export function sendAttachment(reply: FastifyReply, files: FileStore, a: Attachment) {
+/**
+ * A stored file, whole or the one byte range the request asks for (a `Range: bytes=…` header), so
+ * that the browser's audio player can seek in a recording. A range past the end is a 416.
+ */
+export function sendAttachment(
+  reply: FastifyReply,
+  files: FileStore,
+  a: Attachment,
+  rangeHeader?: string,
+) {
   const inline = opensInline(a.contentType);
-  return reply
+  void reply
     .header('content-type', a.contentType)
-    .header('content-length', String(a.sizeBytes))
+    .header('accept-ranges', 'bytes')
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header(
       'content-disposition',
       `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
-    )
-    .send(files.open(a.storageKey));
+    );
+  const range = parseByteRange(rangeHeader, a.sizeBytes);
+  if (range === 'unsatisfiable')
+    return reply
+      .status(416)
+      .header('content-range', `bytes */${a.sizeBytes}`)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send({ error: { code: 'range_not_satisfiable', message: 'Range Not Satisfiable' } });
+  if (range === undefined)
+    return reply.header('content-length', String(a.sizeBytes)).send(files.open(a.storageKey));
+  return reply
+    .status(206)
+    .header('content-range', `bytes ${range.start}-${range.end}/${a.sizeBytes}`)
+    .header('content-length', String(range.end - range.start + 1))
+    .send(files.open(a.storageKey, range));
 }
 
 export function registerComplaintRoutes(
@@ -57,6 +81,7 @@ export function registerComplaintRoutes(
 ) {
   const { complaints } = deps;
   registerQueueRoutes(app, { complaints });
+  registerCallRoutes(app, { complaints });
 
   app.get('/api/complaints', {
     config: { permission: 'complaint:read' },
@@ -287,6 +312,7 @@ export function registerComplaintRoutes(
         reply,
         deps.files,
         await complaints.findAttachment(request.principal!.orgId, request.params.id),
+        request.headers.range,
       ),
   });
 }

@@ -28,6 +28,7 @@ import { createReadBack } from './readback.ts';
 import { createSavedViews } from './saved-views.ts';
 import { createSearchIndex } from './search-index.ts';
 import { createUploads } from './uploads.ts';
+import { createCalls } from './calls.ts';
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
@@ -63,6 +64,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   });
   const access = createComplaintAccess({ ...deps, work, search });
   const { bulk } = createBulk({ ...deps, work, updates });
+  const calls = createCalls({ ...deps, work, uploads });
 
   /** A staff change, then the case as it now stands. */
   const thenDetail =
@@ -128,5 +130,6 @@ export function createComplaintService(deps: ComplaintDeps) {
     addAttachments: (scope: Scope, id: string, parts: AsyncIterable<UploadPart>) =>
       uploads.addAttachments(scope, id, parts),
     findAttachment: uploads.findAttachment,
+    ...calls,
   };
 }

@@ -72,6 +72,7 @@ export const toAttachmentView = (a: Attachment): AttachmentView => ({
   sizeBytes: a.sizeBytes,
   uploadedBy: a.uploadedByType,
   visibleToCustomer: a.isPublic,
+  kind: a.kind,
   createdAt: a.createdAt.toISOString(),
 });
 

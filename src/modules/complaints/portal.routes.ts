@@ -146,6 +146,7 @@ export function registerPortalRoutes(
         reply,
         deps.files,
         await complaints.portalAttachment(request.params.token, request.params.id),
+        request.headers.range,
       ),
   });
 }

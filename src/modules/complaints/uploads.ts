@@ -5,7 +5,7 @@ import { FileTooLargeError } from '../../platform/files.ts';
 import { MAX_FILES_PER_UPLOAD } from '../../platform/http/multipart.ts';
 import type { UploadPart } from '../../platform/http/multipart.ts';
 import * as attachments from './attachments.repository.ts';
-import type { Attachment } from './attachments.repository.ts';
+import type { Attachment, AttachmentKind } from './attachments.repository.ts';
 import type { CaseWork } from './case-work.ts';
 import type { AttachmentView } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
@@ -14,7 +14,7 @@ import { toAttachmentView } from './complaints.views.ts';
 import { complaintEvents } from './domain/events.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import { Readable } from 'node:stream';
-import { baseContentType, judgeContent } from './domain/uploads.ts';
+import { baseContentType, judgeContent, type ContentVerdict } from './domain/uploads.ts';
 
 /** The multipart parser's own limits, as the one error shape, naming the limit. */
 function refusalOf(error: unknown): unknown {
@@ -30,6 +30,9 @@ function refusalOf(error: unknown): unknown {
 export type MailFileRefusal = { filename: string; refused: 'type' | 'too_large' | 'quota' };
 
 class RefusedType extends Error {}
+
+const contentTypeOf = (verdict: ContentVerdict): string | undefined =>
+  verdict.isAccepted ? verdict.contentType : undefined;
 
 export type SavedFile = {
   filename: string;
@@ -74,7 +77,14 @@ export function createUploads(
     orgId: string,
     complaintId: string | null,
     parts: AsyncIterable<UploadPart>,
-    options: { beforeFiles?: (fields: Record<string, string>) => void } = {},
+    options: {
+      beforeFiles?: (fields: Record<string, string>) => void;
+      /** What the files may be (every upload type unless said), and the refusal's words. */
+      accept?: {
+        typeOf: (declared: string, detected: string | undefined) => string | undefined;
+        messageKey: string;
+      };
+    } = {},
   ): Promise<{ saved: SavedFile[]; fields: Record<string, string> }> {
     const saved: SavedFile[] = [];
     const fields: Record<string, string> = {};
@@ -139,14 +149,17 @@ export function createUploads(
             part.stream,
             Math.max(0, tightest.bytes),
             async (head) => {
-              const verdict = judgeContent(declared, (await fileTypeFromBuffer(head))?.mime, head);
-              if (!verdict.isAccepted)
+              const detected = (await fileTypeFromBuffer(head))?.mime;
+              const accepted = options.accept
+                ? options.accept.typeOf(declared, detected)
+                : contentTypeOf(judgeContent(declared, detected, head));
+              if (accepted === undefined)
                 throw new AppError('unsupported_media_type', {
                   field: 'file',
-                  messageKey: 'error.file_type_refused',
+                  messageKey: options.accept?.messageKey ?? 'error.file_type_refused',
                   params: { name: part.filename.slice(0, 100) },
                 });
-              return verdict.contentType;
+              return accepted;
             },
           );
           saved.push({ filename: part.filename.slice(0, 255) || 'file', ...file });
@@ -174,6 +187,7 @@ export function createUploads(
     actor: Actor,
     saved: SavedFile[],
     isPublic: boolean,
+    kind: AttachmentKind = 'file',
   ): Promise<Attachment[]> {
     const out: Attachment[] = [];
     for (const f of saved) {
@@ -187,6 +201,7 @@ export function createUploads(
         uploadedByType: actor.type,
         uploadedById: actor.id,
         isPublic,
+        kind,
         createdAt: clock.now(),
       });
       await work.addEvent(

@@ -41,6 +41,7 @@ export const permissions = [
   'webhook:admin',
   'survey:read',
   'survey:admin',
+  'call:log',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -67,6 +68,8 @@ const frontLine: Permission[] = [
   'problem:link',
   // Satisfaction: the front line sees its cases' surveys and answers.
   'survey:read',
+  // Phone: the front line logs its calls on a case and attaches their recordings.
+  'call:log',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */
@@ -123,6 +126,8 @@ export const apiKeyPermissions: readonly Permission[] = [
   'customer:read',
   'customer:write',
   'reason:read',
+  // A phone system logs the calls it carried.
+  'call:log',
 ];
 
 export const isRole = (value: string): value is Role =>

@@ -46,6 +46,8 @@ import type {
 export type * from './schema-problems.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './schema-webhooks.ts';
 export type * from './schema-webhooks.ts';
+import type { CallsTable } from './schema-calls.ts';
+export type * from './schema-calls.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -253,6 +255,7 @@ export type AttachmentsTable = {
   uploaded_by_type: string;
   uploaded_by_id: string | null;
   is_public: Generated<boolean>;
+  kind: Generated<string>;
   created_at: Timestamp;
 };
 
@@ -408,4 +411,5 @@ export type Database = {
   problem_events: ProblemEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  calls: CallsTable;
 };

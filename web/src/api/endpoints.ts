@@ -8,6 +8,8 @@ import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
+import { callEndpoints } from './calls-endpoints.ts';
+import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
   logoutResponse,
@@ -263,6 +265,7 @@ export const endpoints = {
     body: multipart,
     response: attachmentList,
   }),
+  attachRecording: post('/api/calls/:id/recording', { body: multipart, response: callView }),
 
   // customers: the record, its possible duplicates, merging two records of one person
   getCustomer: get('/api/customers/:id', { response: customerView }),
@@ -399,6 +402,7 @@ export const endpoints = {
   ...problemEndpoints,
   ...webhookEndpoints,
   ...surveyEndpoints,
+  ...callEndpoints,
 } as const;
 
 /**

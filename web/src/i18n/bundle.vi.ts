@@ -10,6 +10,7 @@ import rewards from './rewards.vi.json';
 import suggestions from './suggestions.vi.json';
 import webhooks from './webhooks.vi.json';
 import surveys from './surveys.vi.json';
+import calls from './calls.vi.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -17,7 +18,8 @@ import surveys from './surveys.vi.json';
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
- * in webhooks.*.json (each under top-level keys of its own).
+ * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json (each under
+ * top-level keys of its own).
  */
 export default {
   ...base,
@@ -32,4 +34,5 @@ export default {
   ...suggestions,
   ...webhooks,
   ...surveys,
+  ...calls,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelSchema, statusSchema } from '../../kernel/kernel.contract.ts';
 import { updateMethods, verificationOutcomes } from './follow-ups.ts';
 import { escalationReasons } from './early-escalation.ts';
+import { callDirections, callOutcomes } from './calls.ts';
 
 /**
  * Every kind of event on a complaint's timeline, with the shape of its data. The timeline is
@@ -35,6 +36,7 @@ export const complaintEvents = {
   problemLinked: 'problem.linked',
   problemUnlinked: 'problem.unlinked',
   surveyAnswered: 'survey.answered',
+  callLogged: 'call.logged',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -181,6 +183,14 @@ export const complaintEventData = {
     fromProblemId: z.string().nullable(),
   }),
   [complaintEvents.problemUnlinked]: z.object({ problemId: z.string(), reference: z.string() }),
+  // Phone: a call logged on the case (the calls table has the number, the notes, the recording).
+  [complaintEvents.callLogged]: z.object({
+    callId: z.string(),
+    direction: z.enum(callDirections),
+    outcome: z.enum(callOutcomes),
+    startedAt: z.string(),
+    durationSeconds: z.number().int(),
+  }),
   [complaintEvents.verificationAttempted]: z.object({
     followUpId: z.string(),
     attempt: z.number().int().min(1),

@@ -47,6 +47,11 @@ export function AttachmentList({ attachments }: { attachments: AttachmentView[] 
               {a.filename}
             </Anchor>
             <VisibilityBadge attachment={a} />
+            {a.kind === 'call_recording' && (
+              <Badge color="indigo.9" variant="filled" autoContrast data-testid="attachment-kind">
+                {t('calls.recording')}
+              </Badge>
+            )}
             <Text span size="xs" c="dimmed">
               {[
                 a.uploadedBy === 'customer' ? t('attachments.fromCustomer') : '',

@@ -30,6 +30,7 @@ import { SeverityBadge, StatusBadge } from '../../ui/status-badge.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { ApologyComposer } from './apology-composer.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
+import { CallsPanel } from './calls-panel.tsx';
 import { ComplaintEditPanel } from './complaint-edit-panel.tsx';
 import { ComplaintTimeline } from './complaint-timeline.tsx';
 import { useComplaint } from './complaints.api.ts';
@@ -96,6 +97,10 @@ export function ComplaintDetailPage() {
             <StatusChange key={detail.complaint.status} detail={detail} />
             <RewardsPanel complaintId={detail.complaint.id} status={detail.complaint.status} />
             <NoteForm complaintId={detail.complaint.id} />
+            <CallsPanel
+              complaintId={detail.complaint.id}
+              customerPhone={detail.complaint.contactPhone ?? detail.customer.phone}
+            />
             <AttachmentsPanel complaintId={detail.complaint.id} attachments={detail.attachments} />
             <ComplaintEditPanel
               key={`${detail.complaint.ownerId}-${detail.complaint.reasonId}-${detail.complaint.severity}`}

@@ -112,7 +112,10 @@ export function ComplaintNewPage() {
           color: 'teal',
           message: t('newComplaint.created', { reference: detail.complaint.reference }),
         });
-        void navigate(`/complaints/${detail.complaint.id}`);
+        // A complaint taken on the phone opens with its call to log.
+        void navigate(
+          `/complaints/${detail.complaint.id}${channel === 'phone' ? '?logCall=1' : ''}`,
+        );
       },
     });
   };

@@ -26,6 +26,7 @@ export const KNOWN_EVENT_TYPES = [
   'tracking_link.revoked',
   'problem.linked',
   'problem.unlinked',
+  'call.logged',
 ] as const;
 
 function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
@@ -163,6 +164,23 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
     }
     case 'tracking_link.revoked': {
       lines.push({ value: t('trackingLinks.revokedAll', { count: Number(data.revoked ?? 0) }) });
+      break;
+    }
+    case 'call.logged': {
+      const direction = text(data, 'direction');
+      const outcome = text(data, 'outcome');
+      const seconds = typeof data.durationSeconds === 'number' ? data.durationSeconds : 0;
+      lines.push({
+        label: t('calls.call'),
+        value: [
+          direction ? t(`calls.directions.${direction}`) : '',
+          outcome ? t(`calls.outcomes.${outcome}`) : '',
+          `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        testId: 'event-call',
+      });
       break;
     }
     case 'attachment.added': {
