@@ -311,8 +311,6 @@ export const sendMessageRequest = withFieldLabels(
     step: z.enum(messageSteps).default('other'),
     subject: optionalText(300),
     body: requiredText(20_000),
-    // Copies (they get the case's link too); case files, shared with the customer once sent;
-    // `formatted`: bold, lists and links as mail/formatting.contract.ts reads them.
     cc: z.array(z.email().max(254)).max(10).optional(),
     attachmentIds: z.array(z.uuid()).max(10).optional(),
     format: z.enum(['plain', 'formatted']).default('plain'),

@@ -220,6 +220,8 @@ export function registerComplaintRoutes(
     config: { permission: 'complaint:message' },
     schema: {
       tags: ['complaints'],
+      description:
+        "A message to the customer, by mail when the case has an address. `cc`: copies (they get the case's link too). `attachmentIds`: case files to send (they become visible to the customer; 20 MB in all). `format: formatted`: **bold**, `- ` and `1. ` lists and [links](https://…), as HTML and plain text.",
       params: idParams,
       body: sendMessageRequest,
       response: { 200: complaintDetail },
