@@ -91,9 +91,14 @@ function sample(schema: Schema, name: string, fx: Fixtures, now: Date): unknown 
     case 'string':
       if (schema.format === 'uuid')
         return idFor(name, fx) ?? '00000000-0000-4000-8000-000000000000';
-      if (schema.format === 'date-time')
-        return new Date(now.getTime() + 3 * 86_400_000).toISOString();
+      // A call happened already; deadlines lie ahead.
+      if (schema.format === 'date-time' || name === 'startedAt')
+        return new Date(now.getTime() + (name === 'startedAt' ? -1 : 3) * 86_400_000).toISOString();
       if (schema.format === 'email') return `fuzz-${name}@example.com`;
+      // A public address by number (no lookup needed), and a phone number that parses.
+      if (name === 'url' || schema.format === 'uri') return 'https://93.184.215.14/hook';
+      if (name === 'host') return '93.184.215.14';
+      if (name === 'number' || name === 'phone') return '0912345678';
       return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
     case undefined:
     default:

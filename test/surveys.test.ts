@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMail } from '../src/modules/channels/parse-mail.ts';
+import { findFreePort } from '../src/platform/db/embedded.ts';
 import {
   createTestContext,
   createTestOrg,
@@ -14,11 +17,32 @@ import {
 const FIRST_CONTACT = new Date('2026-03-02T09:30:00Z');
 const HOUR = 3_600_000;
 
+// The customer's inbox: staff and the stored copy see survey links with their secret hidden.
 let ctx: TestContext;
+let sink: SMTPServer;
+const inbox = new Map<string, string>();
 beforeAll(async () => {
-  ctx = await createTestContext({ start: FIRST_CONTACT });
+  const port = await findFreePort();
+  sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        parseMail(Buffer.concat(chunks))
+          .then((m) => inbox.set(m.messageId ?? '', m.text))
+          .then(() => callback(), callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(port, '127.0.0.1', resolve));
+  ctx = await createTestContext({ start: FIRST_CONTACT, smtpUrl: `smtp://127.0.0.1:${port}` });
 });
-afterAll(async () => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await new Promise<void>((resolve) => sink.close(() => resolve()));
+});
 
 /** An org whose agent sits in a department headed by the manager. */
 async function orgWithChart() {
@@ -49,14 +73,20 @@ const setStatus = async (o: Org, id: string, status: string) => {
   expect(r.statusCode).toBe(200);
 };
 
+/** The survey mails of a case as the customer received them. */
 async function surveyMails(complaintId: string) {
-  return ctx.db
+  const rows = await ctx.db
     .selectFrom('outgoing_messages')
-    .select(['subject', 'text_body', 'to_address'])
+    .select(['subject', 'text_body', 'to_address', 'message_id'])
     .where('complaint_id', '=', complaintId)
     .where('kind', '=', 'survey')
     .orderBy('created_at')
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    stored: r.text_body,
+    text_body: inbox.get(r.message_id ?? '') ?? r.text_body,
+  }));
 }
 
 /** The score links and the unsubscribe link of a survey mail, as paths with their query. */
@@ -110,6 +140,10 @@ describe('sending', () => {
     const links = linksOf(mails[0]!.text_body);
     expect(links.filter((l) => l.includes('score='))).toHaveLength(5);
     expect(links.some((l) => l.includes('unsubscribe=1'))).toBe(true);
+    // The copy staff can read keeps no working link: nobody answers for the customer.
+    expect(linksOf(mails[0]!.stored)).toEqual([]);
+    const mailbox = (await o.agent.get(`/api/mailbox?complaintId=${id}`)).json();
+    expect(JSON.stringify(mailbox)).not.toContain(tokenOf(links[0]!));
 
     // Opening a link records nothing: a mail scanner fetching it does not vote.
     const token = tokenOf(links[0]!);

@@ -64,7 +64,10 @@ const domainName = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/);
 
-/** PUT /api/mail-settings. A DKIM block without a key keeps the key already stored. */
+/**
+ * PUT /api/mail-settings. Without `dkim` the stored key stays; `dkim: null` stops signing; a DKIM
+ * block without a key keeps the key already stored.
+ */
 export const updateMailSettingsRequest = withFieldLabels(
   z.object({
     fromName: z.string().trim().max(120).nullable(),
@@ -79,7 +82,7 @@ export const updateMailSettingsRequest = withFieldLabels(
           .regex(/^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/),
         privateKey: z.string().max(20_000).optional(),
       })
-      .nullable(),
+      .nullish(),
   }),
   {
     fromName: label('Tên người gửi', 'Sender name', '发件人名称'),

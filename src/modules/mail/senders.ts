@@ -78,11 +78,12 @@ export function createMailSenders(deps: {
       input: {
         fromName: string | null;
         fromAddress: string | null;
-        dkim: { domain: string; selector: string; privateKey?: string | undefined } | null;
+        /** Left out: the stored key stays as it is; null: no more signing. */
+        dkim?: { domain: string; selector: string; privateKey?: string | undefined } | null;
       },
     ): Promise<MailSettingsView> {
       const before = await repo.findSender(db, scope.orgId);
-      let dkim: DkimKey | null = null;
+      let dkim: DkimKey | null = input.dkim === undefined ? (before?.dkim ?? null) : null;
       if (input.dkim) {
         const kept = before?.dkim?.privateKey;
         if (!input.dkim.privateKey && !kept)
@@ -97,6 +98,10 @@ export function createMailSenders(deps: {
         const from = input.fromAddress ? domainOf(input.fromAddress.toLowerCase()) : undefined;
         if (!from || (from !== dkim.domain && !from.endsWith(`.${dkim.domain}`)))
           throw invalidField('dkim.domain', 'error.dkim_not_aligned');
+      } else if (dkim) {
+        const from = input.fromAddress ? domainOf(input.fromAddress.toLowerCase()) : undefined;
+        if (!from || (from !== dkim.domain && !from.endsWith(`.${dkim.domain}`)))
+          throw invalidField('fromAddress', 'error.dkim_not_aligned');
       }
       const fromName = input.fromName?.trim() || null;
       const fromAddress = input.fromAddress?.toLowerCase() ?? null;
