@@ -122,6 +122,12 @@ export function createMailService(deps: {
      * resend is recognisable downstream.
      */
     async deliver(orgId: string, id: string): Promise<void> {
+      // Read before the message's lock is taken: a delivery holds one connection, never two
+      // (a worker's deliveries side by side would otherwise wait on each other for the pool).
+      const [orgReplyTo, orgSender] = await Promise.all([
+        deps.senders?.replyTo(orgId),
+        deps.senders?.senderFor(orgId),
+      ]);
       await db.transaction().execute(async (tx) => {
         const message = await repo.lockForDelivery(tx, orgId, id);
         if (!message) {
@@ -137,8 +143,8 @@ export function createMailService(deps: {
         const tag = thread ? `[${thread.reference}]` : '';
         // Staff notices go out as the platform; what the customer gets comes from the org.
         const isToCustomer = message.kind !== 'notice' && message.kind !== 'security';
-        const replyTo = isToCustomer ? await deps.senders?.replyTo(orgId) : undefined;
-        const sender = isToCustomer ? await deps.senders?.senderFor(orgId) : undefined;
+        const replyTo = isToCustomer ? orgReplyTo : undefined;
+        const sender = isToCustomer ? orgSender : undefined;
         const files = deps.files;
         const attachments =
           files && message.files.length > 0
