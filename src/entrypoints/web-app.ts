@@ -73,4 +73,3 @@ function registerWebRoutes(app: HttpApp, distDir: string): void {
     },
   );
 }
-
