@@ -149,6 +149,9 @@ describe('the IMAP mailbox of an org', () => {
 
     const agent = await signIn(ctx, users.agent.email);
     expect((await agent.get('/api/mail-settings/mailbox')).statusCode).toBe(403);
+    // Removed, the worker fetches for this org no more (the next test's worker holds only its own).
+    expect((await admin.delete('/api/mail-settings/mailbox')).json()).toEqual({ mailbox: null });
+    expect((await admin.delete('/api/mail-settings/mailbox')).statusCode).toBe(404);
   });
 
   it('moves what it took to the processed folder when one is set', async () => {
@@ -171,6 +174,7 @@ describe('the IMAP mailbox of an org', () => {
     expect(await flagsOf('INBOX')).toEqual([]);
     expect((await flagsOf('Processed')).length).toBe(polled.received);
     expect((await inbound(org.id)).map((m) => m.subject)).toContain('Giao hàng trễ');
+    expect((await admin.delete('/api/mail-settings/mailbox')).statusCode).toBe(200);
   });
 
   it('takes new mail at once while IDLE, in the worker’s session', async () => {

@@ -224,7 +224,11 @@ export function createMailboxes(deps: {
         const session = sessions.get(orgId);
         if (!session) return;
         session.busy = session.busy
-          .then(async () => note(mailbox, await take(session.client, mailbox), null))
+          .then(async () => {
+            await note(mailbox, await take(session.client, mailbox), null);
+            // IDLE at once rather than after the client's idle timer: new mail comes in now.
+            void session.client.idle().catch(() => undefined);
+          })
           .catch(async (error: unknown) => {
             await note(mailbox, 0, error).catch(() => undefined);
             sessions.delete(orgId);
