@@ -100,6 +100,80 @@ describe('calls', () => {
     });
   });
 
+  it('starts a phone complaint with its call through POST /api/calls, once per Idempotency-Key', async () => {
+    const { users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const api = await apiKeyClient(ctx, admin);
+    const body = {
+      ...aCall({ phone: '0987 654 321', durationSeconds: 300 }),
+      complaint: {
+        customer: { name: 'Trần Văn Bình' },
+        description: 'Gọi điện báo máy lạnh lắp xong không chạy',
+        severity: 'high',
+      },
+    };
+    const post = (b: unknown, key = 'pbx-call-0001') =>
+      api.request('POST', '/api/calls', b, { 'idempotency-key': key });
+    const first = await post(body);
+    expect(first.statusCode, first.body).toBe(201);
+    const call = first.json();
+    expect(call).toMatchObject({
+      phone: '+84987654321',
+      durationSeconds: 300,
+      loggedBy: { type: 'api' },
+      startedComplaint: { created: true },
+    });
+    expect(call.startedComplaint.reference).toMatch(/^KN-\d{4}-\d{6}$/);
+    expect(call.startedComplaint.id).toBe(call.complaintId);
+    expect(call.startedComplaint.trackingUrl).toContain('/track/');
+    const detail = (await admin.get(`/api/complaints/${call.complaintId}`)).json();
+    expect(detail.complaint).toMatchObject({ channel: 'phone', severity: 'high' });
+    // The customer's number is the call's when the complaint gives none.
+    expect(detail.customer).toMatchObject({ name: 'Trần Văn Bình', phone: '+84987654321' });
+    const timeline = (await admin.get(`/api/complaints/${call.complaintId}/timeline`)).json();
+    const logged = timeline.events.filter((e: { type: string }) => e.type === 'call.logged');
+    expect(logged).toHaveLength(1);
+    expect(logged[0].data).toMatchObject({ callId: call.id, durationSeconds: 300 });
+
+    // A retry answers the first call and case; nothing is logged twice.
+    const again = await post(body);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({
+      id: call.id,
+      complaintId: call.complaintId,
+      startedComplaint: { id: call.complaintId, created: false },
+    });
+    const calls = (await admin.get(`/api/complaints/${call.complaintId}/calls`)).json();
+    expect(calls.items).toHaveLength(1);
+    // The same key with another call is a conflict, not a second case.
+    const changed = await post({ ...body, durationSeconds: 12 });
+    expect(changed.statusCode).toBe(409);
+  });
+
+  it('refuses a call that names both a case and a new complaint, or neither, naming the field', async () => {
+    const { agent, complaint } = await setup();
+    const both = await agent.post('/api/calls', {
+      ...aCall(),
+      complaintId: complaint.id,
+      complaint: { customer: { name: 'A' }, description: 'x' },
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.field).toBe('complaint');
+    const neither = await agent.post('/api/calls', aCall(), { 'accept-language': 'vi' });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.field).toBe('complaintId');
+    expect(neither.json().error.message).toContain('Hồ sơ khiếu nại');
+    // A bad call refuses the whole request: no case is made without its call.
+    const before = (await agent.get('/api/complaints?scope=all')).json().total;
+    const bad = await agent.post('/api/calls', {
+      ...aCall({ phone: '12' }),
+      complaint: { customer: { name: 'B' }, description: 'Máy hỏng' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('phone');
+    expect((await agent.get('/api/complaints?scope=all')).json().total).toBe(before);
+  });
+
   it.each([
     ['vi', 'số điện thoại'],
     ['en', 'phone number'],

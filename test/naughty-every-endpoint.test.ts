@@ -240,6 +240,15 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
       dueInBusinessDays: 3,
     },
     'POST /api/problems/{id}/transition': { to: 'analysing' },
+    // A call that starts a complaint: the strings reach the new case's fields too.
+    'POST /api/calls': {
+      direction: 'inbound',
+      phone: '0912345678',
+      startedAt: new Date(now.getTime() - 60_000).toISOString(),
+      durationSeconds: 60,
+      outcome: 'reached',
+      complaint: { customer: { name: 'Khách gọi' }, description: 'Máy lạnh không chạy' },
+    },
   };
   return bases[`${op.method} ${op.path}`];
 }

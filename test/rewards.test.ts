@@ -11,6 +11,7 @@ import {
   type Client,
   type TestContext,
 } from './helpers.ts';
+import { startReceiver } from './webhooks-helpers.ts';
 
 // Monday 2 March 2026, 09:00 in Hồ Chí Minh City (UTC+7).
 const MONDAY_9 = new Date('2026-03-02T02:00:00Z');
@@ -568,4 +569,58 @@ describe('compensation and approvals', () => {
     }
     expect(serverErrors).toEqual([]);
   }, 300_000);
+});
+
+describe('webhooks of grants', () => {
+  it('send compensation.granted and gift.granted with the grant, signed like every event', async () => {
+    ctx.clock.set(MONDAY_9);
+    const receiver = await startReceiver();
+    try {
+      const o = await rewardOrg();
+      const hook = await o.admin.post('/api/webhooks', {
+        url: receiver.url,
+        events: ['compensation.granted', 'gift.granted'],
+        allowPrivate: true,
+      });
+      expect(hook.statusCode, hook.body).toBe(201);
+      const complaint = await fixedCase(o.agent);
+      const paid = await o.agent.post(`/api/complaints/${complaint.id}/compensations`, {
+        type: 'voucher',
+        amountMinor: 200_000,
+        currency: 'VND',
+        reference: 'GV-1',
+      });
+      expect(paid.statusCode, paid.body).toBe(201);
+      const given = await o.agent.post(`/api/complaints/${complaint.id}/gifts`, {
+        giftId: o.gift.id,
+      });
+      expect(given.statusCode, given.body).toBe(201);
+      await ctx.drainJobs(o.org.id);
+      const got = receiver.received.map((r) => JSON.parse(r.body));
+      expect(got.map((p) => p.type).sort()).toEqual(['compensation.granted', 'gift.granted']);
+      const comp = got.find((p) => p.type === 'compensation.granted');
+      expect(comp).toMatchObject({
+        orgId: o.org.id,
+        data: {
+          complaint: { id: complaint.id, reference: complaint.reference },
+          grant: {
+            id: paid.json().grant.id,
+            kind: 'compensation',
+            type: 'voucher',
+            amountMinor: 200_000,
+            currency: 'VND',
+            reference: 'GV-1',
+            approvalLevel: 0,
+          },
+        },
+      });
+      expect(got.find((p) => p.type === 'gift.granted').data.grant).toMatchObject({
+        kind: 'gift',
+        amountMinor: 200_000,
+      });
+      expect(receiver.received[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+    } finally {
+      await receiver.close();
+    }
+  });
 });

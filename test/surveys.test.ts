@@ -12,6 +12,7 @@ import {
   signIn,
   type TestContext,
 } from './helpers.ts';
+import { startReceiver } from './webhooks-helpers.ts';
 
 // Monday 2 March 2026, 09:30 UTC: 16:30 in Hồ Chí Minh City (UTC+7), a Monday.
 const FIRST_CONTACT = new Date('2026-03-02T09:30:00Z');
@@ -291,6 +292,38 @@ describe('answering', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('already been answered');
     expect((await publicGet(`/api/public/surveys/${token}`)).json().csat).toBe(4);
+  });
+
+  it('tells the webhooks that listen: survey.answered with the scores and the case', async () => {
+    ctx.clock.set(FIRST_CONTACT);
+    const receiver = await startReceiver();
+    try {
+      const o = await orgWithChart();
+      const hook = await o.admin.post('/api/webhooks', {
+        url: receiver.url,
+        events: ['survey.answered'],
+        allowPrivate: true,
+      });
+      expect(hook.statusCode, hook.body).toBe(201);
+      const id = await newCase(o);
+      const token = await surveyed(o, id);
+      const r = await publicPost(`/api/public/surveys/${token}`, { csat: 2, comment: 'Chậm quá' });
+      expect(r.statusCode, r.body).toBe(200);
+      await ctx.drainJobs(o.org.id);
+      const got = receiver.received.map((x) => JSON.parse(x.body));
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({
+        type: 'survey.answered',
+        orgId: o.org.id,
+        data: {
+          complaint: { id },
+          survey: { csat: 2, comment: 'Chậm quá', ces: null, nps: null },
+        },
+      });
+      expect(got[0].data.survey.id).toEqual(expect.any(String));
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('bad and forged tokens answer 404', async () => {

@@ -47,26 +47,32 @@ const toCall = (r: Row): Call => ({
   createdAt: r.created_at,
 });
 
+const callRow = (call: NewCall) => ({
+  org_id: call.orgId,
+  complaint_id: call.complaintId,
+  direction: call.direction,
+  phone: call.phone,
+  started_at: call.startedAt,
+  duration_seconds: call.durationSeconds,
+  outcome: call.outcome,
+  notes: call.notes,
+  logged_by_type: call.loggedByType,
+  logged_by_id: call.loggedById,
+  created_at: call.createdAt,
+});
+
 export async function insertCall(tx: Tx, call: NewCall): Promise<string> {
   const r = await tx
     .insertInto('calls')
-    .values({
-      org_id: call.orgId,
-      complaint_id: call.complaintId,
-      direction: call.direction,
-      phone: call.phone,
-      started_at: call.startedAt,
-      duration_seconds: call.durationSeconds,
-      outcome: call.outcome,
-      notes: call.notes,
-      logged_by_type: call.loggedByType,
-      logged_by_id: call.loggedById,
-      created_at: call.createdAt,
-    })
+    .values(callRow(call))
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
+
+/** The insert of a call whose id is chosen beforehand, for a statement that writes the case too. */
+export const insertCallWrite = (tx: Tx, call: NewCall & { id: string }) =>
+  tx.insertInto('calls').values({ id: call.id, ...callRow(call) });
 
 export async function findCall(db: Executor, orgId: string, id: string): Promise<Call | undefined> {
   const r = await selectCalls(db, orgId).where('c.id', '=', id).executeTakeFirst();

@@ -3,10 +3,11 @@ import type { HttpApp } from '../../platform/http/app.ts';
 import { scopeOf } from '../../platform/actor.ts';
 import { uploadParts } from '../../platform/http/multipart.ts';
 import { errorResponse, uuid } from '../../platform/contract/fields.ts';
-import { invalidField } from '../../platform/errors.ts';
+import { AppError, invalidField } from '../../platform/errors.ts';
 import {
   callList,
   callView,
+  loggedCallView,
   logCallOnCaseRequest,
   logCallRequest,
   recordingUploadForm,
@@ -49,15 +50,26 @@ export function registerCallRoutes(app: HttpApp, deps: { complaints: ComplaintSe
     schema: {
       tags: ['calls'],
       description:
-        'Logs a phone call on the case `complaintId` names (a phone system that knows the case). A call that starts a complaint is logged on the case once `POST /api/complaints` with channel `phone` has made it.',
+        'Logs a phone call from a phone system: on the case `complaintId` names, or, with `complaint` instead, as the start of a new phone complaint (that also needs `complaint:create`). The new case and its call are written in one transaction; send an `Idempotency-Key` header and a retry with the same key and body answers the first call (200) instead of logging a second.',
+      headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
       body: logCallOnCaseRequest,
-      response: { 201: callView, 400: errorResponse },
+      response: {
+        201: loggedCallView,
+        200: loggedCallView,
+        400: errorResponse,
+        403: errorResponse,
+        409: errorResponse,
+      },
     },
     handler: async (request, reply) => {
-      const { complaintId, ...call } = request.body;
-      return reply
-        .status(201)
-        .send(await complaints.logCall(scopeOf(request.principal), complaintId, call));
+      if (request.body.complaint && !request.principal?.permissions.has('complaint:create'))
+        throw new AppError('forbidden');
+      const logged = await complaints.logCallOnCase(
+        scopeOf(request.principal),
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      return reply.status(logged.startedComplaint?.created === false ? 200 : 201).send(logged);
     },
   });
 

@@ -6,12 +6,21 @@ import * as attachments from './attachments.repository.ts';
 import type { Attachment } from './attachments.repository.ts';
 import * as calls from './calls.repository.ts';
 import type { Call } from './calls.repository.ts';
-import type { CallView, LogCallRequest } from './calls.contract.ts';
+import type {
+  CallView,
+  LogCallOnCaseRequest,
+  LogCallRequest,
+  LoggedCallView,
+} from './calls.contract.ts';
 import type { CaseWork } from './case-work.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import { toAttachmentView } from './complaints.views.ts';
 import { recordingTypeOf } from './domain/calls.ts';
-import { complaintEvents } from './domain/events.ts';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../platform/actor.ts';
+import { complaintEventData, complaintEvents } from './domain/events.ts';
+import * as events from './events.repository.ts';
+import type { StaffCreate } from './staff-intake.ts';
 import type { Uploads } from './uploads.ts';
 
 /** A call logged a little ahead of the server's clock is a clock skew; further is a mistake. */
@@ -36,9 +45,52 @@ const toCallView = (call: Call, recording: Attachment | undefined): CallView => 
  * may attach its recording (checked by its bytes, internal, kept as the call's evidence).
  */
 export function createCalls(
-  deps: Pick<ComplaintDeps, 'db' | 'clock'> & { work: CaseWork; uploads: Uploads },
+  deps: Pick<ComplaintDeps, 'db' | 'clock'> & {
+    work: CaseWork;
+    uploads: Uploads;
+    create: StaffCreate;
+  },
 ) {
-  const { db, clock, work, uploads } = deps;
+  const { db, clock, work, uploads, create } = deps;
+
+  /** The call's number in E.164 and its start, refused naming the field. */
+  async function checked(orgId: string, input: LogCallRequest) {
+    const org = await work.getOrg(db, orgId);
+    const phone = normalizePhone(input.phone, org.country as PhoneCountry);
+    if (!phone) throw invalidField('phone', 'field.invalid_phone', { value: input.phone });
+    const startedAt = new Date(input.startedAt);
+    if (startedAt.getTime() > clock.now().getTime() + futureSlackMs)
+      throw invalidField('startedAt', 'error.call_in_future');
+    return { phone, startedAt };
+  }
+
+  const callOf = (
+    orgId: string,
+    complaintId: string,
+    actor: Actor,
+    input: LogCallRequest,
+    at: { phone: string; startedAt: Date },
+  ) => ({
+    orgId,
+    complaintId,
+    direction: input.direction,
+    phone: at.phone,
+    startedAt: at.startedAt,
+    durationSeconds: input.durationSeconds,
+    outcome: input.outcome,
+    notes: input.notes ?? '',
+    loggedByType: actor.type as Call['loggedByType'],
+    loggedById: actor.id,
+    createdAt: clock.now(),
+  });
+
+  const loggedData = (callId: string, input: LogCallRequest, startedAt: Date) => ({
+    callId,
+    direction: input.direction,
+    outcome: input.outcome,
+    startedAt: startedAt.toISOString(),
+    durationSeconds: input.durationSeconds,
+  });
 
   async function viewOf(orgId: string, call: Call): Promise<CallView> {
     const recording = call.recordingId
@@ -58,36 +110,88 @@ export function createCalls(
       const actor = scope.actor;
       if (actor.type === 'customer') throw new AppError('forbidden');
       await work.getComplaint(db, scope.orgId, complaintId);
-      const org = await work.getOrg(db, scope.orgId);
-      const phone = normalizePhone(input.phone, org.country as PhoneCountry);
-      if (!phone) throw invalidField('phone', 'field.invalid_phone', { value: input.phone });
-      const startedAt = new Date(input.startedAt);
-      if (startedAt.getTime() > clock.now().getTime() + futureSlackMs)
-        throw invalidField('startedAt', 'error.call_in_future');
+      const at = await checked(scope.orgId, input);
       const id = await work.change(scope.orgId, complaintId, async (tx, complaint) => {
-        const callId = await calls.insertCall(tx, {
-          orgId: scope.orgId,
-          complaintId: complaint.id,
-          direction: input.direction,
-          phone,
-          startedAt,
-          durationSeconds: input.durationSeconds,
-          outcome: input.outcome,
-          notes: input.notes ?? '',
-          loggedByType: actor.type as Call['loggedByType'],
-          loggedById: actor.id,
-          createdAt: clock.now(),
-        });
-        await work.addEvent(tx, complaint, actor, complaintEvents.callLogged, 'internal', {
-          callId,
-          direction: input.direction,
-          outcome: input.outcome,
-          startedAt: startedAt.toISOString(),
-          durationSeconds: input.durationSeconds,
-        });
+        const callId = await calls.insertCall(
+          tx,
+          callOf(scope.orgId, complaint.id, actor, input, at),
+        );
+        await work.addEvent(
+          tx,
+          complaint,
+          actor,
+          complaintEvents.callLogged,
+          'internal',
+          loggedData(callId, input, at.startedAt),
+        );
         return callId;
       });
       return viewOf(scope.orgId, await getCall(scope.orgId, id));
+    },
+
+    /**
+     * `POST /api/calls`: the call joins the case named, or starts a phone complaint. A new case
+     * and its call are written in the intake's own first statement, so neither exists without
+     * the other, and a retried request with the same Idempotency-Key logs the call once.
+     */
+    async logCallOnCase(
+      scope: Scope,
+      body: LogCallOnCaseRequest,
+      idempotencyKey?: string,
+    ): Promise<LoggedCallView> {
+      const { complaintId, complaint, ...input } = body;
+      if (complaintId && complaint) throw invalidField('complaint', 'error.call_case_or_complaint');
+      if (complaintId) return this.logCall(scope, complaintId, input);
+      if (!complaint) throw invalidField('complaintId', 'field.required');
+      const actor = scope.actor;
+      if (actor.type === 'customer') throw new AppError('forbidden');
+      const at = await checked(scope.orgId, input);
+      const callId = randomUUID();
+      const created = await create(
+        scope,
+        {
+          ...complaint,
+          channel: 'phone',
+          customer: { ...complaint.customer, phone: complaint.customer.phone || input.phone },
+        },
+        idempotencyKey,
+        {
+          body,
+          writes: (tx, id) => [
+            calls.insertCallWrite(tx, { id: callId, ...callOf(scope.orgId, id, actor, input, at) }),
+            events.insertEventsWrite(tx, [
+              {
+                orgId: scope.orgId,
+                complaintId: id,
+                type: complaintEvents.callLogged,
+                actor,
+                visibility: 'internal',
+                data: complaintEventData[complaintEvents.callLogged].parse(
+                  loggedData(callId, input, at.startedAt),
+                ),
+                at: clock.now(),
+              },
+            ]),
+          ],
+        },
+      );
+      const c = created.complaint;
+      // A replay answers with the call the first request logged.
+      const call = created.created
+        ? await getCall(scope.orgId, callId)
+        : (await calls.listCalls(db, scope.orgId, c.id)).sort(
+            (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+          )[0];
+      if (!call) throw new AppError('not_found');
+      return {
+        ...(await viewOf(scope.orgId, call)),
+        startedComplaint: {
+          id: c.id,
+          reference: c.reference,
+          trackingUrl: c.trackingUrl,
+          created: created.created,
+        },
+      };
     },
 
     async listCalls(scope: Scope, complaintId: string): Promise<CallView[]> {

@@ -58,6 +58,7 @@ export const noteLabels: FieldLabels = {
 /** A phone call logged on a case. */
 export const callLabels: FieldLabels = {
   complaintId: label('Hồ sơ khiếu nại', 'Case', '投诉案件'),
+  complaint: label('Khiếu nại mới từ cuộc gọi', 'New complaint from the call', '由通话新建的投诉'),
   direction: label('Chiều cuộc gọi', 'Direction', '通话方向'),
   phone: label('Số điện thoại', 'Phone number', '电话号码'),
   startedAt: label('Thời điểm bắt đầu', 'Started at', '开始时间'),

@@ -10,6 +10,8 @@ registerMessages({
       '{field}: không nhận tệp «{name}», chỉ nhận MP3, M4A, Ogg hoặc WAV.',
     'error.recording_exists': 'Cuộc gọi này đã có bản ghi âm.',
     'error.call_in_future': '{field} không thể ở tương lai.',
+    'error.call_case_or_complaint':
+      'Chọn một hồ sơ có sẵn hoặc tạo khiếu nại mới, không phải cả hai.',
     'field.not_sent': 'Phiên bản {version} chưa được gửi cho khách hàng nên chưa thể xác nhận.',
     'error.link_expired':
       'Đường dẫn theo dõi này đã hết hạn vì hồ sơ {reference} đã đóng hơn {days} ngày. Vui lòng liên hệ trực tiếp {org} và cho biết mã hồ sơ.',
@@ -28,6 +30,7 @@ registerMessages({
     'error.recording_type_refused': '{field}: “{name}” was not accepted; MP3, M4A, Ogg or WAV are.',
     'error.recording_exists': 'This call already has its recording.',
     'error.call_in_future': '{field} cannot be in the future.',
+    'error.call_case_or_complaint': 'Name an existing case or a new complaint, not both.',
     'field.not_sent':
       'Version {version} has not been sent to the customer, so it cannot be confirmed.',
     'error.link_expired':
@@ -47,6 +50,7 @@ registerMessages({
     'error.recording_type_refused': '{field}：不接受文件“{name}”，仅接受 MP3、M4A、Ogg 或 WAV。',
     'error.recording_exists': '此通话已有录音。',
     'error.call_in_future': '{field}不能晚于现在。',
+    'error.call_case_or_complaint': '请选择已有案件或新建投诉，不能同时提供。',
     'field.not_sent': '第 {version} 版尚未发送给客户，无法确认。',
     'error.link_expired':
       '此跟踪链接已过期：案件 {reference} 已关闭超过 {days} 天。请直接联系{org}并提供案件编号。',

@@ -18,6 +18,7 @@ import type { RecordFactsRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { ComplaintStatus } from './domain/status.ts';
 import { createIntake } from './intake.ts';
+import { createStaffIntake } from './staff-intake.ts';
 import { createMessageValues } from './message-values.ts';
 import { createMessages } from './messages.ts';
 import { createPortal } from './portal.ts';
@@ -50,7 +51,8 @@ export function createComplaintService(deps: ComplaintDeps) {
   const messages = createMessages({ ...deps, work, values });
   const escalation = createEarlyEscalation({ ...deps, work });
   const updates = createCaseUpdates({ ...deps, work, escalation });
-  const intake = createIntake({ ...deps, work, queries });
+  const intake = createIntake({ ...deps, work });
+  const staffIntake = createStaffIntake({ ...deps, work, queries, intake });
   const publicIntake = createPublicIntake({ ...deps, intake, uploads });
   const followUps = createFollowUps({ ...deps, work, clocks, messages });
   const portal = createPortal({
@@ -64,7 +66,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   });
   const access = createComplaintAccess({ ...deps, work, search });
   const { bulk } = createBulk({ ...deps, work, updates });
-  const calls = createCalls({ ...deps, work, uploads });
+  const calls = createCalls({ ...deps, work, uploads, create: staffIntake.create });
 
   /** A staff change, then the case as it now stands. */
   const thenDetail =
@@ -76,7 +78,7 @@ export function createComplaintService(deps: ComplaintDeps) {
 
   return {
     publicOrg: intake.publicOrg,
-    create: intake.create,
+    create: staffIntake.create,
     ...publicIntake,
     email: createEmailIntake({ ...deps, intake, work, escalation, uploads }),
     ...portal,

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { earlyEscalationReasons } from './domain/early-escalation.ts';
 import { escalateEarly } from './complaints.jobs.ts';
-import type { Actor, Scope } from '../../platform/actor.ts';
+import type { Actor } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import {
   writeTogether,
@@ -24,10 +24,9 @@ import type { OrgView } from '../org/index.ts';
 import { keepFrame, renderTemplateParts } from '../templates/index.ts';
 import { moneyOf, type CaseWork } from './case-work.ts';
 import { buildSearchText } from './domain/search-text.ts';
-import type { ComplaintDetail, CreateComplaintRequest } from './complaints.contract.ts';
+import type { CreateComplaintRequest } from './complaints.contract.ts';
 import type { ComplaintDeps } from './complaints.deps.ts';
 import type { Complaint } from './complaints.repository.ts';
-import { toNewDetail } from './complaints.views.ts';
 import { customerDuesOf } from './clocks.ts';
 import { messageValues } from './message-values.ts';
 import { toClockEvents } from './domain/clock-events.ts';
@@ -38,7 +37,6 @@ import * as intakeRepo from './intake.repository.ts';
 import { createIntakeConfig, type IntakeConfig } from './intake-config.ts';
 import { yearIn } from './domain/reference.ts';
 import * as links from './links.repository.ts';
-import type { ComplaintQueries } from './queries.ts';
 
 const systemActor: Actor = { type: 'system', id: null, name: 'Ombud' };
 
@@ -59,12 +57,9 @@ export function createIntake(
     | 'webhooks'
     | 'uploadMaxBytes'
     | 'attachmentQuota'
-  > & {
-    work: CaseWork;
-    queries: ComplaintQueries;
-  },
+  > & { work: CaseWork },
 ) {
-  const { db, clock, customers, mail, org, reasons, sla, work, queries } = deps;
+  const { clock, customers, mail, org, reasons, sla, work } = deps;
 
   const configOf = createIntakeConfig(deps);
 
@@ -347,71 +342,6 @@ export function createIntake(
           maxBytes: deps.uploadMaxBytes,
         },
         reasons: await reasons.localized(found.id, lang),
-      };
-    },
-
-    /** REST and console intake. An Idempotency-Key makes a retried create return the first result. */
-    async create(
-      scope: Scope,
-      input: CreateComplaintRequest,
-      idempotencyKey?: string,
-    ): Promise<ComplaintDetail & { created: boolean }> {
-      const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-      const versioned = await org.findOrgVersioned(db, { id: scope.orgId });
-      if (!versioned) throw new AppError('not_found');
-      const found = versioned.org;
-      const config = await configOf(found, versioned.configVersion, input);
-      const outcome = await db.transaction().execute(async (tx) => {
-        if (idempotencyKey) {
-          const claim = await links.claimIdempotencyKey(
-            tx,
-            scope.orgId,
-            idempotencyKey,
-            requestHash,
-          );
-          if (!claim.claimed) {
-            if (claim.requestHash !== requestHash)
-              throw new AppError('idempotency_conflict', { field: 'Idempotency-Key' });
-            const previous = claim.response as { id: string } | null;
-            if (!previous) throw new AppError('conflict');
-            // Only hashes of links are kept, so a retry gets a fresh link to the same case.
-            const token = issueTrackingToken(scope.orgId);
-            await links.insertTrackingLink(tx, scope.orgId, previous.id, token.hash, clock.now());
-            return {
-              replay: previous.id,
-              trackingUrl: work.trackingUrl(token.token),
-              created: undefined,
-            };
-          }
-        }
-        // The stored answer names the case: its id is chosen before it is written.
-        const created = await intake(
-          tx,
-          found,
-          config,
-          scope.actor,
-          input,
-          scope.actor.type === 'api' ? 'api' : 'staff',
-          (id) =>
-            idempotencyKey
-              ? [links.storeIdempotentResponseWrite(tx, scope.orgId, idempotencyKey, { id })]
-              : [],
-        );
-        return { replay: undefined, trackingUrl: created.trackingUrl, created };
-      });
-      if (outcome.replay !== undefined) {
-        const view = await queries.detail(scope.orgId, outcome.replay);
-        return {
-          ...view,
-          complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
-          created: false,
-        };
-      }
-      const view = toNewDetail(outcome.created.complaint, outcome.created.customer, found.timeZone);
-      return {
-        ...view,
-        complaint: { ...view.complaint, trackingUrl: outcome.trackingUrl },
-        created: true,
       };
     },
   };

@@ -43,6 +43,20 @@ const eventParts: Partial<Record<ComplaintEventType, Part>> = {
     followUp: { kind: 'verification', outcome: d.outcome, via: d.via, note: d.note },
   }),
   [complaintEvents.statusChanged]: (d) => ({ change: { from: d.from, to: d.to } }),
+  [complaintEvents.rewardGranted]: (d) => ({
+    grant: {
+      id: d.grantId,
+      kind: d.kind,
+      type: d.type,
+      amountMinor: d.amountMinor,
+      currency: d.currency,
+      reference: d.reference,
+      approvalLevel: d.approvalLevel,
+    },
+  }),
+  [complaintEvents.surveyAnswered]: (d) => ({
+    survey: { id: d.surveyId, csat: d.csat, ces: d.ces, nps: d.nps, comment: d.comment },
+  }),
 };
 const eventPart = (type: ComplaintEventType, d: Record<string, unknown>) =>
   eventParts[type]?.(d) ?? {};

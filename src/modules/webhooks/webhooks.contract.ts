@@ -122,7 +122,7 @@ export const webhookPayload = z.object({
   orgId: z.uuid(),
   data: z.record(z.string(), z.unknown()).meta({
     description:
-      'The resource: `complaint` (id, reference, status, channel, severity, reasonId, customerId, ownerId, language, createdAt, committedDueAt) and what the event adds (`message`, `commitment`, `followUp`); or `problem` for problem events',
+      'The resource: `complaint` (id, reference, status, channel, severity, reasonId, customerId, ownerId, language, createdAt, committedDueAt) and what the event adds (`message`, `commitment`, `followUp`, `change`, `grant` for `compensation.granted` and `gift.granted`, `survey` for `survey.answered`); or `problem` for problem events',
   }),
 });
 export type WebhookPayload = z.infer<typeof webhookPayload>;

@@ -231,6 +231,9 @@ export const complaintWebhookEvents = [
   'message.received',
   'followup.manager_update_recorded',
   'followup.verification_recorded',
+  'compensation.granted',
+  'gift.granted',
+  'survey.answered',
 ] as const;
 export type ComplaintWebhookEvent = (typeof complaintWebhookEvents)[number];
 
@@ -253,6 +256,9 @@ const webhookOf: Partial<
   [complaintEvents.messageReceived]: () => 'message.received',
   [complaintEvents.managerUpdateRecorded]: () => 'followup.manager_update_recorded',
   [complaintEvents.verificationRecorded]: () => 'followup.verification_recorded',
+  [complaintEvents.rewardGranted]: (d) =>
+    d.kind === 'compensation' ? 'compensation.granted' : 'gift.granted',
+  [complaintEvents.surveyAnswered]: () => 'survey.answered',
 };
 
 /** The webhook event a timeline event is, if it is one. */
