@@ -65,6 +65,9 @@ export const tableOwners = {
   webhook_deliveries: 'webhooks',
   survey_settings: 'surveys',
   surveys: 'surveys',
+  orders: 'commerce',
+  subscription_events: 'commerce',
+  referrals: 'commerce',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

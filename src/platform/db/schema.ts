@@ -48,6 +48,8 @@ import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './schema-web
 export type * from './schema-webhooks.ts';
 import type { CallsTable } from './schema-calls.ts';
 export type * from './schema-calls.ts';
+import type { OrdersTable, ReferralsTable, SubscriptionEventsTable } from './schema-commerce.ts';
+export type * from './schema-commerce.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -412,4 +414,7 @@ export type Database = {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   calls: CallsTable;
+  orders: OrdersTable;
+  subscription_events: SubscriptionEventsTable;
+  referrals: ReferralsTable;
 };
