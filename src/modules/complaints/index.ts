@@ -37,3 +37,11 @@ export {
   receivedTimesOf,
   type ComplaintFacts,
 } from './problem-facts.repository.ts';
+export {
+  complaintOutcomes,
+  complaintOutcomeKinds,
+  outcomeKindSql,
+  outcomesOf,
+  type ComplaintOutcomeKind,
+  type OutcomeRange,
+} from './outcomes.repository.ts';
