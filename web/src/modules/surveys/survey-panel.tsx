@@ -11,11 +11,11 @@ import {
 } from './surveys.api.ts';
 
 const STATUS_COLOR: Record<CaseSurvey['status'], string> = {
-  scheduled: 'blue',
-  sent: 'indigo',
-  answered: 'teal',
-  cancelled: 'gray',
-  skipped: 'gray',
+  scheduled: 'blue.8',
+  sent: 'indigo.8',
+  answered: 'teal.9',
+  cancelled: 'gray.7',
+  skipped: 'gray.7',
 };
 
 function SurveyLine({ survey }: { survey: CaseSurvey }) {
