@@ -31,6 +31,10 @@ export async function createTestContext(
     start?: Date;
     /** More settings, as the environment would give them. */
     env?: NodeJS.ProcessEnv;
+    /** Another database than the shared one (a test that starts its own server pair). */
+    databaseUrl?: string;
+    /** A read replica of the database, for the reports. */
+    reportsDatabaseUrl?: string;
   } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ombud-files-'));
@@ -45,9 +49,12 @@ export async function createTestContext(
     ...options.env,
   });
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const { db, pool } = createDb(inject('databaseUrl'), 8);
+  const { db, pool } = createDb(options.databaseUrl ?? inject('databaseUrl'), 8);
+  const reportsDb = options.reportsDatabaseUrl
+    ? createDb(options.reportsDatabaseUrl, 2).db
+    : undefined;
   const clock = createManualClock(options.start ?? new Date());
-  const services = createServices({ config, db, clock, logger });
+  const services = createServices({ config, db, reportsDb, clock, logger });
   const metrics = createMetrics();
   const app = await buildHttp({
     config,
@@ -56,7 +63,7 @@ export async function createTestContext(
     logger,
     services,
     metrics,
-    live: createLiveHub(inject('databaseUrl'), logger),
+    live: createLiveHub(options.databaseUrl ?? inject('databaseUrl'), logger),
   });
   await app.ready();
   // Test files share one database and run in parallel, so each drains only its own org's jobs.
@@ -82,6 +89,7 @@ export async function createTestContext(
     async close() {
       await app.close();
       services.mail.close();
+      await reportsDb?.destroy();
       await db.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

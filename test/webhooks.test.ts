@@ -380,7 +380,10 @@ describe('who may', () => {
   it('takes every naughty string as a description without a 5xx', async () => {
     const { admin } = await adminOrg();
     const blns: string[] = JSON.parse(
-      fs.readFileSync(path.resolve('/work/shared/data/naughty-strings/blns.json'), 'utf8'),
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, 'fixtures/naughty-strings/blns.json'),
+        'utf8',
+      ),
     );
     const { id } = await createEndpoint(admin, receiver.url);
     const statuses = new Set<number>();

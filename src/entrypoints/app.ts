@@ -87,8 +87,16 @@ import { registerWebApp } from './web-app.ts';
  * The composition root: one place that builds every service from its explicit dependencies,
  * lowest module first. Dependencies point one way: a module gets only modules built before it.
  */
-export function createServices(deps: { config: Config; db: Db; clock: Clock; logger: Logger }) {
+export function createServices(deps: {
+  config: Config;
+  db: Db;
+  /** A read replica for reports (REPORTS_DATABASE_URL); the database itself otherwise. */
+  reportsDb?: Db | undefined;
+  clock: Clock;
+  logger: Logger;
+}) {
   const { config, db, clock, logger } = deps;
+  const reportsDb = deps.reportsDb ?? db;
   const jobs = createJobQueue(clock);
   const files = createFileStore(config.uploadDir);
   const org = createOrgService({ db, clock });
@@ -199,6 +207,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
   // Built after complaints: it hears of each status change and schedules the survey.
   const surveys = createSurveyService({
     db,
+    reportsDb,
     clock,
     jobs,
     mail,

@@ -31,7 +31,13 @@ export async function startRuntime(
     const applied = await migrate(database.pool);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const clock = config.clockControl ? createShiftableClock() : systemClock;
-    const services = createServices({ config, db: database.db, clock, logger });
+    const services = createServices({
+      config,
+      db: database.db,
+      reportsDb: database.reportsDb,
+      clock,
+      logger,
+    });
     return { config, logger, database, clock, services };
   } catch (error) {
     await database.close().catch(() => undefined);

@@ -48,6 +48,8 @@ const configSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
+  /** A read replica (a streaming standby) the reports read from; the primary when unset. */
+  REPORTS_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   EMBEDDED_PG_DIR: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -120,6 +122,8 @@ export type Config = {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /** Where reports read: a read replica of the database, or the database itself. */
+  reportsDatabaseUrl: string | undefined;
   dataDir: string;
   embeddedPgDir: string;
   embeddedPgPort: number;
@@ -214,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     databaseUrl: c.DATABASE_URL,
+    reportsDatabaseUrl: c.REPORTS_DATABASE_URL,
     dataDir,
     embeddedPgDir: path.resolve(c.EMBEDDED_PG_DIR ?? path.join(dataDir, 'postgres')),
     embeddedPgPort: c.EMBEDDED_PG_PORT,

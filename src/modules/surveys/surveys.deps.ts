@@ -9,6 +9,8 @@ import type { OrgService } from '../org/index.ts';
 
 export type SurveyDeps = {
   db: Db;
+  /** Where the report reads: a read replica when one is configured. */
+  reportsDb: Db;
   clock: Clock;
   jobs: JobQueue;
   mail: MailService;

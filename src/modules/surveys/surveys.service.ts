@@ -386,7 +386,8 @@ export function createSurveyService(deps: SurveyDeps) {
       const from = startOfLocalDate(range.from, found.timeZone);
       const to = new Date(startOfLocalDate(range.to, found.timeZone).getTime() + 86_400_000);
       if (to <= from) throw invalidField('to');
-      const rows = await repo.listForReport(db, scope.orgId, from, to);
+      // The read replica when there is one: a report may trail the last writes by the lag.
+      const rows = await repo.listForReport(deps.reportsDb, scope.orgId, from, to);
       return {
         from: range.from,
         to: range.to,

@@ -73,6 +73,8 @@ export type DatabaseHandle = {
   db: Db;
   pool: pg.Pool;
   url: string;
+  /** The read replica reports read from (REPORTS_DATABASE_URL), when there is one. */
+  reportsDb: Db | undefined;
   isEmbedded: boolean;
   /** The process is shutting down: database connections ending now are expected. */
   beginClose(): void;
@@ -113,16 +115,31 @@ export async function openDatabase(
     }
   }
   const { db, pool } = createDb(url, config.dbPoolSize, logger);
+  let reportsDb: Db | undefined;
+  if (config.reportsDatabaseUrl) {
+    await waitForDatabase(config.reportsDatabaseUrl, {
+      attempts: config.dbConnectAttempts,
+      logger,
+    });
+    // Reports are few and long: a small pool of their own.
+    reportsDb = createDb(
+      config.reportsDatabaseUrl,
+      Math.max(2, Math.ceil(config.dbPoolSize / 2)),
+      logger,
+    ).db;
+  }
   return {
     db,
     pool,
     url,
+    reportsDb,
     isEmbedded: !config.databaseUrl,
     beginClose() {
       embedded?.holdRestarts();
     },
     async close() {
       embedded?.holdRestarts();
+      await reportsDb?.destroy();
       await db.destroy();
       await embedded?.stop();
     },
