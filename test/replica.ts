@@ -88,10 +88,11 @@ export async function startEmbeddedPair(database: string) {
 
 /** Waits until the standby has replayed everything the primary wrote so far. */
 export async function waitForReplay(primaryUrl: string, standbyUrl: string, timeoutMs = 20_000) {
-  const [{ lsn }] = await queryOnce<{ lsn: string }>(
+  const [current] = await queryOnce<{ lsn: string }>(
     primaryUrl,
     'SELECT pg_current_wal_lsn() AS lsn',
   );
+  const lsn = current!.lsn;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await queryOnce<{ caught: boolean }>(
