@@ -149,7 +149,7 @@ describe('a thread by mail: sent → reply → reply', () => {
       subject: 'Giao hàng chậm',
       text: 'Đơn hàng của tôi chậm ba ngày rồi.',
     });
-    await ctx.services.channels.receive(org.slug, first, 'smtp');
+    const opened = await ctx.services.channels.receive(org.slug, first, 'smtp');
     const [ack] = await deliver(org.id);
     const report = Buffer.from(
       [
@@ -190,6 +190,18 @@ describe('a thread by mail: sent → reply → reply', () => {
       .executeTakeFirstOrThrow();
     expect(outgoing.status).toBe('bounced');
     expect(outgoing.error).toContain('mailbox full');
+    // Staff see it on the case: an internal event naming the address and the reason.
+    const bounced = await ctx.db
+      .selectFrom('complaint_events')
+      .select(['data', 'visibility', 'actor_type'])
+      .where('org_id', '=', org.id)
+      .where('complaint_id', '=', opened.complaintId!)
+      .where('type', '=', 'message.bounced')
+      .execute();
+    expect(bounced).toHaveLength(1);
+    expect(bounced[0]).toMatchObject({ visibility: 'internal', actor_type: 'system' });
+    expect(bounced[0]!.data).toMatchObject({ to: 'chi@example.vn' });
+    expect(String((bounced[0]!.data as { error: string }).error)).toContain('mailbox full');
   });
 });
 

@@ -163,8 +163,18 @@ export function createChannelService(deps: {
         const kind = classifyInbound(parsed.headers, await deps.ownAddresses(orgId));
         if (kind !== 'customer') {
           await db.transaction().execute(async (tx) => {
-            if (kind === 'bounce')
-              await mail.markBounced(tx, orgId, parsed.reportedMessageIds, shown.slice(0, 2000));
+            if (kind === 'bounce') {
+              const error = shown.slice(0, 2000);
+              const bounced = await mail.markBounced(tx, orgId, parsed.reportedMessageIds, error);
+              // Staff see it on the case: the customer did not get that mail.
+              for (const b of bounced)
+                if (b.complaintId)
+                  await complaints.addBounced(
+                    tx,
+                    { orgId, id: b.complaintId },
+                    { outgoingId: b.id, to: b.to, subject: b.subject, error: error.slice(0, 500) },
+                  );
+            }
             await repo.insertInbound(tx, record(kind, null));
           });
           return {

@@ -1,4 +1,4 @@
-import type { Actor, Scope } from '../../platform/actor.ts';
+import { systemActor, type Actor, type Scope } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { complaintEvents, type ComplaintEventData } from './domain/events.ts';
 import type { Language } from '../../platform/i18n.ts';
@@ -97,6 +97,13 @@ export function createComplaintService(deps: ComplaintDeps) {
       actor: Actor,
       data: ComplaintEventData<typeof complaintEvents.surveyAnswered>,
     ) => work.addEvent(tx, complaint, actor, complaintEvents.surveyAnswered, 'public', data),
+    /** A bounce of mail sent on the case, on its timeline for staff, in the report's transaction. */
+    addBounced: (
+      tx: Tx,
+      complaint: { orgId: string; id: string },
+      data: ComplaintEventData<typeof complaintEvents.messageBounced>,
+    ) =>
+      work.addEvent(tx, complaint, systemActor, complaintEvents.messageBounced, 'internal', data),
     search,
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>

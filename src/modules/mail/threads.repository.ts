@@ -81,14 +81,19 @@ export async function markBounced(
   orgId: string,
   messageIds: readonly string[],
   error: string,
-): Promise<{ id: string; complaintId: string | null; to: string }[]> {
+): Promise<{ id: string; complaintId: string | null; to: string; subject: string | null }[]> {
   if (messageIds.length === 0) return [];
   const rows = await tx
     .updateTable('outgoing_messages')
     .set({ status: 'bounced', error })
     .where('org_id', '=', orgId)
     .where('message_id', 'in', [...messageIds])
-    .returning(['id', 'complaint_id', 'to_address'])
+    .returning(['id', 'complaint_id', 'to_address', 'subject'])
     .execute();
-  return rows.map((r) => ({ id: r.id, complaintId: r.complaint_id, to: r.to_address }));
+  return rows.map((r) => ({
+    id: r.id,
+    complaintId: r.complaint_id,
+    to: r.to_address,
+    subject: r.subject,
+  }));
 }

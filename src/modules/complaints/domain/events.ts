@@ -37,6 +37,7 @@ export const complaintEvents = {
   problemUnlinked: 'problem.unlinked',
   surveyAnswered: 'survey.answered',
   callLogged: 'call.logged',
+  messageBounced: 'message.bounced',
 } as const;
 
 export type ComplaintEventType = (typeof complaintEvents)[keyof typeof complaintEvents];
@@ -184,6 +185,13 @@ export const complaintEventData = {
   }),
   [complaintEvents.problemUnlinked]: z.object({ problemId: z.string(), reference: z.string() }),
   // Phone: a call logged on the case (the calls table has the number, the notes, the recording).
+  // A delivery report named mail we sent on the case: it did not reach the customer.
+  [complaintEvents.messageBounced]: z.object({
+    outgoingId: z.string(),
+    to: z.string(),
+    subject: z.string().nullable(),
+    error: z.string(),
+  }),
   [complaintEvents.callLogged]: z.object({
     callId: z.string(),
     direction: z.enum(callDirections),

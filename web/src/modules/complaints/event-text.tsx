@@ -27,6 +27,7 @@ export const KNOWN_EVENT_TYPES = [
   'problem.linked',
   'problem.unlinked',
   'call.logged',
+  'message.bounced',
 ] as const;
 
 function text(data: Record<string, unknown>, ...keys: string[]): string | undefined {
@@ -181,6 +182,14 @@ export function EventData({ type, data }: { type: string; data: Record<string, u
           .join(' · '),
         testId: 'event-call',
       });
+      break;
+    }
+    case 'message.bounced': {
+      const to = text(data, 'to');
+      const error = text(data, 'error');
+      if (to) lines.push({ label: t('timeline.bouncedTo'), value: to });
+      if (error)
+        lines.push({ label: t('timeline.bounceReason'), value: error, testId: 'event-bounce' });
       break;
     }
     case 'attachment.added': {
