@@ -116,5 +116,11 @@ describe('reports on a read replica', () => {
     }
     await waitForReplay(primaryUrl, standbyUrl);
     expect((await report()).sent).toBe(2);
+
+    // The step 8 and compensation reports read there too: read-only queries the standby takes.
+    for (const url of ['/api/reports/problems', '/api/reports/rewards']) {
+      const r = await manager.get(url);
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+    }
   });
 });

@@ -166,7 +166,16 @@ export function createServices(deps: {
   });
   const commitments = createCommitmentService({ db, clock, jobs, sla, complaints, notices, org });
   const provisioning = createProvisioningService({ db, org, templates, reasons, sla });
-  const rewards = createRewardService({ db, clock, jobs, sla, complaints, customers, org });
+  const rewards = createRewardService({
+    db,
+    reportsDb,
+    clock,
+    jobs,
+    sla,
+    complaints,
+    customers,
+    org,
+  });
   const sender = /<([^<>\s]+@[^<>\s]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom.trim();
   const channels = createChannelService({
     db,
@@ -195,6 +204,7 @@ export function createServices(deps: {
   });
   const problems = createProblemService({
     db,
+    reportsDb,
     clock,
     jobs,
     sla,

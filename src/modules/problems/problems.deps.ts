@@ -10,6 +10,8 @@ import type { WebhookService } from '../webhooks/index.ts';
 
 export type ProblemDeps = {
   db: Db;
+  /** Where the report reads: a read replica when one is configured. */
+  reportsDb: Db;
   clock: Clock;
   jobs: JobQueue;
   sla: SlaService;

@@ -19,8 +19,9 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /** The quality home page and the step 8 report, each figure beside its definition. */
-export function createReports(deps: Pick<ProblemDeps, 'db' | 'clock' | 'org'>) {
-  const { db, clock, org } = deps;
+export function createReports(deps: Pick<ProblemDeps, 'db' | 'reportsDb' | 'clock' | 'org'>) {
+  // The home page reads the database; the report reads the replica when there is one.
+  const { db, reportsDb, clock, org } = deps;
 
   const inRange = (at: Date, from?: Date, to?: Date) =>
     (!from || at.getTime() >= from.getTime()) && (!to || at.getTime() < to.getTime());
@@ -105,16 +106,16 @@ export function createReports(deps: Pick<ProblemDeps, 'db' | 'clock' | 'org'>) {
     ): Promise<ProblemReport> {
       const now = clock.now();
       const { from, to } = range;
-      const all = await repo.listProblems(db, orgId, {});
+      const all = await repo.listProblems(reportsDb, orgId, {});
       const created = all.filter((p) => inRange(p.createdAt, from, to));
       const causes = await work.listRootCauses(
-        db,
+        reportsDb,
         orgId,
         created.map((p) => p.id),
       );
-      const links = await repo.linksOf(db, orgId, { problemIds: all.map((p) => p.id) });
+      const links = await repo.linksOf(reportsDb, orgId, { problemIds: all.map((p) => p.id) });
       const comp = await compensationOf(
-        db,
+        reportsDb,
         orgId,
         links.map((l) => l.complaintId),
       );
@@ -151,7 +152,7 @@ export function createReports(deps: Pick<ProblemDeps, 'db' | 'clock' | 'org'>) {
       const live = new Set(
         all.filter((p) => p.status !== 'closed' && p.status !== 'rejected').map((p) => p.id),
       );
-      const actions = await work.listActions(db, orgId, { problemIds: [...live] });
+      const actions = await work.listActions(reportsDb, orgId, { problemIds: [...live] });
       const weekEnd = await endOfWeek(orgId, now);
       const owners = new Map<
         string,
@@ -180,7 +181,7 @@ export function createReports(deps: Pick<ProblemDeps, 'db' | 'clock' | 'org'>) {
 
       // Recurrence rate over the windows that ended in the range.
       const ended = (
-        await repo.listEvents(db, orgId, { kind: 'monitoring.ended', ...range })
+        await repo.listEvents(reportsDb, orgId, { kind: 'monitoring.ended', ...range })
       ).filter(
         (e) => e.data.outcome !== 'manual' || Number(e.data.recurrences) > Number(e.data.threshold),
       );
@@ -191,11 +192,14 @@ export function createReports(deps: Pick<ProblemDeps, 'db' | 'clock' | 'org'>) {
       ).length;
 
       // Time from the first linked complaint to the first corrective action done.
-      const done = await work.listActions(db, orgId, { kind: 'corrective', statuses: ['done'] });
+      const done = await work.listActions(reportsDb, orgId, {
+        kind: 'corrective',
+        statuses: ['done'],
+      });
       const facts = new Map(
         (
           await complaintFactsOf(
-            db,
+            reportsDb,
             orgId,
             links.map((l) => l.complaintId),
           )

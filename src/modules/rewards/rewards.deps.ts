@@ -8,6 +8,8 @@ import type { SlaService } from '../sla/index.ts';
 
 export type RewardDeps = {
   db: Db;
+  /** Where the reports read: a read replica when one is configured. */
+  reportsDb: Db;
   clock: Clock;
   jobs: JobQueue;
   sla: SlaService;

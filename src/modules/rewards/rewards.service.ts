@@ -21,6 +21,7 @@ export function createRewardService(deps: RewardDeps) {
     ...createCatalogue(deps),
     ...createGrants({ ...deps, views, authorityOf, recordGrant, approvals }),
     ...approvalUseCases,
-    ...createRewardReport({ ...deps, views }),
+    // The ledger and the report read the replica when there is one.
+    ...createRewardReport({ ...deps, db: deps.reportsDb, views }),
   };
 }
