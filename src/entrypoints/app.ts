@@ -80,6 +80,11 @@ import {
   registerSurveyRoutes,
   surveyJobHandlers,
 } from '../modules/surveys/index.ts';
+import {
+  commerceJobHandlers,
+  createCommerceService,
+  registerCommerceRoutes,
+} from '../modules/commerce/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -208,6 +213,8 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     publicUrl: config.publicUrl,
   });
+  // Orders, subscriptions and referrals from the org's systems, for the cohorts.
+  const commerce = createCommerceService({ db, clock, jobs, org, customers });
   return {
     jobs,
     files,
@@ -230,6 +237,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     problems,
     webhooks,
     surveys,
+    commerce,
   };
 }
 
@@ -246,6 +254,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...problemJobHandlers(services.problems),
     ...webhookJobHandlers(services.webhooks),
     ...surveyJobHandlers(services.surveys),
+    ...commerceJobHandlers(services.commerce),
   ];
 }
 
@@ -336,6 +345,10 @@ export async function buildHttp(deps: {
   registerProblemRoutes(app, { problems: services.problems });
   registerWebhookRoutes(app, { webhooks: services.webhooks });
   registerSurveyRoutes(app, { surveys: services.surveys });
+  registerCommerceRoutes(app, {
+    commerce: services.commerce,
+    uploadMaxBytes: config.uploadMaxBytes,
+  });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

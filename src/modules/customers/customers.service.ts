@@ -7,7 +7,7 @@ import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
 import { normalizePhone, type PhoneCountry } from './domain/phone.ts';
-import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
+import { matchKnown, mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { customerChanged } from './customers.jobs.ts';
@@ -65,6 +65,18 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     /** The org's country, when the caller has read the org already. */
     country?: PhoneCountry,
   ): Promise<Customer> {
+    return (await upsertWithOutcome(tx, orgId, input, source, fieldPrefix, country)).customer;
+  }
+
+  /** {@link upsert}, saying whether the record was made, given contact points, or left as it was. */
+  async function upsertWithOutcome(
+    tx: Tx,
+    orgId: string,
+    input: CustomerInput,
+    source: Source,
+    fieldPrefix = '',
+    country?: PhoneCountry,
+  ): Promise<{ customer: Customer; outcome: 'created' | 'updated' | 'unchanged' }> {
     const ids = identities(input, fieldPrefix, country ?? (await countryOf(tx, orgId)));
     await repo.lockIdentities(tx, orgId, ids);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -72,7 +84,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       const decision = mergeCustomer(candidates, ids, input, source);
       if (decision.kind === 'use') {
         const chosen = candidates.find((c) => c.id === decision.customer.id)!;
-        if (Object.keys(decision.patch).length === 0) return chosen;
+        if (Object.keys(decision.patch).length === 0)
+          return { customer: chosen, outcome: 'unchanged' };
         const updated = await repo.updateCustomer(
           tx,
           orgId,
@@ -82,7 +95,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
         );
         if (updated) {
           await searchChanged(tx, orgId, updated.id);
-          return updated;
+          return { customer: updated, outcome: 'updated' };
         }
         continue;
       }
@@ -97,7 +110,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
         possibleDuplicateOf: decision.possibleDuplicateOf,
       });
       // Another request created the same person a moment ago: loop and take theirs.
-      if (inserted) return inserted;
+      if (inserted) return { customer: inserted, outcome: 'created' };
     }
     throw new AppError('conflict');
   }
@@ -134,8 +147,33 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     });
   }
 
+  /**
+   * The known customer that contact points name, for input that gives no name (see
+   * `matchKnown`); undefined when none fits. Refuses input with no usable contact point.
+   */
+  async function matchByContact(
+    tx: Tx,
+    orgId: string,
+    input: Omit<CustomerInput, 'name'>,
+    fieldPrefix = '',
+    country?: PhoneCountry,
+  ): Promise<Customer | undefined> {
+    const ids = identities(
+      { ...input, name: '' },
+      fieldPrefix,
+      country ?? (await countryOf(tx, orgId)),
+    );
+    await repo.lockIdentities(tx, orgId, ids);
+    const candidates = await repo.findByIdentities(tx, orgId, ids);
+    const found = matchKnown(candidates, ids);
+    return found ? candidates.find((c) => c.id === found.id) : undefined;
+  }
+
   return {
     upsert,
+    upsertWithOutcome,
+    matchByContact,
+    countryOf,
     /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
     async upsertCustomer(scope: Scope, input: CustomerInput): Promise<CustomerView> {
       const source: Source = scope.actor.type === 'api' ? 'api' : 'staff';
