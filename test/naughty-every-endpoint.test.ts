@@ -240,6 +240,41 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
       dueInBusinessDays: 3,
     },
     'POST /api/problems/{id}/transition': { to: 'analysing' },
+    // Commerce rows that are valid as they are, so each string reaches the row's writes.
+    'POST /api/orders/bulk': {
+      rows: [
+        {
+          externalId: 'DH-fuzz',
+          customer: { name: 'Khách mua', phone: '0912345670', externalId: 'KH-fuzz' },
+          orderedAt: now.toISOString(),
+          amountMinor: 1000,
+          currency: 'VND',
+          channel: 'web',
+        },
+      ],
+    },
+    'POST /api/subscription-events/bulk': {
+      rows: [
+        {
+          externalId: 'EV-fuzz',
+          customer: { name: 'Khách thuê bao', email: 'tb@example.vn' },
+          subscriptionRef: 'TB-1',
+          kind: 'start',
+          plan: 'Gói Vàng',
+          occurredAt: '2026-01-01',
+        },
+      ],
+    },
+    'POST /api/referrals/bulk': {
+      rows: [
+        {
+          externalId: 'GT-fuzz',
+          referrer: { name: 'Người giới thiệu', phone: '0912345671' },
+          referred: { name: 'Người được giới thiệu', phone: '0912345672' },
+          referredAt: now.toISOString(),
+        },
+      ],
+    },
     // A call that starts a complaint: the strings reach the new case's fields too.
     'POST /api/calls': {
       direction: 'inbound',
