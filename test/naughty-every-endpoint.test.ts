@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestContext,
   createTestOrg,
+  multipart,
+  multipartHeaders,
   nextAddress,
   sampleComplaint,
   signIn,
@@ -240,6 +242,8 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
       dueInBusinessDays: 3,
     },
     'POST /api/problems/{id}/transition': { to: 'analysing' },
+    'POST /api/imports/{id}/dry-run': { mapping: fx.importMapping },
+    'POST /api/imports/{id}/start': { mapping: fx.importMapping },
     // Commerce rows that are valid as they are, so each string reaches the row's writes.
     'POST /api/orders/bulk': {
       rows: [
@@ -356,6 +360,26 @@ async function fixturesFor(ctx: TestContext, admin: Client, slug: string) {
   });
   expect(action.statusCode, action.body).toBe(201);
   fx.actions = action.json().id;
+  // An uploaded file, for the dry run and the start of an import.
+  const upload = await admin.request(
+    'POST',
+    '/api/imports',
+    multipart([
+      { name: 'kind', value: 'orders' },
+      {
+        name: 'file',
+        filename: 'orders.csv',
+        contentType: 'text/csv',
+        content: Buffer.from(
+          'Mã đơn hàng,Ngày,Số tiền,Số điện thoại\nDH-1,05/03/2026,1.250.000,0912345678\n',
+        ),
+      },
+    ]),
+    multipartHeaders,
+  );
+  expect(upload.statusCode, upload.body).toBe(201);
+  fx.imports = upload.json().id;
+  fx.importMapping = upload.json().mapping;
   return fx;
 }
 

@@ -119,11 +119,12 @@ export function parseDate(value: CellValue, timeZone: string): Parsed<Date> {
 }
 
 /** Currency signs and words people write beside an amount. */
+const word = (w: string) => `(?<!\\p{L})(?:${w})(?!\\p{L})`;
 const currencySigns: [RegExp, string][] = [
-  [/₫|\bđ(ồng)?\b|\bvnđ\b|\bvnd\b/iu, 'VND'],
-  [/US\$|\$|\busd\b/iu, 'USD'],
-  [/€|\beur\b/iu, 'EUR'],
-  [/¥|￥|元|\bcny\b|\brmb\b/iu, 'CNY'],
+  [new RegExp(`₫|${word('đ|đồng|vnđ|vnd')}`, 'iu'), 'VND'],
+  [new RegExp(`US\\$|\\$|${word('usd')}`, 'iu'), 'USD'],
+  [new RegExp(`€|${word('eur')}`, 'iu'), 'EUR'],
+  [new RegExp(`¥|￥|元|${word('cny|rmb')}`, 'iu'), 'CNY'],
 ];
 
 /** The currency an amount's text names by its sign, if any. */
