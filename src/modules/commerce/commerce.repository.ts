@@ -31,29 +31,45 @@ type Written = { inserted: boolean } | undefined;
 const statusOf = (row: Written): Exclude<RowStatus, 'refused'> =>
   row === undefined ? 'unchanged' : row.inserted ? 'created' : 'updated';
 
+type Status = Exclude<RowStatus, 'refused'>;
+
+/** What each external id became; the ids the statement did not touch were unchanged. */
+const statusesOf = (
+  ids: readonly string[],
+  written: readonly { external_id: string; inserted: boolean }[],
+): Map<string, Status> => {
+  const out = new Map<string, Status>(ids.map((id) => [id, 'unchanged']));
+  for (const w of written) out.set(w.external_id, w.inserted ? 'created' : 'updated');
+  return out;
+};
+
 /**
- * A row from the org's systems, by its external id, in one statement: a new id inserts, a
- * known one updates only when something differs (so a re-sent row is `unchanged`).
+ * Rows from the org's systems, by their external ids, in one statement: a new id inserts, a
+ * known one updates only when something differs (so a re-sent row is `unchanged`). The ids
+ * must be distinct (one statement cannot change a row twice).
  */
-export async function upsertOrder(
+export async function upsertOrders(
   tx: Tx,
   orgId: string,
-  r: OrderRecord,
+  records: readonly OrderRecord[],
   at: Date,
-): Promise<Exclude<RowStatus, 'refused'>> {
-  const row = await tx
+): Promise<Map<string, Status>> {
+  if (records.length === 0) return new Map();
+  const written = await tx
     .insertInto('orders')
-    .values({
-      org_id: orgId,
-      external_id: r.externalId,
-      customer_id: r.customerId,
-      ordered_at: r.orderedAt,
-      amount_minor: r.amountMinor,
-      currency: r.currency,
-      channel: r.channel,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(
+      records.map((r) => ({
+        org_id: orgId,
+        external_id: r.externalId,
+        customer_id: r.customerId,
+        ordered_at: r.orderedAt,
+        amount_minor: r.amountMinor,
+        currency: r.currency,
+        channel: r.channel,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['org_id', 'external_id'])
@@ -70,32 +86,38 @@ export async function upsertOrder(
             IS DISTINCT FROM (excluded.customer_id, excluded.ordered_at, excluded.amount_minor, excluded.currency, excluded.channel)`,
         ),
     )
-    .returning(sql<boolean>`xmax = 0`.as('inserted'))
-    .executeTakeFirst();
-  return statusOf(row);
+    .returning(['external_id', sql<boolean>`xmax = 0`.as('inserted')])
+    .execute();
+  return statusesOf(
+    records.map((r) => r.externalId),
+    written,
+  );
 }
 
-export async function upsertSubscriptionEvent(
+export async function upsertSubscriptionEvents(
   tx: Tx,
   orgId: string,
-  r: SubscriptionEventRecord,
+  records: readonly SubscriptionEventRecord[],
   at: Date,
-): Promise<Exclude<RowStatus, 'refused'>> {
-  const row = await tx
+): Promise<Map<string, Status>> {
+  if (records.length === 0) return new Map();
+  const written = await tx
     .insertInto('subscription_events')
-    .values({
-      org_id: orgId,
-      external_id: r.externalId,
-      customer_id: r.customerId,
-      subscription_ref: r.subscriptionRef,
-      kind: r.kind,
-      plan: r.plan,
-      amount_minor: r.amountMinor,
-      currency: r.currency,
-      occurred_at: r.occurredAt,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(
+      records.map((r) => ({
+        org_id: orgId,
+        external_id: r.externalId,
+        customer_id: r.customerId,
+        subscription_ref: r.subscriptionRef,
+        kind: r.kind,
+        plan: r.plan,
+        amount_minor: r.amountMinor,
+        currency: r.currency,
+        occurred_at: r.occurredAt,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
     .onConflict((oc) =>
       oc
         .columns(['org_id', 'external_id'])
@@ -114,9 +136,12 @@ export async function upsertSubscriptionEvent(
             IS DISTINCT FROM (excluded.customer_id, excluded.subscription_ref, excluded.kind, excluded.plan, excluded.amount_minor, excluded.currency, excluded.occurred_at)`,
         ),
     )
-    .returning(sql<boolean>`xmax = 0`.as('inserted'))
-    .executeTakeFirst();
-  return statusOf(row);
+    .returning(['external_id', sql<boolean>`xmax = 0`.as('inserted')])
+    .execute();
+  return statusesOf(
+    records.map((r) => r.externalId),
+    written,
+  );
 }
 
 export async function upsertReferral(

@@ -51,17 +51,17 @@ export function createCommerceService(deps: CommerceDeps) {
     const results: BulkRowResult[] = [];
     for (let start = 0; start < input.length; start += ROWS_PER_TRANSACTION) {
       const chunk = input.slice(start, start + ROWS_PER_TRANSACTION);
-      const answers = await db.transaction().execute(async (tx) => {
-        const out: BulkRowResult[] = [];
-        for (const [k, row] of chunk.entries())
-          out.push({
-            index: start + k,
-            externalId: externalIdOf(row),
-            ...(await rows.apply(tx, setting, kind, row)),
-          });
-        return out;
-      });
-      results.push(...answers);
+      const answers = await db.transaction().execute(async (tx) =>
+        rows.applyAll(
+          tx,
+          setting,
+          kind,
+          chunk.map((row) => ({ row, pre: [] })),
+        ),
+      );
+      results.push(
+        ...answers.map((a, k) => ({ index: start + k, externalId: externalIdOf(chunk[k]), ...a })),
+      );
     }
     return results;
   }

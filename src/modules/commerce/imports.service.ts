@@ -135,9 +135,7 @@ export function createImports(
     from: number,
     to: number,
   ): Promise<(ImportRowResult & { status: RowStatus })[]> {
-    const out: (ImportRowResult & { status: RowStatus })[] = [];
-    for (let r = from; r < to; r++) {
-      const cells = sheet.data[r]!;
+    const items = sheet.data.slice(from, to).map((cells) => {
       const { input, problems } = fileRowToInput(i.kind, cells, i.mapping, {
         timeZone: setting.timeZone,
         country: setting.country,
@@ -148,11 +146,17 @@ export function createImports(
         messageKey: p.messageKey,
         params: { value: cellText(cells[i.mapping.indexOf(p.field)] ?? null).slice(0, 100) },
       }));
-      const answer = await rows.apply(tx, setting, i.kind, input, pre);
-      const externalId = typeof input.externalId === 'string' ? input.externalId : null;
-      out.push({ row: sheet.firstRow + r, externalId, ...answer });
-    }
-    return out;
+      return { row: input, pre };
+    });
+    const answers = await rows.applyAll(tx, setting, i.kind, items);
+    return answers.map((answer, k) => {
+      const id = items[k]!.row.externalId;
+      return {
+        row: sheet.firstRow + from + k,
+        externalId: typeof id === 'string' ? id : null,
+        ...answer,
+      };
+    });
   }
 
   return {

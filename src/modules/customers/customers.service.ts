@@ -169,10 +169,89 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     return found ? candidates.find((c) => c.id === found.id) : undefined;
   }
 
+  /**
+   * {@link upsert} (or, for an input without a name, {@link matchByContact}) for many inputs
+   * at once, in the caller's transaction: one lock over every identity and one read of every
+   * candidate, then the same decision per input in order, so an input sees the records made
+   * for the ones before it. Each answer is the customer, the refusal of that input, or
+   * undefined when a nameless input names nobody.
+   */
+  async function upsertMany(
+    tx: Tx,
+    orgId: string,
+    inputs: readonly {
+      input: Omit<CustomerInput, 'name'> & { name?: string | null };
+      prefix: string;
+    }[],
+    source: Source,
+    country: PhoneCountry,
+  ): Promise<(Customer | AppError | undefined)[]> {
+    const idsOf = inputs.map(({ input, prefix }) => {
+      try {
+        return identities({ ...input, name: input.name ?? '' }, prefix, country);
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+    });
+    const valid = idsOf.filter((i): i is Exclude<typeof i, AppError> => !(i instanceof AppError));
+    await repo.lockIdentities(tx, orgId, valid);
+    const pool = valid.length > 0 ? await repo.findByAnyIdentity(tx, orgId, valid) : [];
+    const out: (Customer | AppError | undefined)[] = [];
+    for (const [k, { input, prefix }] of inputs.entries()) {
+      const ids = idsOf[k]!;
+      if (ids instanceof AppError) {
+        out.push(ids);
+        continue;
+      }
+      const related = pool.filter(
+        (c) =>
+          (ids.phone !== null && c.phone === ids.phone) ||
+          (ids.email !== null && c.email === ids.email) ||
+          (ids.externalId !== null && c.externalId === ids.externalId),
+      );
+      if (!input.name || input.name.trim() === '') {
+        const found = matchKnown(related, ids);
+        out.push(found ? related.find((c) => c.id === found.id) : undefined);
+        continue;
+      }
+      const named = { ...input, name: input.name };
+      const decision = mergeCustomer(related, ids, named, source);
+      let answer: Customer | undefined;
+      if (decision.kind === 'use') {
+        const chosen = related.find((c) => c.id === decision.customer.id)!;
+        answer =
+          Object.keys(decision.patch).length === 0
+            ? chosen
+            : await repo.updateCustomer(tx, orgId, chosen.id, decision.patch, clock.now());
+        if (answer && answer !== chosen) await searchChanged(tx, orgId, answer.id);
+      } else {
+        answer = await repo.insertCustomer(tx, orgId, {
+          name: named.name,
+          phone: ids.phone,
+          email: ids.email,
+          externalId: trustedSources.includes(source) ? ids.externalId : null,
+          tier: trustedSources.includes(source) ? (named.tier ?? null) : null,
+          customerSince: trustedSources.includes(source) ? (named.customerSince ?? null) : null,
+          preferredLanguage: named.preferredLanguage ?? 'vi',
+          possibleDuplicateOf: decision.possibleDuplicateOf,
+        });
+      }
+      // Taken by someone else a moment ago: the one-by-one path reads again and decides.
+      answer ??= await upsert(tx, orgId, named, source, prefix, country);
+      const at = pool.findIndex((c) => c.id === answer.id);
+      if (at >= 0) pool[at] = answer;
+      else pool.push(answer);
+      out.push(answer);
+    }
+    return out;
+  }
+
   return {
     upsert,
     upsertWithOutcome,
     matchByContact,
+    upsertMany,
     countryOf,
     /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
     async upsertCustomer(scope: Scope, input: CustomerInput): Promise<CustomerView> {

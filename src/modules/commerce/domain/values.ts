@@ -15,18 +15,25 @@ const refused = (messageKey: string): Parsed<never> => ({ ok: false, messageKey 
 export const isBlankCell = (v: CellValue | undefined): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetMs(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(Math.floor(instant / 1000) * 1000));
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(Math.floor(instant / 1000) * 1000));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const local = Date.UTC(
     get('year'),
