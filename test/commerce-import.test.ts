@@ -319,4 +319,55 @@ describe('importing orders from files', () => {
     const found = (await admin.get('/api/customers?q=Vũ Thu Trang')).json().items;
     expect(found[0]).toMatchObject({ externalId: 'KH-9', tier: 'Vàng', phone: '+84905123456' });
   });
+  it('imports subscription events with their kinds in words, and referrals between customers', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const events = [
+      'Mã sự kiện,Mã thuê bao,Loại sự kiện,Gói,Số tiền,Ngày,Số điện thoại,Tên khách hàng',
+      'E-1,TB-9,Bắt đầu,Gói Bạc,"199.000",01/01/2026,0912 000 111,Hoàng Anh',
+      'E-2,TB-9,Gia hạn,Gói Bạc,"199.000",01/02/2026,0912 000 111,Hoàng Anh',
+      'E-3,TB-9,Tạm dừng,,,01/03/2026,0912 000 111,Hoàng Anh',
+    ].join('\n');
+    const view = (
+      await upload(admin, 'subscription_events', 'thue-bao.csv', Buffer.from(events))
+    ).json();
+    expect(view.mapping).toEqual([
+      'externalId',
+      'subscriptionRef',
+      'kind',
+      'plan',
+      'amount',
+      'occurredAt',
+      'customer.phone',
+      'customer.name',
+    ]);
+    await admin.post(`/api/imports/${view.id}/start`, { mapping: view.mapping });
+    await ctx.drainJobs(org.id);
+    const done = (await admin.get(`/api/imports/${view.id}`)).json();
+    expect(done.counts).toMatchObject({ created: 2, refused: 1 });
+    expect(done.refusals[0].errors[0].message).toContain('Loại sự kiện');
+
+    const referrals = [
+      'Mã giới thiệu,Ngày giới thiệu,SĐT người giới thiệu,Người được giới thiệu,SĐT người được giới thiệu',
+      'G-1,15/02/2026,0912 000 111,Mai Lan,0912 000 222',
+    ].join('\n');
+    const r = (await upload(admin, 'referrals', 'gioi-thieu.csv', Buffer.from(referrals))).json();
+    expect(r.mapping).toEqual([
+      'externalId',
+      'referredAt',
+      'referrer.phone',
+      'referred.name',
+      'referred.phone',
+    ]);
+    await admin.post(`/api/imports/${r.id}/start`, { mapping: r.mapping });
+    await ctx.drainJobs(org.id);
+    expect((await admin.get(`/api/imports/${r.id}`)).json().counts.created).toBe(1);
+    const anh = (await admin.get('/api/customers?q=Hoàng Anh')).json().items[0];
+    const page = (await admin.get(`/api/customers/${anh.id}/commerce`)).json();
+    expect(page.subscriptions[0]).toMatchObject({ subscriptionRef: 'TB-9', state: 'active' });
+    expect(page.referrals[0]).toMatchObject({
+      direction: 'referred_someone',
+      otherCustomerName: 'Mai Lan',
+    });
+  });
 });
