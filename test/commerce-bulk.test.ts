@@ -118,6 +118,36 @@ describe('POST /api/orders/bulk', () => {
     });
   });
 
+  it('makes one customer of a new person named twice in a batch, who learns the e-mail of the second row', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const person = { name: 'Đặng Thu Hà', phone: '0913 222 333' };
+    const answer = await admin.post('/api/orders/bulk', {
+      rows: [
+        order('B-1', { customer: person }),
+        order('B-2', { customer: { ...person, email: 'ha@example.vn' } }),
+        order('B-3', { customer: { phone: '0913222333' } }),
+        order('B-4', { customer: { name: 'Người Khác', phone: '0913 222 333' } }),
+      ],
+    });
+    expect(answer.json().counts).toEqual({ created: 4, updated: 0, unchanged: 0, refused: 0 });
+    const rows = await ctx.db
+      .selectFrom('customers')
+      .select(['name', 'email', 'possible_duplicate_of'])
+      .where('org_id', '=', org.id)
+      .orderBy('created_at')
+      .orderBy('name')
+      .execute();
+    // The same person once, with the e-mail; a different name on the phone is a possible duplicate.
+    expect(rows.map((r) => [r.name, r.email, r.possible_duplicate_of !== null])).toEqual(
+      expect.arrayContaining([
+        ['Đặng Thu Hà', 'ha@example.vn', false],
+        ['Người Khác', null, true],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+  });
+
   it('answers a retried Idempotency-Key with the first answer and refuses another body', async () => {
     const { users } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);

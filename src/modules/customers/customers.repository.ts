@@ -142,6 +142,38 @@ export async function insertCustomer(
   return r ? toCustomer(r) : undefined;
 }
 
+/**
+ * Inserts new customers with the ids the caller chose, in one statement; the count written.
+ * Fewer than given means another writer took a contact point meanwhile.
+ */
+export async function insertCustomersWithIds(
+  tx: Tx,
+  orgId: string,
+  customers: readonly Omit<Customer, 'orgId' | 'createdAt'>[],
+): Promise<number> {
+  if (customers.length === 0) return 0;
+  const rows = await tx
+    .insertInto('customers')
+    .values(
+      customers.map((c) => ({
+        id: c.id,
+        possible_duplicate_of: c.possibleDuplicateOf,
+        org_id: orgId,
+        name: c.name,
+        phone: c.phone,
+        email: c.email,
+        external_id: c.externalId,
+        tier: c.tier,
+        customer_since: c.customerSince,
+        preferred_language: c.preferredLanguage,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
 /** Updates a customer; undefined when a contact point is held by another primary record. */
 export async function updateCustomer(
   tx: Tx,

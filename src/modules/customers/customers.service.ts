@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
@@ -198,6 +199,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     await repo.lockIdentities(tx, orgId, valid);
     const pool = valid.length > 0 ? await repo.findByAnyIdentity(tx, orgId, valid) : [];
     const out: (Customer | AppError | undefined)[] = [];
+    const created: Customer[] = [];
     for (const [k, { input, prefix }] of inputs.entries()) {
       const ids = idsOf[k]!;
       if (ids instanceof AppError) {
@@ -220,13 +222,19 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       let answer: Customer | undefined;
       if (decision.kind === 'use') {
         const chosen = related.find((c) => c.id === decision.customer.id)!;
+        // One made earlier in this batch is not written yet: it takes the patch as it is.
+        const isNew = created.includes(chosen);
         answer =
-          Object.keys(decision.patch).length === 0
-            ? chosen
+          Object.keys(decision.patch).length === 0 || isNew
+            ? Object.assign(chosen, decision.patch)
             : await repo.updateCustomer(tx, orgId, chosen.id, decision.patch, clock.now());
         if (answer && answer !== chosen) await searchChanged(tx, orgId, answer.id);
       } else {
-        answer = await repo.insertCustomer(tx, orgId, {
+        // Written with the others at the end; later inputs already see it.
+        answer = {
+          id: randomUUID(),
+          orgId,
+          createdAt: clock.now(),
           name: named.name,
           phone: ids.phone,
           email: ids.email,
@@ -235,7 +243,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
           customerSince: trustedSources.includes(source) ? (named.customerSince ?? null) : null,
           preferredLanguage: named.preferredLanguage ?? 'vi',
           possibleDuplicateOf: decision.possibleDuplicateOf,
-        });
+        };
+        created.push(answer);
       }
       // Taken by someone else a moment ago: the one-by-one path reads again and decides.
       answer ??= await upsert(tx, orgId, named, source, prefix, country);
@@ -244,6 +253,9 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       else pool.push(answer);
       out.push(answer);
     }
+    // All identities are locked, so only a writer that takes no lock can have come between.
+    if ((await repo.insertCustomersWithIds(tx, orgId, created)) !== created.length)
+      throw new AppError('conflict');
     return out;
   }
 
