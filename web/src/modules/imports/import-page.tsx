@@ -107,6 +107,7 @@ export function ImportPage() {
       {view && (
         <MappingEditor
           view={view}
+          sample={upload.data?.id === view.id ? upload.data.sample : view.sample}
           mapping={mapping}
           onChange={(m) => {
             setMapping(m);
@@ -147,6 +148,8 @@ export function ImportPage() {
 
 function MappingEditor(props: {
   view: Import;
+  /** The file's first rows, as the upload answered them. */
+  sample: string[][];
   mapping: (string | null)[];
   onChange: (mapping: (string | null)[]) => void;
 }) {
@@ -194,7 +197,7 @@ function MappingEditor(props: {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c="dimmed">
-                    {view.sample[0]?.[i] ?? ''}
+                    {props.sample[0]?.[i] ?? ''}
                   </Text>
                 </Table.Td>
               </Table.Tr>
