@@ -21,6 +21,21 @@ const externalIdOf = (row: unknown): string | null => {
   return typeof id === 'string' ? id.slice(0, 200) : null;
 };
 
+/**
+ * A batch locks many customers; one that meets intake locking the same people in another
+ * order may be chosen as a deadlock's victim. Nothing of it committed, so it runs again.
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
+    }
+  }
+}
+
 export function countsOf(results: readonly Pick<BulkRowResult, 'status'>[]): BulkResult['counts'] {
   const counts = { created: 0, updated: 0, unchanged: 0, refused: 0 };
   for (const r of results) counts[r.status] += 1;
@@ -51,12 +66,14 @@ export function createCommerceService(deps: CommerceDeps) {
     const results: BulkRowResult[] = [];
     for (let start = 0; start < input.length; start += ROWS_PER_TRANSACTION) {
       const chunk = input.slice(start, start + ROWS_PER_TRANSACTION);
-      const answers = await db.transaction().execute(async (tx) =>
-        rows.applyAll(
-          tx,
-          setting,
-          kind,
-          chunk.map((row) => ({ row, pre: [] })),
+      const answers = await retryOnDeadlock(() =>
+        db.transaction().execute(async (tx) =>
+          rows.applyAll(
+            tx,
+            setting,
+            kind,
+            chunk.map((row) => ({ row, pre: [] })),
+          ),
         ),
       );
       results.push(
