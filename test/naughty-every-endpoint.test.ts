@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestContext,
   createTestOrg,
+  multipart,
+  multipartHeaders,
   nextAddress,
   sampleComplaint,
   signIn,
@@ -240,6 +242,43 @@ function handWrittenBase(op: Operation, fx: Fixtures, now: Date): unknown {
       dueInBusinessDays: 3,
     },
     'POST /api/problems/{id}/transition': { to: 'analysing' },
+    'POST /api/imports/{id}/dry-run': { mapping: fx.importMapping },
+    'POST /api/imports/{id}/start': { mapping: fx.importMapping },
+    // Commerce rows that are valid as they are, so each string reaches the row's writes.
+    'POST /api/orders/bulk': {
+      rows: [
+        {
+          externalId: 'DH-fuzz',
+          customer: { name: 'Khách mua', phone: '0912345670', externalId: 'KH-fuzz' },
+          orderedAt: now.toISOString(),
+          amountMinor: 1000,
+          currency: 'VND',
+          channel: 'web',
+        },
+      ],
+    },
+    'POST /api/subscription-events/bulk': {
+      rows: [
+        {
+          externalId: 'EV-fuzz',
+          customer: { name: 'Khách thuê bao', email: 'tb@example.vn' },
+          subscriptionRef: 'TB-1',
+          kind: 'start',
+          plan: 'Gói Vàng',
+          occurredAt: '2026-01-01',
+        },
+      ],
+    },
+    'POST /api/referrals/bulk': {
+      rows: [
+        {
+          externalId: 'GT-fuzz',
+          referrer: { name: 'Người giới thiệu', phone: '0912345671' },
+          referred: { name: 'Người được giới thiệu', phone: '0912345672' },
+          referredAt: now.toISOString(),
+        },
+      ],
+    },
     // A call that starts a complaint: the strings reach the new case's fields too.
     'POST /api/calls': {
       direction: 'inbound',
@@ -321,6 +360,26 @@ async function fixturesFor(ctx: TestContext, admin: Client, slug: string) {
   });
   expect(action.statusCode, action.body).toBe(201);
   fx.actions = action.json().id;
+  // An uploaded file, for the dry run and the start of an import.
+  const upload = await admin.request(
+    'POST',
+    '/api/imports',
+    multipart([
+      { name: 'kind', value: 'orders' },
+      {
+        name: 'file',
+        filename: 'orders.csv',
+        contentType: 'text/csv',
+        content: Buffer.from(
+          'Mã đơn hàng,Ngày,Số tiền,Số điện thoại\nDH-1,05/03/2026,1.250.000,0912345678\n',
+        ),
+      },
+    ]),
+    multipartHeaders,
+  );
+  expect(upload.statusCode, upload.body).toBe(201);
+  fx.imports = upload.json().id;
+  fx.importMapping = upload.json().mapping;
   return fx;
 }
 

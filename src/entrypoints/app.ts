@@ -80,6 +80,11 @@ import {
   registerSurveyRoutes,
   surveyJobHandlers,
 } from '../modules/surveys/index.ts';
+import {
+  commerceJobHandlers,
+  createCommerceService,
+  registerCommerceRoutes,
+} from '../modules/commerce/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -227,6 +232,8 @@ export function createServices(deps: {
     complaints,
     publicUrl: config.publicUrl,
   });
+  // Orders, subscriptions and referrals from the org's systems, for the cohorts.
+  const commerce = createCommerceService({ db, clock, jobs, org, customers });
   return {
     jobs,
     files,
@@ -249,6 +256,7 @@ export function createServices(deps: {
     problems,
     webhooks,
     surveys,
+    commerce,
   };
 }
 
@@ -265,6 +273,7 @@ export function jobHandlers(services: Services): JobHandler[] {
     ...problemJobHandlers(services.problems),
     ...webhookJobHandlers(services.webhooks),
     ...surveyJobHandlers(services.surveys),
+    ...commerceJobHandlers(services.commerce),
   ];
 }
 
@@ -355,6 +364,10 @@ export async function buildHttp(deps: {
   registerProblemRoutes(app, { problems: services.problems });
   registerWebhookRoutes(app, { webhooks: services.webhooks });
   registerSurveyRoutes(app, { surveys: services.surveys });
+  registerCommerceRoutes(app, {
+    commerce: services.commerce,
+    uploadMaxBytes: config.uploadMaxBytes,
+  });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -68,6 +68,8 @@ export const tableOwners = {
   orders: 'commerce',
   subscription_events: 'commerce',
   referrals: 'commerce',
+  imports: 'commerce',
+  commerce_idempotency_keys: 'commerce',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

@@ -45,17 +45,49 @@ const IDENTITY_LOCK_CLASS = 7301;
 export async function lockIdentities(
   tx: Executor,
   orgId: string,
-  ids: { phone: string | null; email: string | null; externalId: string | null },
+  ids:
+    | { phone: string | null; email: string | null; externalId: string | null }
+    | readonly { phone: string | null; email: string | null; externalId: string | null }[],
 ): Promise<void> {
-  const keys = [
-    ids.externalId === null ? null : `${orgId}|x|${ids.externalId}`,
-    ids.phone === null ? null : `${orgId}|p|${ids.phone}`,
-    ids.email === null ? null : `${orgId}|e|${ids.email}`,
-  ].filter((k): k is string => k !== null);
+  const keys = (Array.isArray(ids) ? ids : [ids]).flatMap((one) =>
+    [
+      one.externalId === null ? null : `${orgId}|x|${one.externalId}`,
+      one.phone === null ? null : `${orgId}|p|${one.phone}`,
+      one.email === null ? null : `${orgId}|e|${one.email}`,
+    ].filter((k): k is string => k !== null),
+  );
   if (keys.length === 0) return;
   await sql`SELECT pg_advisory_xact_lock(${IDENTITY_LOCK_CLASS}, h)
     FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k) AS locks
     ORDER BY h`.execute(tx);
+}
+
+/** Every candidate of many inputs at once (an import's batch). */
+export async function findByAnyIdentity(
+  db: Executor,
+  orgId: string,
+  ids: readonly { phone: string | null; email: string | null; externalId: string | null }[],
+): Promise<Customer[]> {
+  const pick = (k: 'phone' | 'email' | 'externalId') => [
+    ...new Set(ids.map((i) => i[k]).filter((v): v is string => v !== null)),
+  ];
+  const [phones, emails, externalIds] = [pick('phone'), pick('email'), pick('externalId')];
+  const rows = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where((eb) =>
+      eb.or([
+        ...(externalIds.length ? [eb('external_id', 'in', externalIds)] : []),
+        ...(phones.length ? [eb('phone', 'in', phones)] : []),
+        ...(emails.length ? [eb('email', 'in', emails)] : []),
+        eb.val(false),
+      ]),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map(toCustomer);
 }
 
 /** Candidates that share any identity; the service decides which one is the customer. */
@@ -108,6 +140,38 @@ export async function insertCustomer(
     .returningAll()
     .executeTakeFirst();
   return r ? toCustomer(r) : undefined;
+}
+
+/**
+ * Inserts new customers with the ids the caller chose, in one statement; the count written.
+ * Fewer than given means another writer took a contact point meanwhile.
+ */
+export async function insertCustomersWithIds(
+  tx: Tx,
+  orgId: string,
+  customers: readonly Omit<Customer, 'orgId' | 'createdAt'>[],
+): Promise<number> {
+  if (customers.length === 0) return 0;
+  const rows = await tx
+    .insertInto('customers')
+    .values(
+      customers.map((c) => ({
+        id: c.id,
+        possible_duplicate_of: c.possibleDuplicateOf,
+        org_id: orgId,
+        name: c.name,
+        phone: c.phone,
+        email: c.email,
+        external_id: c.externalId,
+        tier: c.tier,
+        customer_since: c.customerSince,
+        preferred_language: c.preferredLanguage,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
 }
 
 /** Updates a customer; undefined when a contact point is held by another primary record. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor, Tx } from '../../platform/db/index.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
@@ -7,7 +8,7 @@ import * as repo from './customers.repository.ts';
 import type { Customer } from './customers.repository.ts';
 import type { CustomerInput, CustomerView, UpdateCustomerRequest } from './customers.contract.ts';
 import { normalizePhone, type PhoneCountry } from './domain/phone.ts';
-import { mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
+import { matchKnown, mergeCustomer, trustedSources, type Source } from './domain/merge.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { recordAudit } from '../audit/index.ts';
 import { customerChanged } from './customers.jobs.ts';
@@ -65,6 +66,18 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     /** The org's country, when the caller has read the org already. */
     country?: PhoneCountry,
   ): Promise<Customer> {
+    return (await upsertWithOutcome(tx, orgId, input, source, fieldPrefix, country)).customer;
+  }
+
+  /** {@link upsert}, saying whether the record was made, given contact points, or left as it was. */
+  async function upsertWithOutcome(
+    tx: Tx,
+    orgId: string,
+    input: CustomerInput,
+    source: Source,
+    fieldPrefix = '',
+    country?: PhoneCountry,
+  ): Promise<{ customer: Customer; outcome: 'created' | 'updated' | 'unchanged' }> {
     const ids = identities(input, fieldPrefix, country ?? (await countryOf(tx, orgId)));
     await repo.lockIdentities(tx, orgId, ids);
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -72,7 +85,8 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
       const decision = mergeCustomer(candidates, ids, input, source);
       if (decision.kind === 'use') {
         const chosen = candidates.find((c) => c.id === decision.customer.id)!;
-        if (Object.keys(decision.patch).length === 0) return chosen;
+        if (Object.keys(decision.patch).length === 0)
+          return { customer: chosen, outcome: 'unchanged' };
         const updated = await repo.updateCustomer(
           tx,
           orgId,
@@ -82,7 +96,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
         );
         if (updated) {
           await searchChanged(tx, orgId, updated.id);
-          return updated;
+          return { customer: updated, outcome: 'updated' };
         }
         continue;
       }
@@ -97,7 +111,7 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
         possibleDuplicateOf: decision.possibleDuplicateOf,
       });
       // Another request created the same person a moment ago: loop and take theirs.
-      if (inserted) return inserted;
+      if (inserted) return { customer: inserted, outcome: 'created' };
     }
     throw new AppError('conflict');
   }
@@ -134,8 +148,123 @@ export function createCustomerService(deps: { db: Db; clock: Clock; jobs: JobQue
     });
   }
 
+  /**
+   * The known customer that contact points name, for input that gives no name (see
+   * `matchKnown`); undefined when none fits. Refuses input with no usable contact point.
+   */
+  async function matchByContact(
+    tx: Tx,
+    orgId: string,
+    input: Omit<CustomerInput, 'name'>,
+    fieldPrefix = '',
+    country?: PhoneCountry,
+  ): Promise<Customer | undefined> {
+    const ids = identities(
+      { ...input, name: '' },
+      fieldPrefix,
+      country ?? (await countryOf(tx, orgId)),
+    );
+    await repo.lockIdentities(tx, orgId, ids);
+    const candidates = await repo.findByIdentities(tx, orgId, ids);
+    const found = matchKnown(candidates, ids);
+    return found ? candidates.find((c) => c.id === found.id) : undefined;
+  }
+
+  /**
+   * {@link upsert} (or, for an input without a name, {@link matchByContact}) for many inputs
+   * at once, in the caller's transaction: one lock over every identity and one read of every
+   * candidate, then the same decision per input in order, so an input sees the records made
+   * for the ones before it. Each answer is the customer, the refusal of that input, or
+   * undefined when a nameless input names nobody.
+   */
+  async function upsertMany(
+    tx: Tx,
+    orgId: string,
+    inputs: readonly {
+      input: Omit<CustomerInput, 'name'> & { name?: string | null };
+      prefix: string;
+    }[],
+    source: Source,
+    country: PhoneCountry,
+  ): Promise<(Customer | AppError | undefined)[]> {
+    const idsOf = inputs.map(({ input, prefix }) => {
+      try {
+        return identities({ ...input, name: input.name ?? '' }, prefix, country);
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+    });
+    const valid = idsOf.filter((i): i is Exclude<typeof i, AppError> => !(i instanceof AppError));
+    await repo.lockIdentities(tx, orgId, valid);
+    const pool = valid.length > 0 ? await repo.findByAnyIdentity(tx, orgId, valid) : [];
+    const out: (Customer | AppError | undefined)[] = [];
+    const created: Customer[] = [];
+    for (const [k, { input, prefix }] of inputs.entries()) {
+      const ids = idsOf[k]!;
+      if (ids instanceof AppError) {
+        out.push(ids);
+        continue;
+      }
+      const related = pool.filter(
+        (c) =>
+          (ids.phone !== null && c.phone === ids.phone) ||
+          (ids.email !== null && c.email === ids.email) ||
+          (ids.externalId !== null && c.externalId === ids.externalId),
+      );
+      if (!input.name || input.name.trim() === '') {
+        const found = matchKnown(related, ids);
+        out.push(found ? related.find((c) => c.id === found.id) : undefined);
+        continue;
+      }
+      const named = { ...input, name: input.name };
+      const decision = mergeCustomer(related, ids, named, source);
+      let answer: Customer | undefined;
+      if (decision.kind === 'use') {
+        const chosen = related.find((c) => c.id === decision.customer.id)!;
+        // One made earlier in this batch is not written yet: it takes the patch as it is.
+        const isNew = created.includes(chosen);
+        answer =
+          Object.keys(decision.patch).length === 0 || isNew
+            ? Object.assign(chosen, decision.patch)
+            : await repo.updateCustomer(tx, orgId, chosen.id, decision.patch, clock.now());
+        if (answer && answer !== chosen) await searchChanged(tx, orgId, answer.id);
+      } else {
+        // Written with the others at the end; later inputs already see it.
+        answer = {
+          id: randomUUID(),
+          orgId,
+          createdAt: clock.now(),
+          name: named.name,
+          phone: ids.phone,
+          email: ids.email,
+          externalId: trustedSources.includes(source) ? ids.externalId : null,
+          tier: trustedSources.includes(source) ? (named.tier ?? null) : null,
+          customerSince: trustedSources.includes(source) ? (named.customerSince ?? null) : null,
+          preferredLanguage: named.preferredLanguage ?? 'vi',
+          possibleDuplicateOf: decision.possibleDuplicateOf,
+        };
+        created.push(answer);
+      }
+      // Taken by someone else a moment ago: the one-by-one path reads again and decides.
+      answer ??= await upsert(tx, orgId, named, source, prefix, country);
+      const at = pool.findIndex((c) => c.id === answer.id);
+      if (at >= 0) pool[at] = answer;
+      else pool.push(answer);
+      out.push(answer);
+    }
+    // All identities are locked, so only a writer that takes no lock can have come between.
+    if ((await repo.insertCustomersWithIds(tx, orgId, created)) !== created.length)
+      throw new AppError('conflict');
+    return out;
+  }
+
   return {
     upsert,
+    upsertWithOutcome,
+    matchByContact,
+    upsertMany,
+    countryOf,
     /** POST /api/customers: staff or an integration record a customer (same rules as intake). */
     async upsertCustomer(scope: Scope, input: CustomerInput): Promise<CustomerView> {
       const source: Source = scope.actor.type === 'api' ? 'api' : 'staff';

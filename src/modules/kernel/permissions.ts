@@ -42,6 +42,8 @@ export const permissions = [
   'survey:read',
   'survey:admin',
   'call:log',
+  'commerce:read',
+  'commerce:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -83,6 +85,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'report:read',
     'reward:approve',
     'problem:write',
+    // The customer page shows what a customer bought, for the cohorts and win-back.
+    'commerce:read',
   ],
   agent: frontLine,
   responder: [
@@ -113,6 +117,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem:write',
     'problem:close',
     'survey:read',
+    'commerce:read',
   ],
 };
 
@@ -128,6 +133,8 @@ export const apiKeyPermissions: readonly Permission[] = [
   'reason:read',
   // A phone system logs the calls it carried.
   'call:log',
+  // The org's shop, billing and referral systems send their orders, subscriptions and referrals.
+  'commerce:write',
 ];
 
 export const isRole = (value: string): value is Role =>

@@ -45,3 +45,39 @@ export type ReferralsTable = {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 };
+
+/** A file being brought in (migrations/0024_imports.sql). */
+export type ImportsTable = {
+  org_id: string;
+  id: Generated<string>;
+  kind: string;
+  file_name: string;
+  file_format: string;
+  content: Buffer;
+  columns: ColumnType<unknown, string, string>;
+  mapping: ColumnType<unknown, string, string>;
+  language: string;
+  status: string;
+  total_rows: number;
+  rows_done: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  refused_count: Generated<number>;
+  refusals: ColumnType<unknown, string | undefined, string>;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Generated<Date>;
+};
+
+/** The answer of a bulk request, kept by its Idempotency-Key. */
+export type CommerceIdempotencyKeysTable = {
+  org_id: string;
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string>;
+  created_at: Generated<Date>;
+};

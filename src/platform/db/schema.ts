@@ -48,7 +48,13 @@ import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './schema-web
 export type * from './schema-webhooks.ts';
 import type { CallsTable } from './schema-calls.ts';
 export type * from './schema-calls.ts';
-import type { OrdersTable, ReferralsTable, SubscriptionEventsTable } from './schema-commerce.ts';
+import type {
+  CommerceIdempotencyKeysTable,
+  ImportsTable,
+  OrdersTable,
+  ReferralsTable,
+  SubscriptionEventsTable,
+} from './schema-commerce.ts';
 export type * from './schema-commerce.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
@@ -417,4 +423,6 @@ export type Database = {
   orders: OrdersTable;
   subscription_events: SubscriptionEventsTable;
   referrals: ReferralsTable;
+  imports: ImportsTable;
+  commerce_idempotency_keys: CommerceIdempotencyKeysTable;
 };

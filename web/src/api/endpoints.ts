@@ -9,6 +9,8 @@ import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
+import { importEndpoints } from './imports-endpoints.ts';
+import { importView } from '../../../src/modules/commerce/commerce.contract.ts';
 import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
@@ -403,6 +405,8 @@ export const endpoints = {
   ...webhookEndpoints,
   ...surveyEndpoints,
   ...callEndpoints,
+  ...importEndpoints,
+  uploadImport: post('/api/imports', { body: multipart, response: importView }),
 } as const;
 
 /**

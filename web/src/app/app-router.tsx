@@ -79,6 +79,9 @@ const FollowUpSettingsPage = lazy(() =>
 const WebhooksPage = lazy(() =>
   import('../modules/webhooks/webhooks-page.tsx').then((m) => ({ default: m.WebhooksPage })),
 );
+const ImportPage = lazy(() =>
+  import('../modules/imports/import-page.tsx').then((m) => ({ default: m.ImportPage })),
+);
 const SurveyReportPage = lazy(() =>
   import('../modules/surveys/survey-report-page.tsx').then((m) => ({
     default: m.SurveyReportPage,
@@ -210,6 +213,14 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['webhook:admin']}>
                 <WebhooksPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/import"
+            element={
+              <RequirePermission anyOf={['commerce:write']}>
+                <ImportPage />
               </RequirePermission>
             }
           />

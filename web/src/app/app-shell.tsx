@@ -96,6 +96,16 @@ export function AppShellLayout() {
           },
         ]
       : []),
+    ...(user.permissions.includes('commerce:write')
+      ? [
+          {
+            to: '/admin/import',
+            label: t('imports.nav'),
+            testId: 'nav-admin-import',
+            match: (path: string) => path === '/admin/import',
+          },
+        ]
+      : []),
   ];
   const toolItems: NavItem[] = [
     {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, mergeCustomer, type KnownCustomer, type Source } from './merge.ts';
+import { foldName, matchKnown, mergeCustomer, type KnownCustomer, type Source } from './merge.ts';
 
 const lan: KnownCustomer = {
   id: 'lan',
@@ -173,5 +173,29 @@ describe('mergeCustomer', () => {
       kind: 'create',
       possibleDuplicateOf: null,
     });
+  });
+});
+
+describe('matchKnown: a row that names no person (an imported order with a phone only)', () => {
+  const none = { phone: null, email: null, externalId: null };
+  it.each([
+    ['the phone of a primary record', { ...none, phone: lan.phone }, 'lan'],
+    [
+      'an external id, whatever else differs',
+      { ...none, externalId: 'CRM-7', phone: '+84900000000' },
+      'minh',
+    ],
+    ['the e-mail of a record', { ...none, email: 'minh@example.vn' }, 'minh'],
+    [
+      'a phone with an e-mail that differs from the record’s',
+      { ...none, phone: lan.phone, email: 'x@example.vn' },
+      undefined,
+    ],
+    ['a phone nobody has', { ...none, phone: '+84900000000' }, undefined],
+  ])('finds the customer by %s', (_what, ids, expected) => {
+    expect(matchKnown([copyOfLan, lan, minh], ids)?.id).toBe(expected);
+  });
+  it('never answers with a possible duplicate', () => {
+    expect(matchKnown([copyOfLan], { ...none, phone: lan.phone })).toBeUndefined();
   });
 });

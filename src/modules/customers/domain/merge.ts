@@ -13,10 +13,10 @@
  *   agent to compare and merge.
  */
 
-export type Source = 'public' | 'portal' | 'inbound' | 'staff' | 'api';
+export type Source = 'public' | 'portal' | 'inbound' | 'staff' | 'api' | 'import';
 
-/** Sources that an org's own people or systems speak for. */
-export const trustedSources: readonly Source[] = ['staff', 'api'];
+/** Sources that an org's own people or systems speak for (an import is a file of the org's). */
+export const trustedSources: readonly Source[] = ['staff', 'api', 'import'];
 
 export type ContactPoints = {
   phone: string | null;
@@ -111,4 +111,20 @@ export function mergeCustomer(
   if (isTrusted && input.customerSince && agreeing.customerSince === null)
     patch.customerSince = input.customerSince;
   return { kind: 'use', customer: agreeing, patch };
+}
+
+/**
+ * The customer a row that names no person is about (an order that gives only a phone number):
+ * a primary record tied to one of its contact points and holding none that differs, the
+ * strongest tie first. Nothing is learnt from such a row, so there is no patch; undefined when
+ * no record fits, and the caller asks for a name to create one.
+ */
+export function matchKnown(
+  candidates: readonly KnownCustomer[],
+  ids: ContactPoints,
+): KnownCustomer | undefined {
+  return candidates
+    .filter((c) => c.possibleDuplicateOf === null && linkStrength(c, ids) > 0)
+    .filter((c) => linkStrength(c, ids) === 3 || !conflicts(c, ids))
+    .sort(byStrength(ids))[0];
 }

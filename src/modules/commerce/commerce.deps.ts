@@ -1,0 +1,13 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
+import type { CustomerService } from '../customers/index.ts';
+import type { OrgService } from '../org/index.ts';
+
+export type CommerceDeps = {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  org: OrgService;
+  customers: CustomerService;
+};
