@@ -80,6 +80,7 @@ import {
   registerSurveyRoutes,
   surveyJobHandlers,
 } from '../modules/surveys/index.ts';
+import { createAnalyticsService, registerAnalyticsRoutes } from '../modules/analytics/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -208,6 +209,8 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     publicUrl: config.publicUrl,
   });
+  // Reads what every module above computes; owns no table.
+  const analytics = createAnalyticsService({ db, clock, org, reasons });
   return {
     jobs,
     files,
@@ -230,6 +233,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     problems,
     webhooks,
     surveys,
+    analytics,
   };
 }
 
@@ -336,6 +340,7 @@ export async function buildHttp(deps: {
   registerProblemRoutes(app, { problems: services.problems });
   registerWebhookRoutes(app, { webhooks: services.webhooks });
   registerSurveyRoutes(app, { surveys: services.surveys });
+  registerAnalyticsRoutes(app, { analytics: services.analytics });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

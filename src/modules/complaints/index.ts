@@ -45,3 +45,12 @@ export {
   type ComplaintOutcomeKind,
   type OutcomeRange,
 } from './outcomes.repository.ts';
+export {
+  volumeByHourAndWeekday,
+  outcomesByWeek,
+  type CaseFilter,
+  type VolumeCell,
+  type OutcomeWeek,
+} from './analytics.repository.ts';
+export { outcomeDefinitions } from './domain/outcome-definitions.ts';
+export { startOfLocalDay } from './domain/local-day.ts';

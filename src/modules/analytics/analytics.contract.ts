@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isoDate, uuid } from '../../platform/contract/fields.ts';
+import { channels } from '../kernel/index.ts';
+
+/** The page's filters: first-contact days in the org's zone (default the last 90), and more. */
+export const analyticsQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  reasonId: uuid.optional(),
+  channel: z.enum(channels).optional(),
+  departmentId: uuid.optional(),
+});
+export type AnalyticsQuery = z.infer<typeof analyticsQuery>;
+
+export const analyticsCharts = [
+  'volume_heatmap',
+  'csat_heatmap',
+  'csat_by_reason',
+  'csat_by_channel',
+  'csat_by_agent',
+  'csat_by_department',
+  'first_contact',
+] as const;
+export type AnalyticsChart = (typeof analyticsCharts)[number];
+
+export const analyticsExportQuery = analyticsQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+
+const heatCell = z.object({
+  /** ISO weekday, 1 Monday .. 7 Sunday. */
+  weekday: z.number(),
+  hour: z.number(),
+  complaints: z.number(),
+  answers: z.number(),
+  /** Null when the cell has no answer: empty, not 0. */
+  csatMean: z.number().nullable(),
+});
+const csatGroup = z.object({
+  key: z.string().nullable(),
+  name: z.string(),
+  answers: z.number(),
+  csatMean: z.number(),
+  satisfiedShare: z.number(),
+});
+const outcomeWeek = z.object({
+  week: isoDate,
+  complaints: z.number(),
+  firstContact: z.number(),
+  moreContacts: z.number(),
+  unresolved: z.number(),
+  /** Null when no complaint was first contacted that week. */
+  rate: z.number().nullable(),
+});
+
+export const analyticsReport = z.object({
+  from: isoDate,
+  to: isoDate,
+  timeZone: z.string(),
+  heatmap: z.array(heatCell),
+  csatBy: z.object({
+    reason: z.array(csatGroup),
+    channel: z.array(csatGroup),
+    agent: z.array(csatGroup),
+    department: z.array(csatGroup),
+  }),
+  firstContact: z.object({ weeks: z.array(outcomeWeek), total: outcomeWeek.omit({ week: true }) }),
+  definitions: z.object({
+    range: z.string(),
+    volumeHeatmap: z.string(),
+    csatHeatmap: z.string(),
+    csatBy: z.string(),
+    fcrRate: z.string(),
+    contact: z.string(),
+    firstContact: z.string(),
+    moreContacts: z.string(),
+    unresolved: z.string(),
+  }),
+});
+export type AnalyticsReport = z.infer<typeof analyticsReport>;

@@ -1,0 +1,73 @@
+import type { ExportCell, ExportColumn, ExportTable } from '../../platform/export/table-export.ts';
+import type { AnalyticsChart, AnalyticsReport } from './analytics.contract.ts';
+
+type Row = Record<string, ExportCell>;
+const col = (key: string, vi: string, en: string, zh: string): ExportColumn<Row> => ({
+  key,
+  label: { vi, en, zh },
+});
+
+const weekday = col('weekday', 'Thứ (1 = thứ Hai)', 'Weekday (1 = Monday)', '星期（1 = 周一）');
+const hour = col('hour', 'Giờ', 'Hour', '小时');
+const answers = col('answers', 'Số câu trả lời', 'Answers', '回答数');
+const csatMean = col('csatMean', 'CSAT trung bình', 'Mean CSAT', '平均CSAT');
+const groupColumns = (vi: string, en: string, zh: string) => [
+  col('name', vi, en, zh),
+  answers,
+  csatMean,
+  col('satisfiedShare', 'Tỷ lệ 4–5', 'Share 4–5', '4–5分占比'),
+];
+const byDimension = {
+  csat_by_reason: ['reason', groupColumns('Lý do', 'Reason', '原因')],
+  csat_by_channel: ['channel', groupColumns('Kênh', 'Channel', '渠道')],
+  csat_by_agent: ['agent', groupColumns('Nhân viên', 'Agent', '客服')],
+  csat_by_department: ['department', groupColumns('Bộ phận', 'Department', '部门')],
+} as const;
+
+/** The numbers behind one chart, as a table to download (the same numbers the chart shows). */
+export function tableOf(chart: AnalyticsChart, report: AnalyticsReport): ExportTable<Row> {
+  const name = `${chart}-${report.from}-${report.to}`;
+  switch (chart) {
+    case 'volume_heatmap':
+      return {
+        name,
+        columns: [weekday, hour, col('complaints', 'Số khiếu nại', 'Complaints', '投诉数')],
+        rows: report.heatmap.map((c) => ({
+          weekday: c.weekday,
+          hour: c.hour,
+          complaints: c.complaints,
+        })),
+      };
+    case 'csat_heatmap':
+      return {
+        name,
+        columns: [weekday, hour, answers, csatMean],
+        rows: report.heatmap.map((c) => ({
+          weekday: c.weekday,
+          hour: c.hour,
+          answers: c.answers,
+          csatMean: c.csatMean,
+        })),
+      };
+    case 'csat_by_reason':
+    case 'csat_by_channel':
+    case 'csat_by_agent':
+    case 'csat_by_department': {
+      const [dimension, columns] = byDimension[chart];
+      return { name, columns, rows: report.csatBy[dimension] };
+    }
+    case 'first_contact':
+      return {
+        name,
+        columns: [
+          col('week', 'Tuần (thứ Hai)', 'Week (Monday)', '周（周一）'),
+          col('complaints', 'Số khiếu nại', 'Complaints', '投诉数'),
+          col('firstContact', 'Giải quyết ngay lần đầu', 'First contact', '首次接触解决'),
+          col('moreContacts', 'Cần thêm liên hệ', 'More contacts', '多次接触'),
+          col('unresolved', 'Chưa giải quyết', 'Unresolved', '未解决'),
+          col('rate', 'Tỷ lệ FCR', 'FCR rate', '首次接触解决率'),
+        ],
+        rows: report.firstContact.weeks,
+      };
+  }
+}

@@ -1,0 +1,76 @@
+import type { Language } from '../../../platform/i18n.ts';
+
+/** Every analytics figure's definition, as the product prints it beside the chart. */
+export const analyticsDefinitions: Record<
+  Language,
+  { range: string; volumeHeatmap: string; csatHeatmap: string; csatBy: string; fcrRate: string }
+> = {
+  vi: {
+    range:
+      'Khoảng thời gian tính theo ngày tiếp xúc đầu tiên (lúc vụ việc được tiếp nhận), theo múi giờ của tổ chức; mặc định là 90 ngày gần nhất. Tuần là tuần ISO, bắt đầu từ thứ Hai, theo ngày tiếp xúc đầu tiên. Bộ lọc bộ phận là bộ phận của nhân viên phụ trách vụ việc (người sở hữu, nếu không có thì người tiếp nhận).',
+    volumeHeatmap:
+      'Số khiếu nại theo giờ (0–23) và thứ trong tuần của lần tiếp xúc đầu tiên, theo múi giờ của tổ chức.',
+    csatHeatmap:
+      'Điểm hài lòng (CSAT 1–5) trung bình của các khảo sát đã trả lời, xếp theo giờ và thứ của lần tiếp xúc đầu tiên của vụ việc, kèm số câu trả lời mỗi ô. Ô không có câu trả lời để trống, không phải 0.',
+    csatBy:
+      'Với các khảo sát đã trả lời của vụ việc có lần tiếp xúc đầu tiên trong kỳ: điểm trung bình, số câu trả lời, và tỷ lệ câu trả lời 4 hoặc 5. Lý do, kênh, nhân viên và bộ phận là những gì khảo sát ghi lại cho vụ việc (nhân viên: người sở hữu, nếu không có thì người tiếp nhận).',
+    fcrRate:
+      'Tỷ lệ giải quyết ngay lần đầu = số vụ việc giải quyết ngay lần đầu ÷ mọi khiếu nại có lần tiếp xúc đầu tiên trong tuần (vụ việc chưa giải quyết vẫn nằm trong mẫu số), tính đến hiện tại.',
+  },
+  en: {
+    range:
+      'The range is by first contact (when the case was received), in the org’s time zone; by default the last 90 days. Weeks are ISO weeks starting Monday, by first contact. The department filter is the department of the case’s agent (the owner, else the intake agent).',
+    volumeHeatmap:
+      'Complaints by hour (0–23) and weekday of first contact, in the org’s time zone.',
+    csatHeatmap:
+      'Mean satisfaction (CSAT 1–5) of the answered surveys, by hour and weekday of the case’s first contact, with the number of answers in each cell. A cell without an answer is empty, not 0.',
+    csatBy:
+      'Over the answered surveys of cases first contacted in the range: the mean score, the number of answers, and the share of answers that are 4 or 5. Reason, channel, agent and department are those the survey recorded for the case (agent: the owner, else the intake agent).',
+    fcrRate:
+      'First-contact resolution rate = cases resolved at first contact ÷ every complaint first contacted in the week (unresolved ones stay in the denominator), as of now.',
+  },
+  zh: {
+    range:
+      '时间范围按首次接触（案件受理时）计，采用组织的时区；默认为最近90天。周为ISO周，从周一开始，按首次接触计。部门筛选指案件负责人（所有者，没有时为受理人）所在的部门。',
+    volumeHeatmap: '按首次接触的小时（0–23）和星期统计的投诉数，采用组织的时区。',
+    csatHeatmap:
+      '已回答调查的平均满意度（CSAT 1–5），按案件首次接触的小时和星期排列，并列出每格的回答数。没有回答的格子留空，而不是0。',
+    csatBy:
+      '对首次接触在范围内的案件的已回答调查：平均分、回答数，以及4分或5分回答的占比。原因、渠道、客服和部门以调查为该案件记录的为准（客服：所有者，没有时为受理人）。',
+    fcrRate:
+      '首次接触解决率 = 首次接触即解决的案件数 ÷ 该周首次接触的全部投诉（未解决的仍计入分母），截至当前。',
+  },
+};
+
+export const noneLabel: Record<Language, string> = { vi: '(không có)', en: '(none)', zh: '（无）' };
+
+/** The channels' names, as the console shows them. */
+export const channelLabels: Record<Language, Record<string, string>> = {
+  vi: {
+    web: 'Biểu mẫu web',
+    email: 'Email',
+    phone: 'Điện thoại',
+    chat: 'Chat',
+    walk_in: 'Trực tiếp tại quầy',
+    social: 'Mạng xã hội',
+    api: 'API',
+  },
+  en: {
+    web: 'Web form',
+    email: 'E-mail',
+    phone: 'Phone',
+    chat: 'Chat',
+    walk_in: 'Walk-in',
+    social: 'Social media',
+    api: 'API',
+  },
+  zh: {
+    web: '网页表单',
+    email: '电子邮件',
+    phone: '电话',
+    chat: '在线聊天',
+    walk_in: '到店',
+    social: '社交媒体',
+    api: 'API',
+  },
+};

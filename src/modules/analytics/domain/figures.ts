@@ -1,0 +1,114 @@
+/** The analytics figures from counts: pure, so every definition is tested on known numbers. */
+
+export type Tally = { answers: number; csatSum: number; satisfied: number };
+
+/** The local calendar day (YYYY-MM-DD) of an instant in a zone. */
+export function localDateOf(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The default range: the last 90 local days, today included. */
+export const DEFAULT_DAYS = 90;
+export function defaultRange(now: Date, timeZone: string): { from: string; to: string } {
+  const to = localDateOf(now, timeZone);
+  return { from: addDays(to, -(DEFAULT_DAYS - 1)), to };
+}
+
+/**
+ * The 7 × 24 grid, Monday first: every cell is there, a cell without complaints counts 0, and a
+ * cell without an answer has no mean (null), never 0.
+ */
+export function heatmapGrid(
+  volume: readonly { weekday: number; hour: number; complaints: number }[],
+  answers: readonly (Tally & { weekday: number; hour: number })[],
+) {
+  const key = (weekday: number, hour: number) => weekday * 100 + hour;
+  const counts = new Map(volume.map((v) => [key(v.weekday, v.hour), v.complaints]));
+  const tallies = new Map(answers.map((a) => [key(a.weekday, a.hour), a]));
+  const cells = [];
+  for (let weekday = 1; weekday <= 7; weekday++)
+    for (let hour = 0; hour < 24; hour++) {
+      const t = tallies.get(key(weekday, hour));
+      cells.push({
+        weekday,
+        hour,
+        complaints: counts.get(key(weekday, hour)) ?? 0,
+        answers: t?.answers ?? 0,
+        csatMean: t && t.answers > 0 ? t.csatSum / t.answers : null,
+      });
+    }
+  return cells;
+}
+
+/** Groups with at least one answer, most answers first: mean CSAT and the share of 4 and 5. */
+export function csatGroups(
+  tallies: readonly (Tally & { key: string | null })[],
+  nameOf: (key: string | null) => string,
+) {
+  return tallies
+    .filter((t) => t.answers > 0)
+    .map((t) => ({
+      key: t.key,
+      name: nameOf(t.key),
+      answers: t.answers,
+      csatMean: t.csatSum / t.answers,
+      satisfiedShare: t.satisfied / t.answers,
+    }))
+    .sort((a, b) => b.answers - a.answers || a.name.localeCompare(b.name));
+}
+
+type OutcomeCounts = { firstContact: number; moreContacts: number; unresolved: number };
+
+/**
+ * First-contact resolution: first_contact ÷ every complaint first contacted (unresolved ones
+ * stay in the denominator); null when there is none.
+ */
+export function withRate(counts: OutcomeCounts) {
+  const complaints = counts.firstContact + counts.moreContacts + counts.unresolved;
+  return {
+    complaints,
+    firstContact: counts.firstContact,
+    moreContacts: counts.moreContacts,
+    unresolved: counts.unresolved,
+    rate: complaints === 0 ? null : counts.firstContact / complaints,
+  };
+}
+
+/** Every ISO week (its Monday) from the one holding `from` to the one holding `to`. */
+export function weeksOf(from: string, to: string): string[] {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  const isoDay = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+  const out: string[] = [];
+  for (let w = addDays(from, 1 - isoDay); w <= to; w = addDays(w, 7)) out.push(w);
+  return out;
+}
+
+/** One row per week of the range (a week without complaints shows 0 of 0, no rate). */
+export function outcomeWeeks(
+  from: string,
+  to: string,
+  rows: readonly (OutcomeCounts & { week: string })[],
+) {
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  const zero = { firstContact: 0, moreContacts: 0, unresolved: 0 };
+  const weeks = weeksOf(from, to).map((week) => ({ week, ...withRate(byWeek.get(week) ?? zero) }));
+  const sum = (pick: (r: OutcomeCounts) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  return {
+    weeks,
+    total: withRate({
+      firstContact: sum((r) => r.firstContact),
+      moreContacts: sum((r) => r.moreContacts),
+      unresolved: sum((r) => r.unresolved),
+    }),
+  };
+}
