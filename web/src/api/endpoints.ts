@@ -8,6 +8,7 @@ import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
+import { analyticsEndpoints } from './analytics-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
 import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
@@ -403,6 +404,7 @@ export const endpoints = {
   ...webhookEndpoints,
   ...surveyEndpoints,
   ...callEndpoints,
+  ...analyticsEndpoints,
 } as const;
 
 /**
@@ -413,6 +415,7 @@ export const addresses = {
   live: { path: '/api/live', query: liveQuery },
   attachment: { path: '/api/attachments/:id' },
   portalAttachment: { path: '/api/portal/:token/attachments/:id' },
+  analyticsExport: { path: '/api/analytics/:chart/export' },
 } as const;
 
 export type Endpoints = typeof endpoints;

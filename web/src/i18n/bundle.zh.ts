@@ -11,6 +11,7 @@ import suggestions from './suggestions.zh.json';
 import webhooks from './webhooks.zh.json';
 import surveys from './surveys.zh.json';
 import calls from './calls.zh.json';
+import analytics from './analytics.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -18,7 +19,7 @@ import calls from './calls.zh.json';
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
- * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json (each under
+ * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, the analytics page in analytics.*.json (each under
  * top-level keys of its own).
  */
 export default {
@@ -35,4 +36,5 @@ export default {
   ...webhooks,
   ...surveys,
   ...calls,
+  ...analytics,
 };

@@ -1,0 +1,144 @@
+import type { AnalyticsReport } from './analytics.api.ts';
+import type { ChartOption } from './echart.tsx';
+
+// Sequential blues for counts and a purple–orange scale for scores: both read for the common
+// colour-vision deficiencies, and each step differs in lightness, not only in hue.
+const COUNT_COLOURS = ['#eff6ff', '#6baed6', '#08306b'];
+const SCORE_COLOURS = ['#b35806', '#f1a340', '#f7f7f7', '#998ec3', '#542788'];
+const FIRST = '#1b7837';
+const MORE = '#74add1';
+const UNRESOLVED = '#d73027';
+const RATE = '#222222';
+
+const hours = Array.from({ length: 24 }, (_, h) => String(h));
+
+/** Short weekday names, Monday first, in the reader's language. */
+export function weekdayNames(language: string): string[] {
+  const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2026, 2, 2 + i))));
+}
+
+function heatmap(
+  data: [number, number, number][],
+  weekdays: string[],
+  range: { min: number; max: number; colours: string[] },
+  tooltip: (hour: number, weekday: number, value: number) => string,
+): ChartOption {
+  return {
+    grid: { top: 8, left: 48, right: 8, bottom: 64, containLabel: false },
+    tooltip: {
+      formatter: (p: unknown) => {
+        const v = (p as { value: [number, number, number] }).value;
+        return tooltip(v[0], v[1], v[2]);
+      },
+    },
+    xAxis: { type: 'category', data: hours, splitArea: { show: true } },
+    yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
+    visualMap: {
+      type: 'continuous',
+      min: range.min,
+      max: range.max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 120,
+      inRange: { color: range.colours },
+    },
+    series: [{ type: 'heatmap', data, emphasis: { itemStyle: { borderColor: '#000' } } }],
+  };
+}
+
+export function volumeHeatmap(
+  report: AnalyticsReport,
+  weekdays: string[],
+  tip: (h: number, d: number, v: number) => string,
+): ChartOption {
+  const data = report.heatmap.map(
+    (c) => [c.hour, c.weekday - 1, c.complaints] as [number, number, number],
+  );
+  const max = Math.max(1, ...report.heatmap.map((c) => c.complaints));
+  return heatmap(data, weekdays, { min: 0, max, colours: COUNT_COLOURS }, tip);
+}
+
+/** Only the cells with answers get a colour: a cell without an answer stays empty. */
+export function csatHeatmap(
+  report: AnalyticsReport,
+  weekdays: string[],
+  tip: (h: number, d: number, v: number) => string,
+): ChartOption | null {
+  const data = report.heatmap
+    .filter((c) => c.csatMean !== null)
+    .map(
+      (c) =>
+        [c.hour, c.weekday - 1, Math.round(c.csatMean! * 100) / 100] as [number, number, number],
+    );
+  if (data.length === 0) return null;
+  return heatmap(data, weekdays, { min: 1, max: 5, colours: SCORE_COLOURS }, tip);
+}
+
+export function csatBars(
+  groups: AnalyticsReport['csatBy']['agent'],
+  labelOf: (g: AnalyticsReport['csatBy']['agent'][number]) => string,
+): ChartOption | null {
+  if (groups.length === 0) return null;
+  const shown = [...groups].reverse();
+  return {
+    grid: { top: 8, left: 8, right: 24, bottom: 24, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', min: 0, max: 5 },
+    yAxis: {
+      type: 'category',
+      data: shown.map(labelOf),
+      axisLabel: { width: 140, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: shown.map((g) => Math.round(g.csatMean * 100) / 100),
+        itemStyle: { color: '#3f51b5' },
+        label: { show: true, position: 'right' },
+      },
+    ],
+  };
+}
+
+export function firstContactChart(
+  report: AnalyticsReport,
+  names: { firstContact: string; moreContacts: string; unresolved: string; rate: string },
+  weekLabel: (week: string) => string,
+): ChartOption | null {
+  const weeks = report.firstContact.weeks;
+  if (report.firstContact.total.complaints === 0) return null;
+  const bar = (name: string, pick: (w: (typeof weeks)[number]) => number, color: string) => ({
+    type: 'bar' as const,
+    name,
+    stack: 'outcome',
+    data: weeks.map(pick),
+    itemStyle: { color },
+  });
+  return {
+    grid: { top: 40, left: 8, right: 8, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    ],
+    series: [
+      bar(names.firstContact, (w) => w.firstContact, FIRST),
+      bar(names.moreContacts, (w) => w.moreContacts, MORE),
+      bar(names.unresolved, (w) => w.unresolved, UNRESOLVED),
+      {
+        type: 'line',
+        name: names.rate,
+        yAxisIndex: 1,
+        data: weeks.map((w) => (w.rate === null ? null : Math.round(w.rate * 1000) / 10)),
+        itemStyle: { color: RATE },
+        lineStyle: { color: RATE, type: 'dashed' },
+        connectNulls: false,
+      },
+    ],
+  };
+}

@@ -1,0 +1,237 @@
+import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDepartments, useReasonName, useReasons } from '../../api/catalog.ts';
+import { ErrorAlert } from '../../ui/api-error.tsx';
+import { PageLoader } from '../../ui/page-loader.tsx';
+import { usePageTitle } from '../../ui/use-page-title.ts';
+import {
+  csatBars,
+  csatHeatmap,
+  firstContactChart,
+  volumeHeatmap,
+  weekdayNames,
+} from './analytics-charts.ts';
+import {
+  exportUrl,
+  useAnalytics,
+  type AnalyticsChart,
+  type AnalyticsQuery,
+  type AnalyticsReport,
+} from './analytics.api.ts';
+import { ChartCard } from './chart-card.tsx';
+
+const channels = ['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'] as const;
+type Dimension = keyof AnalyticsReport['csatBy'];
+const dimensions: Dimension[] = ['reason', 'channel', 'agent', 'department'];
+
+/** Issue 12: the charts of the loop, each with its definition, table and downloads. */
+export function AnalyticsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('analytics.title'));
+  const [query, setQuery] = useState<AnalyticsQuery>({});
+  const report = useAnalytics(query);
+  const reasons = useReasons();
+  const departments = useDepartments();
+  const reasonName = useReasonName();
+  const lang = i18n.language;
+  const number = (v: number, digits = 2) =>
+    new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v);
+  const pct = (v: number | null) =>
+    v === null
+      ? '–'
+      : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+  const weekdays = useMemo(() => weekdayNames(lang), [lang]);
+  const set = (patch: Partial<AnalyticsQuery>) => {
+    const next: AnalyticsQuery = { ...query };
+    for (const [k, v] of Object.entries(patch) as [keyof AnalyticsQuery, string | undefined][])
+      if (v) (next as Record<string, string>)[k] = v;
+      else delete next[k];
+    setQuery(next);
+  };
+  const downloads = (chart: AnalyticsChart) => ({
+    csv: exportUrl(chart, query, 'csv'),
+    xlsx: exportUrl(chart, query, 'xlsx'),
+  });
+  const data = report.data;
+  const weekLabel = (week: string) =>
+    new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${week}T00:00:00Z`),
+    );
+
+  return (
+    <Stack gap="md" data-testid="analytics-page">
+      <Title order={1}>{t('analytics.title')}</Title>
+      <Group wrap="wrap" align="flex-end">
+        <TextInput
+          type="date"
+          label={t('analytics.from')}
+          value={query.from ?? data?.from ?? ''}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+          data-testid="analytics-from"
+        />
+        <TextInput
+          type="date"
+          label={t('analytics.to')}
+          value={query.to ?? data?.to ?? ''}
+          onChange={(e) => set({ to: e.currentTarget.value })}
+          data-testid="analytics-to"
+        />
+        <Select
+          label={t('analytics.reason')}
+          placeholder={t('analytics.all')}
+          clearable
+          data={(reasons.data ?? []).map((r) => ({ value: r.id, label: reasonName(r) }))}
+          value={query.reasonId ?? null}
+          onChange={(v) => set({ reasonId: v ?? undefined })}
+        />
+        <Select
+          label={t('analytics.channel')}
+          placeholder={t('analytics.all')}
+          clearable
+          data={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          value={query.channel ?? null}
+          onChange={(v) => set({ channel: (v ?? undefined) as AnalyticsQuery['channel'] })}
+        />
+        <Select
+          label={t('analytics.department')}
+          placeholder={t('analytics.all')}
+          clearable
+          data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          value={query.departmentId ?? null}
+          onChange={(v) => set({ departmentId: v ?? undefined })}
+        />
+      </Group>
+      {data && (
+        <Text size="sm" c="dimmed" data-testid="analytics-range-definition">
+          {data.definitions.range} ({data.timeZone})
+        </Text>
+      )}
+      {report.isPending && <PageLoader />}
+      {report.isError && <ErrorAlert error={report.error} />}
+      {data && (
+        <>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <ChartCard
+              chart="volume_heatmap"
+              title={t('analytics.volumeHeatmap')}
+              definition={data.definitions.volumeHeatmap}
+              option={volumeHeatmap(data, weekdays, (h, d, v) =>
+                t('analytics.cellVolume', { day: weekdays[d], hour: h, count: v }),
+              )}
+              height={320}
+              columns={[
+                { label: t('analytics.weekday') },
+                { label: t('analytics.hour'), align: 'right' },
+                { label: t('analytics.complaints'), align: 'right' },
+              ]}
+              rows={data.heatmap
+                .filter((c) => c.complaints > 0)
+                .map((c) => [weekdays[c.weekday - 1]!, c.hour, c.complaints])}
+              downloads={downloads('volume_heatmap')}
+            />
+            <ChartCard
+              chart="csat_heatmap"
+              title={t('analytics.csatHeatmap')}
+              definition={data.definitions.csatHeatmap}
+              option={csatHeatmap(data, weekdays, (h, d, v) => {
+                const cell = data.heatmap.find((c) => c.weekday === d + 1 && c.hour === h);
+                return t('analytics.cellCsat', {
+                  day: weekdays[d],
+                  hour: h,
+                  mean: number(v),
+                  count: cell?.answers ?? 0,
+                });
+              })}
+              height={320}
+              columns={[
+                { label: t('analytics.weekday') },
+                { label: t('analytics.hour'), align: 'right' },
+                { label: t('analytics.answers'), align: 'right' },
+                { label: t('analytics.csatMean'), align: 'right' },
+              ]}
+              rows={data.heatmap
+                .filter((c) => c.csatMean !== null)
+                .map((c) => [weekdays[c.weekday - 1]!, c.hour, c.answers, number(c.csatMean!)])}
+              downloads={downloads('csat_heatmap')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {dimensions.map((dim) => {
+              const groups = data.csatBy[dim];
+              return (
+                <ChartCard
+                  key={dim}
+                  chart={`csat_by_${dim}`}
+                  title={t(`analytics.csatBy.${dim}`)}
+                  definition={data.definitions.csatBy}
+                  option={csatBars(groups, (g) => `${g.name} (${g.answers})`)}
+                  height={Math.max(160, 40 + groups.length * 32)}
+                  columns={[
+                    { label: t(`analytics.dimension.${dim}`) },
+                    { label: t('analytics.answers'), align: 'right' },
+                    { label: t('analytics.csatMean'), align: 'right' },
+                    { label: t('analytics.satisfiedShare'), align: 'right' },
+                  ]}
+                  rows={groups.map((g) => [
+                    g.name,
+                    g.answers,
+                    number(g.csatMean),
+                    pct(g.satisfiedShare),
+                  ])}
+                  downloads={downloads(`csat_by_${dim}`)}
+                />
+              );
+            })}
+          </SimpleGrid>
+          <ChartCard
+            chart="first_contact"
+            title={t('analytics.firstContact')}
+            definition={
+              <>
+                {data.definitions.fcrRate}{' '}
+                {t('analytics.fcrTotal', {
+                  rate: pct(data.firstContact.total.rate),
+                  first: data.firstContact.total.firstContact,
+                  all: data.firstContact.total.complaints,
+                })}
+                <br />
+                {data.definitions.firstContact} {data.definitions.moreContacts}{' '}
+                {data.definitions.unresolved}
+                <br />
+                {data.definitions.contact}
+              </>
+            }
+            option={firstContactChart(
+              data,
+              {
+                firstContact: t('analytics.outcome.firstContact'),
+                moreContacts: t('analytics.outcome.moreContacts'),
+                unresolved: t('analytics.outcome.unresolved'),
+                rate: t('analytics.fcrRate'),
+              },
+              weekLabel,
+            )}
+            columns={[
+              { label: t('analytics.week') },
+              { label: t('analytics.complaints'), align: 'right' },
+              { label: t('analytics.outcome.firstContact'), align: 'right' },
+              { label: t('analytics.outcome.moreContacts'), align: 'right' },
+              { label: t('analytics.outcome.unresolved'), align: 'right' },
+              { label: t('analytics.fcrRate'), align: 'right' },
+            ]}
+            rows={data.firstContact.weeks.map((w) => [
+              w.week,
+              w.complaints,
+              w.firstContact,
+              w.moreContacts,
+              w.unresolved,
+              pct(w.rate),
+            ])}
+            downloads={downloads('first_contact')}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
