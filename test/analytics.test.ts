@@ -41,6 +41,10 @@ beforeAll(async () => {
     ids[key] = r.json().complaint.id as string;
     return r.json().complaint as { id: string; trackingUrl: string };
   };
+  const commit = async (id: string, by: Client, dueAt: string) => {
+    const r = await by.post(`/api/complaints/${id}/commitments`, { dueAt });
+    expect(r.statusCode, r.body).toBe(201);
+  };
   const fix = async (id: string, by: Client) => {
     ctx.clock.advance(5 * MINUTE);
     const r = await by.post(`/api/complaints/${id}/status`, { status: 'fixed' });
@@ -52,6 +56,7 @@ beforeAll(async () => {
   await open('F', '2026-03-01T17:00:00Z', agent);
   // Monday 16:30, fixed at once: first contact.
   const a = await open('A', '2026-03-02T09:30:00Z', agent, { reasonId });
+  await commit(a.id, agent, '2026-03-02T10:30:00Z'); // fixed at 09:35: kept
   await fix(a.id, agent);
   // Monday 16:40, the customer writes again before the fix: more contacts.
   const b = await open('B', '2026-03-02T09:40:00Z', agent);
@@ -63,11 +68,14 @@ beforeAll(async () => {
     payload: { body: 'Sao chưa xong?' },
   });
   expect(msg.statusCode, msg.body).toBe(200);
+  await commit(b.id, agent, '2026-03-02T09:45:00Z'); // fixed at 09:46: broken
   await fix(b.id, agent);
   // Tuesday 20:00 UTC is Wednesday 03:00 there; left open.
-  await open('C', '2026-03-03T20:00:00Z', agent);
+  const c = await open('C', '2026-03-03T20:00:00Z', agent);
+  await commit(c.id, agent, '2026-04-30T10:00:00Z'); // still before its due
   // The next Monday 08:00 there, by e-mail, taken by the manager (no department): fixed.
   const d = await open('D', '2026-03-09T01:00:00Z', manager, { channel: 'email' });
+  await commit(d.id, manager, '2026-03-09T03:00:00Z');
   await fix(d.id, manager);
   ctx.clock.set(new Date('2026-03-20T05:00:00Z'));
   // Sessions end when idle: the reader signs in again at the report's "now".
@@ -209,6 +217,19 @@ describe('analytics', () => {
       rate: 0.4,
     });
     expect(report.definitions.contact).toContain('cuộc gọi đến');
+  });
+
+  it('gives the promise-kept rate per week by the ledger’s own definition', async () => {
+    const report = await reportOf(manager);
+    const none = { reopened: 0, recommitted: 0 };
+    expect(report.promises.weeks).toEqual([
+      { week: '2026-03-02', made: 3, kept: 1, broken: 1, open: 1, keptRate: 0.5, ...none },
+      { week: '2026-03-09', made: 1, kept: 1, broken: 0, open: 0, keptRate: 1, ...none },
+    ]);
+    expect(report.promises.total).toMatchObject({ made: 4, kept: 2, keptRate: 0.667 });
+    const ledger = await manager.get('/api/reports/promises?groupBy=agent');
+    expect(ledger.statusCode, ledger.body).toBe(200);
+    expect(report.definitions.promiseKept).toBe(ledger.json().definition);
   });
 
   it('filters by channel, reason and department', async () => {

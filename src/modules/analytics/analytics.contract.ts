@@ -20,6 +20,7 @@ export const analyticsCharts = [
   'csat_by_agent',
   'csat_by_department',
   'first_contact',
+  'promises',
 ] as const;
 export type AnalyticsChart = (typeof analyticsCharts)[number];
 
@@ -51,6 +52,17 @@ const outcomeWeek = z.object({
   rate: z.number().nullable(),
 });
 
+const promiseTotals = z.object({
+  made: z.number(),
+  kept: z.number(),
+  reopened: z.number(),
+  recommitted: z.number(),
+  broken: z.number(),
+  open: z.number(),
+  /** kept ÷ promises with an outcome (the ledger's definition); null when none has one. */
+  keptRate: z.number().nullable(),
+});
+
 export const analyticsReport = z.object({
   from: isoDate,
   to: isoDate,
@@ -63,6 +75,10 @@ export const analyticsReport = z.object({
     department: z.array(csatGroup),
   }),
   firstContact: z.object({ weeks: z.array(outcomeWeek), total: outcomeWeek.omit({ week: true }) }),
+  promises: z.object({
+    weeks: z.array(promiseTotals.extend({ week: isoDate })),
+    total: promiseTotals,
+  }),
   definitions: z.object({
     range: z.string(),
     volumeHeatmap: z.string(),
@@ -73,6 +89,9 @@ export const analyticsReport = z.object({
     firstContact: z.string(),
     moreContacts: z.string(),
     unresolved: z.string(),
+    promises: z.string(),
+    promiseKept: z.string(),
+    promiseTerms: z.array(z.object({ term: z.string(), text: z.string() })),
   }),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReport>;

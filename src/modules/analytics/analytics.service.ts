@@ -4,7 +4,9 @@ import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { exportTable, type ExportFormat } from '../../platform/export/table-export.ts';
+import type { CommitmentService } from '../commitments/index.ts';
 import {
+  casesByWeek,
   outcomeDefinitions,
   outcomesByWeek,
   startOfLocalDay,
@@ -17,16 +19,29 @@ import { answersBy, answersByHourAndWeekday, type AnswerDimension } from '../sur
 import type { AnalyticsChart, AnalyticsQuery, AnalyticsReport } from './analytics.contract.ts';
 import { tableOf } from './analytics.tables.ts';
 import { analyticsDefinitions, channelLabels, noneLabel } from './domain/definitions.ts';
-import { addDays, csatGroups, defaultRange, heatmapGrid, outcomeWeeks } from './domain/figures.ts';
+import {
+  addDays,
+  csatGroups,
+  defaultRange,
+  heatmapGrid,
+  outcomeWeeks,
+  promiseWeeks,
+} from './domain/figures.ts';
 
-export type AnalyticsDeps = { db: Db; clock: Clock; org: OrgService; reasons: ReasonService };
+export type AnalyticsDeps = {
+  db: Db;
+  clock: Clock;
+  org: OrgService;
+  reasons: ReasonService;
+  commitments: Pick<CommitmentService, 'promisesByGroup'>;
+};
 
 /** The longest range one request may read: two years of first contacts. */
 const MAX_DAYS = 731;
 
 /** Issue 12: the analytics page, composed from the figures each owning module computes. */
 export function createAnalyticsService(deps: AnalyticsDeps) {
-  const { db, clock, org, reasons } = deps;
+  const { db, clock, org, reasons, commitments } = deps;
 
   async function filterOf(scope: Scope, query: AnalyticsQuery) {
     const found = await org.findOrg(db, scope.orgId);
@@ -57,12 +72,18 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
 
   async function report(scope: Scope, query: AnalyticsQuery, lang: Language) {
     const { orgId, from, to, filter } = await filterOf(scope, query);
-    const [volume, answerCells, outcomes, reasonList] = await Promise.all([
+    const [volume, answerCells, outcomes, reasonList, cases] = await Promise.all([
       volumeByHourAndWeekday(db, orgId, filter),
       answersByHourAndWeekday(db, orgId, filter),
       outcomesByWeek(db, orgId, filter),
       reasons.localized(orgId, lang, false),
+      casesByWeek(db, orgId, filter),
     ]);
+    const ledger = await commitments.promisesByGroup(
+      orgId,
+      cases.map((c) => ({ complaintId: c.complaintId, group: c.week })),
+      lang,
+    );
     const reasonNames = new Map(reasonList.map((r) => [r.id, r.name]));
     const groupsOf = async (dimension: AnswerDimension) => {
       const tallies = await answersBy(db, orgId, dimension, filter);
@@ -92,7 +113,13 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       heatmap: heatmapGrid(volume, answerCells),
       csatBy: { reason, channel, agent, department },
       firstContact: outcomeWeeks(from, to, outcomes),
-      definitions: { ...analyticsDefinitions[lang], ...outcomeText },
+      promises: promiseWeeks(from, to, ledger.groups, ledger.totals),
+      definitions: {
+        ...analyticsDefinitions[lang],
+        ...outcomeText,
+        promiseKept: ledger.definitions[0]!.text,
+        promiseTerms: ledger.definitions,
+      },
     } satisfies AnalyticsReport;
   }
 

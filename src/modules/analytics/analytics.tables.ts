@@ -69,5 +69,20 @@ export function tableOf(chart: AnalyticsChart, report: AnalyticsReport): ExportT
         ],
         rows: report.firstContact.weeks,
       };
+    case 'promises':
+      return {
+        name,
+        columns: [
+          col('week', 'Tuần (thứ Hai)', 'Week (Monday)', '周（周一）'),
+          col('made', 'Số cam kết', 'Promises', '承诺数'),
+          col('kept', 'Giữ đúng hạn', 'Kept', '按时兑现'),
+          col('reopened', 'Mở lại', 'Reopened', '重新打开'),
+          col('recommitted', 'Cam kết lại đúng lúc', 'Re-committed in time', '按时重新承诺'),
+          col('broken', 'Thất hứa', 'Broken', '失约'),
+          col('open', 'Còn trong hạn', 'Still before due', '尚未到期'),
+          col('keptRate', 'Tỷ lệ giữ cam kết', 'Promise-kept rate', '承诺兑现率'),
+        ],
+        rows: report.promises.weeks,
+      };
   }
 }

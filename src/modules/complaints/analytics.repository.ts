@@ -117,3 +117,18 @@ export async function outcomesByWeek(
   }
   return [...weeks.values()];
 }
+
+/** The cases that pass the filters, each with the ISO week of its first contact. */
+export async function casesByWeek(
+  db: Executor,
+  orgId: string,
+  f: CaseFilter,
+): Promise<{ complaintId: string; week: string }[]> {
+  return filtered(
+    db
+      .selectFrom('complaints as c')
+      .select(['c.id as complaintId', weekOf('c.created_at', f.timeZone).as('week')]),
+    orgId,
+    f,
+  ).execute();
+}

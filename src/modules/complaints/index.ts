@@ -48,6 +48,7 @@ export {
 export {
   volumeByHourAndWeekday,
   outcomesByWeek,
+  casesByWeek,
   type CaseFilter,
   type VolumeCell,
   type OutcomeWeek,

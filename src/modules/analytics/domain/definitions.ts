@@ -3,7 +3,14 @@ import type { Language } from '../../../platform/i18n.ts';
 /** Every analytics figure's definition, as the product prints it beside the chart. */
 export const analyticsDefinitions: Record<
   Language,
-  { range: string; volumeHeatmap: string; csatHeatmap: string; csatBy: string; fcrRate: string }
+  {
+    range: string;
+    volumeHeatmap: string;
+    csatHeatmap: string;
+    csatBy: string;
+    fcrRate: string;
+    promises: string;
+  }
 > = {
   vi: {
     range:
@@ -16,6 +23,8 @@ export const analyticsDefinitions: Record<
       'Với các khảo sát đã trả lời của vụ việc có lần tiếp xúc đầu tiên trong kỳ: điểm trung bình, số câu trả lời, và tỷ lệ câu trả lời 4 hoặc 5. Lý do, kênh, nhân viên và bộ phận là những gì khảo sát ghi lại cho vụ việc (nhân viên: người sở hữu, nếu không có thì người tiếp nhận).',
     fcrRate:
       'Tỷ lệ giải quyết ngay lần đầu = số vụ việc giải quyết ngay lần đầu ÷ mọi khiếu nại có lần tiếp xúc đầu tiên trong tuần (vụ việc chưa giải quyết vẫn nằm trong mẫu số), tính đến hiện tại.',
+    promises:
+      'Các cam kết trên những khiếu nại có lần tiếp xúc đầu tiên trong tuần, theo đúng định nghĩa của sổ cam kết, tính đến hiện tại.',
   },
   en: {
     range:
@@ -28,6 +37,8 @@ export const analyticsDefinitions: Record<
       'Over the answered surveys of cases first contacted in the range: the mean score, the number of answers, and the share of answers that are 4 or 5. Reason, channel, agent and department are those the survey recorded for the case (agent: the owner, else the intake agent).',
     fcrRate:
       'First-contact resolution rate = cases resolved at first contact ÷ every complaint first contacted in the week (unresolved ones stay in the denominator), as of now.',
+    promises:
+      'The promises on the complaints first contacted in the week, by the promise ledger’s own definition, as of now.',
   },
   zh: {
     range:
@@ -39,6 +50,7 @@ export const analyticsDefinitions: Record<
       '对首次接触在范围内的案件的已回答调查：平均分、回答数，以及4分或5分回答的占比。原因、渠道、客服和部门以调查为该案件记录的为准（客服：所有者，没有时为受理人）。',
     fcrRate:
       '首次接触解决率 = 首次接触即解决的案件数 ÷ 该周首次接触的全部投诉（未解决的仍计入分母），截至当前。',
+    promises: '该周首次接触的投诉上的承诺，完全采用承诺台账的定义，截至当前。',
   },
 };
 

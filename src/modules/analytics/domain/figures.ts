@@ -112,3 +112,45 @@ export function outcomeWeeks(
     }),
   };
 }
+
+type PromiseCounts = {
+  made: number;
+  kept: number;
+  reopened: number;
+  recommitted: number;
+  broken: number;
+  open: number;
+  keptRate: number | null;
+};
+const noPromises: PromiseCounts = {
+  made: 0,
+  kept: 0,
+  reopened: 0,
+  recommitted: 0,
+  broken: 0,
+  open: 0,
+  keptRate: null,
+};
+
+/** The ledger's figures per week of the range, a week without promises showing none. */
+export function promiseWeeks(
+  from: string,
+  to: string,
+  groups: readonly (PromiseCounts & { group: string })[],
+  total: PromiseCounts,
+) {
+  const pick = (c: PromiseCounts): PromiseCounts => ({
+    made: c.made,
+    kept: c.kept,
+    reopened: c.reopened,
+    recommitted: c.recommitted,
+    broken: c.broken,
+    open: c.open,
+    keptRate: c.keptRate,
+  });
+  const byWeek = new Map(groups.map((g) => [g.group, pick(g)]));
+  return {
+    weeks: weeksOf(from, to).map((week) => ({ week, ...(byWeek.get(week) ?? noPromises) })),
+    total: pick(total),
+  };
+}

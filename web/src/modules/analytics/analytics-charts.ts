@@ -142,3 +142,49 @@ export function firstContactChart(
     ],
   };
 }
+
+type PromiseWeek = AnalyticsReport['promises']['weeks'][number];
+const PROMISE_SERIES: { key: keyof PromiseWeek; color: string }[] = [
+  { key: 'kept', color: FIRST },
+  { key: 'recommitted', color: '#fdae61' },
+  { key: 'reopened', color: '#8073ac' },
+  { key: 'broken', color: UNRESOLVED },
+  { key: 'open', color: '#bdbdbd' },
+];
+
+export function promiseChart(
+  report: AnalyticsReport,
+  nameOf: (key: string) => string,
+  rateName: string,
+  weekLabel: (week: string) => string,
+): ChartOption | null {
+  const weeks = report.promises.weeks;
+  if (report.promises.total.made === 0) return null;
+  return {
+    grid: { top: 40, left: 8, right: 8, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    ],
+    series: [
+      ...PROMISE_SERIES.map((s) => ({
+        type: 'bar' as const,
+        name: nameOf(s.key),
+        stack: 'promise',
+        data: weeks.map((w) => w[s.key] as number),
+        itemStyle: { color: s.color },
+      })),
+      {
+        type: 'line',
+        name: rateName,
+        yAxisIndex: 1,
+        data: weeks.map((w) => (w.keptRate === null ? null : Math.round(w.keptRate * 1000) / 10)),
+        itemStyle: { color: RATE },
+        lineStyle: { color: RATE, type: 'dashed' },
+      },
+    ],
+  };
+}

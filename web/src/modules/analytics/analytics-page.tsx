@@ -9,6 +9,7 @@ import {
   csatBars,
   csatHeatmap,
   firstContactChart,
+  promiseChart,
   volumeHeatmap,
   weekdayNames,
 } from './analytics-charts.ts';
@@ -229,6 +230,49 @@ export function AnalyticsPage() {
               pct(w.rate),
             ])}
             downloads={downloads('first_contact')}
+          />
+          <ChartCard
+            chart="promises"
+            title={t('analytics.promises')}
+            definition={
+              <>
+                {data.definitions.promises}{' '}
+                {t('analytics.promiseTotal', {
+                  rate: pct(data.promises.total.keptRate),
+                  kept: data.promises.total.kept,
+                  made: data.promises.total.made,
+                })}
+                {data.definitions.promiseTerms.map((d) => (
+                  <span key={d.term}>
+                    <br />
+                    <strong>{d.term}</strong>: {d.text}
+                  </span>
+                ))}
+              </>
+            }
+            option={promiseChart(
+              data,
+              (key) => t(`analytics.promise.${key}`),
+              t('analytics.promise.keptRate'),
+              weekLabel,
+            )}
+            columns={[
+              { label: t('analytics.week') },
+              ...(
+                ['made', 'kept', 'recommitted', 'reopened', 'broken', 'open', 'keptRate'] as const
+              ).map((k) => ({ label: t(`analytics.promise.${k}`), align: 'right' as const })),
+            ]}
+            rows={data.promises.weeks.map((w) => [
+              w.week,
+              w.made,
+              w.kept,
+              w.recommitted,
+              w.reopened,
+              w.broken,
+              w.open,
+              pct(w.keptRate),
+            ])}
+            downloads={downloads('promises')}
           />
         </>
       )}
