@@ -70,9 +70,12 @@ beforeAll(async () => {
   expect(msg.statusCode, msg.body).toBe(200);
   await commit(b.id, agent, '2026-03-02T09:45:00Z'); // fixed at 09:46: broken
   await fix(b.id, agent);
-  // Tuesday 20:00 UTC is Wednesday 03:00 there; left open.
+  // Tuesday 20:00 UTC is Wednesday 03:00 there, outside office hours (08:00–12:00, 13:00–17:00);
+  // fixed at 09:00 there: six hours on the wall, one business hour. Kept.
   const c = await open('C', '2026-03-03T20:00:00Z', agent);
-  await commit(c.id, agent, '2026-04-30T10:00:00Z'); // still before its due
+  await commit(c.id, agent, '2026-04-30T10:00:00Z');
+  ctx.clock.set(new Date('2026-03-04T01:55:00Z'));
+  await fix(c.id, agent);
   // The next Monday 08:00 there, by e-mail, taken by the manager (no department): fixed.
   const d = await open('D', '2026-03-09T01:00:00Z', manager, { channel: 'email' });
   await commit(d.id, manager, '2026-03-09T03:00:00Z');
@@ -157,7 +160,7 @@ describe('analytics', () => {
     ]);
     expect(cell(report, 1, 16)).toMatchObject({ answers: 2, csatMean: 3.5 });
     expect(cell(report, 1, 8)).toMatchObject({ answers: 1, csatMean: 4 });
-    // A complaint without an answer: its cell has no mean, not 0.
+    // A complaint without an answer (C): its cell has no mean, not 0.
     expect(cell(report, 3, 3)).toMatchObject({ complaints: 1, answers: 0, csatMean: null });
     expect(report.definitions.csatHeatmap).toContain('không phải 0');
   });
@@ -195,10 +198,10 @@ describe('analytics', () => {
       {
         week: '2026-03-02',
         complaints: 4,
-        firstContact: 1,
+        firstContact: 2,
         moreContacts: 1,
-        unresolved: 2,
-        rate: 0.25,
+        unresolved: 1,
+        rate: 0.5,
       },
       {
         week: '2026-03-09',
@@ -211,10 +214,10 @@ describe('analytics', () => {
     ]);
     expect(report.firstContact.total).toEqual({
       complaints: 5,
-      firstContact: 2,
+      firstContact: 3,
       moreContacts: 1,
-      unresolved: 2,
-      rate: 0.4,
+      unresolved: 1,
+      rate: 0.6,
     });
     expect(report.definitions.contact).toContain('cuộc gọi đến');
   });
@@ -223,13 +226,42 @@ describe('analytics', () => {
     const report = await reportOf(manager);
     const none = { reopened: 0, recommitted: 0 };
     expect(report.promises.weeks).toEqual([
-      { week: '2026-03-02', made: 3, kept: 1, broken: 1, open: 1, keptRate: 0.5, ...none },
+      { week: '2026-03-02', made: 3, kept: 2, broken: 1, open: 0, keptRate: 0.667, ...none },
       { week: '2026-03-09', made: 1, kept: 1, broken: 0, open: 0, keptRate: 1, ...none },
     ]);
-    expect(report.promises.total).toMatchObject({ made: 4, kept: 2, keptRate: 0.667 });
+    expect(report.promises.total).toMatchObject({ made: 4, kept: 3, broken: 1, keptRate: 0.75 });
     const ledger = await manager.get('/api/reports/promises?groupBy=agent');
     expect(ledger.statusCode, ledger.body).toBe(200);
     expect(report.definitions.promiseKept).toBe(ledger.json().definition);
+  });
+
+  it('gives median and p90 times per week in business minutes', async () => {
+    const report = await reportOf(manager);
+    const stat = (measured: number, notStopped: number, median: number, p90: number) => ({
+      measured,
+      notStopped,
+      medianBusinessMinutes: median,
+      p90BusinessMinutes: p90,
+    });
+    // Acknowledged at intake: 0. First response: A 0, B 1 (the customer's message), C 0; F none.
+    // Fix: A 5, B 5 (its clock restarted at the commitment), C 60 business minutes; F none.
+    expect(report.times.weeks).toEqual([
+      {
+        week: '2026-03-02',
+        acknowledge: stat(4, 0, 0, 0),
+        first_response: stat(3, 1, 0, 1),
+        fix: stat(3, 1, 5, 60),
+      },
+      {
+        week: '2026-03-09',
+        acknowledge: stat(1, 0, 0, 0),
+        first_response: stat(1, 0, 0, 0),
+        fix: stat(1, 0, 5, 5),
+      },
+    ]);
+    // Over the range, fix times 5, 5, 5, 60: the median is the 2nd, the 90th percentile the 4th.
+    expect(report.times.total.fix).toEqual(stat(4, 1, 5, 60));
+    expect(report.definitions.times).toContain('Thời gian tạm dừng không được trừ ra');
   });
 
   it('filters by channel, reason and department', async () => {
@@ -243,7 +275,7 @@ describe('analytics', () => {
     expect(cell(reason, 1, 16)).toMatchObject({ answers: 1, csatMean: 5 });
 
     const dept = await reportOf(manager, `${range}&departmentId=${departmentId}`);
-    expect(dept.firstContact.total).toMatchObject({ complaints: 4, firstContact: 1, rate: 0.25 });
+    expect(dept.firstContact.total).toMatchObject({ complaints: 4, firstContact: 2, rate: 0.5 });
     expect(dept.csatBy.agent.map((g) => g.name)).toEqual([t.users.agent.name]);
   });
 
@@ -301,7 +333,7 @@ describe('analytics', () => {
     );
     expect(rows).toEqual([
       ['Week (Monday)', 'Complaints', 'First contact', 'More contacts', 'Unresolved', 'FCR rate'],
-      ['2026-03-02', 4, 1, 1, 2, 0.25],
+      ['2026-03-02', 4, 2, 1, 1, 0.5],
       ['2026-03-09', 1, 1, 0, 0, 1],
     ]);
     expect((await reader.get(`/api/analytics/nope/export?format=csv`)).statusCode).toBe(400);

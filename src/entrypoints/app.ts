@@ -210,7 +210,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     publicUrl: config.publicUrl,
   });
   // Reads what every module above computes; owns no table.
-  const analytics = createAnalyticsService({ db, clock, org, reasons, commitments });
+  const analytics = createAnalyticsService({ db, clock, org, reasons, commitments, sla });
   return {
     jobs,
     files,

@@ -21,7 +21,12 @@ export const analyticsCharts = [
   'csat_by_department',
   'first_contact',
   'promises',
+  'times',
 ] as const;
+
+/** The clocks whose times the page shows. */
+export const timedClocks = ['acknowledge', 'first_response', 'fix'] as const;
+export type TimedClock = (typeof timedClocks)[number];
 export type AnalyticsChart = (typeof analyticsCharts)[number];
 
 export const analyticsExportQuery = analyticsQuery.extend({ format: z.enum(['csv', 'xlsx']) });
@@ -63,6 +68,20 @@ const promiseTotals = z.object({
   keptRate: z.number().nullable(),
 });
 
+const clockTime = z.object({
+  /** Cases whose clock started and stopped. */
+  measured: z.number(),
+  /** Cases of the week without a stopped clock of this kind (still running, or none). */
+  notStopped: z.number(),
+  medianBusinessMinutes: z.number().nullable(),
+  p90BusinessMinutes: z.number().nullable(),
+});
+const clockTimes = z.object({
+  acknowledge: clockTime,
+  first_response: clockTime,
+  fix: clockTime,
+});
+
 export const analyticsReport = z.object({
   from: isoDate,
   to: isoDate,
@@ -79,6 +98,7 @@ export const analyticsReport = z.object({
     weeks: z.array(promiseTotals.extend({ week: isoDate })),
     total: promiseTotals,
   }),
+  times: z.object({ weeks: z.array(clockTimes.extend({ week: isoDate })), total: clockTimes }),
   definitions: z.object({
     range: z.string(),
     volumeHeatmap: z.string(),
@@ -90,6 +110,7 @@ export const analyticsReport = z.object({
     moreContacts: z.string(),
     unresolved: z.string(),
     promises: z.string(),
+    times: z.string(),
     promiseKept: z.string(),
     promiseTerms: z.array(z.object({ term: z.string(), text: z.string() })),
   }),

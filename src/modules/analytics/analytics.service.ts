@@ -5,6 +5,7 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { exportTable, type ExportFormat } from '../../platform/export/table-export.ts';
 import type { CommitmentService } from '../commitments/index.ts';
+import type { SlaService } from '../sla/index.ts';
 import {
   casesByWeek,
   outcomeDefinitions,
@@ -16,11 +17,17 @@ import {
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import { answersBy, answersByHourAndWeekday, type AnswerDimension } from '../surveys/index.ts';
-import type { AnalyticsChart, AnalyticsQuery, AnalyticsReport } from './analytics.contract.ts';
+import {
+  timedClocks,
+  type AnalyticsChart,
+  type AnalyticsQuery,
+  type AnalyticsReport,
+} from './analytics.contract.ts';
 import { tableOf } from './analytics.tables.ts';
 import { analyticsDefinitions, channelLabels, noneLabel } from './domain/definitions.ts';
 import {
   addDays,
+  clockWeeks,
   csatGroups,
   defaultRange,
   heatmapGrid,
@@ -34,6 +41,7 @@ export type AnalyticsDeps = {
   org: OrgService;
   reasons: ReasonService;
   commitments: Pick<CommitmentService, 'promisesByGroup'>;
+  sla: Pick<SlaService, 'clockDurations'>;
 };
 
 /** The longest range one request may read: two years of first contacts. */
@@ -41,7 +49,7 @@ const MAX_DAYS = 731;
 
 /** Issue 12: the analytics page, composed from the figures each owning module computes. */
 export function createAnalyticsService(deps: AnalyticsDeps) {
-  const { db, clock, org, reasons, commitments } = deps;
+  const { db, clock, org, reasons, commitments, sla } = deps;
 
   async function filterOf(scope: Scope, query: AnalyticsQuery) {
     const found = await org.findOrg(db, scope.orgId);
@@ -79,11 +87,14 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       reasons.localized(orgId, lang, false),
       casesByWeek(db, orgId, filter),
     ]);
-    const ledger = await commitments.promisesByGroup(
-      orgId,
-      cases.map((c) => ({ complaintId: c.complaintId, group: c.week })),
-      lang,
-    );
+    const [ledger, durations] = await Promise.all([
+      commitments.promisesByGroup(
+        orgId,
+        cases.map((c) => ({ complaintId: c.complaintId, group: c.week })),
+        lang,
+      ),
+      sla.clockDurations(db, orgId, cases, timedClocks),
+    ]);
     const reasonNames = new Map(reasonList.map((r) => [r.id, r.name]));
     const groupsOf = async (dimension: AnswerDimension) => {
       const tallies = await answersBy(db, orgId, dimension, filter);
@@ -114,6 +125,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       csatBy: { reason, channel, agent, department },
       firstContact: outcomeWeeks(from, to, outcomes),
       promises: promiseWeeks(from, to, ledger.groups, ledger.totals),
+      times: clockWeeks(from, to, timedClocks, cases, durations),
       definitions: {
         ...analyticsDefinitions[lang],
         ...outcomeText,

@@ -84,5 +84,45 @@ export function tableOf(chart: AnalyticsChart, report: AnalyticsReport): ExportT
         ],
         rows: report.promises.weeks,
       };
+    case 'times': {
+      const clocks = {
+        acknowledge: ['xác nhận', 'acknowledge', '确认'],
+        first_response: ['phản hồi đầu tiên', 'first response', '首次回复'],
+        fix: ['khắc phục', 'fix', '解决'],
+      } as const;
+      const columns = [col('week', 'Tuần (thứ Hai)', 'Week (Monday)', '周（周一）')];
+      for (const [k, [vi, en, zh]] of Object.entries(clocks)) {
+        columns.push(
+          col(
+            `${k}.median`,
+            `Trung vị ${vi} (phút làm việc)`,
+            `Median ${en} (business minutes)`,
+            `${zh}中位数（工作分钟）`,
+          ),
+          col(
+            `${k}.p90`,
+            `P90 ${vi} (phút làm việc)`,
+            `P90 ${en} (business minutes)`,
+            `${zh}第90百分位（工作分钟）`,
+          ),
+          col(`${k}.measured`, `Số đo được: ${vi}`, `Measured: ${en}`, `已计量：${zh}`),
+          col(`${k}.notStopped`, `Chưa dừng: ${vi}`, `Not stopped: ${en}`, `未停止：${zh}`),
+        );
+      }
+      return {
+        name,
+        columns,
+        rows: report.times.weeks.map((w) => {
+          const row: Row = { week: w.week };
+          for (const k of Object.keys(clocks) as (keyof typeof clocks)[]) {
+            row[`${k}.median`] = w[k].medianBusinessMinutes;
+            row[`${k}.p90`] = w[k].p90BusinessMinutes;
+            row[`${k}.measured`] = w[k].measured;
+            row[`${k}.notStopped`] = w[k].notStopped;
+          }
+          return row;
+        }),
+      };
+    }
   }
 }

@@ -118,16 +118,20 @@ export async function outcomesByWeek(
   return [...weeks.values()];
 }
 
-/** The cases that pass the filters, each with the ISO week of its first contact. */
+/** The cases that pass the filters, each with the ISO week of its first contact and its policy. */
 export async function casesByWeek(
   db: Executor,
   orgId: string,
   f: CaseFilter,
-): Promise<{ complaintId: string; week: string }[]> {
+): Promise<{ complaintId: string; week: string; policyId: string | null }[]> {
   return filtered(
     db
       .selectFrom('complaints as c')
-      .select(['c.id as complaintId', weekOf('c.created_at', f.timeZone).as('week')]),
+      .select([
+        'c.id as complaintId',
+        weekOf('c.created_at', f.timeZone).as('week'),
+        'c.policy_id as policyId',
+      ]),
     orgId,
     f,
   ).execute();

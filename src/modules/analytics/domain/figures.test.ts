@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { csatGroups, defaultRange, heatmapGrid, outcomeWeeks, weeksOf } from './figures.ts';
+import {
+  clockWeeks,
+  csatGroups,
+  defaultRange,
+  heatmapGrid,
+  nearestRank,
+  outcomeWeeks,
+  weeksOf,
+} from './figures.ts';
 
 describe('analytics figures', () => {
   it('takes the last 90 local days by default, in the zone', () => {
@@ -64,5 +72,40 @@ describe('analytics figures', () => {
       },
     ]);
     expect(total.rate).toBe(0.25);
+  });
+});
+
+describe('clock times', () => {
+  it('takes the median and p90 by nearest rank, in business minutes, per week', () => {
+    expect(nearestRank([], 0.5)).toBeNull();
+    expect(nearestRank([60, 5, 5, 5], 0.5)).toBe(5);
+    expect(nearestRank([60, 5, 5, 5], 0.9)).toBe(60);
+    expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+    const cases = [
+      { complaintId: 'a', week: '2026-03-02' },
+      { complaintId: 'b', week: '2026-03-02' },
+      { complaintId: 'c', week: '2026-03-09' },
+    ];
+    const { weeks, total } = clockWeeks('2026-03-02', '2026-03-09', ['fix'], cases, [
+      { complaintId: 'a', clock: 'fix', businessSeconds: 90 },
+      { complaintId: 'c', clock: 'fix', businessSeconds: 600 },
+      { complaintId: 'c', clock: 'acknowledge', businessSeconds: 1 },
+    ]);
+    expect(weeks).toEqual([
+      {
+        week: '2026-03-02',
+        fix: { measured: 1, notStopped: 1, medianBusinessMinutes: 1.5, p90BusinessMinutes: 1.5 },
+      },
+      {
+        week: '2026-03-09',
+        fix: { measured: 1, notStopped: 0, medianBusinessMinutes: 10, p90BusinessMinutes: 10 },
+      },
+    ]);
+    expect(total.fix).toEqual({
+      measured: 2,
+      notStopped: 1,
+      medianBusinessMinutes: 1.5,
+      p90BusinessMinutes: 10,
+    });
   });
 });

@@ -154,3 +154,55 @@ export function promiseWeeks(
     total: pick(total),
   };
 }
+
+/**
+ * The value below which `share` of the values fall, by the nearest-rank method (no
+ * interpolation): the smallest value with at least that share at or below it.
+ */
+export function nearestRank(values: readonly number[], share: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(share * sorted.length)) - 1]!;
+}
+
+const minutesOf = (seconds: number | null) =>
+  seconds === null ? null : Math.round(seconds / 6) / 10;
+
+/** Median and 90th percentile of the business seconds, in business minutes (one decimal). */
+export function clockTime(seconds: readonly number[], cases: number) {
+  return {
+    measured: seconds.length,
+    notStopped: cases - seconds.length,
+    medianBusinessMinutes: minutesOf(nearestRank(seconds, 0.5)),
+    p90BusinessMinutes: minutesOf(nearestRank(seconds, 0.9)),
+  };
+}
+
+/** Clock times per week of first contact, and over the whole range. */
+export function clockWeeks<K extends string>(
+  from: string,
+  to: string,
+  clocks: readonly K[],
+  cases: readonly { complaintId: string; week: string }[],
+  durations: readonly { complaintId: string; clock: string; businessSeconds: number }[],
+) {
+  const weekOf = new Map(cases.map((c) => [c.complaintId, c.week]));
+  const figuresOf = (inWeek: (week: string) => boolean) => {
+    const n = cases.filter((c) => inWeek(c.week)).length;
+    return Object.fromEntries(
+      clocks.map((k) => [
+        k,
+        clockTime(
+          durations
+            .filter((d) => d.clock === k && inWeek(weekOf.get(d.complaintId) ?? ''))
+            .map((d) => d.businessSeconds),
+          n,
+        ),
+      ]),
+    ) as Record<K, ReturnType<typeof clockTime>>;
+  };
+  return {
+    weeks: weeksOf(from, to).map((week) => ({ week, ...figuresOf((w) => w === week) })),
+    total: figuresOf((w) => w !== ''),
+  };
+}

@@ -188,3 +188,40 @@ export function promiseChart(
     ],
   };
 }
+
+type TimedClock = 'acknowledge' | 'first_response' | 'fix';
+
+/** Median and 90th percentile of one clock per week, in business minutes. */
+export function timeChart(
+  report: AnalyticsReport,
+  clock: TimedClock,
+  names: { median: string; p90: string },
+  weekLabel: (week: string) => string,
+): ChartOption | null {
+  const weeks = report.times.weeks;
+  if (report.times.total[clock].measured === 0) return null;
+  const line = (
+    name: string,
+    pick: (w: (typeof weeks)[number]) => number | null,
+    color: string,
+    dashed: boolean,
+  ) => ({
+    type: 'line' as const,
+    name,
+    data: weeks.map(pick),
+    itemStyle: { color },
+    lineStyle: { color, type: dashed ? ('dashed' as const) : ('solid' as const) },
+    connectNulls: false,
+  });
+  return {
+    grid: { top: 40, left: 8, right: 8, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+    yAxis: { type: 'value', min: 0 },
+    series: [
+      line(names.median, (w) => w[clock].medianBusinessMinutes, '#08519c', false),
+      line(names.p90, (w) => w[clock].p90BusinessMinutes, '#a63603', true),
+    ],
+  };
+}

@@ -1,4 +1,13 @@
-import { Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDepartments, useReasonName, useReasons } from '../../api/catalog.ts';
@@ -10,6 +19,7 @@ import {
   csatHeatmap,
   firstContactChart,
   promiseChart,
+  timeChart,
   volumeHeatmap,
   weekdayNames,
 } from './analytics-charts.ts';
@@ -31,6 +41,7 @@ export function AnalyticsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('analytics.title'));
   const [query, setQuery] = useState<AnalyticsQuery>({});
+  const [clock, setClock] = useState<'acknowledge' | 'first_response' | 'fix'>('fix');
   const report = useAnalytics(query);
   const reasons = useReasons();
   const departments = useDepartments();
@@ -273,6 +284,50 @@ export function AnalyticsPage() {
               pct(w.keptRate),
             ])}
             downloads={downloads('promises')}
+          />
+          <ChartCard
+            chart="times"
+            title={t('analytics.times')}
+            definition={
+              <>
+                <SegmentedControl
+                  size="xs"
+                  mb="xs"
+                  value={clock}
+                  onChange={(v) => setClock(v as typeof clock)}
+                  aria-label={t('analytics.clock.label')}
+                  data={(['acknowledge', 'first_response', 'fix'] as const).map((k) => ({
+                    value: k,
+                    label: t(`analytics.clock.${k}`),
+                  }))}
+                />
+                <br />
+                {data.definitions.times}
+              </>
+            }
+            option={timeChart(
+              data,
+              clock,
+              { median: t('analytics.median'), p90: t('analytics.p90') },
+              weekLabel,
+            )}
+            columns={[
+              { label: t('analytics.week') },
+              { label: t('analytics.median'), align: 'right' },
+              { label: t('analytics.p90'), align: 'right' },
+              { label: t('analytics.measured'), align: 'right' },
+              { label: t('analytics.notStopped'), align: 'right' },
+            ]}
+            rows={data.times.weeks.map((w) => [
+              w.week,
+              w[clock].medianBusinessMinutes === null
+                ? '–'
+                : number(w[clock].medianBusinessMinutes!, 1),
+              w[clock].p90BusinessMinutes === null ? '–' : number(w[clock].p90BusinessMinutes!, 1),
+              w[clock].measured,
+              w[clock].notStopped,
+            ])}
+            downloads={downloads('times')}
           />
         </>
       )}
