@@ -80,6 +80,27 @@ beforeAll(async () => {
   const d = await open('D', '2026-03-09T01:00:00Z', manager, { channel: 'email' });
   await commit(d.id, manager, '2026-03-09T03:00:00Z');
   await fix(d.id, manager);
+  // Step 6–7 on 9 March at 02:00 UTC: B's update (due 3 March) late, D's on time and verified.
+  ctx.clock.set(new Date('2026-03-09T02:00:00Z'));
+  const tasks = await ctx.db
+    .selectFrom('follow_ups')
+    .select(['id', 'complaint_id', 'kind'])
+    .where('org_id', '=', t.org.id)
+    .execute();
+  const task = (key: string, kind: string) =>
+    tasks.find((f) => f.complaint_id === ids[key] && f.kind === kind)!.id;
+  const admin2 = await signIn(ctx, t.users.admin.email);
+  for (const key of ['B', 'D']) {
+    const r = await admin2.post(`/api/follow-ups/${task(key, 'manager_update')}/manager-update`, {
+      method: 'call',
+      note: 'Đã gọi cảm ơn khách hàng',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  const verified = await admin2.post(`/api/follow-ups/${task('D', 'verification')}/verification`, {
+    outcome: 'works',
+  });
+  expect(verified.statusCode, verified.body).toBe(200);
   ctx.clock.set(new Date('2026-03-20T05:00:00Z'));
   // Sessions end when idle: the reader signs in again at the report's "now".
   manager = await signIn(ctx, t.users.manager.email);
@@ -262,6 +283,50 @@ describe('analytics', () => {
     // Over the range, fix times 5, 5, 5, 60: the median is the 2nd, the 90th percentile the 4th.
     expect(report.times.total.fix).toEqual(stat(4, 1, 5, 60));
     expect(report.definitions.times).toContain('Thời gian tạm dừng không được trừ ra');
+  });
+
+  it('gives manager-update compliance and the verification rate per week', async () => {
+    const report = await reportOf(manager);
+    const none = { updatesOpen: 0, callBacksWorking: 0, callBacksEnded: 0 };
+    // Week 1: A's and C's updates past their due without one (missing), B's done a day late;
+    // the three call-backs still due. Week 2: D's update on time, its call-back found it working.
+    expect(report.followUps.weeks).toEqual([
+      {
+        week: '2026-03-02',
+        updates: 3,
+        updatesOnTime: 0,
+        updatesLate: 1,
+        updatesMissing: 2,
+        updateComplianceRate: 0,
+        callBacks: 3,
+        callBacksOpen: 3,
+        verificationRate: null,
+        ...none,
+      },
+      {
+        week: '2026-03-09',
+        updates: 1,
+        updatesOnTime: 1,
+        updatesLate: 0,
+        updatesMissing: 0,
+        updatesOpen: 0,
+        updateComplianceRate: 1,
+        callBacks: 1,
+        callBacksWorking: 1,
+        callBacksEnded: 1,
+        callBacksOpen: 0,
+        verificationRate: 1,
+      },
+    ]);
+    expect(report.followUps.total).toMatchObject({ updates: 4, updateComplianceRate: 0.25 });
+    expect(report.definitions.followUpTerms.map((d) => d.term)).toContain('Tỷ lệ xác minh');
+    // A range with no follow-up task: no rate, not 0.
+    const empty = await reportOf(manager, 'from=2026-01-05&to=2026-01-11');
+    expect(empty.followUps.total).toMatchObject({
+      updates: 0,
+      updateComplianceRate: null,
+      verificationRate: null,
+    });
   });
 
   it('filters by channel, reason and department', async () => {

@@ -22,6 +22,7 @@ export const analyticsCharts = [
   'first_contact',
   'promises',
   'times',
+  'follow_ups',
 ] as const;
 
 /** The clocks whose times the page shows. */
@@ -82,6 +83,23 @@ const clockTimes = z.object({
   fix: clockTime,
 });
 
+const followUpFigures = z.object({
+  /** Manager's updates of fixes (cancelled ones left out). */
+  updates: z.number(),
+  updatesOnTime: z.number(),
+  updatesLate: z.number(),
+  updatesMissing: z.number(),
+  updatesOpen: z.number(),
+  /** On time ÷ updates with an outcome; null when none has one. */
+  updateComplianceRate: z.number().nullable(),
+  callBacks: z.number(),
+  callBacksWorking: z.number(),
+  callBacksEnded: z.number(),
+  callBacksOpen: z.number(),
+  /** Working ÷ ended call-backs; null when none ended. */
+  verificationRate: z.number().nullable(),
+});
+
 export const analyticsReport = z.object({
   from: isoDate,
   to: isoDate,
@@ -99,6 +117,10 @@ export const analyticsReport = z.object({
     total: promiseTotals,
   }),
   times: z.object({ weeks: z.array(clockTimes.extend({ week: isoDate })), total: clockTimes }),
+  followUps: z.object({
+    weeks: z.array(followUpFigures.extend({ week: isoDate })),
+    total: followUpFigures,
+  }),
   definitions: z.object({
     range: z.string(),
     volumeHeatmap: z.string(),
@@ -111,6 +133,8 @@ export const analyticsReport = z.object({
     unresolved: z.string(),
     promises: z.string(),
     times: z.string(),
+    followUps: z.string(),
+    followUpTerms: z.array(z.object({ term: z.string(), text: z.string() })),
     promiseKept: z.string(),
     promiseTerms: z.array(z.object({ term: z.string(), text: z.string() })),
   }),

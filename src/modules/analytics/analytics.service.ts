@@ -8,6 +8,8 @@ import type { CommitmentService } from '../commitments/index.ts';
 import type { SlaService } from '../sla/index.ts';
 import {
   casesByWeek,
+  followUpDefinitions,
+  followUpsByGroup,
   outcomeDefinitions,
   outcomesByWeek,
   startOfLocalDay,
@@ -30,6 +32,7 @@ import {
   clockWeeks,
   csatGroups,
   defaultRange,
+  followUpWeeks,
   heatmapGrid,
   outcomeWeeks,
   promiseWeeks,
@@ -87,13 +90,15 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       reasons.localized(orgId, lang, false),
       casesByWeek(db, orgId, filter),
     ]);
-    const [ledger, durations] = await Promise.all([
+    const weekly = cases.map((c) => ({ complaintId: c.complaintId, group: c.week }));
+    const [ledger, durations, followUps] = await Promise.all([
       commitments.promisesByGroup(
         orgId,
         cases.map((c) => ({ complaintId: c.complaintId, group: c.week })),
         lang,
       ),
       sla.clockDurations(db, orgId, cases, timedClocks),
+      followUpsByGroup(db, orgId, weekly, clock.now()),
     ]);
     const reasonNames = new Map(reasonList.map((r) => [r.id, r.name]));
     const groupsOf = async (dimension: AnswerDimension) => {
@@ -126,11 +131,13 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       firstContact: outcomeWeeks(from, to, outcomes),
       promises: promiseWeeks(from, to, ledger.groups, ledger.totals),
       times: clockWeeks(from, to, timedClocks, cases, durations),
+      followUps: followUpWeeks(from, to, followUps.groups, followUps.total),
       definitions: {
         ...analyticsDefinitions[lang],
         ...outcomeText,
         promiseKept: ledger.definitions[0]!.text,
         promiseTerms: ledger.definitions,
+        followUpTerms: followUpDefinitions[lang],
       },
     } satisfies AnalyticsReport;
   }

@@ -84,6 +84,25 @@ export function tableOf(chart: AnalyticsChart, report: AnalyticsReport): ExportT
         ],
         rows: report.promises.weeks,
       };
+    case 'follow_ups':
+      return {
+        name,
+        columns: [
+          col('week', 'Tuần (thứ Hai)', 'Week (Monday)', '周（周一）'),
+          col('updates', 'Cập nhật của quản lý', 'Manager updates', '主管回访'),
+          col('updatesOnTime', 'Đúng hạn', 'On time', '按时'),
+          col('updatesLate', 'Trễ', 'Late', '迟到'),
+          col('updatesMissing', 'Thiếu', 'Missing', '缺失'),
+          col('updatesOpen', 'Còn trong hạn', 'Still before due', '尚未到期'),
+          col('updateComplianceRate', 'Tỷ lệ đúng hạn', 'On-time rate', '按时率'),
+          col('callBacks', 'Cuộc gọi lại xác minh', 'Verification call-backs', '确认回访'),
+          col('callBacksEnded', 'Đã kết thúc', 'Ended', '已结束'),
+          col('callBacksWorking', 'Khắc phục hiệu quả', 'Fix working', '修复有效'),
+          col('callBacksOpen', 'Chưa gọi', 'Still due', '待回访'),
+          col('verificationRate', 'Tỷ lệ xác minh', 'Verification rate', '确认率'),
+        ],
+        rows: report.followUps.weeks,
+      };
     case 'times': {
       const clocks = {
         acknowledge: ['xác nhận', 'acknowledge', '确认'],

@@ -1,6 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Executor } from '../../platform/db/index.ts';
 import { departmentMemberIds } from '../org/index.ts';
+import { followUpCompliance } from './domain/follow-ups.ts';
+import { listForComplaints } from './follow-ups.repository.ts';
 import { complaintOutcomes, outcomeKindSql } from './outcomes.repository.ts';
 
 /**
@@ -135,4 +137,27 @@ export async function casesByWeek(
     orgId,
     f,
   ).execute();
+}
+
+/**
+ * Step 6's compliance (manager's update on time, verification rate) per group of cases, by the
+ * follow-up report's own definition (`followUpCompliance`).
+ */
+export async function followUpsByGroup(
+  db: Executor,
+  orgId: string,
+  cases: readonly { complaintId: string; group: string }[],
+  now: Date,
+) {
+  const groupOf = new Map(cases.map((c) => [c.complaintId, c.group]));
+  const tasks = await listForComplaints(db, orgId, [...groupOf.keys()]);
+  const groups = new Map<string, typeof tasks>();
+  for (const task of tasks) {
+    const g = groupOf.get(task.complaintId)!;
+    groups.set(g, [...(groups.get(g) ?? []), task]);
+  }
+  return {
+    groups: [...groups].map(([group, list]) => ({ group, ...followUpCompliance(list, now) })),
+    total: followUpCompliance(tasks, now),
+  };
 }

@@ -49,9 +49,11 @@ export {
   volumeByHourAndWeekday,
   outcomesByWeek,
   casesByWeek,
+  followUpsByGroup,
   type CaseFilter,
   type VolumeCell,
   type OutcomeWeek,
 } from './analytics.repository.ts';
 export { outcomeDefinitions } from './domain/outcome-definitions.ts';
 export { startOfLocalDay } from './domain/local-day.ts';
+export { followUpDefinitions } from './domain/follow-up-definitions.ts';

@@ -11,6 +11,7 @@ export const analyticsDefinitions: Record<
     fcrRate: string;
     promises: string;
     times: string;
+    followUps: string;
   }
 > = {
   vi: {
@@ -24,6 +25,8 @@ export const analyticsDefinitions: Record<
       'Với các khảo sát đã trả lời của vụ việc có lần tiếp xúc đầu tiên trong kỳ: điểm trung bình, số câu trả lời, và tỷ lệ câu trả lời 4 hoặc 5. Lý do, kênh, nhân viên và bộ phận là những gì khảo sát ghi lại cho vụ việc (nhân viên: người sở hữu, nếu không có thì người tiếp nhận).',
     fcrRate:
       'Tỷ lệ giải quyết ngay lần đầu = số vụ việc giải quyết ngay lần đầu ÷ mọi khiếu nại có lần tiếp xúc đầu tiên trong tuần (vụ việc chưa giải quyết vẫn nằm trong mẫu số), tính đến hiện tại.',
+    followUps:
+      'Các việc của bước 6–7 (cập nhật của quản lý sau khi khắc phục, cuộc gọi lại xác minh) của những khiếu nại có lần tiếp xúc đầu tiên trong tuần, theo đúng định nghĩa của báo cáo theo dõi sau khắc phục, tính đến hiện tại. Tuần không có việc nào thì để trống.',
     times:
       'Thời gian xác nhận, phản hồi đầu tiên và khắc phục: từ lúc đồng hồ SLA của chính sách vận hành bắt đầu đến lúc nó dừng, tính bằng phút làm việc theo lịch của chính sách áp dụng cho vụ việc (lịch mặc định nếu không có). Thời gian tạm dừng không được trừ ra. Trung vị và phân vị 90 theo phương pháp hạng gần nhất (không nội suy), theo tuần của lần tiếp xúc đầu tiên. Vụ việc mà đồng hồ chưa dừng không nằm trong trung vị; số lượng của chúng được ghi riêng.',
     promises:
@@ -40,6 +43,8 @@ export const analyticsDefinitions: Record<
       'Over the answered surveys of cases first contacted in the range: the mean score, the number of answers, and the share of answers that are 4 or 5. Reason, channel, agent and department are those the survey recorded for the case (agent: the owner, else the intake agent).',
     fcrRate:
       'First-contact resolution rate = cases resolved at first contact ÷ every complaint first contacted in the week (unresolved ones stay in the denominator), as of now.',
+    followUps:
+      'The step 6–7 tasks (the manager’s update after a fix, the verification call-back) of the complaints first contacted in the week, by the follow-up report’s own definitions, as of now. A week without tasks is left empty.',
     times:
       'Times to acknowledge, to first response and to fix: from the start of the operational policy’s SLA clock to its stop, in business minutes on the calendar of the case’s policy (the default calendar when it has none). Paused time is not subtracted. Median and 90th percentile by the nearest-rank method (no interpolation), per week of first contact. Cases whose clock has not stopped are not in the median; their number is shown beside it.',
     promises:
@@ -55,6 +60,8 @@ export const analyticsDefinitions: Record<
       '对首次接触在范围内的案件的已回答调查：平均分、回答数，以及4分或5分回答的占比。原因、渠道、客服和部门以调查为该案件记录的为准（客服：所有者，没有时为受理人）。',
     fcrRate:
       '首次接触解决率 = 首次接触即解决的案件数 ÷ 该周首次接触的全部投诉（未解决的仍计入分母），截至当前。',
+    followUps:
+      '该周首次接触的投诉的第6–7步任务（修复后的主管回访、确认回访），完全采用跟进报告的定义，截至当前。没有任务的周留空。',
     times:
       '确认、首次回复和解决所用时间：从运营策略的SLA时钟开始到停止，按案件所适用策略的日历（没有时用默认日历）以工作分钟计。暂停时间不扣除。中位数和第90百分位采用最近秩法（不插值），按首次接触所在周计。时钟尚未停止的案件不计入中位数，其数量另行列出。',
     promises: '该周首次接触的投诉上的承诺，完全采用承诺台账的定义，截至当前。',

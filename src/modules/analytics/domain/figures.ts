@@ -206,3 +206,49 @@ export function clockWeeks<K extends string>(
     total: figuresOf((w) => w !== ''),
   };
 }
+
+type Share = { count: number; share: number | null };
+type Compliance = {
+  managerUpdate: { fixes: number; onTime: Share; late: Share; missing: Share; open: number };
+  verification: {
+    fixes: number;
+    works: Share;
+    reopened: Share;
+    unreachable: Share;
+    declined: Share;
+    open: number;
+  };
+};
+
+/** The follow-up report's compliance, flattened to the page's columns. */
+export function followUpFigures(c: Compliance | undefined) {
+  const u = c?.managerUpdate;
+  const v = c?.verification;
+  const ended = v ? v.works.count + v.reopened.count + v.unreachable.count + v.declined.count : 0;
+  return {
+    updates: u?.fixes ?? 0,
+    updatesOnTime: u?.onTime.count ?? 0,
+    updatesLate: u?.late.count ?? 0,
+    updatesMissing: u?.missing.count ?? 0,
+    updatesOpen: u?.open ?? 0,
+    updateComplianceRate: u?.onTime.share ?? null,
+    callBacks: v?.fixes ?? 0,
+    callBacksWorking: v?.works.count ?? 0,
+    callBacksEnded: ended,
+    callBacksOpen: v?.open ?? 0,
+    verificationRate: v?.works.share ?? null,
+  };
+}
+
+export function followUpWeeks(
+  from: string,
+  to: string,
+  groups: readonly (Compliance & { group: string })[],
+  total: Compliance,
+) {
+  const byWeek = new Map(groups.map((g) => [g.group, g]));
+  return {
+    weeks: weeksOf(from, to).map((week) => ({ week, ...followUpFigures(byWeek.get(week)) })),
+    total: followUpFigures(total),
+  };
+}

@@ -225,3 +225,36 @@ export function timeChart(
     ],
   };
 }
+
+/** Manager-update on-time rate and verification rate per week, in per cent. */
+export function followUpChart(
+  report: AnalyticsReport,
+  names: { update: string; verification: string },
+  weekLabel: (week: string) => string,
+): ChartOption | null {
+  const weeks = report.followUps.weeks;
+  const total = report.followUps.total;
+  if (total.updates === 0 && total.callBacks === 0) return null;
+  const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  return {
+    grid: { top: 40, left: 8, right: 8, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: weeks.map((w) => weekLabel(w.week)) },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    series: [
+      {
+        type: 'bar',
+        name: names.update,
+        data: weeks.map((w) => percent(w.updateComplianceRate)),
+        itemStyle: { color: '#2166ac' },
+      },
+      {
+        type: 'bar',
+        name: names.verification,
+        data: weeks.map((w) => percent(w.verificationRate)),
+        itemStyle: { color: '#b2182b' },
+      },
+    ],
+  };
+}

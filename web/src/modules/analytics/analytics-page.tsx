@@ -18,6 +18,7 @@ import {
   csatBars,
   csatHeatmap,
   firstContactChart,
+  followUpChart,
   promiseChart,
   timeChart,
   volumeHeatmap,
@@ -328,6 +329,44 @@ export function AnalyticsPage() {
               w[clock].notStopped,
             ])}
             downloads={downloads('times')}
+          />
+          <ChartCard
+            chart="follow_ups"
+            title={t('analytics.followUps')}
+            definition={
+              <>
+                {data.definitions.followUps}
+                {data.definitions.followUpTerms.map((d) => (
+                  <span key={d.term}>
+                    <br />
+                    <strong>{d.term}</strong>: {d.text}
+                  </span>
+                ))}
+              </>
+            }
+            option={followUpChart(
+              data,
+              {
+                update: t('analytics.followUp.updateRate'),
+                verification: t('analytics.followUp.verificationRate'),
+              },
+              weekLabel,
+            )}
+            columns={[
+              { label: t('analytics.week') },
+              { label: t('analytics.followUp.updates'), align: 'right' },
+              { label: t('analytics.followUp.updateRate'), align: 'right' },
+              { label: t('analytics.followUp.callBacksEnded'), align: 'right' },
+              { label: t('analytics.followUp.verificationRate'), align: 'right' },
+            ]}
+            rows={data.followUps.weeks.map((w) => [
+              w.week,
+              w.updates,
+              pct(w.updateComplianceRate),
+              w.callBacksEnded,
+              pct(w.verificationRate),
+            ])}
+            downloads={downloads('follow_ups')}
           />
         </>
       )}
