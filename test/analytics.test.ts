@@ -329,6 +329,41 @@ describe('analytics', () => {
     });
   });
 
+  it('shows spend against budget exactly as the rewards report gives it', async () => {
+    const admin = await signIn(ctx, t.users.admin.email);
+    const budget = await admin.post('/api/reward-budgets', {
+      departmentId,
+      purpose: 'gift',
+      period: 'month',
+      periodStart: '2026-03-15',
+      currency: 'VND',
+      amountMinor: 1_000_000,
+    });
+    expect(budget.statusCode, budget.body).toBe(201);
+    const report = await reportOf(manager);
+    expect(report.rewards.giftBudgets).toEqual([
+      expect.objectContaining({
+        periodStart: '2026-03-01',
+        amountMinor: 1_000_000,
+        spentMinor: 0,
+        remainingMinor: 1_000_000,
+      }),
+    ]);
+    // The same instants as the page's range: 2 March 00:00 to 16 March 00:00 in Ho Chi Minh City.
+    const own = await manager.get(
+      '/api/reports/rewards?from=2026-03-01T17:00:00.000Z&to=2026-03-15T17:00:00.000Z',
+    );
+    expect(own.statusCode, own.body).toBe(200);
+    const { giftBudgets, compensationBudgets, giftsByTeam, compensationByTeam } = own.json();
+    expect(report.rewards).toEqual({
+      giftBudgets,
+      compensationBudgets,
+      giftsByTeam,
+      compensationByTeam,
+    });
+    expect(report.definitions.customerEffort).toContain('chưa được đo');
+  });
+
   it('filters by channel, reason and department', async () => {
     const email = await reportOf(manager, `${range}&channel=email`);
     expect(nonZeroVolume(email)).toEqual([[1, 8, 1]]);

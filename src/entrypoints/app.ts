@@ -210,7 +210,15 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     publicUrl: config.publicUrl,
   });
   // Reads what every module above computes; owns no table.
-  const analytics = createAnalyticsService({ db, clock, org, reasons, commitments, sla });
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    org,
+    reasons,
+    commitments,
+    sla,
+    rewards,
+  });
   return {
     jobs,
     files,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, uuid } from '../../platform/contract/fields.ts';
 import { channels } from '../kernel/index.ts';
+import { rewardReport } from '../rewards/rewards.contract.ts';
 
 /** The page's filters: first-contact days in the org's zone (default the last 90), and more. */
 export const analyticsQuery = z.object({
@@ -23,6 +24,7 @@ export const analyticsCharts = [
   'promises',
   'times',
   'follow_ups',
+  'budgets',
 ] as const;
 
 /** The clocks whose times the page shows. */
@@ -121,6 +123,13 @@ export const analyticsReport = z.object({
     weeks: z.array(followUpFigures.extend({ week: isoDate })),
     total: followUpFigures,
   }),
+  /** The rewards report's own figures over the range (by grant date; no other filter). */
+  rewards: rewardReport.pick({
+    giftBudgets: true,
+    compensationBudgets: true,
+    giftsByTeam: true,
+    compensationByTeam: true,
+  }),
   definitions: z.object({
     range: z.string(),
     volumeHeatmap: z.string(),
@@ -134,6 +143,8 @@ export const analyticsReport = z.object({
     promises: z.string(),
     times: z.string(),
     followUps: z.string(),
+    rewards: z.string(),
+    customerEffort: z.string(),
     followUpTerms: z.array(z.object({ term: z.string(), text: z.string() })),
     promiseKept: z.string(),
     promiseTerms: z.array(z.object({ term: z.string(), text: z.string() })),

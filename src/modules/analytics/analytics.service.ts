@@ -5,6 +5,7 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { exportTable, type ExportFormat } from '../../platform/export/table-export.ts';
 import type { CommitmentService } from '../commitments/index.ts';
+import type { RewardService } from '../rewards/index.ts';
 import type { SlaService } from '../sla/index.ts';
 import {
   casesByWeek,
@@ -45,6 +46,7 @@ export type AnalyticsDeps = {
   reasons: ReasonService;
   commitments: Pick<CommitmentService, 'promisesByGroup'>;
   sla: Pick<SlaService, 'clockDurations'>;
+  rewards: Pick<RewardService, 'rewardReport'>;
 };
 
 /** The longest range one request may read: two years of first contacts. */
@@ -52,7 +54,7 @@ const MAX_DAYS = 731;
 
 /** Issue 12: the analytics page, composed from the figures each owning module computes. */
 export function createAnalyticsService(deps: AnalyticsDeps) {
-  const { db, clock, org, reasons, commitments, sla } = deps;
+  const { db, clock, org, reasons, commitments, sla, rewards } = deps;
 
   async function filterOf(scope: Scope, query: AnalyticsQuery) {
     const found = await org.findOrg(db, scope.orgId);
@@ -91,7 +93,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       casesByWeek(db, orgId, filter),
     ]);
     const weekly = cases.map((c) => ({ complaintId: c.complaintId, group: c.week }));
-    const [ledger, durations, followUps] = await Promise.all([
+    const [ledger, durations, followUps, spend] = await Promise.all([
       commitments.promisesByGroup(
         orgId,
         cases.map((c) => ({ complaintId: c.complaintId, group: c.week })),
@@ -99,6 +101,7 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       ),
       sla.clockDurations(db, orgId, cases, timedClocks),
       followUpsByGroup(db, orgId, weekly, clock.now()),
+      rewards.rewardReport(orgId, { from: filter.from, to: filter.to }, lang),
     ]);
     const reasonNames = new Map(reasonList.map((r) => [r.id, r.name]));
     const groupsOf = async (dimension: AnswerDimension) => {
@@ -132,6 +135,12 @@ export function createAnalyticsService(deps: AnalyticsDeps) {
       promises: promiseWeeks(from, to, ledger.groups, ledger.totals),
       times: clockWeeks(from, to, timedClocks, cases, durations),
       followUps: followUpWeeks(from, to, followUps.groups, followUps.total),
+      rewards: {
+        giftBudgets: spend.giftBudgets,
+        compensationBudgets: spend.compensationBudgets,
+        giftsByTeam: spend.giftsByTeam,
+        compensationByTeam: spend.compensationByTeam,
+      },
       definitions: {
         ...analyticsDefinitions[lang],
         ...outcomeText,

@@ -103,6 +103,29 @@ export function tableOf(chart: AnalyticsChart, report: AnalyticsReport): ExportT
         ],
         rows: report.followUps.weeks,
       };
+    case 'budgets':
+      return {
+        name,
+        columns: [
+          col('purpose', 'Mục đích', 'Purpose', '用途'),
+          col('departmentName', 'Nhóm', 'Team', '团队'),
+          col('period', 'Kỳ', 'Period', '周期'),
+          col('periodStart', 'Bắt đầu kỳ', 'Period start', '周期开始'),
+          col('currency', 'Tiền tệ', 'Currency', '币种'),
+          col(
+            'amountMinor',
+            'Ngân sách (đơn vị nhỏ nhất)',
+            'Budget (minor units)',
+            '预算（最小单位）',
+          ),
+          col('spentMinor', 'Đã chi', 'Spent', '已支出'),
+          col('remainingMinor', 'Còn lại', 'Remaining', '剩余'),
+        ],
+        rows: [
+          ...report.rewards.giftBudgets.map((b) => ({ purpose: 'gift', ...b })),
+          ...report.rewards.compensationBudgets.map((b) => ({ purpose: 'compensation', ...b })),
+        ],
+      };
     case 'times': {
       const clocks = {
         acknowledge: ['xác nhận', 'acknowledge', '确认'],

@@ -12,6 +12,8 @@ export const analyticsDefinitions: Record<
     promises: string;
     times: string;
     followUps: string;
+    rewards: string;
+    customerEffort: string;
   }
 > = {
   vi: {
@@ -25,6 +27,10 @@ export const analyticsDefinitions: Record<
       'Với các khảo sát đã trả lời của vụ việc có lần tiếp xúc đầu tiên trong kỳ: điểm trung bình, số câu trả lời, và tỷ lệ câu trả lời 4 hoặc 5. Lý do, kênh, nhân viên và bộ phận là những gì khảo sát ghi lại cho vụ việc (nhân viên: người sở hữu, nếu không có thì người tiếp nhận).',
     fcrRate:
       'Tỷ lệ giải quyết ngay lần đầu = số vụ việc giải quyết ngay lần đầu ÷ mọi khiếu nại có lần tiếp xúc đầu tiên trong tuần (vụ việc chưa giải quyết vẫn nằm trong mẫu số), tính đến hiện tại.',
+    rewards:
+      'Chi tiêu so với ngân sách, lấy nguyên từ báo cáo bồi thường và quà tặng: mỗi ngân sách với số đã chi và còn lại trong kỳ của chính nó; quà cảm ơn và bồi thường được cấp trong khoảng thời gian (theo ngày cấp) theo nhóm, không bao giờ cộng chung. Bộ lọc lý do, kênh và bộ phận không áp dụng cho phần này.',
+    customerEffort:
+      'Nỗ lực của khách hàng (số lần liên hệ và số lần đổi kênh trước khi được xác nhận) chưa được đo trên trang này. Lời xác nhận được gửi ngay khi tiếp nhận, nên hầu như không có lần liên hệ nào trước đó; chúng tôi không hiển thị con số cho đến khi nó được định nghĩa và kiểm thử chặt chẽ.',
     followUps:
       'Các việc của bước 6–7 (cập nhật của quản lý sau khi khắc phục, cuộc gọi lại xác minh) của những khiếu nại có lần tiếp xúc đầu tiên trong tuần, theo đúng định nghĩa của báo cáo theo dõi sau khắc phục, tính đến hiện tại. Tuần không có việc nào thì để trống.',
     times:
@@ -43,6 +49,10 @@ export const analyticsDefinitions: Record<
       'Over the answered surveys of cases first contacted in the range: the mean score, the number of answers, and the share of answers that are 4 or 5. Reason, channel, agent and department are those the survey recorded for the case (agent: the owner, else the intake agent).',
     fcrRate:
       'First-contact resolution rate = cases resolved at first contact ÷ every complaint first contacted in the week (unresolved ones stay in the denominator), as of now.',
+    rewards:
+      'Spend against budget, taken as it is from the compensation and gifts report: each budget with what was spent and what remains in its own period; the thank-you gifts and the compensation granted in the range (by grant date), by team, never summed together. The reason, channel and department filters do not apply here.',
+    customerEffort:
+      'Customer effort (the contacts and channel switches before the acknowledgement) is not measured on this page yet. The acknowledgement goes out at intake, so there is almost never a contact before it; no figure is shown until it is strictly defined and tested.',
     followUps:
       'The step 6–7 tasks (the manager’s update after a fix, the verification call-back) of the complaints first contacted in the week, by the follow-up report’s own definitions, as of now. A week without tasks is left empty.',
     times:
@@ -60,6 +70,10 @@ export const analyticsDefinitions: Record<
       '对首次接触在范围内的案件的已回答调查：平均分、回答数，以及4分或5分回答的占比。原因、渠道、客服和部门以调查为该案件记录的为准（客服：所有者，没有时为受理人）。',
     fcrRate:
       '首次接触解决率 = 首次接触即解决的案件数 ÷ 该周首次接触的全部投诉（未解决的仍计入分母），截至当前。',
+    rewards:
+      '支出与预算对比，直接取自补偿与礼品报告：每项预算在其自身周期内的已支出和剩余金额；范围内（按发放日期）发放的感谢礼品和补偿按团队列出，二者从不相加。原因、渠道和部门筛选不适用于此部分。',
+    customerEffort:
+      '客户费力度（确认之前的接触次数和渠道切换次数）尚未在本页计量。确认在受理时即发出，因此之前几乎不会有接触；在严格定义并经过测试之前不显示任何数字。',
     followUps:
       '该周首次接触的投诉的第6–7步任务（修复后的主管回访、确认回访），完全采用跟进报告的定义，截至当前。没有任务的周留空。',
     times:

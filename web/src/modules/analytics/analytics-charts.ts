@@ -258,3 +258,42 @@ export function followUpChart(
     ],
   };
 }
+
+type Budget = AnalyticsReport['rewards']['giftBudgets'][number];
+
+/** Each budget's spent and remaining amounts, stacked to its total. */
+export function budgetChart(
+  budgets: readonly (Budget & { purposeLabel: string })[],
+  names: { spent: string; remaining: string },
+): ChartOption | null {
+  if (budgets.length === 0) return null;
+  const label = (b: Budget & { purposeLabel: string }) =>
+    `${b.purposeLabel} · ${b.departmentName} · ${b.periodStart} (${b.currency})`;
+  return {
+    grid: { top: 40, left: 8, right: 24, bottom: 24, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'value', min: 0 },
+    yAxis: {
+      type: 'category',
+      data: budgets.map(label),
+      axisLabel: { width: 180, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: names.spent,
+        stack: 'budget',
+        data: budgets.map((b) => b.spentMinor),
+        itemStyle: { color: '#b2182b' },
+      },
+      {
+        type: 'bar',
+        name: names.remaining,
+        stack: 'budget',
+        data: budgets.map((b) => Math.max(0, b.remainingMinor)),
+        itemStyle: { color: '#92c5de' },
+      },
+    ],
+  };
+}

@@ -1,5 +1,6 @@
 import {
   Group,
+  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -15,6 +16,7 @@ import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import {
+  budgetChart,
   csatBars,
   csatHeatmap,
   firstContactChart,
@@ -31,6 +33,7 @@ import {
   type AnalyticsQuery,
   type AnalyticsReport,
 } from './analytics.api.ts';
+import { useMoney } from '../rewards/money.ts';
 import { ChartCard } from './chart-card.tsx';
 
 const channels = ['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'] as const;
@@ -41,6 +44,7 @@ const dimensions: Dimension[] = ['reason', 'channel', 'agent', 'department'];
 export function AnalyticsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('analytics.title'));
+  const money = useMoney();
   const [query, setQuery] = useState<AnalyticsQuery>({});
   const [clock, setClock] = useState<'acknowledge' | 'first_response' | 'fix'>('fix');
   const report = useAnalytics(query);
@@ -67,6 +71,19 @@ export function AnalyticsPage() {
     xlsx: exportUrl(chart, query, 'xlsx'),
   });
   const data = report.data;
+  const budgets = data
+    ? [
+        ...data.rewards.giftBudgets.map((b) => ({
+          ...b,
+          purposeLabel: t('analytics.budget.gift'),
+        })),
+        ...data.rewards.compensationBudgets.map((b) => ({
+          ...b,
+          purposeLabel: t('analytics.budget.compensation'),
+        })),
+      ]
+    : [];
+
   const weekLabel = (week: string) =>
     new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${week}T00:00:00Z`),
@@ -368,6 +385,41 @@ export function AnalyticsPage() {
             ])}
             downloads={downloads('follow_ups')}
           />
+          <ChartCard
+            chart="budgets"
+            title={t('analytics.budgets')}
+            definition={data.definitions.rewards}
+            option={budgetChart(budgets, {
+              spent: t('analytics.budget.spent'),
+              remaining: t('analytics.budget.remaining'),
+            })}
+            height={Math.max(160, 60 + budgets.length * 36)}
+            columns={[
+              { label: t('analytics.budget.purpose') },
+              { label: t('analytics.budget.team') },
+              { label: t('analytics.budget.periodStart') },
+              { label: t('analytics.budget.amount'), align: 'right' },
+              { label: t('analytics.budget.spent'), align: 'right' },
+              { label: t('analytics.budget.remaining'), align: 'right' },
+            ]}
+            rows={budgets.map((b) => [
+              b.purposeLabel,
+              b.departmentName,
+              b.periodStart,
+              money(b.amountMinor, b.currency),
+              money(b.spentMinor, b.currency),
+              money(b.remainingMinor, b.currency),
+            ])}
+            downloads={downloads('budgets')}
+          />
+          <Paper withBorder p="md" radius="md" data-testid="analytics-customer-effort">
+            <Title order={2} size="h4">
+              {t('analytics.customerEffort')}
+            </Title>
+            <Text size="sm" mt={4}>
+              {data.definitions.customerEffort}
+            </Text>
+          </Paper>
         </>
       )}
     </Stack>
