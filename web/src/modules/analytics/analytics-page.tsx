@@ -1,17 +1,6 @@
-import {
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDepartments, useReasonName, useReasons } from '../../api/catalog.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
@@ -34,9 +23,9 @@ import {
   type AnalyticsReport,
 } from './analytics.api.ts';
 import { useMoney } from '../rewards/money.ts';
+import { AnalyticsFilters } from './analytics-filters.tsx';
 import { ChartCard } from './chart-card.tsx';
 
-const channels = ['web', 'email', 'phone', 'chat', 'walk_in', 'social', 'api'] as const;
 type Dimension = keyof AnalyticsReport['csatBy'];
 const dimensions: Dimension[] = ['reason', 'channel', 'agent', 'department'];
 
@@ -48,9 +37,6 @@ export function AnalyticsPage() {
   const [query, setQuery] = useState<AnalyticsQuery>({});
   const [clock, setClock] = useState<'acknowledge' | 'first_response' | 'fix'>('fix');
   const report = useAnalytics(query);
-  const reasons = useReasons();
-  const departments = useDepartments();
-  const reasonName = useReasonName();
   const lang = i18n.language;
   const number = (v: number, digits = 2) =>
     new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v);
@@ -59,13 +45,6 @@ export function AnalyticsPage() {
       ? '–'
       : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(v);
   const weekdays = useMemo(() => weekdayNames(lang), [lang]);
-  const set = (patch: Partial<AnalyticsQuery>) => {
-    const next: AnalyticsQuery = { ...query };
-    for (const [k, v] of Object.entries(patch) as [keyof AnalyticsQuery, string | undefined][])
-      if (v) (next as Record<string, string>)[k] = v;
-      else delete next[k];
-    setQuery(next);
-  };
   const downloads = (chart: AnalyticsChart) => ({
     csv: exportUrl(chart, query, 'csv'),
     xlsx: exportUrl(chart, query, 'xlsx'),
@@ -92,46 +71,12 @@ export function AnalyticsPage() {
   return (
     <Stack gap="md" data-testid="analytics-page">
       <Title order={1}>{t('analytics.title')}</Title>
-      <Group wrap="wrap" align="flex-end">
-        <TextInput
-          type="date"
-          label={t('analytics.from')}
-          value={query.from ?? data?.from ?? ''}
-          onChange={(e) => set({ from: e.currentTarget.value })}
-          data-testid="analytics-from"
-        />
-        <TextInput
-          type="date"
-          label={t('analytics.to')}
-          value={query.to ?? data?.to ?? ''}
-          onChange={(e) => set({ to: e.currentTarget.value })}
-          data-testid="analytics-to"
-        />
-        <Select
-          label={t('analytics.reason')}
-          placeholder={t('analytics.all')}
-          clearable
-          data={(reasons.data ?? []).map((r) => ({ value: r.id, label: reasonName(r) }))}
-          value={query.reasonId ?? null}
-          onChange={(v) => set({ reasonId: v ?? undefined })}
-        />
-        <Select
-          label={t('analytics.channel')}
-          placeholder={t('analytics.all')}
-          clearable
-          data={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
-          value={query.channel ?? null}
-          onChange={(v) => set({ channel: (v ?? undefined) as AnalyticsQuery['channel'] })}
-        />
-        <Select
-          label={t('analytics.department')}
-          placeholder={t('analytics.all')}
-          clearable
-          data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          value={query.departmentId ?? null}
-          onChange={(v) => set({ departmentId: v ?? undefined })}
-        />
-      </Group>
+      <AnalyticsFilters
+        query={query}
+        onChange={setQuery}
+        shownFrom={data?.from}
+        shownTo={data?.to}
+      />
       {data && (
         <Text size="sm" c="dimmed" data-testid="analytics-range-definition">
           {data.definitions.range} ({data.timeZone})

@@ -24,31 +24,29 @@ export function ChartCard(props: {
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   const table = (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped withTableBorder data-testid={`analytics-table-${props.chart}`}>
-        <caption>{props.title}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            {props.columns.map((c) => (
-              <Table.Th key={c.label} style={{ textAlign: c.align ?? 'left' }}>
-                {c.label}
-              </Table.Th>
+    <Table striped withTableBorder data-testid={`analytics-table-${props.chart}`}>
+      <caption>{props.title}</caption>
+      <Table.Thead>
+        <Table.Tr>
+          {props.columns.map((c) => (
+            <Table.Th key={c.label} style={{ textAlign: c.align ?? 'left' }}>
+              {c.label}
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.rows.map((row, i) => (
+          <Table.Tr key={i}>
+            {row.map((v, j) => (
+              <Table.Td key={j} style={{ textAlign: props.columns[j]?.align ?? 'left' }}>
+                {v}
+              </Table.Td>
             ))}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {props.rows.map((row, i) => (
-            <Table.Tr key={i}>
-              {row.map((v, j) => (
-                <Table.Td key={j} style={{ textAlign: props.columns[j]?.align ?? 'left' }}>
-                  {v}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
   return (
     <Paper withBorder p="md" radius="md" data-testid={`analytics-chart-${props.chart}`}>
@@ -88,7 +86,19 @@ export function ChartCard(props: {
           {props.emptyText ?? t('analytics.noData')}
         </Text>
       )}
-      {showTable ? table : <VisuallyHidden>{table}</VisuallyHidden>}
+      {showTable ? (
+        // A region that scrolls on a narrow screen, so keyboard users can reach and scroll it.
+        <div
+          role="region"
+          aria-label={props.title}
+          tabIndex={0}
+          style={{ overflowX: 'auto', marginTop: 'var(--mantine-spacing-sm)' }}
+        >
+          {table}
+        </div>
+      ) : (
+        <VisuallyHidden>{table}</VisuallyHidden>
+      )}
     </Paper>
   );
 }
