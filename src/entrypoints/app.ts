@@ -85,6 +85,7 @@ import {
   createCommerceService,
   registerCommerceRoutes,
 } from '../modules/commerce/index.ts';
+import { createAnalyticsService, registerAnalyticsRoutes } from '../modules/analytics/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -234,6 +235,16 @@ export function createServices(deps: {
   });
   // Orders, subscriptions and referrals from the org's systems, for the cohorts.
   const commerce = createCommerceService({ db, clock, jobs, org, customers });
+  // Reads what every module above computes; owns no table.
+  const analytics = createAnalyticsService({
+    db,
+    clock,
+    org,
+    reasons,
+    commitments,
+    sla,
+    rewards,
+  });
   return {
     jobs,
     files,
@@ -257,6 +268,7 @@ export function createServices(deps: {
     webhooks,
     surveys,
     commerce,
+    analytics,
   };
 }
 
@@ -368,6 +380,7 @@ export async function buildHttp(deps: {
     commerce: services.commerce,
     uploadMaxBytes: config.uploadMaxBytes,
   });
+  registerAnalyticsRoutes(app, { analytics: services.analytics });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -318,7 +318,7 @@ export async function insertCommitment(
 export async function listCommitments(
   db: Executor,
   orgId: string,
-  filter: { complaintId?: string; from?: Date; to?: Date },
+  filter: { complaintId?: string; complaintIds?: readonly string[]; from?: Date; to?: Date },
   lang?: Language,
 ): Promise<Commitment[]> {
   let query = db
@@ -341,6 +341,10 @@ export async function listCommitments(
     ])
     .where('m.org_id', '=', orgId);
   if (filter.complaintId) query = query.where('m.complaint_id', '=', filter.complaintId);
+  if (filter.complaintIds) {
+    if (filter.complaintIds.length === 0) return [];
+    query = query.where('m.complaint_id', 'in', filter.complaintIds);
+  }
   if (filter.from || filter.to) {
     const { from, to } = filter;
     query = query.where('m.complaint_id', 'in', (eb) => {

@@ -174,6 +174,29 @@ export function createLedgerReport(
       };
     },
 
+    /**
+     * The promise-kept figures of the promises on the given cases, grouped by each case's
+     * `group` (the analytics page's week of first contact), by the ledger's own definition.
+     */
+    async promisesByGroup(
+      orgId: string,
+      cases: readonly { complaintId: string; group: string }[],
+      lang: Language,
+    ) {
+      const groupOf = new Map(cases.map((c) => [c.complaintId, c.group]));
+      const rows = await repo.listCommitments(db, orgId, { complaintIds: [...groupOf.keys()] });
+      const groups = new Map<string, LedgerEntry[]>();
+      for (const e of await entriesOf(db, orgId, rows)) {
+        const g = groupOf.get(e.complaintId)!;
+        groups.set(g, [...(groups.get(g) ?? []), e]);
+      }
+      return {
+        groups: [...groups].map(([group, list]) => ({ group, ...totals(list) })),
+        totals: totals([...groups.values()].flat()),
+        definitions: ledgerDefinitions[lang],
+      };
+    },
+
     /** Actual fix times per task type in business time, and the duration that keeps 90 %. */
     async taskTypeStats(orgId: string, lang: Language) {
       const entries = (await ledger(orgId, {})).filter(

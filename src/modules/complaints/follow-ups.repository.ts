@@ -330,6 +330,20 @@ export async function listForReport(
   return rows.map(toFollowUp);
 }
 
+/** Every follow-up of the given cases (cancelled ones left out), for the analytics page. */
+export async function listForComplaints(
+  db: Executor,
+  orgId: string,
+  complaintIds: readonly string[],
+): Promise<FollowUp[]> {
+  if (complaintIds.length === 0) return [];
+  const rows = await baseQuery(db, orgId)
+    .where('f.complaint_id', 'in', complaintIds)
+    .where('f.status', '!=', 'cancelled')
+    .execute();
+  return rows.map(toFollowUp);
+}
+
 /** Whether the customer or a call-back already said how the latest fix went. */
 export async function fixAnswered(tx: Executor, orgId: string, complaintId: string) {
   const r = await tx

@@ -45,3 +45,15 @@ export {
   type ComplaintOutcomeKind,
   type OutcomeRange,
 } from './outcomes.repository.ts';
+export {
+  volumeByHourAndWeekday,
+  outcomesByWeek,
+  casesByWeek,
+  followUpsByGroup,
+  type CaseFilter,
+  type VolumeCell,
+  type OutcomeWeek,
+} from './analytics.repository.ts';
+export { outcomeDefinitions } from './domain/outcome-definitions.ts';
+export { startOfLocalDay } from './domain/local-day.ts';
+export { followUpDefinitions } from './domain/follow-up-definitions.ts';

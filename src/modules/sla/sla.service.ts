@@ -5,6 +5,7 @@ import type { NoticesService } from '../notices/index.ts';
 import type { OrgService } from '../org/index.ts';
 import type { ReasonService } from '../reasons/index.ts';
 import { createCalendars } from './calendars.ts';
+import { createClockTimes } from './clock-times.ts';
 import { createClockEngine } from './clock-engine.ts';
 import { dueAfter, type BusinessCalendar, type Target } from './domain/index.ts';
 import { createOverlays } from './overlays.ts';
@@ -24,8 +25,10 @@ export function createSlaService(deps: {
   org: OrgService;
   reasons: ReasonService;
 }) {
+  const calendars = createCalendars(deps);
   return {
-    ...createCalendars(deps),
+    ...calendars,
+    ...createClockTimes(calendars),
     ...createPolicies(deps),
     ...createOverlays(deps),
     ...createClockEngine(deps),

@@ -8,6 +8,7 @@ import { rewardEndpoints } from './rewards-endpoints.ts';
 import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
+import { analyticsEndpoints } from './analytics-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
 import { importEndpoints } from './imports-endpoints.ts';
 import { importView } from '../../../src/modules/commerce/commerce.contract.ts';
@@ -407,6 +408,7 @@ export const endpoints = {
   ...callEndpoints,
   ...importEndpoints,
   uploadImport: post('/api/imports', { body: multipart, response: importView }),
+  ...analyticsEndpoints,
 } as const;
 
 /**
@@ -417,6 +419,7 @@ export const addresses = {
   live: { path: '/api/live', query: liveQuery },
   attachment: { path: '/api/attachments/:id' },
   portalAttachment: { path: '/api/portal/:token/attachments/:id' },
+  analyticsExport: { path: '/api/analytics/:chart/export' },
 } as const;
 
 export type Endpoints = typeof endpoints;

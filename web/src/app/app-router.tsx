@@ -87,6 +87,9 @@ const SurveyReportPage = lazy(() =>
     default: m.SurveyReportPage,
   })),
 );
+const AnalyticsPage = lazy(() =>
+  import('../modules/analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 const SurveySettingsPage = lazy(() =>
   import('../modules/surveys/survey-settings-page.tsx').then((m) => ({
     default: m.SurveySettingsPage,
@@ -301,6 +304,14 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <FollowUpReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/analytics"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <AnalyticsPage />
               </RequirePermission>
             }
           />

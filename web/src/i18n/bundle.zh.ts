@@ -12,6 +12,7 @@ import webhooks from './webhooks.zh.json';
 import surveys from './surveys.zh.json';
 import calls from './calls.zh.json';
 import imports from './imports.zh.json';
+import analytics from './analytics.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -19,7 +20,7 @@ import imports from './imports.zh.json';
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
- * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, file imports in imports.*.json (each under
+ * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, file imports in imports.*.json, the analytics page in analytics.*.json (each under
  * top-level keys of its own).
  */
 export default {
@@ -37,4 +38,5 @@ export default {
   ...surveys,
   ...calls,
   ...imports,
+  ...analytics,
 };
