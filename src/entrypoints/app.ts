@@ -80,6 +80,7 @@ import {
   registerSurveyRoutes,
   surveyJobHandlers,
 } from '../modules/surveys/index.ts';
+import { createCohortReport, registerCohortRoutes } from '../modules/commerce/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -208,6 +209,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     complaints,
     publicUrl: config.publicUrl,
   });
+  const cohortReport = createCohortReport({ db, clock, org });
   return {
     jobs,
     files,
@@ -230,6 +232,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     problems,
     webhooks,
     surveys,
+    cohortReport,
   };
 }
 
@@ -336,6 +339,7 @@ export async function buildHttp(deps: {
   registerProblemRoutes(app, { problems: services.problems });
   registerWebhookRoutes(app, { webhooks: services.webhooks });
   registerSurveyRoutes(app, { surveys: services.surveys });
+  registerCohortRoutes(app, { cohortReport: services.cohortReport });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 
