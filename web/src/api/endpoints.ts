@@ -9,6 +9,7 @@ import { suggestionEndpoints } from './suggestion-endpoints.ts';
 import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
+import { cohortEndpoints } from './cohorts-endpoints.ts';
 import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
@@ -403,6 +404,7 @@ export const endpoints = {
   ...webhookEndpoints,
   ...surveyEndpoints,
   ...callEndpoints,
+  ...cohortEndpoints,
 } as const;
 
 /**

@@ -84,6 +84,11 @@ const SurveyReportPage = lazy(() =>
     default: m.SurveyReportPage,
   })),
 );
+const CohortsReportPage = lazy(() =>
+  import('../modules/commerce/cohorts-report-page.tsx').then((m) => ({
+    default: m.CohortsReportPage,
+  })),
+);
 const SurveySettingsPage = lazy(() =>
   import('../modules/surveys/survey-settings-page.tsx').then((m) => ({
     default: m.SurveySettingsPage,
@@ -290,6 +295,14 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <FollowUpReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/cohorts"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <CohortsReportPage />
               </RequirePermission>
             }
           />

@@ -11,6 +11,7 @@ import suggestions from './suggestions.zh.json';
 import webhooks from './webhooks.zh.json';
 import surveys from './surveys.zh.json';
 import calls from './calls.zh.json';
+import cohorts from './cohorts.zh.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -18,8 +19,8 @@ import calls from './calls.zh.json';
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
- * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json (each under
- * top-level keys of its own).
+ * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, the spend cohorts
+ * in cohorts.*.json (each under top-level keys of its own).
  */
 export default {
   ...base,
@@ -35,4 +36,5 @@ export default {
   ...webhooks,
   ...surveys,
   ...calls,
+  ...cohorts,
 };

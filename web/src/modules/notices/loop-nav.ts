@@ -29,6 +29,7 @@ export function loopNavItems(
   if (has('report:read')) {
     main.push(item('/reports/promises', t('loopNav.promiseReport'), 'nav-report-promises'));
     main.push(item('/reports/follow-ups', t('followUps.report.title'), 'nav-report-follow-ups'));
+    main.push(item('/reports/cohorts', t('cohorts.nav'), 'nav-report-cohorts'));
   }
   if (has('survey:read') && has('report:read')) {
     main.push(item('/reports/surveys', t('surveys.report.title'), 'nav-report-surveys'));
