@@ -80,7 +80,12 @@ import {
   registerSurveyRoutes,
   surveyJobHandlers,
 } from '../modules/surveys/index.ts';
-import { createCohortReport, registerCohortRoutes } from '../modules/commerce/index.ts';
+import {
+  createCohortReport,
+  createWinBack,
+  registerCohortRoutes,
+  registerWinBackRoutes,
+} from '../modules/commerce/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -210,6 +215,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     publicUrl: config.publicUrl,
   });
   const cohortReport = createCohortReport({ db, clock, org });
+  const winBack = createWinBack({ db, clock, org });
   return {
     jobs,
     files,
@@ -233,6 +239,7 @@ export function createServices(deps: { config: Config; db: Db; clock: Clock; log
     webhooks,
     surveys,
     cohortReport,
+    winBack,
   };
 }
 
@@ -340,6 +347,7 @@ export async function buildHttp(deps: {
   registerWebhookRoutes(app, { webhooks: services.webhooks });
   registerSurveyRoutes(app, { surveys: services.surveys });
   registerCohortRoutes(app, { cohortReport: services.cohortReport });
+  registerWinBackRoutes(app, { winBack: services.winBack });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

@@ -68,6 +68,8 @@ export const tableOwners = {
   orders: 'commerce',
   subscription_events: 'commerce',
   referrals: 'commerce',
+  win_back_settings: 'commerce',
+  win_back_entries: 'commerce',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

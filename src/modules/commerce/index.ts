@@ -10,3 +10,5 @@ export {
   type NewSubscriptionEvent,
 } from './cohorts.repository.ts';
 export type { CohortReport } from './cohorts.contract.ts';
+export { createWinBack, type WinBackService } from './win-back.service.ts';
+export { registerWinBackRoutes } from './win-back.routes.ts';

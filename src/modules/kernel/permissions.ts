@@ -42,6 +42,7 @@ export const permissions = [
   'survey:read',
   'survey:admin',
   'call:log',
+  'winback:work',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,6 +71,8 @@ const frontLine: Permission[] = [
   'survey:read',
   // Phone: the front line logs its calls on a case and attaches their recordings.
   'call:log',
+  // Win-back: the front line calls the customers who left after a complaint.
+  'winback:work',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */

@@ -50,6 +50,8 @@ import type { CallsTable } from './schema-calls.ts';
 export type * from './schema-calls.ts';
 import type { OrdersTable, ReferralsTable, SubscriptionEventsTable } from './schema-commerce.ts';
 export type * from './schema-commerce.ts';
+import type { WinBackEntriesTable, WinBackSettingsTable } from './schema-win-back.ts';
+export type * from './schema-win-back.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -417,4 +419,6 @@ export type Database = {
   orders: OrdersTable;
   subscription_events: SubscriptionEventsTable;
   referrals: ReferralsTable;
+  win_back_settings: WinBackSettingsTable;
+  win_back_entries: WinBackEntriesTable;
 };
