@@ -10,6 +10,7 @@ import { webhookEndpoints } from './webhooks-endpoints.ts';
 import { surveyEndpoints } from './survey-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
 import { cohortEndpoints } from './cohorts-endpoints.ts';
+import { winBackEndpoints } from './win-back-endpoints.ts';
 import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
@@ -405,6 +406,7 @@ export const endpoints = {
   ...surveyEndpoints,
   ...callEndpoints,
   ...cohortEndpoints,
+  ...winBackEndpoints,
 } as const;
 
 /**

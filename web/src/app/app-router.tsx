@@ -89,6 +89,9 @@ const CohortsReportPage = lazy(() =>
     default: m.CohortsReportPage,
   })),
 );
+const WinBackPage = lazy(() =>
+  import('../modules/commerce/win-back-page.tsx').then((m) => ({ default: m.WinBackPage })),
+);
 const SurveySettingsPage = lazy(() =>
   import('../modules/surveys/survey-settings-page.tsx').then((m) => ({
     default: m.SurveySettingsPage,
@@ -295,6 +298,14 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <FollowUpReportPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="win-back"
+            element={
+              <RequirePermission anyOf={['winback:work']}>
+                <WinBackPage />
               </RequirePermission>
             }
           />

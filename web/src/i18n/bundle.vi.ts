@@ -12,6 +12,7 @@ import webhooks from './webhooks.vi.json';
 import surveys from './surveys.vi.json';
 import calls from './calls.vi.json';
 import cohorts from './cohorts.vi.json';
+import winBack from './win-back.vi.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -20,7 +21,7 @@ import cohorts from './cohorts.vi.json';
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
  * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, the spend cohorts
- * in cohorts.*.json (each under top-level keys of its own).
+ * in cohorts.*.json, win-back in win-back.*.json (each under top-level keys of its own).
  */
 export default {
   ...base,
@@ -37,4 +38,5 @@ export default {
   ...surveys,
   ...calls,
   ...cohorts,
+  ...winBack,
 };
