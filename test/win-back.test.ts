@@ -164,6 +164,25 @@ describe('win-back', () => {
     });
     expect(report.definitions.queue).toContain('6');
 
+    // N, M and the due days are the org's: only an admin changes them; a bad value names its field.
+    const admin = await signIn(ctx, t.users.admin.email);
+    expect((await agent.get('/api/win-back-settings')).json()).toEqual({
+      noOrderDays: 60,
+      complaintMonths: 6,
+      dueDays: 3,
+    });
+    const settings = { noOrderDays: 30, complaintMonths: 12, dueDays: 1 };
+    expect((await agent.request('PUT', '/api/win-back-settings', settings)).statusCode).toBe(403);
+    const saved = await admin.request('PUT', '/api/win-back-settings', settings);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual(settings);
+    const bad = await admin.request('PUT', '/api/win-back-settings', {
+      ...settings,
+      noOrderDays: 0,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { field: 'noOrderDays' } });
+
     const responder = await signIn(ctx, t.users.responder.email);
     expect((await responder.get('/api/win-back')).statusCode).toBe(403);
     const other = await createTestOrg(ctx, 'Công ty Khác');

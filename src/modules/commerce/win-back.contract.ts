@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, text, uuid } from '../../platform/contract/fields.ts';
+import { withFieldLabels } from '../../platform/contract/labels.ts';
 import { winBackOutcomes, winBackTriggers } from './domain/win-back.ts';
+
+const label = (vi: string, en: string, zh: string) => ({ vi, en, zh });
+const noteLabel = label('Ghi chú', 'Note', '备注');
+const outcomeLabel = label('Kết quả', 'Outcome', '结果');
 
 export { winBackOutcomes, winBackTriggers } from './domain/win-back.ts';
 
@@ -45,26 +50,48 @@ export const winBackList = z.object({
 export type WinBackList = z.infer<typeof winBackList>;
 
 /** PATCH /api/win-back/:id: owner, due date, note, outcome (null reopens the entry). */
-export const winBackUpdate = z.object({
-  ownerId: uuid.nullable().optional(),
-  dueAt: isoInstant.optional(),
-  note: text({ max: 5000 }).nullable().optional(),
-  outcome: winBackOutcomeSchema.nullable().optional(),
-});
+export const winBackUpdate = withFieldLabels(
+  z.object({
+    ownerId: uuid.nullable().optional(),
+    dueAt: isoInstant.optional(),
+    note: text({ max: 5000 }).nullable().optional(),
+    outcome: winBackOutcomeSchema.nullable().optional(),
+  }),
+  {
+    ownerId: label('Người phụ trách', 'Owner', '负责人'),
+    dueAt: label('Hạn', 'Due', '截止'),
+    note: noteLabel,
+    outcome: outcomeLabel,
+  },
+);
 export type WinBackUpdate = z.infer<typeof winBackUpdate>;
 
 /** POST /api/win-back/:id/attempts: a call made, with what came of it. */
-export const winBackAttempt = z.object({
-  note: text({ max: 5000 }).nullable().optional(),
-  outcome: winBackOutcomeSchema.nullable().optional(),
-});
+export const winBackAttempt = withFieldLabels(
+  z.object({
+    note: text({ max: 5000 }).nullable().optional(),
+    outcome: winBackOutcomeSchema.nullable().optional(),
+  }),
+  { note: noteLabel, outcome: outcomeLabel },
+);
 export type WinBackAttempt = z.infer<typeof winBackAttempt>;
 
-export const winBackSettingsView = z.object({
-  noOrderDays: z.number().int().min(1).max(730),
-  complaintMonths: z.number().int().min(1).max(36),
-  dueDays: z.number().int().min(0).max(90),
-});
+export const winBackSettingsView = withFieldLabels(
+  z.object({
+    noOrderDays: z.number().int().min(1).max(730),
+    complaintMonths: z.number().int().min(1).max(36),
+    dueDays: z.number().int().min(0).max(90),
+  }),
+  {
+    noOrderDays: label('Số ngày không có đơn', 'Days without an order', '无订单天数'),
+    complaintMonths: label(
+      'Khiếu nại trong số tháng gần đây',
+      'Complaint within the last months',
+      '最近几个月内的投诉',
+    ),
+    dueDays: label('Số ngày đến hạn gọi', 'Days to the call’s due date', '距致电截止的天数'),
+  },
+);
 
 export const winBackReportQuery = z.object({
   from: isoDate,
