@@ -272,6 +272,7 @@ describe('cohort report', () => {
       const definitions = (localised.json() as CohortReport).definitions;
       for (const [key, text] of Object.entries(definitions))
         expect(text, `${lang} ${key}`).not.toMatch(/^cohorts\.definition\./);
+      expect(definitions.spendAfter, lang).toContain('90');
     }
 
     // In dollars: only A3's dollar order is spend; the đồng orders in the windows are counted.

@@ -16,13 +16,13 @@ registerMessages({
     'cohorts.definition.referenceDate':
       'Mốc của khách: lần liên hệ đầu tiên của khiếu nại xếp nhóm cho họ; với nhóm đối chứng là đơn hàng đầu tiên của họ trong kỳ (đơn này không tính vào chi tiêu sau).',
     'cohorts.definition.customers':
-      'Số khách của nhóm mà cửa sổ N ngày sau mốc đã kết thúc; mọi con số của nhóm tính trên những khách này.',
+      'Số khách của nhóm mà cửa sổ {days} ngày sau mốc đã kết thúc; mọi con số của nhóm tính trên những khách này.',
     'cohorts.definition.incomplete':
-      'Khách có mốc + N ngày còn ở tương lai: chưa đủ N ngày nên bị loại khỏi mọi con số và chỉ được đếm riêng.',
+      'Khách có mốc + {days} ngày còn ở tương lai: chưa đủ {days} ngày nên bị loại khỏi mọi con số và chỉ được đếm riêng.',
     'cohorts.definition.spendAfter':
-      'Tổng giá trị đơn hàng bằng đơn vị tiền của báo cáo, đặt sau mốc và không quá mốc + N ngày.',
+      'Tổng giá trị đơn hàng bằng đơn vị tiền của báo cáo, đặt sau mốc và không quá mốc + {days} ngày.',
     'cohorts.definition.spendBefore':
-      'Tổng giá trị đơn hàng bằng đơn vị tiền của báo cáo, đặt từ mốc − N ngày đến trước mốc.',
+      'Tổng giá trị đơn hàng bằng đơn vị tiền của báo cáo, đặt từ mốc − {days} ngày đến trước mốc.',
     'cohorts.definition.mean':
       'Trung bình mỗi khách: tổng chi tiêu / số khách của nhóm; khách không có đơn nào tính là 0.',
     'cohorts.definition.median':
@@ -32,11 +32,11 @@ registerMessages({
     'cohorts.definition.ratioToBaseline':
       'Chi tiêu trung bình sau mốc của nhóm / chi tiêu trung bình sau mốc của nhóm đối chứng.',
     'cohorts.definition.stillSubscribed':
-      'Trong số khách có gói đăng ký hiệu lực tại mốc: tỷ lệ vẫn còn gói hiệu lực tại mốc + N ngày. Một gói hiệu lực tại một thời điểm khi sự kiện cuối cùng của nó đến thời điểm đó là bắt đầu hoặc gia hạn, không phải hủy.',
+      'Trong số khách có gói đăng ký hiệu lực tại mốc: tỷ lệ vẫn còn gói hiệu lực tại mốc + {days} ngày. Một gói hiệu lực tại một thời điểm khi sự kiện cuối cùng của nó đến thời điểm đó là bắt đầu hoặc gia hạn, không phải hủy.',
     'cohorts.definition.boughtAgain':
-      'Tỷ lệ khách có ít nhất một đơn hàng (bất kỳ loại tiền) sau mốc và không quá mốc + N ngày.',
+      'Tỷ lệ khách có ít nhất một đơn hàng (bất kỳ loại tiền) sau mốc và không quá mốc + {days} ngày.',
     'cohorts.definition.referred':
-      'Tỷ lệ khách đã giới thiệu ít nhất một khách khác sau mốc và không quá mốc + N ngày.',
+      'Tỷ lệ khách đã giới thiệu ít nhất một khách khác sau mốc và không quá mốc + {days} ngày.',
   },
   en: {
     'cohorts.definition.cohorts':
@@ -52,13 +52,13 @@ registerMessages({
     'cohorts.definition.referenceDate':
       'Reference instant: the first contact of the complaint that placed the customer; for the baseline, their first order in the period (that order is not counted as spend after).',
     'cohorts.definition.customers':
-      'The cohort’s customers whose N-day window after the reference has ended; every figure of the cohort is over these customers.',
+      'The cohort’s customers whose {days}-day window after the reference has ended; every figure of the cohort is over these customers.',
     'cohorts.definition.incomplete':
-      'Customers whose reference + N days is still in the future: their window is not over, so they are left out of every figure and only counted here.',
+      'Customers whose reference + {days} days is still in the future: their window is not over, so they are left out of every figure and only counted here.',
     'cohorts.definition.spendAfter':
-      'Sum of orders in the report’s currency placed after the reference and no later than reference + N days.',
+      'Sum of orders in the report’s currency placed after the reference and no later than reference + {days} days.',
     'cohorts.definition.spendBefore':
-      'Sum of orders in the report’s currency placed from reference − N days up to before the reference.',
+      'Sum of orders in the report’s currency placed from reference − {days} days up to before the reference.',
     'cohorts.definition.mean':
       'Mean per customer: total spend / the cohort’s customers; a customer with no order counts as 0.',
     'cohorts.definition.median':
@@ -68,11 +68,11 @@ registerMessages({
     'cohorts.definition.ratioToBaseline':
       'The cohort’s mean spend after the reference / the baseline’s mean spend after the reference.',
     'cohorts.definition.stillSubscribed':
-      'Of the customers with an active subscription at the reference: the share with an active subscription at reference + N days. A subscription is active at an instant when its last event up to then is a start or a renewal, not a cancellation.',
+      'Of the customers with an active subscription at the reference: the share with an active subscription at reference + {days} days. A subscription is active at an instant when its last event up to then is a start or a renewal, not a cancellation.',
     'cohorts.definition.boughtAgain':
-      'Share of customers with at least one order (any currency) after the reference and no later than reference + N days.',
+      'Share of customers with at least one order (any currency) after the reference and no later than reference + {days} days.',
     'cohorts.definition.referred':
-      'Share of customers who referred at least one other customer after the reference and no later than reference + N days.',
+      'Share of customers who referred at least one other customer after the reference and no later than reference + {days} days.',
   },
   zh: {
     'cohorts.definition.cohorts':
@@ -88,13 +88,13 @@ registerMessages({
     'cohorts.definition.referenceDate':
       '参照时点：使客户归入该组的投诉的首次联系时间；基准组为其在期间内的第一笔订单（该订单不计入之后的消费）。',
     'cohorts.definition.customers':
-      '参照时点后 N 天窗口已结束的客户数；该组的所有数字均以这些客户计算。',
+      '参照时点后 {days} 天窗口已结束的客户数；该组的所有数字均以这些客户计算。',
     'cohorts.definition.incomplete':
-      '参照时点 + N 天仍在未来的客户：窗口尚未结束，因此不计入任何数字，仅在此单独计数。',
+      '参照时点 + {days} 天仍在未来的客户：窗口尚未结束，因此不计入任何数字，仅在此单独计数。',
     'cohorts.definition.spendAfter':
-      '以报告币种计、在参照时点之后且不晚于参照时点 + N 天下的订单金额之和。',
+      '以报告币种计、在参照时点之后且不晚于参照时点 + {days} 天下的订单金额之和。',
     'cohorts.definition.spendBefore':
-      '以报告币种计、从参照时点 − N 天起至参照时点之前下的订单金额之和。',
+      '以报告币种计、从参照时点 − {days} 天起至参照时点之前下的订单金额之和。',
     'cohorts.definition.mean': '每位客户平均值：消费总额 / 该组客户数；没有订单的客户计为 0。',
     'cohorts.definition.median':
       '每位客户的中位数（没有订单的客户计为 0）；客户数为偶数时取中间两个值的平均。',
@@ -102,10 +102,10 @@ registerMessages({
       '每份报告只用一种币种（默认为组织订单最多的币种）。其他币种的订单不计入消费，并单独计数。',
     'cohorts.definition.ratioToBaseline': '该组参照时点后的平均消费 / 基准组参照时点后的平均消费。',
     'cohorts.definition.stillSubscribed':
-      '在参照时点有有效订阅的客户中，于参照时点 + N 天仍有有效订阅的比例。某一时点订阅有效，指其截至该时点的最后一个事件是开始或续订，而非取消。',
+      '在参照时点有有效订阅的客户中，于参照时点 + {days} 天仍有有效订阅的比例。某一时点订阅有效，指其截至该时点的最后一个事件是开始或续订，而非取消。',
     'cohorts.definition.boughtAgain':
-      '在参照时点之后且不晚于参照时点 + N 天至少有一笔订单（任何币种）的客户比例。',
+      '在参照时点之后且不晚于参照时点 + {days} 天至少有一笔订单（任何币种）的客户比例。',
     'cohorts.definition.referred':
-      '在参照时点之后且不晚于参照时点 + N 天至少推荐了一位其他客户的客户比例。',
+      '在参照时点之后且不晚于参照时点 + {days} 天至少推荐了一位其他客户的客户比例。',
   },
 });
