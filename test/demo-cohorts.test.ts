@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortReport } from '../src/modules/commerce/index.ts';
 import { seedDemoCohorts } from '../src/entrypoints/demo-cohorts.ts';
-import { seededRandom } from '../src/entrypoints/demo-stories.ts';
 import { rolePermissions } from '../src/modules/kernel/index.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import {
@@ -70,10 +69,11 @@ describe('demo cohorts', () => {
     const seeded = await seedDemoCohorts({
       services: ctx.services,
       db: ctx.db,
+      clock: ctx.clock,
       orgId: t.org.id,
-      admin,
       now: NOW,
-      random: seededRandom(7),
+      admin: t.users.admin,
+      agent: t.users.agent,
     });
     expect(seeded.orders).toBeGreaterThan(0);
     const report: CohortReport = await ctx.services.cohortReport(
@@ -102,6 +102,22 @@ describe('demo cohorts', () => {
       expect(c.spendBefore.mean! / by.no_complaint!.spendBefore.mean!).toBeCloseTo(1, 1);
     expect(by.unresolved!.stillSubscribedShare!).toBeLessThan(
       by.first_contact!.stillSubscribedShare!,
+    );
+
+    // The win-back queue as it stood three weeks ago, worked since: a quarter won back.
+    expect(seeded.winBackEntries).toBeGreaterThan(4);
+    const winBack = await ctx.services.winBack.report(
+      admin,
+      {
+        from: isoDay(new Date(NOW.getTime() - 30 * DAY)),
+        to: isoDay(new Date(NOW.getTime() + DAY)),
+      },
+      'vi',
+    );
+    expect(winBack.byOutcome.won_back).toBe(Math.ceil(seeded.winBackEntries / 4));
+    // Their two orders after the call, and whatever else they bought in those 90 days.
+    expect(winBack.revenueWonBackMinor).toBeGreaterThanOrEqual(
+      winBack.byOutcome.won_back * 2 * 650_000,
     );
   });
 });

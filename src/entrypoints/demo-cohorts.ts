@@ -1,4 +1,4 @@
-import type { Scope } from '../platform/actor.ts';
+import { systemActor, type Scope } from '../platform/actor.ts';
 import type { Db } from '../platform/db/index.ts';
 import {
   cohortMembers,
@@ -9,7 +9,9 @@ import {
   type NewReferral,
   type NewSubscriptionEvent,
 } from '../modules/commerce/index.ts';
+import { rolePermissions } from '../modules/kernel/index.ts';
 import type { createServices } from './app.ts';
+import { seededRandom } from './demo-stories.ts';
 import { familyNames, givenNames, middleNames } from './vietnamese-names.ts';
 
 const DAY = 86_400_000;
@@ -38,6 +40,7 @@ const periods = [18, 30, 45] as const; // days between orders: 5, 3 or 2 orders 
 const isAmong = (i: number, share: number) => (i * 7) % 10 < Math.round(share * 10);
 const roundThousand = (v: number) => Math.round(v / 1000) * 1000;
 
+type Person = { id: string; name: string };
 type Customer = { id: string; kind: Kind; referenceAt: Date | null; index: number };
 
 /** The orders, subscription events and referrals of the demo's customers, deterministically. */
@@ -133,13 +136,28 @@ export function demoCommerce(customers: readonly Customer[], now: Date) {
 export async function seedDemoCohorts(input: {
   services: ReturnType<typeof createServices>;
   db: Db;
+  clock: { set(at: Date): void };
   orgId: string;
-  admin: Scope;
   now: Date;
-  random: () => number;
-}): Promise<{ orders: number; subscriptionEvents: number; referrals: number }> {
-  const { services, db, orgId, now, random } = input;
+  admin?: Person;
+  agent?: Person;
+}): Promise<{
+  orders: number;
+  subscriptionEvents: number;
+  referrals: number;
+  winBackEntries: number;
+  ms: number;
+}> {
+  const startedAt = performance.now();
+  const { services, db, orgId, now } = input;
+  const random = seededRandom(20261202);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const scopeOf = (p: Person | undefined, role: 'admin' | 'agent'): Scope => ({
+    orgId,
+    actor: p ? { type: 'user', id: p.id, name: p.name } : systemActor,
+    permissions: new Set(rolePermissions[role]),
+  });
+  const admin = scopeOf(input.admin, 'admin');
   const complainants = await cohortMembers(db, orgId, {
     from: new Date(now.getTime() - 400 * DAY),
     to: new Date(now.getTime() + DAY),
@@ -162,7 +180,7 @@ export async function seedDemoCohorts(input: {
       index: counters[m.cohort]++,
     });
   for (let i = 0; i < 60; i++) {
-    const created = await services.customers.upsertCustomer(input.admin, {
+    const created = await services.customers.upsertCustomer(admin, {
       name: `${pick(familyNames)} ${pick(middleNames)} ${pick(givenNames)}`,
       email: `thanthiet${i + 1}@example.vn`,
     });
@@ -174,5 +192,57 @@ export async function seedDemoCohorts(input: {
     await insertSubscriptionEvents(tx, orgId, events);
     await insertReferrals(tx, orgId, referrals);
   });
-  return { orders: orders.length, subscriptionEvents: events.length, referrals: referrals.length };
+  const winBackEntries = await seedDemoWinBack(input, scopeOf(input.agent, 'agent'));
+  return {
+    orders: orders.length,
+    subscriptionEvents: events.length,
+    referrals: referrals.length,
+    winBackEntries,
+    ms: Math.round(performance.now() - startedAt),
+  };
+}
+
+/**
+ * The win-back queue as it stood three weeks ago, worked since: a quarter won back (and buying
+ * again), a quarter unreachable or declined, a quarter called once, a quarter not yet called.
+ */
+async function seedDemoWinBack(
+  input: {
+    services: ReturnType<typeof createServices>;
+    db: Db;
+    clock: { set(at: Date): void };
+    orgId: string;
+    now: Date;
+  },
+  agent: Scope,
+): Promise<number> {
+  const { services, clock, now } = input;
+  const then = now.getTime() - 21 * DAY;
+  clock.set(new Date(then));
+  const queue = await services.winBack.list(agent, { status: 'open' });
+  const wonBack: NewOrder[] = [];
+  for (const [i, entry] of queue.items.entries()) {
+    clock.set(new Date(then + (i % 7) * 3_600_000));
+    if (i % 4 === 3) continue;
+    const ownerId = agent.actor.type === 'user' ? agent.actor.id : null;
+    await services.winBack.update(agent, entry.id, { ownerId });
+    const outcome = (['won_back', i % 8 === 1 ? 'declined' : 'unreachable', null] as const)[i % 4];
+    await services.winBack.attempt(agent, entry.id, {
+      note: outcome === 'won_back' ? 'Khách nhận ưu đãi, đặt đơn lại' : 'Đã gọi, hẹn gọi lại',
+      ...(outcome ? { outcome } : {}),
+    });
+    if (outcome === 'won_back')
+      for (const days of [4, 15])
+        wonBack.push({
+          externalId: `demo-wb-${entry.id}-${days}`,
+          customerId: entry.customerId,
+          orderedAt: new Date(then + days * DAY),
+          amountMinor: 650_000,
+          currency: 'VND',
+          channel: 'web',
+        });
+  }
+  await insertOrders(input.db, input.orgId, wonBack);
+  clock.set(now);
+  return queue.items.length;
 }
