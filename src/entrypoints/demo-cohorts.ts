@@ -203,8 +203,8 @@ export async function seedDemoCohorts(input: {
 }
 
 /**
- * The win-back queue as it stood three weeks ago, worked since: a quarter won back (and buying
- * again), a quarter unreachable or declined, a quarter called once, a quarter not yet called.
+ * The win-back queue as it stood three weeks ago, worked since: a quarter won back (each
+ * ordering once since), a quarter unreachable or declined, a quarter called once, a quarter not yet called.
  */
 async function seedDemoWinBack(
   input: {
@@ -231,16 +231,16 @@ async function seedDemoWinBack(
       note: outcome === 'won_back' ? 'Khách nhận ưu đãi, đặt đơn lại' : 'Đã gọi, hẹn gọi lại',
       ...(outcome ? { outcome } : {}),
     });
+    // One modest order after the call: a customer won back is not yet a regular again.
     if (outcome === 'won_back')
-      for (const days of [4, 15])
-        wonBack.push({
-          externalId: `demo-wb-${entry.id}-${days}`,
-          customerId: entry.customerId,
-          orderedAt: new Date(then + days * DAY),
-          amountMinor: 650_000,
-          currency: 'VND',
-          channel: 'web',
-        });
+      wonBack.push({
+        externalId: `demo-wb-${entry.id}`,
+        customerId: entry.customerId,
+        orderedAt: new Date(then + 4 * DAY),
+        amountMinor: 300_000,
+        currency: 'VND',
+        channel: 'web',
+      });
   }
   await insertOrders(input.db, input.orgId, wonBack);
   clock.set(now);
