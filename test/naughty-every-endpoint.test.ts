@@ -380,6 +380,26 @@ async function fixturesFor(ctx: TestContext, admin: Client, slug: string) {
   expect(upload.statusCode, upload.body).toBe(201);
   fx.imports = upload.json().id;
   fx.importMapping = upload.json().mapping;
+  // Win-back: an entry in the queue, written as the queue's read would (its paths name it by
+  // the segment).
+  const { org_id: orgId } = await ctx.db
+    .selectFrom('complaints')
+    .select('org_id')
+    .where('id', '=', fx.complaint)
+    .executeTakeFirstOrThrow();
+  const entry = await ctx.db
+    .insertInto('win_back_entries')
+    .values({
+      org_id: orgId,
+      customer_id: fx.customer,
+      complaint_id: fx.complaint,
+      trigger: 'no_order',
+      triggered_at: new Date(),
+      due_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  fx['win-back'] = entry.id;
   return fx;
 }
 

@@ -82,8 +82,12 @@ import {
 } from '../modules/surveys/index.ts';
 import {
   commerceJobHandlers,
+  createCohortReport,
   createCommerceService,
+  createWinBack,
+  registerCohortRoutes,
   registerCommerceRoutes,
+  registerWinBackRoutes,
 } from '../modules/commerce/index.ts';
 import { createAnalyticsService, registerAnalyticsRoutes } from '../modules/analytics/index.ts';
 import { apiKeyPermissions } from '../modules/kernel/index.ts';
@@ -237,7 +241,8 @@ export function createServices(deps: {
   const commerce = createCommerceService({ db, clock, jobs, org, customers });
   // Reads what every module above computes; owns no table.
   const analytics = createAnalyticsService({
-    db,
+    // Its own queries read the replica when there is one; the reports it reuses read as theirs do.
+    db: reportsDb,
     clock,
     org,
     reasons,
@@ -245,6 +250,8 @@ export function createServices(deps: {
     sla,
     rewards,
   });
+  const cohortReport = createCohortReport({ db: reportsDb, clock, org });
+  const winBack = createWinBack({ db, clock, org });
   return {
     jobs,
     files,
@@ -269,6 +276,8 @@ export function createServices(deps: {
     surveys,
     commerce,
     analytics,
+    cohortReport,
+    winBack,
   };
 }
 
@@ -381,6 +390,8 @@ export async function buildHttp(deps: {
     uploadMaxBytes: config.uploadMaxBytes,
   });
   registerAnalyticsRoutes(app, { analytics: services.analytics });
+  registerCohortRoutes(app, { cohortReport: services.cohortReport });
+  registerWinBackRoutes(app, { winBack: services.winBack });
   app.addHook('preClose', async () => streams.releaseAll());
   app.addHook('onClose', async () => deps.live.close());
 

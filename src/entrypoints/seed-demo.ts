@@ -10,6 +10,7 @@ import { seededRandom, stories } from './demo-stories.ts';
 import { demoFollowUps } from './demo-follow-ups.ts';
 import { seedDemoRewards } from './demo-rewards.ts';
 import { seedDemoProblems } from './demo-problems.ts';
+import { seedDemoCohorts } from './demo-cohorts.ts';
 
 export const DEMO_ORG_SLUG = 'demo';
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -33,7 +34,11 @@ export async function seedDemo(
     /** Called as the demo grows: once the people can sign in, then after each complaint. */
     onProgress?: (progress: DemoProgress) => void;
   } = {},
-): Promise<{ orgId: string; complaints: number }> {
+): Promise<{
+  orgId: string;
+  complaints: number;
+  commerce: { orders: number; subscriptionEvents: number; referrals: number; ms: number };
+}> {
   const { database, config, logger } = runtime;
   const db = database.db;
   const now = runtime.clock.now();
@@ -369,6 +374,9 @@ export async function seedDemo(
     },
     departments: { care: care.id, logistics: logistics.id, quality: quality.id },
   });
+  // Orders, subscriptions and referrals after the complaints, and the win-back calls so far.
+  const commerce = await seedDemoCohorts({ services, db, clock, orgId: org.id, now, ...users });
+  logger.info(commerce, 'demo commerce created');
   // Seeded mail, warnings and escalations are history, not news: keep the mail in the mailbox
   // and retire the jobs whose time has passed; then derive today's clocks with the real time.
   await db.transaction().execute(async (tx) => {
@@ -377,7 +385,7 @@ export async function seedDemo(
   });
   await runtime.services.complaints.clocks.recomputeOrg(org.id);
   logger.info({ org: org.slug, complaints: total }, 'demo data created');
-  return { orgId: org.id, complaints: total };
+  return { orgId: org.id, complaints: total, commerce };
 }
 
 export type DemoProgress = { complaints: number; total: number };

@@ -70,6 +70,8 @@ export const tableOwners = {
   referrals: 'commerce',
   imports: 'commerce',
   commerce_idempotency_keys: 'commerce',
+  win_back_settings: 'commerce',
+  win_back_entries: 'commerce',
 } as const satisfies Record<keyof Database, string>;
 
 export type TableOwner = (typeof tableOwners)[keyof typeof tableOwners];

@@ -44,6 +44,7 @@ export const permissions = [
   'call:log',
   'commerce:read',
   'commerce:write',
+  'winback:work',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -72,6 +73,8 @@ const frontLine: Permission[] = [
   'survey:read',
   // Phone: the front line logs its calls on a case and attaches their recordings.
   'call:log',
+  // Win-back: the front line calls the customers who left after a complaint.
+  'winback:work',
 ];
 
 /** What each role may do. Admins hold everything; the rest hold what their part of the loop needs. */

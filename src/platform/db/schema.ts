@@ -56,6 +56,8 @@ import type {
   SubscriptionEventsTable,
 } from './schema-commerce.ts';
 export type * from './schema-commerce.ts';
+import type { WinBackEntriesTable, WinBackSettingsTable } from './schema-win-back.ts';
+export type * from './schema-win-back.ts';
 
 /** Column types of the database, as Kysely sees them. Migrations are the source of truth. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -425,4 +427,6 @@ export type Database = {
   referrals: ReferralsTable;
   imports: ImportsTable;
   commerce_idempotency_keys: CommerceIdempotencyKeysTable;
+  win_back_settings: WinBackSettingsTable;
+  win_back_entries: WinBackEntriesTable;
 };

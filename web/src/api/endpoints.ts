@@ -12,6 +12,8 @@ import { analyticsEndpoints } from './analytics-endpoints.ts';
 import { callEndpoints } from './calls-endpoints.ts';
 import { importEndpoints } from './imports-endpoints.ts';
 import { importView } from '../../../src/modules/commerce/commerce.contract.ts';
+import { cohortEndpoints } from './cohorts-endpoints.ts';
+import { winBackEndpoints } from './win-back-endpoints.ts';
 import { callView } from '../../../src/modules/complaints/calls.contract.ts';
 import {
   loginRequest,
@@ -409,6 +411,8 @@ export const endpoints = {
   ...importEndpoints,
   uploadImport: post('/api/imports', { body: multipart, response: importView }),
   ...analyticsEndpoints,
+  ...cohortEndpoints,
+  ...winBackEndpoints,
 } as const;
 
 /**

@@ -90,6 +90,14 @@ const SurveyReportPage = lazy(() =>
 const AnalyticsPage = lazy(() =>
   import('../modules/analytics/analytics-page.tsx').then((m) => ({ default: m.AnalyticsPage })),
 );
+const CohortsReportPage = lazy(() =>
+  import('../modules/commerce/cohorts-report-page.tsx').then((m) => ({
+    default: m.CohortsReportPage,
+  })),
+);
+const WinBackPage = lazy(() =>
+  import('../modules/commerce/win-back-page.tsx').then((m) => ({ default: m.WinBackPage })),
+);
 const SurveySettingsPage = lazy(() =>
   import('../modules/surveys/survey-settings-page.tsx').then((m) => ({
     default: m.SurveySettingsPage,
@@ -312,6 +320,22 @@ export function AppRouter() {
             element={
               <RequirePermission anyOf={['report:read']}>
                 <AnalyticsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="win-back"
+            element={
+              <RequirePermission anyOf={['winback:work']}>
+                <WinBackPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="reports/cohorts"
+            element={
+              <RequirePermission anyOf={['report:read']}>
+                <CohortsReportPage />
               </RequirePermission>
             }
           />

@@ -13,6 +13,8 @@ import surveys from './surveys.vi.json';
 import calls from './calls.vi.json';
 import imports from './imports.vi.json';
 import analytics from './analytics.vi.json';
+import cohorts from './cohorts.vi.json';
+import winBack from './win-back.vi.json';
 
 /**
  * The console's strings in one language, loaded when the language is first used: a reader
@@ -20,8 +22,9 @@ import analytics from './analytics.vi.json';
  * strings in loop.*.json, the queue's views and bulk actions in queue.*.json, the pickers and
  * the public form's files in forms.*.json, the queue's count in reads.*.json, step 8's
  * suggestions in suggestions.*.json and its screens in problems.*.json, the webhooks admin page
- * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, file imports in imports.*.json, the analytics page in analytics.*.json (each under
- * top-level keys of its own).
+ * in webhooks.*.json, surveys in surveys.*.json, phone calls in calls.*.json, file imports in
+ * imports.*.json, the analytics page in analytics.*.json, the spend cohorts in cohorts.*.json,
+ * win-back in win-back.*.json (each under top-level keys of its own).
  */
 export default {
   ...base,
@@ -39,4 +42,6 @@ export default {
   ...calls,
   ...imports,
   ...analytics,
+  ...cohorts,
+  ...winBack,
 };

@@ -30,6 +30,10 @@ export function loopNavItems(
     main.push(item('/reports/promises', t('loopNav.promiseReport'), 'nav-report-promises'));
     main.push(item('/reports/follow-ups', t('followUps.report.title'), 'nav-report-follow-ups'));
     main.push(item('/reports/analytics', t('analytics.title'), 'nav-report-analytics'));
+    main.push(item('/reports/cohorts', t('cohorts.nav'), 'nav-report-cohorts'));
+  }
+  if (has('winback:work')) {
+    main.push(item('/win-back', t('winBack.nav'), 'nav-win-back'));
   }
   if (has('survey:read') && has('report:read')) {
     main.push(item('/reports/surveys', t('surveys.report.title'), 'nav-report-surveys'));
