@@ -13,6 +13,7 @@ const pureHelpers = [
   'src/platform/contract/',
   'src/platform/i18n.ts',
   'src/platform/private-address.ts',
+  'src/platform/local-day.ts',
 ];
 
 const moduleOf = (rel) => rel.match(/^src\/modules\/([^/]+)\/(.+)$/);

@@ -69,31 +69,4 @@ export function cohortFiguresOf(members: readonly CohortMemberFigures[]): Cohort
   return figures;
 }
 
-/** The instant a local calendar day (`YYYY-MM-DD`) starts in a time zone. */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const guess = new Date(`${date}T00:00:00Z`);
-  const offsetAt = (at: Date) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-    const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
-    const local = Date.UTC(
-      n('year'),
-      n('month') - 1,
-      n('day'),
-      n('hour'),
-      n('minute'),
-      n('second'),
-    );
-    return local - at.getTime();
-  };
-  const first = new Date(guess.getTime() - offsetAt(guess));
-  return new Date(guess.getTime() - offsetAt(first));
-}
+export { startOfLocalDay } from '../../../platform/local-day.ts';

@@ -3,6 +3,7 @@
  * day-month-year order or as Excel cells, amounts with dots between thousands and a currency
  * sign, phone numbers with spaces. Pure: the time zone is a parameter.
  */
+import { wallClockToInstant } from '../../../platform/local-day.ts';
 
 /** A cell as a file gives it: text from a CSV, or a typed value from a spreadsheet. */
 export type CellValue = string | number | boolean | Date | null;
@@ -15,51 +16,7 @@ const refused = (messageKey: string): Parsed<never> => ({ ok: false, messageKey 
 export const isBlankCell = (v: CellValue | undefined): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetMs(timeZone: string, instant: number): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(new Date(Math.floor(instant / 1000) * 1000));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return local - Math.floor(instant / 1000) * 1000;
-}
-
-/** A wall-clock reading in a zone as an instant (the earlier one when it occurs twice). */
-export function wallClockToInstant(
-  timeZone: string,
-  y: number,
-  mo: number,
-  d: number,
-  h = 0,
-  mi = 0,
-  s = 0,
-): Date {
-  const local = Date.UTC(y, mo - 1, d, h, mi, s);
-  const first = local - offsetMs(timeZone, local);
-  return new Date(local - offsetMs(timeZone, first));
-}
+export { wallClockToInstant };
 
 const validDay = (y: number, mo: number, d: number) => {
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;

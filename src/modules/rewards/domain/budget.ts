@@ -64,24 +64,4 @@ export function decideBudget(
   return { kind: 'ok', remainingAfterMinor: remaining - amountMinor };
 }
 
-/** The instant a local day (YYYY-MM-DD) begins in a time zone. */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const offsetAt = (t: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(t));
-    const v = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second')) - t;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
-}
+export { startOfLocalDay } from '../../../platform/local-day.ts';
