@@ -179,7 +179,8 @@ export function AppShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+      {/* A long menu (many reports, the admin pages) scrolls within the navbar. */}
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         {items.map(renderItem)}
         {adminItems.length > 0 && (
           <>
