@@ -69,7 +69,7 @@ export function registerCommerceRoutes(
   });
 
   app.post('/api/imports', {
-    config: { permission: 'commerce:write' },
+    config: { permission: 'commerce:import' },
     schema: {
       tags: ['imports'],
       description:
@@ -90,17 +90,17 @@ export function registerCommerceRoutes(
     },
   });
   app.get('/api/imports', {
-    config: { permission: 'commerce:write' },
+    config: { permission: 'commerce:import' },
     schema: { tags: ['imports'], response: { 200: importList } },
     handler: async (request) => commerce.imports.list(scopeOf(request.principal)),
   });
   app.get('/api/imports/:id', {
-    config: { permission: 'commerce:write' },
+    config: { permission: 'commerce:import' },
     schema: { tags: ['imports'], params: idParams, response: { 200: importView } },
     handler: async (request) => commerce.imports.get(scopeOf(request.principal), request.params.id),
   });
   app.post('/api/imports/:id/dry-run', {
-    config: { permission: 'commerce:write' },
+    config: { permission: 'commerce:import' },
     schema: {
       tags: ['imports'],
       description:
@@ -118,7 +118,7 @@ export function registerCommerceRoutes(
       ),
   });
   app.post('/api/imports/:id/start', {
-    config: { permission: 'commerce:write' },
+    config: { permission: 'commerce:import' },
     schema: {
       tags: ['imports'],
       description:

@@ -44,6 +44,7 @@ export const permissions = [
   'call:log',
   'commerce:read',
   'commerce:write',
+  'commerce:import',
   'winback:work',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -90,6 +91,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'problem:write',
     // The customer page shows what a customer bought, for the cohorts and win-back.
     'commerce:read',
+    // A manager brings the shop's orders and subscriptions in from a file, for the cohorts;
+    // the bulk API (commerce:write) stays with the org's systems and the admins.
+    'commerce:import',
   ],
   agent: frontLine,
   responder: [

@@ -230,7 +230,7 @@ export function AppRouter() {
           <Route
             path="admin/import"
             element={
-              <RequirePermission anyOf={['commerce:write']}>
+              <RequirePermission anyOf={['commerce:import']}>
                 <ImportPage />
               </RequirePermission>
             }

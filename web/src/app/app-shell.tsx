@@ -96,7 +96,7 @@ export function AppShellLayout() {
           },
         ]
       : []),
-    ...(user.permissions.includes('commerce:write')
+    ...(user.permissions.includes('commerce:import')
       ? [
           {
             to: '/admin/import',
