@@ -15,6 +15,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/api-error.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import {
@@ -89,6 +91,7 @@ export function ImportPage() {
               value={file}
               onChange={setFile}
               clearable
+              clearButtonProps={{ 'aria-label': t('imports.clearFile') }}
               w={320}
               data-testid="import-file"
             />
@@ -219,7 +222,7 @@ function Counts({ counts }: { counts: Import['counts'] }) {
   return (
     <Group gap="xs">
       {(['created', 'updated', 'unchanged', 'refused'] as const).map((s) => (
-        <Badge key={s} color={STATUS_COLORS[s]} variant="light">
+        <Badge key={s} color={STATUS_COLORS[s]} variant="filled">
           {t(`imports.status.${s}`)}: {counts[s]}
         </Badge>
       ))}
@@ -249,7 +252,7 @@ function RowsTable({ rows }: { rows: DryRun['rows'] }) {
               <Table.Td>{r.row}</Table.Td>
               <Table.Td>{r.externalId ?? ''}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLORS[r.status]} variant="light">
+                <Badge color={STATUS_COLORS[r.status]} variant="filled">
                   {t(`imports.status.${r.status}`)}
                 </Badge>
               </Table.Td>
@@ -294,18 +297,28 @@ function RunProgress({ view }: { view: Import }) {
   const { t } = useTranslation();
   const share = view.totalRows === 0 ? 100 : Math.round((view.rowsDone / view.totalRows) * 100);
   const isDone = view.status === 'done' || view.status === 'failed';
+  // Orders, subscriptions and referrals feed the cohorts: the next step is to look at them.
+  const canReadReports = useCurrentUser().permissions.includes('report:read');
   return (
     <Paper withBorder p="md" data-testid="import-progress">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t(`imports.run.${view.status}`)}
         </Title>
-        <Progress
-          value={share}
-          animated={!isDone}
-          aria-label={t('imports.progressLabel')}
-          aria-valuetext={t('imports.progress', { done: view.rowsDone, total: view.totalRows })}
-        />
+        <Progress.Root size="lg">
+          {/* The section is the progressbar: it carries the name and "rows done / total". */}
+          <Progress.Section
+            value={share}
+            animated={!isDone}
+            withAria={false}
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={share}
+            aria-label={t('imports.progressLabel')}
+            aria-valuetext={t('imports.progress', { done: view.rowsDone, total: view.totalRows })}
+          />
+        </Progress.Root>
         <Text size="sm" aria-live="polite">
           {t('imports.progress', { done: view.rowsDone, total: view.totalRows })}
           {view.etaSeconds !== null && !isDone
@@ -314,6 +327,18 @@ function RunProgress({ view }: { view: Import }) {
         </Text>
         <Counts counts={view.counts} />
         {view.failure && <Alert color="red">{view.failure}</Alert>}
+        {view.status === 'done' && view.kind !== 'customers' && canReadReports && (
+          <Group>
+            <Button
+              component={Link}
+              to="/reports/cohorts"
+              variant="light"
+              data-testid="import-open-cohorts"
+            >
+              {t('imports.openCohorts')}
+            </Button>
+          </Group>
+        )}
         {isDone && view.refusals.length > 0 && (
           <>
             <Text size="sm">{t('imports.refusedRows', { count: view.counts.refused })}</Text>
