@@ -176,6 +176,19 @@ describe('win-back', () => {
     const saved = await admin.request('PUT', '/api/win-back-settings', settings);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toEqual(settings);
+    // Who changed the rule, from what to what, is in the audit trail.
+    const audited = await ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'before', 'after'])
+      .where('org_id', '=', t.org.id)
+      .where('action', '=', 'win_back_settings.updated')
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({
+      actor_id: t.users.admin.id,
+      before: { noOrderDays: 60, complaintMonths: 6, dueDays: 3 },
+      after: settings,
+    });
     const bad = await admin.request('PUT', '/api/win-back-settings', {
       ...settings,
       noOrderDays: 0,
@@ -192,5 +205,81 @@ describe('win-back', () => {
       ((await otherAgent.get('/api/win-back?status=all').then((r) => r.json())) as WinBackList)
         .items,
     ).toEqual([]);
+  });
+
+  it('suggests an offer on the call within the caller’s own authority', async () => {
+    ctx.clock.set(at('2026-06-01T03:00:00Z'));
+    const t = await createTestOrg(ctx, 'Công ty Ưu đãi');
+    const agent = await signIn(ctx, t.users.agent.email);
+    const r = await agent.post(
+      '/api/complaints',
+      sampleComplaint({ customer: { name: 'Khách Ưu đãi', phone: '0912000111' } }),
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    const complaintId = (r.json() as { complaint: { id: string } }).complaint.id;
+    const { customer_id: customerId } = await ctx.db
+      .selectFrom('complaints')
+      .select('customer_id')
+      .where('id', '=', complaintId)
+      .executeTakeFirstOrThrow();
+    // 4,000,000 VND in the 90 days before the complaint, then a cancellation after it.
+    await insertOrders(ctx.db, t.org.id, [
+      {
+        externalId: 'o-1',
+        customerId,
+        orderedAt: at('2026-04-10T03:00:00Z'),
+        amountMinor: 4_000_000,
+        currency: 'VND',
+      },
+    ]);
+    await insertSubscriptionEvents(ctx.db, t.org.id, [
+      {
+        externalId: 'o-s1',
+        customerId,
+        subscriptionRef: 'o-sub',
+        kind: 'start',
+        occurredAt: at('2026-01-01T03:00:00Z'),
+      },
+      {
+        externalId: 'o-s2',
+        customerId,
+        subscriptionRef: 'o-sub',
+        kind: 'cancel',
+        occurredAt: at('2026-06-02T03:00:00Z'),
+      },
+    ]);
+    ctx.clock.set(at('2026-06-03T03:00:00Z'));
+    const admin = await signIn(ctx, t.users.admin.email);
+    const rule = (role: string, perCaseMinor: number) =>
+      admin.post('/api/authority-rules', { role, type: 'voucher', currency: 'VND', perCaseMinor });
+    expect((await rule('agent', 255_000)).statusCode).toBe(201);
+    expect((await rule('manager', 1_000_000)).statusCode).toBe(201);
+
+    const caller = await signIn(ctx, t.users.agent.email);
+    const queue = (await caller.get('/api/win-back').then((x) => x.json())) as WinBackList;
+    expect(queue.items).toHaveLength(1);
+    const id = queue.items[0]!.id;
+    // A tenth of 4,000,000 is 400,000; the agent may give 255,000 alone: 250,000 in whole steps.
+    const offer = await caller.get(`/api/win-back/${id}/offer`);
+    expect(offer.statusCode, offer.body).toBe(200);
+    expect(offer.json()).toMatchObject({
+      type: 'voucher',
+      currency: 'VND',
+      basisMinor: 4_000_000,
+      wantedMinor: 400_000,
+      amountMinor: 250_000,
+      decision: 'allowed',
+    });
+    expect(offer.json().rule).toContain('10%');
+    // The manager's own limit covers the whole 400,000.
+    const manager = await signIn(ctx, t.users.manager.email);
+    expect((await manager.get(`/api/win-back/${id}/offer`)).json()).toMatchObject({
+      amountMinor: 400_000,
+      decision: 'allowed',
+    });
+
+    const other = await createTestOrg(ctx, 'Công ty Lạ');
+    const stranger = await signIn(ctx, other.users.agent.email);
+    expect((await stranger.get(`/api/win-back/${id}/offer`)).statusCode).toBe(404);
   });
 });

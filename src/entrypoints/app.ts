@@ -251,7 +251,7 @@ export function createServices(deps: {
     rewards,
   });
   const cohortReport = createCohortReport({ db: reportsDb, clock, org });
-  const winBack = createWinBack({ db, clock, org });
+  const winBack = createWinBack({ db, clock, org, rewards });
   return {
     jobs,
     files,

@@ -214,5 +214,21 @@ describe('orders from Excel into the cohorts, and the win-back queue after a can
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain('Đã hủy gói đăng ký');
     await checkA11y(agent, 'win-back after a cancellation');
+
+    // The call: the offer within the agent's authority shows with its rule, then the outcome.
+    await row.getByRole('button', { name: 'Ghi nhận cuộc gọi' }).click();
+    const dialog = agent.getByRole('dialog');
+    const offer = dialog.getByTestId('win-back-offer');
+    await offer.waitFor();
+    await expect.poll(() => offer.textContent()).toContain('Ưu đãi gợi ý');
+    await expect.poll(() => offer.textContent()).toContain('10%');
+    await checkA11y(agent, 'win-back call');
+    await dialog.getByLabel('Ghi chú').fill('Khách đồng ý dùng lại gói');
+    await dialog.getByTestId('win-back-call-outcome').click();
+    await agent.getByRole('option', { name: 'Đã giành lại' }).click();
+    await dialog.getByRole('button', { name: 'Ghi nhận cuộc gọi' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Closed now: it leaves the open queue.
+    await expect.poll(() => row.count()).toBe(0);
   });
 });

@@ -112,3 +112,25 @@ export const winBackReport = z.object({
   definitions: z.object({ queue: z.string(), winBackRate: z.string(), revenueWonBack: z.string() }),
 });
 export type WinBackReport = z.infer<typeof winBackReport>;
+
+/**
+ * GET /api/win-back/:id/offer: what the caller may offer on the call. `amountMinor` is set only
+ * when the caller may grant it alone; otherwise `decision` says who must approve, or that it is
+ * refused.
+ */
+export const winBackOffer = z.object({
+  type: z.literal('voucher'),
+  currency: z.string(),
+  /** The customer's spend in the 90 days before the complaint, the rule's basis. */
+  basisMinor: z.number(),
+  /** What the rule asks for, before authority. */
+  wantedMinor: z.number(),
+  /** What the caller may give alone: the wanted amount, or less under their limit. */
+  amountMinor: z.number().nullable(),
+  decision: z.enum(['allowed', 'needs_approval', 'refused']),
+  limitMinor: z.number().nullable(),
+  approverName: z.string().nullable(),
+  reason: z.string().nullable(),
+  rule: z.string(),
+});
+export type WinBackOffer = z.infer<typeof winBackOffer>;

@@ -6,6 +6,7 @@ import {
   winBackAttempt,
   winBackEntryView,
   winBackList,
+  winBackOffer,
   winBackQuery,
   winBackReport,
   winBackReportQuery,
@@ -36,6 +37,18 @@ export function registerWinBackRoutes(app: HttpApp, deps: { winBack: WinBackServ
     schema: { tags, params: idParams, body: winBackAttempt, response: { 200: winBackEntryView } },
     handler: async (request) =>
       winBack.attempt(scopeOf(request.principal), request.params.id, request.body),
+  });
+  app.get('/api/win-back/:id/offer', {
+    config: { permission: 'winback:work' },
+    schema: {
+      tags,
+      description:
+        'The offer to make on the call: a voucher by the rule in `rule`, within the caller’s own authority on the entry’s complaint.',
+      params: idParams,
+      response: { 200: winBackOffer },
+    },
+    handler: async (request) =>
+      winBack.offer(scopeOf(request.principal), request.params.id, request.lang),
   });
   app.get('/api/win-back-settings', {
     config: { permission: 'winback:work' },

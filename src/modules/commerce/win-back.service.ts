@@ -3,14 +3,18 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { translate, type Language } from '../../platform/i18n.ts';
+import { currencyExponent } from '../../platform/contract/money.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { OrgService } from '../org/index.ts';
+import type { RewardService } from '../rewards/index.ts';
 import { mainCurrencyOf } from './cohorts.repository.ts';
 import { startOfLocalDay } from './domain/cohorts.ts';
-import { winBackFigures } from './domain/win-back.ts';
+import { OFFER_SHARE, offerWithin, wantedOffer, winBackFigures } from './domain/win-back.ts';
 import type {
   WinBackAttempt,
   WinBackEntryView,
   WinBackList,
+  WinBackOffer,
   WinBackReport,
   WinBackUpdate,
 } from './win-back.contract.ts';
@@ -34,10 +38,16 @@ const toView = (e: repo.WinBackEntry): WinBackEntryView => ({
 const isForeignKeyViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
 
-export type WinBackDeps = { db: Db; clock: Clock; org: OrgService };
+export type WinBackDeps = {
+  db: Db;
+  clock: Clock;
+  org: OrgService;
+  /** The caller's authority, for the offer suggested on a call. */
+  rewards: Pick<RewardService, 'previewAuthority'>;
+};
 
 /** Win-back: the queue of customers who left after a complaint, its calls and its report. */
-export function createWinBack({ db, clock, org }: WinBackDeps) {
+export function createWinBack({ db, clock, org, rewards }: WinBackDeps) {
   const currencyOf = async (orgId: string, given?: string) =>
     given ?? (await mainCurrencyOf(db, orgId)) ?? FALLBACK_CURRENCY;
 
@@ -101,11 +111,66 @@ export function createWinBack({ db, clock, org }: WinBackDeps) {
         ...(body.outcome !== undefined ? { outcome: body.outcome } : {}),
       }),
 
-    settings: (scope: Scope) => repo.findWinBackSettings(db, scope.orgId),
-    async saveSettings(scope: Scope, body: repo.WinBackSettings) {
-      await repo.saveWinBackSettings(db, scope.orgId, body);
-      return repo.findWinBackSettings(db, scope.orgId);
+    /**
+     * The offer to make on the call ({@link wantedOffer}), asked of the caller's authority on
+     * the entry's complaint: granted alone as asked, or cut to the caller's limit, or shown with
+     * who must approve it.
+     */
+    async offer(scope: Scope, id: string, lang: Language): Promise<WinBackOffer> {
+      const found = await entry(scope, id);
+      const currency = await currencyOf(scope.orgId);
+      const exponent = currencyExponent(currency);
+      const wantedMinor = wantedOffer(found.spendBeforeMinor, exponent);
+      const ask = (amountMinor: number) =>
+        rewards.previewAuthority(scope, found.complaintId, {
+          type: 'voucher',
+          amountMinor,
+          currency,
+        });
+      let decision = await ask(wantedMinor);
+      let amountMinor: number | null = decision.decision === 'allowed' ? wantedMinor : null;
+      if (decision.decision === 'needs_approval' && decision.limitMinor !== null) {
+        const within = offerWithin(decision.limitMinor, exponent);
+        if (within !== null && within < wantedMinor) {
+          const second = await ask(within);
+          if (second.decision === 'allowed') {
+            decision = second;
+            amountMinor = within;
+          }
+        }
+      }
+      return {
+        type: 'voucher',
+        currency,
+        basisMinor: found.spendBeforeMinor,
+        wantedMinor,
+        amountMinor,
+        decision: decision.decision,
+        limitMinor: decision.limitMinor,
+        approverName: decision.approverName,
+        reason: decision.reason,
+        rule: translate(lang, 'winBack.offer.rule', { share: OFFER_SHARE * 100 }),
+      };
     },
+
+    settings: (scope: Scope) => repo.findWinBackSettings(db, scope.orgId),
+    /** Who changed the queue's rule, from what to what, is kept in the audit trail. */
+    saveSettings: (scope: Scope, body: repo.WinBackSettings) =>
+      db.transaction().execute(async (tx) => {
+        const before = await repo.findWinBackSettings(tx, scope.orgId);
+        await repo.saveWinBackSettings(tx, scope.orgId, body);
+        const after = await repo.findWinBackSettings(tx, scope.orgId);
+        await recordAudit(tx, {
+          orgId: scope.orgId,
+          actor: scope.actor,
+          action: 'win_back_settings.updated',
+          entityType: 'win_back_settings',
+          entityId: scope.orgId,
+          before,
+          after,
+        });
+        return after;
+      }),
 
     /** Entries closed from `from` to before `to`, whole days in the org's time zone. */
     async report(

@@ -4,6 +4,7 @@ import {
   winBackAttempt,
   winBackEntryView,
   winBackList,
+  winBackOffer,
   winBackQuery,
   winBackReport,
   winBackReportQuery,
@@ -26,6 +27,7 @@ export const winBackEndpoints = {
     body: winBackAttempt,
     response: winBackEntryView,
   }),
+  winBackOffer: get('/api/win-back/:id/offer', { response: winBackOffer }),
   winBackReport: get('/api/reports/win-back', {
     query: winBackReportQuery,
     response: winBackReport,

@@ -31,3 +31,27 @@ export function winBackFigures(
     revenueWonBackMinor: won.reduce((a, c) => a + c.revenueMinor, 0),
   };
 }
+
+/** The suggested offer is a voucher worth this share of the customer's spend before. */
+export const OFFER_SHARE = 0.1;
+
+/** The round amount offers are made of: 10,000 where there is no minor unit (VND), else 1.00. */
+export const offerStep = (exponent: number) => (exponent === 0 ? 10_000 : 10 ** exponent);
+
+/**
+ * The offer to suggest on a win-back call, before authority: a voucher worth
+ * {@link OFFER_SHARE} of what the customer spent in the 90 days before the complaint, rounded
+ * down to the step, and never less than one step (a customer who spent nothing is still offered
+ * something small).
+ */
+export function wantedOffer(spendBeforeMinor: number, exponent: number): number {
+  const step = offerStep(exponent);
+  return Math.max(step, Math.floor((spendBeforeMinor * OFFER_SHARE) / step) * step);
+}
+
+/** The most one may grant alone under a limit, in whole steps; null when not even one step. */
+export function offerWithin(limitMinor: number, exponent: number): number | null {
+  const step = offerStep(exponent);
+  const most = Math.floor(limitMinor / step) * step;
+  return most >= step ? most : null;
+}

@@ -1,7 +1,9 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
+  Loader,
   Modal,
   Paper,
   SegmentedControl,
@@ -25,6 +27,7 @@ import { usePageTitle } from '../../ui/use-page-title.ts';
 import {
   useRecordWinBackAttempt,
   useUpdateWinBack,
+  useWinBackOffer,
   useWinBackQueue,
   useWinBackReport,
   type WinBackEntry,
@@ -45,9 +48,11 @@ function CallModal(props: { entry: WinBackEntry; onClose: () => void }) {
     <Modal
       opened
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={t('winBack.call.title', { name: props.entry.customerName })}
     >
       <Stack>
+        <SuggestedOffer id={props.entry.id} />
         <Textarea
           label={t('winBack.call.note')}
           value={note}
@@ -59,9 +64,11 @@ function CallModal(props: { entry: WinBackEntry; onClose: () => void }) {
           label={t('winBack.call.outcome')}
           placeholder={t('winBack.call.noOutcome')}
           clearable
+          clearButtonProps={{ 'aria-label': t('winBack.call.noOutcome') }}
           data={winBackOutcomes.map((o) => ({ value: o, label: t(`winBack.outcome.${o}`) }))}
           value={outcome}
           onChange={(v) => setOutcome((v as Outcome | null) ?? null)}
+          data-testid="win-back-call-outcome"
         />
         {record.isError && <ErrorAlert error={record.error} />}
         <Group justify="flex-end">
@@ -82,6 +89,33 @@ function CallModal(props: { entry: WinBackEntry; onClose: () => void }) {
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** What to offer on the call: a voucher by the documented rule, within one's own authority. */
+function SuggestedOffer({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const offer = useWinBackOffer(id);
+  if (offer.isPending) return <Loader size="sm" />;
+  if (offer.isError) return <ErrorAlert error={offer.error} />;
+  const o = offer.data;
+  return (
+    <Alert color="blue" title={t('winBack.offer.title')} data-testid="win-back-offer">
+      <Stack gap={4}>
+        <Text size="sm" fw={600}>
+          {o.amountMinor !== null
+            ? t('winBack.offer.allowed', { amount: format.money(o.amountMinor, o.currency) })
+            : o.decision === 'needs_approval'
+              ? t('winBack.offer.needsApproval', {
+                  amount: format.money(o.wantedMinor, o.currency),
+                  approver: o.approverName ?? t('winBack.offer.yourManager'),
+                })
+              : t('winBack.offer.refused')}
+        </Text>
+        <Text size="xs">{o.rule}</Text>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -231,7 +265,9 @@ export function WinBackPage() {
                   <Table.Td>{e.attempts}</Table.Td>
                   <Table.Td>
                     {e.outcome ? (
-                      <Badge variant="light">{t(`winBack.outcome.${e.outcome}`)}</Badge>
+                      <Badge variant="filled" color="blue.8">
+                        {t(`winBack.outcome.${e.outcome}`)}
+                      </Badge>
                     ) : (
                       '–'
                     )}

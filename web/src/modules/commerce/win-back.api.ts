@@ -18,6 +18,14 @@ export function useWinBackQueue(status: WinBackStatus) {
   });
 }
 
+/** The offer to make on a call, within the caller's own authority. */
+export function useWinBackOffer(id: string) {
+  return useQuery({
+    queryKey: [...winBackKeys.all, 'offer', id],
+    queryFn: ({ signal }) => api.call('winBackOffer', { params: { id }, signal }),
+  });
+}
+
 export function useWinBackReport(from: string, to: string) {
   return useQuery({
     queryKey: winBackKeys.report(from, to),
