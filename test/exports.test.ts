@@ -1,0 +1,185 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestContext,
+  createTestOrg,
+  sampleComplaint,
+  signIn,
+  type TestContext,
+} from './helpers.ts';
+
+// Every list exports what it shows: the same filters, every matching row (no pages), headed in
+// the reader's language, text guarded against formulas, and the queue streamed.
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+/** `n` copies of one case, each with its own id and reference: a big queue in one statement. */
+async function copies(orgId: string, complaintId: string, n: number) {
+  const columns = (
+    await ctx.pool.query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'complaints'
+         AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+    )
+  ).rows.map((r) => r.name);
+  const value = (column: string) =>
+    column === 'id'
+      ? 'gen_random_uuid()'
+      : column === 'reference'
+        ? `c.reference || '-' || g`
+        : column === 'created_at'
+          ? `c.created_at - make_interval(secs => g)`
+          : `c.${column}`;
+  await ctx.pool.query(
+    `INSERT INTO complaints (${columns.join(', ')})
+     SELECT ${columns.map(value).join(', ')}
+     FROM complaints c, generate_series(1, $3::int) AS g
+     WHERE c.org_id = $1 AND c.id = $2`,
+    [orgId, complaintId, n],
+  );
+}
+
+const csvLines = (body: string) => {
+  expect(body.startsWith('\uFEFF')).toBe(true);
+  return body.slice(1).split('\r\n').slice(0, -1);
+};
+async function sheetOf(bytes: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return (book.worksheets[0]!.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
+}
+
+describe('queue export', () => {
+  it('exports every case the filtered queue holds, headed in the language, guarded, in the org', async () => {
+    const { users } = await createTestOrg(ctx);
+    const other = await createTestOrg(ctx);
+    const agent = await signIn(ctx, users.agent.email);
+    const stranger = await signIn(ctx, other.users.agent.email);
+    for (let i = 0; i < 4; i++) {
+      ctx.clock.advance(60_000);
+      const channel = i % 2 === 0 ? 'phone' : 'email';
+      expect((await agent.post('/api/complaints', sampleComplaint({ channel }))).statusCode).toBe(
+        201,
+      );
+    }
+    ctx.clock.advance(60_000);
+    const naughty = await agent.post(
+      '/api/complaints',
+      sampleComplaint({
+        channel: 'phone',
+        customer: { name: '=HYPERLINK("http://evil")', phone: '0987654321' },
+      }),
+    );
+    expect(naughty.statusCode).toBe(201);
+    expect(
+      (await stranger.post('/api/complaints', sampleComplaint({ channel: 'phone' }))).statusCode,
+    ).toBe(201);
+
+    const list = (await agent.get('/api/complaints?channel=phone&pageSize=2')).json() as {
+      total: number;
+      items: { reference: string }[];
+    };
+    expect(list.total).toBe(3);
+
+    const headers = { vi: 'Mã khiếu nại', en: 'Reference', zh: '投诉编号' } as const;
+    for (const lang of ['vi', 'en', 'zh'] as const) {
+      const res = await agent.request(
+        'GET',
+        `/api/complaints/export?channel=phone&format=csv`,
+        undefined,
+        {
+          'accept-language': lang,
+        },
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="complaints-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      const lines = csvLines(res.body);
+      expect(lines[0]!.split(',')[0]).toBe(headers[lang]);
+      // All matching rows, not the list's page of two; newest first, as the queue shows them.
+      expect(lines.length - 1).toBe(list.total);
+      expect(lines[1]!.split(',')[0]).toBe(list.items[0]!.reference);
+      expect(lines.filter((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).toHaveLength(1);
+    }
+    const all = csvLines((await agent.get('/api/complaints/export')).body);
+    expect(all.length - 1).toBe(5);
+    const theirs = csvLines((await stranger.get('/api/complaints/export')).body);
+    expect(theirs.length - 1).toBe(1);
+    expect(all.some((l) => theirs.slice(1).includes(l))).toBe(false);
+
+    const xlsx = await agent.request(
+      'GET',
+      '/api/complaints/export?channel=phone&format=xlsx',
+      undefined,
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const rows = await sheetOf(xlsx.rawPayload);
+    expect(rows[0]![0]).toBe('Reference');
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r[3])).toContain('\'=HYPERLINK("http://evil")');
+  });
+
+  it('names the field of a bad filter, and keeps a search to its matches', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const agent = await signIn(ctx, users.agent.email);
+    const bad = await agent.get('/api/complaints/export?format=pdf');
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { field?: string } }).error.field).toBe('format');
+    ctx.clock.advance(60_000);
+    await agent.post(
+      '/api/complaints',
+      sampleComplaint({ customer: { name: 'Phạm Văn Tú', phone: '0911111111' } }),
+    );
+    ctx.clock.advance(60_000);
+    await agent.post(
+      '/api/complaints',
+      sampleComplaint({ customer: { name: 'Lê Thị Hoa', phone: '0922222222' } }),
+    );
+    await ctx.drainJobs(org.id);
+    const list = (await agent.get('/api/complaints?q=0922222222')).json() as { total: number };
+    expect(list.total).toBe(1);
+    const found = csvLines((await agent.get('/api/complaints/export?q=0922222222')).body);
+    expect(found).toHaveLength(2);
+    expect(found[1]).toContain('Lê Thị Hoa');
+  });
+
+  it('streams 20,000 cases in chunks, every one exactly once', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const agent = await signIn(ctx, users.agent.email);
+    const first = await agent.post('/api/complaints', sampleComplaint());
+    await copies(org.id, (first.json() as { complaint: { id: string } }).complaint.id, 19_999);
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/complaints/export?format=csv',
+      headers: { cookie: agent.cookie },
+      payloadAsStream: true,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-length']).toBeUndefined();
+    const chunks: Buffer[] = [];
+    for await (const chunk of res.stream()) chunks.push(chunk as Buffer);
+    // The header, then one chunk per batch of 2,000 read by keyset.
+    expect(chunks.length).toBeGreaterThanOrEqual(10);
+    const lines = csvLines(Buffer.concat(chunks).toString('utf8'));
+    const references = lines.slice(1).map((l) => l.split(',')[0]);
+    expect(references).toHaveLength(20_000);
+    expect(new Set(references).size).toBe(20_000);
+
+    const xlsx = await agent.get('/api/complaints/export?format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(await sheetOf(xlsx.rawPayload)).toHaveLength(20_001);
+  }, 120_000);
+});
