@@ -183,3 +183,75 @@ describe('queue export', () => {
     expect(await sheetOf(xlsx.rawPayload)).toHaveLength(20_001);
   }, 120_000);
 });
+
+describe('reward ledger export', () => {
+  it('exports every grant of the org, one row each, amounts in the currency, headed in the language', async () => {
+    const { users } = await createTestOrg(ctx);
+    const other = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    const agent = await signIn(ctx, users.agent.email);
+    const saved = await admin.post('/api/authority-rules', {
+      role: 'agent',
+      currency: 'VND',
+      perCaseMinor: 1_000_000,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const grants: string[] = [];
+    for (const [name, amount] of [
+      ['=cmd|"/c calc"!A1', 100_000],
+      ['Trần Thị Mai', 250_000],
+    ] as const) {
+      ctx.clock.advance(60_000);
+      const { complaint } = (
+        await agent.post(
+          '/api/complaints',
+          sampleComplaint({ customer: { name, phone: `09${String(amount).padStart(8, '0')}` } }),
+        )
+      ).json() as { complaint: { id: string; reference: string } };
+      await agent.post(`/api/complaints/${complaint.id}/status`, { status: 'fixed', note: 'Xong' });
+      ctx.clock.advance(60_000);
+      const granted = await agent.post(`/api/complaints/${complaint.id}/compensations`, {
+        type: 'voucher',
+        amountMinor: amount,
+        currency: 'VND',
+      });
+      expect(granted.statusCode, granted.body).toBe(201);
+      grants.push(complaint.reference);
+    }
+    const manager = await signIn(ctx, users.manager.email);
+    const ledger = (await manager.get('/api/reward-ledger')).json() as { items: unknown[] };
+    expect(ledger.items).toHaveLength(2);
+    const headers = { vi: 'Mã khiếu nại', en: 'Complaint', zh: '投诉编号' } as const;
+    for (const lang of ['vi', 'en', 'zh'] as const) {
+      const res = await manager.request('GET', '/api/reward-ledger/export', undefined, {
+        'accept-language': lang,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="reward-ledger.csv"');
+      const lines = csvLines(res.body);
+      expect(lines[0]!.split(',')[1]).toBe(headers[lang]);
+      expect(lines).toHaveLength(3);
+      // Newest first: the second grant, 250.000 ₫ as 250000 (VND has no minor unit).
+      expect(lines[1]!.split(',').slice(1, 7)).toEqual([
+        grants[1],
+        'Trần Thị Mai',
+        'compensation',
+        'voucher',
+        '250000',
+        'VND',
+      ]);
+      expect(lines[2]).toContain(`"'=cmd|""/c calc""!A1"`);
+    }
+    const theirs = csvLines(
+      (await signIn(ctx, other.users.manager.email).then((c) => c.get('/api/reward-ledger/export')))
+        .body,
+    );
+    expect(theirs).toHaveLength(1);
+    const xlsx = await manager.get('/api/reward-ledger/export?format=xlsx');
+    const rows = await sheetOf(xlsx.rawPayload);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]![5]).toBe(250000);
+    expect(rows[2]![2]).toBe('\'=cmd|"/c calc"!A1');
+    expect((await agent.get('/api/reward-ledger/export')).statusCode).toBe(403);
+  });
+});
