@@ -108,6 +108,11 @@ describe('queue export', () => {
       expect(lines[1]!.split(',')[0]).toBe(list.items[0]!.reference);
       expect(lines.filter((l) => l.includes(`"'=HYPERLINK(""http://evil"")"`))).toHaveLength(1);
     }
+    // A download link carries the UI's language, which wins over the browser's header.
+    const linked = await agent.request('GET', '/api/complaints/export?lang=zh', undefined, {
+      'accept-language': 'en',
+    });
+    expect(csvLines(linked.body)[0]!.split(',')[0]).toBe('投诉编号');
     const all = csvLines((await agent.get('/api/complaints/export')).body);
     expect(all.length - 1).toBe(5);
     const theirs = csvLines((await stranger.get('/api/complaints/export')).body);

@@ -107,10 +107,6 @@ export const listComplaintsQuery = z.object({
   ...pageQuery,
 });
 export type ListComplaintsQuery = z.infer<typeof listComplaintsQuery>;
-/** The queue as a file: the list's filters and search, every matching case (no pages). */
-export const exportComplaintsQuery = listComplaintsQuery
-  .omit({ page: true, pageSize: true })
-  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const complaintListItem = z.object({
   id: z.string(),

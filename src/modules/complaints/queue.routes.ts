@@ -3,12 +3,12 @@ import { scopeOf } from '../../platform/actor.ts';
 import { errorResponse, uuid } from '../../platform/contract/fields.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { sendExport } from '../../platform/export/send-export.ts';
-import { exportComplaintsQuery } from './complaints.contract.ts';
 import type { ComplaintService } from './complaints.service.ts';
 import {
   bulkActionRequest,
   bulkActionResponse,
   createSavedViewRequest,
+  exportComplaintsQuery,
   savedView,
   savedViewList,
   savedViewRemoved,
