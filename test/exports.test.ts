@@ -7,6 +7,7 @@ import {
   signIn,
   type TestContext,
 } from './helpers.ts';
+import { newProblem, problemOrg } from './problems-helpers.ts';
 
 // Every list exports what it shows: the same filters, every matching row (no pages), headed in
 // the reader's language, text guarded against formulas, and the queue streamed.
@@ -258,5 +259,39 @@ describe('reward ledger export', () => {
     expect(rows[1]![5]).toBe(250000);
     expect(rows[2]![2]).toBe('\'=cmd|"/c calc"!A1');
     expect((await agent.get('/api/reward-ledger/export')).statusCode).toBe(403);
+  });
+});
+
+describe('problem list export', () => {
+  it('exports the problems the filters select, headed in the language, guarded, in the org', async () => {
+    const o = await problemOrg(ctx);
+    const other = await problemOrg(ctx);
+    ctx.clock.advance(60_000);
+    await newProblem(o.quality, { title: { vi: '@SUM(1+1) lặp lại' } });
+    ctx.clock.advance(60_000);
+    await newProblem(o.quality, { title: { vi: 'Hộp bị móp', zh: '包装破损' } });
+    ctx.clock.advance(60_000);
+    await newProblem(other.quality);
+    const list = (await o.quality.get('/api/problems?q=móp')).json() as { total: number };
+    expect(list.total).toBe(1);
+    const headers = { vi: 'Mã vấn đề', en: 'Reference', zh: '问题单编号' } as const;
+    for (const lang of ['vi', 'en', 'zh'] as const) {
+      const res = await o.quality.get(`/api/problems/export?q=m%C3%B3p&lang=${lang}`);
+      expect(res.statusCode).toBe(200);
+      const lines = csvLines(res.body);
+      expect(lines[0]!.split(',')[0]).toBe(headers[lang]);
+      expect(lines.length - 1).toBe(list.total);
+      expect(lines[1]!.split(',')[1]).toBe(lang === 'zh' ? '包装破损' : 'Hộp bị móp');
+    }
+    const all = csvLines((await o.quality.get('/api/problems/export?status=all')).body);
+    expect(all).toHaveLength(3);
+    expect(all[2]!.split(',')[1]).toBe("'@SUM(1+1) lặp lại");
+    const xlsx = await o.quality.get('/api/problems/export?status=all&format=xlsx');
+    const rows = await sheetOf(xlsx.rawPayload);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]![5]).toBe(0);
+    // The list's permission: whoever may read the list may download it, and no one else.
+    const response = await other.agent.get('/api/problems');
+    expect((await other.agent.get('/api/problems/export')).statusCode).toBe(response.statusCode);
   });
 });
