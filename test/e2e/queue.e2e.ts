@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -171,5 +172,32 @@ describe('queue: unassigned by default, bulk actions from the keyboard, saved vi
         return ((await response.json()) as { user: { locale: string } }).user.locale;
       })
       .toBe('vi');
+  });
+
+  it('e. downloads the filtered queue as CSV, every matching case, headed in the UI language', async () => {
+    await agent.goto(`/?scope=all&q=${stamp}`);
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
+    await agent.getByTestId('queue-export').click();
+    await agent.getByTestId('export-csv').waitFor();
+    await checkA11y(agent, 'queue (download menu)');
+    const [download] = await Promise.all([
+      agent.waitForEvent('download'),
+      agent.getByTestId('export-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^complaints-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l.length > 0);
+    expect(lines[0]!.split(',')[0]).toBe('Mã khiếu nại');
+    expect(lines).toHaveLength(3);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual([...references].sort());
   });
 });

@@ -25,6 +25,7 @@ import { createPortal } from './portal.ts';
 import { createPublicIntake } from './public-intake.ts';
 import { createEmailIntake } from './email-intake.ts';
 import { createComplaintQueries } from './queries.ts';
+import { createQueueExport } from './queue-export.ts';
 import { createReadBack } from './readback.ts';
 import { createSavedViews } from './saved-views.ts';
 import { createSearchIndex } from './search-index.ts';
@@ -108,6 +109,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>
       queries.list(scope, query, lang),
+    exportQueue: createQueueExport({ ...deps, prepare: queries.queueQueryOf }),
     timeline: queries.timeline,
     clocksOf: (scope: Scope, id: string, lang: Language) => clocks.describe(scope.orgId, id, lang),
     update: thenDetail(async (scope, id, patch: ComplaintUpdate) => {

@@ -22,7 +22,12 @@ import { deriveSteps } from './domain/steps.ts';
 import * as events from './events.repository.ts';
 import * as facts from './facts.repository.ts';
 import type { FactVersion } from './facts.repository.ts';
-import { foldTerms, listComplaints, type OwnerFilter } from './queue.repository.ts';
+import {
+  foldTerms,
+  listComplaints,
+  type OwnerFilter,
+  type QueueQuery,
+} from './queue.repository.ts';
 
 /** The scope wins over an owner filter; an API key has no "mine". */
 function ownerFilterOf(query: ListComplaintsQuery, me: string | null): OwnerFilter | undefined {
@@ -80,22 +85,29 @@ export function createComplaintQueries(
     return toDetail(complaint, customer, versions, files, steps, org.timeZone);
   }
 
+  /** The list's query as the repository takes it: the search folded, the owner filter, today. */
+  async function queueQueryOf(scope: Scope, query: ListComplaintsQuery): Promise<QueueQuery> {
+    const org = await work.getOrg(db, scope.orgId);
+    // A phone typed in any format (of the org's country) is one term, in the form it is stored in.
+    const phone = query.q ? (normalizePhone(query.q, org.country as PhoneCountry) ?? null) : null;
+    const terms = await foldTerms(db, phone ? [phone] : query.q ? searchTerms(query.q) : []);
+    return {
+      ...query,
+      sort: query.sort ?? (terms.length > 0 ? 'relevance' : '-createdAt'),
+      owner: ownerFilterOf(query, scope.actor.id),
+      search: terms.length > 0 ? { terms, phrase: terms.join(' ') } : null,
+      endOfToday: endOfLocalDay(clock.now(), org.timeZone),
+    };
+  }
+
   return {
     stepsOf,
     detail,
 
+    queueQueryOf,
+
     async list(scope: Scope, query: ListComplaintsQuery, lang: Language): Promise<ComplaintList> {
-      const org = await work.getOrg(db, scope.orgId);
-      // A phone typed in any format (of the org's country) is one term, in the form it is stored in.
-      const phone = query.q ? (normalizePhone(query.q, org.country as PhoneCountry) ?? null) : null;
-      const terms = await foldTerms(db, phone ? [phone] : query.q ? searchTerms(query.q) : []);
-      const result = await listComplaints(db, scope.orgId, {
-        ...query,
-        sort: query.sort ?? (terms.length > 0 ? 'relevance' : '-createdAt'),
-        owner: ownerFilterOf(query, scope.actor.id),
-        search: terms.length > 0 ? { terms, phrase: terms.join(' ') } : null,
-        endOfToday: endOfLocalDay(clock.now(), org.timeZone),
-      });
+      const result = await listComplaints(db, scope.orgId, await queueQueryOf(scope, query));
       const people = await customers.findCustomers(
         db,
         scope.orgId,

@@ -82,3 +82,8 @@ export const updateSavedViewRequest = z.object({
   isDefault: z.boolean().optional(),
 });
 export const savedViewRemoved = z.object({ ok: z.literal(true) });
+
+/** The queue as a file: the list's filters and search, every matching case (no pages). */
+export const exportComplaintsQuery = listComplaintsQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });

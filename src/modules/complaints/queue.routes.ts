@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { scopeOf } from '../../platform/actor.ts';
 import { errorResponse, uuid } from '../../platform/contract/fields.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
+import { sendExport } from '../../platform/export/send-export.ts';
 import type { ComplaintService } from './complaints.service.ts';
 import {
   bulkActionRequest,
   bulkActionResponse,
   createSavedViewRequest,
+  exportComplaintsQuery,
   savedView,
   savedViewList,
   savedViewRemoved,
@@ -18,6 +20,26 @@ const idParams = z.object({ id: uuid });
 /** The queue's own routes: bulk actions on its cases, and each person's saved views. */
 export function registerQueueRoutes(app: HttpApp, deps: { complaints: ComplaintService }) {
   const { complaints } = deps;
+
+  app.get('/api/complaints/export', {
+    config: { permission: 'complaint:read' },
+    schema: {
+      tags: ['complaints'],
+      description:
+        'The queue as CSV (UTF-8 with a byte-order mark) or xlsx, headed in the reader’s language: every case the same filters and search select (not one page), newest first, streamed as it is read.',
+      querystring: exportComplaintsQuery,
+    },
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query;
+      const file = await complaints.exportQueue(
+        scopeOf(request.principal),
+        { ...query, page: 1, pageSize: 25 },
+        format,
+        request.lang,
+      );
+      return sendExport(reply, file);
+    },
+  });
 
   app.post('/api/complaints/bulk', {
     config: { permission: 'complaint:update' },

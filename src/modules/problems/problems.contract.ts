@@ -92,6 +92,9 @@ export const problemsQuery = z.object({
   q: text({ max: 200 }).optional(),
   ...pageQuery,
 });
+export const problemsExportQuery = problemsQuery
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
 export const problemList = z.object({
   items: z.array(problemSummary),
   total: z.number(),

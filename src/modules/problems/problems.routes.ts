@@ -1,3 +1,4 @@
+import { sendExport } from '../../platform/export/send-export.ts';
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { scopeOf } from '../../platform/actor.ts';
@@ -23,6 +24,7 @@ import {
   problemReport,
   problemReportQuery,
   problemsQuery,
+  problemsExportQuery,
   qualityHome,
   rootCauseInput,
   suggestedChain,
@@ -49,6 +51,22 @@ export function registerProblemRoutes(app: HttpApp, deps: { problems: ProblemSer
     schema: { tags, querystring: problemsQuery, response: { 200: problemList } },
     handler: async (request) =>
       problems.list(scopeOf(request.principal), request.query, request.lang),
+  });
+  app.get('/api/problems/export', {
+    config: { permission: 'problem:read' },
+    schema: {
+      tags,
+      description:
+        'The problem list as CSV (UTF-8 with a byte-order mark) or xlsx, headed in the reader’s language: every problem the same filters select, streamed.',
+      querystring: problemsExportQuery,
+    },
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendExport(
+        reply,
+        problems.exportProblems(scopeOf(request.principal), query, format, request.lang),
+      );
+    },
   });
   app.get('/api/problems/home', {
     config: { permission: 'problem:read' },

@@ -8,6 +8,7 @@ import { createEffectiveness } from './effectiveness.ts';
 import { createMonitoring } from './monitoring.ts';
 import type { ProblemDeps } from './problems.deps.ts';
 import { createRecords } from './records.ts';
+import { createProblemExport } from './problems-export.ts';
 import { createReports } from './reports.ts';
 
 export type ProblemService = ReturnType<typeof createProblemService>;
@@ -36,5 +37,6 @@ export function createProblemService(deps: ProblemDeps) {
     ...createChain({ ...deps, records }),
     ...createActions({ ...deps, records }),
     ...createReports(deps),
+    exportProblems: createProblemExport(deps),
   };
 }

@@ -4,9 +4,8 @@ import { AppError, invalidField } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/index.ts';
 import { complaintFactsOf } from '../complaints/index.ts';
-import { activeStatuses } from './domain/status.ts';
 import { givenTexts, hasAnyText, textIn } from './domain/texts.ts';
-import type { LinkSource, ProblemStatus } from './domain/vocabulary.ts';
+import type { LinkSource } from './domain/vocabulary.ts';
 import type { createEffectiveness } from './effectiveness.ts';
 import type { Monitoring } from './monitoring.ts';
 import {
@@ -26,6 +25,7 @@ import type {
 import type { ProblemDeps } from './problems.deps.ts';
 import { createProblemWebhooks } from './problem-webhooks.ts';
 import * as repo from './problems.repository.ts';
+import { problemFilterOf } from './problems-export.ts';
 import * as work from './work.repository.ts';
 import type { z } from 'zod';
 
@@ -221,18 +221,7 @@ export function createRecords(
     },
 
     async list(scope: Scope, query: z.output<typeof problemsQuery>, lang: Language) {
-      const statuses: readonly ProblemStatus[] | undefined =
-        query.status === 'all'
-          ? undefined
-          : query.status === 'active'
-            ? activeStatuses
-            : [query.status];
-      const filter: repo.ProblemFilter = {
-        ...(statuses ? { statuses } : {}),
-        ...(query.ownerId ? { ownerId: query.ownerId } : {}),
-        ...(query.reasonId ? { reasonId: query.reasonId } : {}),
-        ...(query.q ? { q: query.q } : {}),
-      };
+      const filter = problemFilterOf(query);
       const [items, total] = await Promise.all([
         repo.listProblems(db, scope.orgId, filter, {
           limit: query.pageSize,

@@ -65,7 +65,15 @@ export async function insertGrant(tx: Tx, orgId: string, g: NewGrant): Promise<s
 export async function listGrants(
   db: Executor,
   orgId: string,
-  filter: { ids?: string[]; complaintId?: string; from?: Date; to?: Date; limit?: number },
+  filter: {
+    ids?: string[];
+    complaintId?: string;
+    from?: Date;
+    to?: Date;
+    limit?: number;
+    /** Keyset: only grants after this one in the ledger's order (newest first). */
+    after?: { grantedAt: Date; id: string };
+  },
 ): Promise<Grant[]> {
   let q = db
     .selectFrom('reward_grants as g')
@@ -81,8 +89,14 @@ export async function listGrants(
   if (filter.complaintId) q = q.where('g.complaint_id', '=', filter.complaintId);
   if (filter.from) q = q.where('g.granted_at', '>=', filter.from);
   if (filter.to) q = q.where('g.granted_at', '<', filter.to);
+  const after = filter.after;
+  if (after)
+    q = q
+      .where('g.granted_at', '<=', after.grantedAt)
+      .where(sql<boolean>`(g.granted_at, g.id) < (${after.grantedAt}, ${after.id})`);
   const rows = await q
     .orderBy('g.granted_at', 'desc')
+    .orderBy('g.id', 'desc')
     .limit(filter.limit ?? 500)
     .execute();
   return rows.map((r) => ({

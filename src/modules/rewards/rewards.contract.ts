@@ -225,6 +225,9 @@ export const rewardReportQuery = z.object({
   from: isoInstant.optional(),
   to: isoInstant.optional(),
 });
+export const rewardLedgerExportQuery = rewardReportQuery.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
 const moneyRow = z.object({
   key: z.string(),
   label: z.string(),

@@ -1,3 +1,4 @@
+import { sendExport } from '../../platform/export/send-export.ts';
 import { z } from 'zod';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { scopeOf } from '../../platform/actor.ts';
@@ -26,6 +27,7 @@ import {
   ledgerList,
   rewardReport,
   rewardReportQuery,
+  rewardLedgerExportQuery,
   rewardSettings,
 } from './rewards.contract.ts';
 import type { RewardService } from './rewards.service.ts';
@@ -181,6 +183,22 @@ export function registerRewardRoutes(app: HttpApp, deps: { rewards: RewardServic
     config: { permission: 'report:read' },
     schema: { tags: ['reports'], querystring: rewardReportQuery, response: { 200: ledgerList } },
     handler: async (request) => rewards.ledger(request.principal!.orgId, range(request.query)),
+  });
+  app.get('/api/reward-ledger/export', {
+    config: { permission: 'report:read' },
+    schema: {
+      tags: ['reports'],
+      description:
+        'The reward ledger as CSV (UTF-8 with a byte-order mark) or xlsx, headed in the reader’s language: every grant of the range (not the first 1,000), newest first, streamed.',
+      querystring: rewardLedgerExportQuery,
+    },
+    handler: async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendExport(
+        reply,
+        rewards.exportLedger(request.principal!.orgId, range(query), format, request.lang),
+      );
+    },
   });
   app.get('/api/reports/rewards', {
     config: { permission: 'report:read' },

@@ -5,6 +5,7 @@ import { createCatalogue } from './catalogue.ts';
 import { createGrants } from './grants.ts';
 import { createRecordGrant } from './record-grant.ts';
 import { createRewardReport } from './report.ts';
+import { createLedgerExport } from './ledger-export.ts';
 import type { RewardDeps } from './rewards.deps.ts';
 import { createRewardViews } from './rewards.views.ts';
 
@@ -23,5 +24,6 @@ export function createRewardService(deps: RewardDeps) {
     ...approvalUseCases,
     // The ledger and the report read the replica when there is one.
     ...createRewardReport({ ...deps, db: deps.reportsDb, views }),
+    exportLedger: createLedgerExport({ ...deps, db: deps.reportsDb, views }),
   };
 }

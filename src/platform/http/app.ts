@@ -82,6 +82,11 @@ export type HttpOptions = {
  * The HTTP shell: zod validation, OpenAPI, cookies, uploads, security headers, the permission
  * gate, CSRF, rate limits and the one error handler. Modules add their routes to the returned app.
  */
+const langParam = (query: unknown) => {
+  const lang = (query as Record<string, unknown> | undefined)?.lang;
+  return typeof lang === 'string' && isLanguage(lang) ? lang : undefined;
+};
+
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   const setSecurityHeaders = createSecurityHeaders();
   const app = Fastify({
@@ -139,6 +144,9 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   });
   app.addHook('onRequest', async (request, reply) => {
     request.lang = negotiateLanguage(request.headers['accept-language']);
+    // A download link carries the UI's language (`?lang=`), which the browser's header may not be.
+    const asked = langParam(request.query);
+    if (asked) request.lang = asked;
     const limit = request.routeOptions.config?.rateLimit;
     if (limit) {
       // request.ip is the socket's address, or the client named by the trusted proxies only.
@@ -181,6 +189,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     if (
       principal?.kind === 'user' &&
       !request.headers['accept-language'] &&
+      !langParam(request.query) &&
       isLanguage(principal.locale)
     ) {
       request.lang = principal.locale;

@@ -8,6 +8,7 @@ import { PageLoader } from '../../ui/page-loader.tsx';
 import { usePageTitle } from '../../ui/use-page-title.ts';
 import { useComplaintList } from './complaints.api.ts';
 import { useQueueViews } from './queue.api.ts';
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { QueueBulkBar } from './queue-bulk-bar.tsx';
 import { queueCountText, queuePageCount } from './queue-count.ts';
 import { QueueFilters } from './queue-filters.tsx';
@@ -64,6 +65,11 @@ export function ComplaintQueuePage() {
           <Button variant="default" onClick={() => setHelpOpen(true)} data-testid="shortcuts-help">
             {t('queue.shortcuts')} <Kbd ml={6}>?</Kbd>
           </Button>
+          <ExportMenu
+            path="/api/complaints/export"
+            params={{ ...params.query, page: undefined, pageSize: undefined }}
+            testId="queue-export"
+          />
           <Button component={Link} to="/complaints/new" data-testid="queue-new-complaint">
             {t('nav.newComplaint')}
           </Button>

@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import {
   Anchor,
   Badge,
@@ -74,11 +75,18 @@ export function ProblemsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{t('problems.title')}</Title>
-        {can('problem:write') && (
-          <Button onClick={() => setCreating(true)} data-testid="problem-new">
-            {t('problems.new.open')}
-          </Button>
-        )}
+        <Group gap="xs">
+          <ExportMenu
+            path="/api/problems/export"
+            params={{ ...query, page: undefined, pageSize: undefined }}
+            testId="problems-export"
+          />
+          {can('problem:write') && (
+            <Button onClick={() => setCreating(true)} data-testid="problem-new">
+              {t('problems.new.open')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Text size="sm" c="dimmed">
         {t('problems.pageHelp')}

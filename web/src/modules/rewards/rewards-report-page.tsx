@@ -1,3 +1,4 @@
+import { ExportMenu } from '../../ui/export-menu.tsx';
 import { Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +111,7 @@ export function RewardsReportPage() {
       <Text size="sm" c="dimmed">
         {t('rewards.report.help')}
       </Text>
-      <Group>
+      <Group align="flex-end">
         <TextInput
           type="date"
           label={t('rewards.report.from')}
@@ -122,6 +123,14 @@ export function RewardsReportPage() {
           label={t('rewards.report.to')}
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <ExportMenu
+          path="/api/reward-ledger/export"
+          params={{
+            from: from ? new Date(from).toISOString() : undefined,
+            to: to ? new Date(to).toISOString() : undefined,
+          }}
+          testId="reward-ledger-export"
         />
       </Group>
       {report.isPending ? (
