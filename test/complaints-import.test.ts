@@ -284,6 +284,35 @@ describe('importing historical complaints', () => {
     expect(detail.complaint.description).toBe('Máy hỏng sau hai ngày, đã đổi máy');
   });
 
+  it('runs no clocks on an imported open case, even when an agent works it later', async () => {
+    const { org, users } = await createTestOrg(ctx);
+    const admin = await signIn(ctx, users.admin.email);
+    await runImport(admin, org.id, windows1258(csvOf(users.agent.email)), 'a.csv');
+    const open = (await importedCases(org.id)).find((c) => c.external_id === 'KN-OLD-3')!;
+    clockStep();
+    const agent = await signIn(ctx, users.agent.email);
+    const moved = await agent.post(`/api/complaints/${open.id}/status`, { status: 'in_progress' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // Derived from a past receipt, its clocks would be breached and escalate at once.
+    const clocks = await ctx.db
+      .selectFrom('complaint_clocks')
+      .select(['clock', 'state'])
+      .where('org_id', '=', org.id)
+      .where('complaint_id', '=', open.id)
+      .execute();
+    expect(clocks.length).toBeGreaterThan(0);
+    expect(clocks.every((c) => c.state === 'pending')).toBe(true);
+    const timers = await ctx.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('org_id', '=', org.id)
+      .where('kind', 'like', 'sla.%')
+      .execute();
+    expect(timers).toEqual([]);
+    const after = (await importedCases(org.id)).find((c) => c.id === open.id)!;
+    expect(after).toMatchObject({ status: 'in_progress', next_due_at: null });
+  });
+
   it('reads an .xlsx with Excel date cells and serial dates, in English and Chinese words', async () => {
     const { org, users } = await createTestOrg(ctx);
     const admin = await signIn(ctx, users.admin.email);
