@@ -238,7 +238,7 @@ export function createServices(deps: {
     publicUrl: config.publicUrl,
   });
   // Orders, subscriptions and referrals from the org's systems, for the cohorts.
-  const commerce = createCommerceService({ db, clock, jobs, org, customers });
+  const commerce = createCommerceService({ db, clock, jobs, org, customers, complaints });
   // Reads what every module above computes; owns no table.
   const analytics = createAnalyticsService({
     // Its own queries read the replica when there is one; the reports it reuses read as theirs do.

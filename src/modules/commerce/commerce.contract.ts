@@ -8,6 +8,7 @@ import {
   text,
 } from '../../platform/contract/fields.ts';
 import { withFieldLabels, type FieldLabels, type Label } from '../../platform/contract/labels.ts';
+import { channelSchema } from '../kernel/kernel.contract.ts';
 
 const label = (vi: string, en: string, zh: string): Label => ({ vi, en, zh });
 
@@ -117,6 +118,44 @@ export const referralRow = withFieldLabels(
 );
 export type ReferralRow = z.infer<typeof referralRow>;
 
+/** The status a historical complaint stands in when it is imported. */
+export const historicalStatuses = ['open', 'fixed', 'closed'] as const;
+
+/**
+ * A historical complaint from a file (import only): the source system's case id, its customer,
+ * when it was opened and how it ended. A blank channel is `phone`; a blank status is read from
+ * the times (closed at → closed, fixed at → fixed, else open).
+ */
+export const complaintImportRow = withFieldLabels(
+  z.object({
+    externalId,
+    customer: customerRef,
+    openedAt: when,
+    channel: channelSchema.default('phone'),
+    reason: optionalText(200),
+    description: requiredText(20_000),
+    department: optionalText(200),
+    assignee: optionalText(254),
+    status: z.enum(historicalStatuses).nullish(),
+    fixedAt: when.nullish(),
+    closedAt: when.nullish(),
+  }),
+  {
+    externalId: label('Mã khiếu nại', 'Case ID', '投诉编号'),
+    openedAt: label('Ngày tiếp nhận', 'Opened at', '受理时间'),
+    channel: label('Kênh tiếp nhận', 'Channel', '受理渠道'),
+    reason: label('Lý do khiếu nại', 'Reason', '投诉原因'),
+    description: label('Nội dung khiếu nại', 'Description', '投诉内容'),
+    department: label('Phòng ban', 'Department', '部门'),
+    assignee: label('Người phụ trách', 'Assignee', '负责人'),
+    status: label('Trạng thái', 'Status', '状态'),
+    fixedAt: label('Ngày khắc phục', 'Fixed at', '解决时间'),
+    closedAt: label('Ngày đóng', 'Closed at', '关闭时间'),
+    ...customerLabels('customer', customer),
+  },
+);
+export type ComplaintImportRow = z.infer<typeof complaintImportRow>;
+
 /** The envelope the server validates: each row is checked on its own, so one bad row stops nothing. */
 export const bulkBody = z.object({ rows: z.array(z.unknown()).min(1).max(BULK_MAX_ROWS) });
 /** The envelope as the API document describes it, with the shape of a row. */
@@ -197,7 +236,13 @@ export const customerCommerce = z.object({
 });
 export type CustomerCommerce = z.infer<typeof customerCommerce>;
 
-export const importKindSchema = z.enum(['customers', 'orders', 'subscription_events', 'referrals']);
+export const importKindSchema = z.enum([
+  'customers',
+  'orders',
+  'subscription_events',
+  'referrals',
+  'complaints',
+]);
 export const importStatuses = ['uploaded', 'queued', 'running', 'done', 'failed'] as const;
 
 /** A row of a dry run or a refused row of a real one: its line in the file and the reasons. */

@@ -16,6 +16,9 @@ registerMessages({
     'import.too_many_decimals':
       '{field}: «{value}» có nhiều chữ số thập phân hơn loại tiền cho phép.',
     'import.invalid_kind': '{field}: «{value}» phải là bắt đầu, gia hạn hoặc hủy.',
+    'import.invalid_channel':
+      '{field}: «{value}» không phải kênh tiếp nhận (điện thoại, email, web, chat, tại quầy, mạng xã hội).',
+    'import.invalid_status': '{field}: «{value}» phải là đang mở, đã khắc phục hoặc đã đóng.',
     'import.file_too_large': 'Tệp quá lớn: tối đa {max} MB.',
     'import.too_many_rows': 'Tệp có {rows} dòng: tối đa {max} dòng mỗi lần nhập.',
     'import.empty_file': 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
@@ -36,6 +39,9 @@ registerMessages({
     'import.negative_amount': '{field}: the amount “{value}” cannot be negative.',
     'import.too_many_decimals': '{field}: “{value}” has more decimals than the currency has.',
     'import.invalid_kind': '{field}: “{value}” must be start, renew or cancel.',
+    'import.invalid_channel':
+      '{field}: “{value}” is not a channel (phone, e-mail, web, chat, walk-in, social media).',
+    'import.invalid_status': '{field}: “{value}” must be open, fixed or closed.',
     'import.file_too_large': 'The file is too large: at most {max} MB.',
     'import.too_many_rows': 'The file has {rows} rows: at most {max} rows per import.',
     'import.empty_file': 'The file has no data rows below its header.',
@@ -55,6 +61,9 @@ registerMessages({
     'import.negative_amount': '{field}：金额“{value}”不能为负数。',
     'import.too_many_decimals': '{field}：“{value}”的小数位数超过该币种允许的位数。',
     'import.invalid_kind': '{field}：“{value}”必须是开始、续订或取消。',
+    'import.invalid_channel':
+      '{field}：“{value}”不是受理渠道（电话、邮件、网站、聊天、到店、社交媒体）。',
+    'import.invalid_status': '{field}：“{value}”必须是处理中、已解决或已关闭。',
     'import.file_too_large': '文件过大：最多 {max} MB。',
     'import.too_many_rows': '文件有 {rows} 行：每次导入最多 {max} 行。',
     'import.empty_file': '标题行下没有数据行。',

@@ -73,7 +73,7 @@ export function registerCommerceRoutes(
     schema: {
       tags: ['imports'],
       description:
-        'Uploads a CSV (UTF-8 with or without BOM, or Windows-1258; `,` or `;`) or an Excel .xlsx file of customers, orders, subscription events or referrals. The answer proposes a column mapping from the header; nothing is imported yet.',
+        'Uploads a CSV (UTF-8 with or without BOM, or Windows-1258; `,` or `;`) or an Excel .xlsx file of customers, orders, subscription events, referrals or historical complaints. The answer proposes a column mapping from the header; nothing is imported yet.',
       consumes: ['multipart/form-data'],
       documentedBody: { 'multipart/form-data': importUploadForm },
       response: { 201: importView },

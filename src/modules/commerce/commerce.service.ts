@@ -11,7 +11,7 @@ import { createRowWriter, type RowSetting } from './rows.ts';
 import { createImports } from './imports.service.ts';
 
 export type CommerceService = ReturnType<typeof createCommerceService>;
-export type BulkKind = Exclude<ImportKind, 'customers'>;
+export type BulkKind = Exclude<ImportKind, 'customers' | 'complaints'>;
 
 /** Rows per transaction: each row still commits whole or not at all, in its own savepoint. */
 const ROWS_PER_TRANSACTION = 100;

@@ -18,6 +18,8 @@ export type ImportRecord = {
   counts: { created: number; updated: number; unchanged: number; refused: number };
   refusals: ImportRowResult[];
   failure: string | null;
+  /** The user who uploaded the file: the rows are brought in in their name. */
+  createdBy: string | null;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -44,6 +46,7 @@ const columns = [
   'refused_count',
   'refusals',
   'failure',
+  'created_by',
   'created_at',
   'started_at',
   'finished_at',
@@ -67,6 +70,7 @@ type Row = {
   refused_count: number;
   refusals: unknown;
   failure: string | null;
+  created_by: string | null;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -92,6 +96,7 @@ const toImport = (r: Row): ImportRecord => ({
   },
   refusals: r.refusals as ImportRowResult[],
   failure: r.failure,
+  createdBy: r.created_by,
   createdAt: r.created_at,
   startedAt: r.started_at,
   finishedAt: r.finished_at,

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Scope } from '../../platform/actor.ts';
+import { systemActor, type Actor, type Scope } from '../../platform/actor.ts';
 import { AppError, invalidField, type FieldProblem } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
 import type { JobRun } from '../../platform/jobs/index.ts';
@@ -61,6 +61,12 @@ export function createImports(
     const found = await repo.findImport(db, orgId, id);
     if (!found) throw new AppError('not_found');
     return found;
+  }
+
+  /** The uploader, in whose name the job writes (an imported complaint's audit trail). */
+  async function importerOf(i: repo.ImportRecord): Promise<Actor> {
+    const user = i.createdBy ? await deps.org.findUser(db, i.orgId, i.createdBy) : undefined;
+    return user ? { type: 'user', id: user.id, name: user.name } : systemActor;
   }
 
   function viewOf(i: repo.ImportRecord, sample: string[][] = []): ImportView {
@@ -264,6 +270,7 @@ export function createImports(
       const setting = {
         ...(await settingOf(scope.orgId, lang, 'import')),
         labels: labelsOf(i.columns, mapping),
+        actor: scope.actor,
       };
       const checked = Math.min(sheet.data.length, DRY_RUN_ROWS);
       let results: ImportRowResult[] = [];
@@ -318,6 +325,7 @@ export function createImports(
         const setting = {
           ...(await settingOf(p.orgId, found.language, 'import')),
           labels: labelsOf(found.columns, found.mapping),
+          actor: await importerOf(found),
         };
         const total = Math.min(sheet.data.length, found.totalRows);
         for (let done = found.rowsDone; done < total;) {

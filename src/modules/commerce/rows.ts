@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { systemActor, type Actor } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { AppError, invalidField, type FieldProblem } from '../../platform/errors.ts';
 import type { Language } from '../../platform/i18n.ts';
@@ -7,6 +8,7 @@ import { fieldIssuesOfZod, localizeIssue } from '../../platform/http/validation-
 import { customerInput, type PhoneCountry } from '../customers/index.ts';
 import * as repo from './commerce.repository.ts';
 import {
+  complaintImportRow,
   orderRow,
   referralRow,
   subscriptionEventRow,
@@ -29,6 +31,8 @@ export type RowSetting = {
   source: 'api' | 'import';
   /** Field names as the reader knows them (an import names the file's columns). */
   labels?: FieldLabels;
+  /** Who brings the rows in: the audit trail of an imported complaint names them. */
+  actor?: Actor;
 };
 
 const schemas = {
@@ -36,6 +40,7 @@ const schemas = {
   subscription_events: subscriptionEventRow,
   referrals: referralRow,
   customers: customerInput,
+  complaints: complaintImportRow,
 } satisfies Record<ImportKind, z.ZodType>;
 
 const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -51,8 +56,8 @@ const isDataRefusal = (error: unknown) => {
  * customers' rules, and written by its external id, all inside a savepoint of the caller's
  * transaction (the row commits whole or not at all). A refusal is an answer, never a throw.
  */
-export function createRowWriter(deps: Pick<CommerceDeps, 'clock' | 'customers'>) {
-  const { clock, customers } = deps;
+export function createRowWriter(deps: Pick<CommerceDeps, 'clock' | 'customers' | 'complaints'>) {
+  const { clock, customers, complaints } = deps;
 
   /** A day alone is midnight in the org's zone. */
   const instantOf = (v: string, timeZone: string) =>
@@ -155,6 +160,24 @@ export function createRowWriter(deps: Pick<CommerceDeps, 'clock' | 'customers'>)
       case 'customers': {
         const r = customerInput.parse(row);
         return (await customers.upsertWithOutcome(tx, s.orgId, r, s.source, '', s.country)).outcome;
+      }
+      case 'complaints': {
+        // The complaints module writes the case; the customer is found here as for every kind.
+        const r = complaintImportRow.parse(row);
+        const customer = await customerOf(tx, s, r.customer, 'customer.');
+        return complaints.importHistoricalComplaint(tx, s.orgId, s.actor ?? systemActor, {
+          externalId: r.externalId,
+          customerId: customer.id,
+          openedAt: instantOf(r.openedAt, s.timeZone),
+          channel: r.channel,
+          reason: r.reason ?? null,
+          description: r.description,
+          department: r.department ?? null,
+          assignee: r.assignee ?? null,
+          status: r.status ?? null,
+          fixedAt: r.fixedAt ? instantOf(r.fixedAt, s.timeZone) : null,
+          closedAt: r.closedAt ? instantOf(r.closedAt, s.timeZone) : null,
+        });
       }
     }
   }

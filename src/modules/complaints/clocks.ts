@@ -34,7 +34,11 @@ export function createComplaintClocks(deps: Pick<ComplaintDeps, 'db' | 'sla'>) {
   ): Promise<ClockInput | undefined> {
     const facts = await repo.findClockFacts(executor, orgId, id);
     if (!facts) return undefined;
-    const history = await events.listEvents(executor, orgId, id, { types: clockEventTypes });
+    // An imported case runs no clocks: derived from its past, they would only warn and escalate
+    // for what another system handled. With no receipt, every clock stays pending.
+    const history = facts.imported_at
+      ? []
+      : await events.listEvents(executor, orgId, id, { types: clockEventTypes });
     return {
       orgId,
       complaintId: id,

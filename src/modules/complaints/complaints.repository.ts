@@ -284,6 +284,7 @@ export async function findClockFacts(db: Executor, orgId: string, id: string) {
       'c.severity',
       'c.channel',
       'c.policy_id',
+      'c.imported_at',
       customerTierOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('tier'),
       customerNameOf(eb.ref('c.org_id'), eb.ref('c.customer_id')).as('customer_name'),
     ])

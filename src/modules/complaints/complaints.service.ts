@@ -31,6 +31,7 @@ import { createSavedViews } from './saved-views.ts';
 import { createSearchIndex } from './search-index.ts';
 import { createUploads } from './uploads.ts';
 import { createCalls } from './calls.ts';
+import { createHistoricalImport } from './historical-import.ts';
 
 export type ComplaintService = ReturnType<typeof createComplaintService>;
 
@@ -106,6 +107,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     ) =>
       work.addEvent(tx, complaint, systemActor, complaintEvents.messageBounced, 'internal', data),
     search,
+    /** A historical complaint from a file, in the import row's savepoint (historical-import.ts). */
+    importHistoricalComplaint: createHistoricalImport({ ...deps, search }),
     detail: (scope: Scope, id: string) => queries.detail(scope.orgId, id),
     list: (scope: Scope, query: Parameters<typeof queries.list>[1], lang: Language) =>
       queries.list(scope, query, lang),

@@ -1,5 +1,11 @@
 export { createComplaintService, type ComplaintService } from './complaints.service.ts';
 export type { ComplaintTools } from './act.ts';
+export type { HistoricalOutcome, ImportHistoricalComplaint } from './historical-import.ts';
+export {
+  historicalStatuses,
+  type HistoricalComplaint,
+  type HistoricalStatus,
+} from './domain/historical.ts';
 export { complaintJobHandlers, pauseEnded } from './complaints.jobs.ts';
 export { registerComplaintRoutes } from './complaints.routes.ts';
 export { registerPortalRoutes, registerPublicRoutes } from './portal.routes.ts';

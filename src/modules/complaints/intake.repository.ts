@@ -27,7 +27,16 @@ export type NewComplaint = Pick<
   | 'createdAt'
   | 'contactEmail'
   | 'contactPhone'
-> & { searchText: string };
+> & {
+  searchText: string;
+  /** A historical case from a file: the source's case id, when it came in, how it ended. */
+  imported?: {
+    externalId: string;
+    importedAt: Date;
+    closedAt: Date | null;
+    departmentId: string | null;
+  };
+};
 
 /**
  * A new complaint with an id chosen by the caller and its clocks' due summary already known
@@ -64,6 +73,12 @@ export function insertComplaintWrite(tx: Tx, c: NewComplaint & { id: string; due
     next_due_clock: c.due.nextDueClock,
     is_breached: c.due.isBreached,
     is_paused: c.due.isPaused,
+    ...(c.imported && {
+      external_id: c.imported.externalId,
+      imported_at: c.imported.importedAt,
+      closed_at: c.imported.closedAt,
+      committed_department_id: c.imported.departmentId,
+    }),
   });
 }
 

@@ -1,7 +1,13 @@
 import { fold, isBlankCell, type CellValue } from './values.ts';
 
 /** What an import brings in: one kind per file. */
-export const importKinds = ['customers', 'orders', 'subscription_events', 'referrals'] as const;
+export const importKinds = [
+  'customers',
+  'orders',
+  'subscription_events',
+  'referrals',
+  'complaints',
+] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /**
@@ -227,6 +233,108 @@ export const importFields: Record<ImportKind, Record<string, string[]>> = {
     ],
     preferredLanguage: ['Ngôn ngữ', 'Language', '语言'],
   },
+  complaints: {
+    externalId: [
+      'Mã khiếu nại',
+      'Số khiếu nại',
+      'Mã phiếu',
+      'Số phiếu',
+      'Mã vụ việc',
+      'Mã ticket',
+      'Complaint ID',
+      'Case ID',
+      'Case number',
+      'Ticket ID',
+      'Ticket',
+      '投诉编号',
+      '工单号',
+      '工单编号',
+      '案件编号',
+    ],
+    openedAt: [
+      'Ngày tiếp nhận',
+      'Thời gian tiếp nhận',
+      'Ngày khiếu nại',
+      'Ngày mở',
+      ...date,
+      'Opened',
+      'Opened at',
+      'Date opened',
+      'Created',
+      'Created at',
+      '受理日期',
+      '受理时间',
+      '投诉日期',
+      '创建时间',
+    ],
+    channel: ['Kênh', 'Kênh tiếp nhận', 'Nguồn', 'Channel', 'Source', '渠道', '受理渠道', '来源'],
+    reason: [
+      'Lý do',
+      'Lý do khiếu nại',
+      'Loại khiếu nại',
+      'Phân loại',
+      'Reason',
+      'Category',
+      'Type',
+      '投诉原因',
+      '原因',
+      '投诉类型',
+      '类别',
+    ],
+    description: [
+      'Nội dung',
+      'Nội dung khiếu nại',
+      'Mô tả',
+      'Chi tiết',
+      'Description',
+      'Details',
+      'Summary',
+      'Content',
+      '投诉内容',
+      '描述',
+      '内容',
+      '详情',
+    ],
+    department: ['Phòng ban', 'Bộ phận', 'Department', 'Team', '部门', '负责部门'],
+    assignee: [
+      'Người phụ trách',
+      'Người xử lý',
+      'Nhân viên xử lý',
+      'Phụ trách',
+      'Assignee',
+      'Assigned to',
+      'Owner',
+      'Agent',
+      '负责人',
+      '处理人',
+      '经办人',
+    ],
+    status: ['Trạng thái', 'Tình trạng', 'Status', 'State', '状态', '处理状态'],
+    fixedAt: [
+      'Ngày khắc phục',
+      'Ngày giải quyết',
+      'Ngày xử lý xong',
+      'Fixed',
+      'Fixed at',
+      'Resolved',
+      'Resolved at',
+      'Date resolved',
+      '解决日期',
+      '解决时间',
+      '处理完成时间',
+    ],
+    closedAt: [
+      'Ngày đóng',
+      'Ngày kết thúc',
+      'Closed',
+      'Closed at',
+      'Date closed',
+      '关闭日期',
+      '关闭时间',
+      '结案日期',
+    ],
+    ...prefixed('customer', customerWords),
+  },
 };
 
 /** The fields a row of the kind cannot do without (besides a way to find the customer). */
@@ -235,6 +343,7 @@ export const requiredFields: Record<ImportKind, string[]> = {
   subscription_events: ['externalId', 'subscriptionRef', 'kind', 'occurredAt'],
   referrals: ['externalId', 'referredAt'],
   customers: [],
+  complaints: ['externalId', 'openedAt', 'description'],
 };
 
 const compact = (s: string) => fold(s).replace(/[^\p{L}\p{N}]/gu, '');

@@ -6,7 +6,9 @@ import {
   isBlankCell,
   parseAmount,
   parseDate,
+  parseChannel,
   parseKind,
+  parseStatus,
   phoneText,
   type CellValue,
 } from './values.ts';
@@ -19,7 +21,15 @@ export type FileRow = {
 
 export type RowContext = { timeZone: string; country: string; defaultCurrency: string };
 
-const dateFields = new Set(['orderedAt', 'occurredAt', 'referredAt', 'customerSince']);
+const dateFields = new Set([
+  'orderedAt',
+  'occurredAt',
+  'referredAt',
+  'customerSince',
+  'openedAt',
+  'fixedAt',
+  'closedAt',
+]);
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
   const [head, ...rest] = path.split('.');
@@ -63,6 +73,10 @@ export function fileRowToInput(
             ? parsed.value.toISOString().slice(0, 10)
             : parsed.value.toISOString(),
         );
+    } else if (kind === 'complaints' && (field === 'channel' || field === 'status')) {
+      const parsed = field === 'channel' ? parseChannel(cell) : parseStatus(cell);
+      if (!parsed.ok) problems.push({ field, messageKey: parsed.messageKey });
+      else input[field] = parsed.value;
     } else if (field === 'kind') {
       const parsed = parseKind(cell);
       if (!parsed.ok) problems.push({ field, messageKey: parsed.messageKey });

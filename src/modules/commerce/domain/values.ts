@@ -198,3 +198,108 @@ export function parseKind(value: CellValue): Parsed<'start' | 'renew' | 'cancel'
   const kind = kindWords[fold(cellText(value))];
   return kind ? ok(kind) : refused('import.invalid_kind');
 }
+
+/** A value looked up by its folded words. */
+const byWords = <T>(words: Record<string, T>) =>
+  new Map(Object.entries(words).map(([w, v]) => [fold(w), v]));
+
+type ChannelWord = 'web' | 'email' | 'phone' | 'chat' | 'walk_in' | 'social' | 'api';
+
+/** Complaint channels as people write them, in Vietnamese, English and Chinese. */
+const channelWords = byWords<ChannelWord>({
+  web: 'web',
+  website: 'web',
+  'web form': 'web',
+  form: 'web',
+  'trang web': 'web',
+  'biểu mẫu': 'web',
+  网站: 'web',
+  网页: 'web',
+  表单: 'web',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  thư: 'email',
+  'thư điện tử': 'email',
+  邮件: 'email',
+  电子邮件: 'email',
+  邮箱: 'email',
+  phone: 'phone',
+  telephone: 'phone',
+  call: 'phone',
+  hotline: 'phone',
+  'điện thoại': 'phone',
+  'gọi điện': 'phone',
+  'tổng đài': 'phone',
+  电话: 'phone',
+  热线: 'phone',
+  chat: 'chat',
+  'live chat': 'chat',
+  zalo: 'chat',
+  messenger: 'chat',
+  'nhắn tin': 'chat',
+  'trò chuyện': 'chat',
+  聊天: 'chat',
+  在线客服: 'chat',
+  微信: 'chat',
+  walk_in: 'walk_in',
+  'walk-in': 'walk_in',
+  'walk in': 'walk_in',
+  'in person': 'walk_in',
+  'tại quầy': 'walk_in',
+  'trực tiếp': 'walk_in',
+  'tại cửa hàng': 'walk_in',
+  到店: 'walk_in',
+  现场: 'walk_in',
+  门店: 'walk_in',
+  social: 'social',
+  'social media': 'social',
+  facebook: 'social',
+  'mạng xã hội': 'social',
+  社交媒体: 'social',
+  微博: 'social',
+  api: 'api',
+});
+
+export function parseChannel(value: CellValue): Parsed<ChannelWord> {
+  const channel = channelWords.get(fold(cellText(value)));
+  return channel ? ok(channel) : refused('import.invalid_channel');
+}
+
+/** A historical complaint's status as people write it. */
+const statusWords = byWords<'open' | 'fixed' | 'closed'>({
+  open: 'open',
+  new: 'open',
+  'in progress': 'open',
+  mới: 'open',
+  mở: 'open',
+  'đang mở': 'open',
+  'đang xử lý': 'open',
+  'chưa xử lý': 'open',
+  新建: 'open',
+  处理中: 'open',
+  待处理: 'open',
+  未解决: 'open',
+  fixed: 'fixed',
+  resolved: 'fixed',
+  'đã khắc phục': 'fixed',
+  'đã giải quyết': 'fixed',
+  'đã xử lý': 'fixed',
+  已解决: 'fixed',
+  已处理: 'fixed',
+  已修复: 'fixed',
+  closed: 'closed',
+  done: 'closed',
+  đóng: 'closed',
+  'đã đóng': 'closed',
+  'hoàn tất': 'closed',
+  已关闭: 'closed',
+  关闭: 'closed',
+  结案: 'closed',
+  已结案: 'closed',
+});
+
+export function parseStatus(value: CellValue): Parsed<'open' | 'fixed' | 'closed'> {
+  const status = statusWords.get(fold(cellText(value)));
+  return status ? ok(status) : refused('import.invalid_status');
+}

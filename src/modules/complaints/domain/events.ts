@@ -56,7 +56,11 @@ const version = z.number().int().min(1);
 
 /** The data each event carries, checked when it is written. */
 export const complaintEventData = {
-  [complaintEvents.received]: z.object({ channel: channelSchema }),
+  [complaintEvents.received]: z.object({
+    channel: channelSchema,
+    /** A historical case from a file: the source's case id and when it was imported. */
+    imported: z.object({ externalId: z.string(), importedAt: z.string() }).optional(),
+  }),
   [complaintEvents.acknowledged]: z.object({
     via: deliveredVia,
     to: z.string().nullable(),

@@ -38,7 +38,10 @@ const STATUS_COLORS = {
 } as const;
 const PAGE_SIZE = 25;
 
-/** Admin → Import: a file of customers, orders, subscriptions or referrals, mapped and checked. */
+/**
+ * Admin → Import: a file of customers, orders, subscriptions, referrals or historical complaints,
+ * mapped and checked.
+ */
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('imports.title'));
@@ -73,6 +76,11 @@ export function ImportPage() {
         {t('imports.title')}
       </Title>
       <Text size="sm">{t('imports.intro')}</Text>
+      {kind === 'complaints' && (
+        <Alert color="blue" data-testid="import-complaints-note">
+          {t('imports.complaintsNote')}
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group align="end">
@@ -159,7 +167,11 @@ function MappingEditor(props: {
   const { t } = useTranslation();
   const { view, mapping } = props;
   const editable = view.status === 'uploaded';
-  const fieldLabel = (f: string) => t(`imports.fields.${f}`, { defaultValue: f });
+  // A kind may name a field its own way (a complaint's channel is not a sales channel).
+  const fieldLabel = (f: string) =>
+    t(`imports.kindFields.${view.kind}.${f}`, {
+      defaultValue: t(`imports.fields.${f}`, { defaultValue: f }),
+    });
   const options = [
     { value: '', label: t('imports.skipColumn') },
     ...view.fields.map((f) => ({ value: f, label: fieldLabel(f) })),

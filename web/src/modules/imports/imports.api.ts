@@ -13,6 +13,7 @@ export const importKinds: ImportKind[] = [
   'orders',
   'subscription_events',
   'referrals',
+  'complaints',
 ];
 
 const isActive = (i: Import | undefined) => i?.status === 'queued' || i?.status === 'running';
