@@ -196,7 +196,7 @@ export type ComplaintsTable = {
   closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   search_names: ColumnType<Record<string, string[]>, string | undefined, string>;
   similar_key: ColumnType<string, never, never>;
-  /** A historical case brought in from a file: the source system's case id (0029). */
+  /** A historical case brought in from a file: the source system’s case id (0026). */
   external_id: ColumnType<string | null, string | null | undefined, string | null>;
   imported_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
