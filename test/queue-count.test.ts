@@ -110,12 +110,18 @@ describe('the queue count', () => {
 
     await copies(org.id, created.id, 1500, null, 'b');
     const mineAndNobodys = await list('scope=mineAndUnassigned&sort=dueAt');
-    expect(mineAndNobodys.totalIsEstimate).toBe(true);
-    expect(mineAndNobodys.totalIsCapped).toBe(false);
-    // The planner's estimate of 2,500, rounded to two digits: near, never claimed exact.
-    expect(mineAndNobodys.total).toBeGreaterThan(1000);
-    expect(mineAndNobodys.total).toBeLessThan(6000);
-    expect(String(mineAndNobodys.total)).toMatch(/^\d{2}0*$/);
+    // Past 1,000 the count is never claimed exact. It is the planner's estimate of 2,500,
+    // rounded to two digits, or, when the planner guesses no more than the 1,000 already
+    // counted (its statistics are a sample; a busy server's plan can differ), "more than
+    // 1,000". Both are true statements; which one depends on the planner, not on Ombud.
+    expect(mineAndNobodys.totalIsEstimate).not.toBe(mineAndNobodys.totalIsCapped);
+    if (mineAndNobodys.totalIsEstimate) {
+      expect(mineAndNobodys.total).toBeGreaterThan(1000);
+      expect(mineAndNobodys.total).toBeLessThan(6000);
+      expect(String(mineAndNobodys.total)).toMatch(/^\d{2}0*$/);
+    } else {
+      expect(mineAndNobodys.total).toBe(1000);
+    }
     // Still exact where the count stays under the cap.
     const mine = await list('scope=mine&sort=dueAt');
     expect([mine.total, mine.totalIsEstimate]).toEqual([1000, false]);
